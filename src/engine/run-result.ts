@@ -1,0 +1,48 @@
+/**
+ * What one run (one scheme, one seed, the whole horizon) leaves behind: plain typed
+ * arrays, so a worker can transfer them without copying. Money is in roubles; pay is
+ * settled to the kopeck, so staff pay values are exact multiples of 0.01.
+ */
+export interface RunResult {
+  schemeIndex: number;
+  runIndex: number;
+  /** Recorded months (the horizon, burn-in excluded). */
+  months: number;
+  /** Recorded calendar days. */
+  days: number;
+  /** Staff members, in scenario order. */
+  staff: number;
+  /** Per recorded month. */
+  collections: Float64Array;
+  billed: Float64Array;
+  /** Largest cash shortfall below the reserve in the month (positive roubles). */
+  maxCashGap: Float64Array;
+  /** Largest shortfall on days 11–25 (MODEL.md P2/P3). */
+  maxCashGapMid: Float64Array;
+  daysInDeficit: Float64Array;
+  profit: Float64Array;
+  financingCost: Float64Array;
+  /** Salaries + bonuses + payroll taxes accrued for the month. */
+  payroll: Float64Array;
+  /** Team pool paid for the month (sum of bonuses). */
+  bonus: Float64Array;
+  /** Share of the month's pool actually paid after gates (1 without tranches). */
+  tranchePaid: Float64Array;
+  newClients: Float64Array;
+  lostClients: Float64Array;
+  badDebt: Float64Array;
+  /** End-of-day cash balance for each recorded day. */
+  cashDaily: Float64Array;
+  /** months × 31: cumulative collections by day of month (index d−1), carried past month end. */
+  collectedByDay: Float64Array;
+  /** months × 31: mean effort of the people working the queue that day (0 = nobody worked). */
+  effortByDay: Float64Array;
+  /** staff × months: salary + bonus (exact to the kopeck). */
+  staffPay: Float64Array;
+  /** staff × months: bonus only. */
+  staffBonus: Float64Array;
+  /** staff × months: mean effort on the person's working days. */
+  staffEffort: Float64Array;
+}
+
+export const DAYS_IN_MONTH_SLOTS = 31;

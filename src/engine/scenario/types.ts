@@ -1,0 +1,253 @@
+/**
+ * The scenario: everything a run needs, as the user wrote it (after `parseScenario`).
+ *
+ * Money and rates stay canonical decimal strings here so that the payout calculator
+ * (decimal.js) and the kopeck settlement read exactly what the file said; the simulator
+ * compiles them into plain numbers once per run set (`compileScenario`).
+ */
+
+/** A canonical decimal string of roubles, e.g. "40000000" or "15000.5". */
+export type Money = string & { readonly __money?: unique symbol };
+/** A canonical decimal string of a fraction, e.g. "0.005" for 0.5 %. */
+export type Rate = string & { readonly __rate?: unique symbol };
+
+export const SCENARIO_FORMAT = 'paybench-scenario';
+export const SCENARIO_VERSION = 1;
+
+export interface Scenario {
+  format: typeof SCENARIO_FORMAT;
+  version: number;
+  name: string;
+  description: string;
+  simulation: SimulationSettings;
+  company: Company;
+  calendar: CalendarSettings;
+  clients: ClientBook;
+  staff: StaffMember[];
+  behaviour: Behaviour;
+  schemes: Scheme[];
+  /** id of the scheme the others are compared with. */
+  baseline: string;
+}
+
+export interface SimulationSettings {
+  /** Monte Carlo runs per scheme. */
+  runs: number;
+  seed: number;
+  /** Recorded horizon, 1..36 months. */
+  months: number;
+  /** First recorded month, "YYYY-MM". */
+  startMonth: string;
+  /** Months simulated before the horizon so receivables and habits settle (not recorded). */
+  burnInMonths: number;
+}
+
+export interface Company {
+  /** Monthly collections plan (article 002: 50M). */
+  plan: Money;
+  /** Monthly collections at which profit is zero (article 002: 40M). */
+  breakEven: Money;
+  /** Obligations to counterparties as a share of the month's billed volume, paid evenly next month. */
+  variableCostRatio: Rate;
+  /** Fixed costs per month, paid evenly day by day. */
+  fixedCosts: Money;
+  openingCash: Money;
+  /** Cash below this counts as a gap (0 = only a negative balance is a gap). */
+  minReserve: Money;
+  /** Annual overdraft rate charged daily on the gap. */
+  overdraftRate: Rate;
+  /** Employer's payroll taxes as a share of pay. */
+  payrollTaxRate: Rate;
+  /** Day of month the salary advance is paid. */
+  advanceDay: number;
+  /** Share of the salary paid as the advance. */
+  advanceShare: Rate;
+  /** Day of next month when the rest of the salary and the month's bonus are paid. */
+  settlementDay: number;
+  /** At month end the owners take cash above this level (keeps the balance stationary). */
+  ownerDrawAbove: Money;
+}
+
+export interface CalendarSettings {
+  /** "ru" fills Russian public holidays for every simulated year. */
+  holidays: 'ru' | 'none';
+  /** Extra non-working dates, "YYYY-MM-DD". */
+  extraHolidays: string[];
+  /** Saturdays/Sundays that are working days by decree, "YYYY-MM-DD". */
+  workingWeekends: string[];
+}
+
+export type PaymentHabitId = 'selfPayer' | 'reminderPayer' | 'stretcher';
+
+export interface PaymentHabit {
+  id: PaymentHabitId;
+  /** Share of billed volume with this habit (shares sum to 1). */
+  volumeShare: Rate;
+  /** Median days from delivered documents to payment if nobody calls. */
+  medianDays: number;
+  /** Chance that a collection call yields a promise to pay. */
+  promiseProbability: number;
+}
+
+export interface ClientBook {
+  count: number;
+  /** Total billed per month across the book. */
+  monthlyVolume: Money;
+  /** Lognormal sigma of client sizes: larger = a few large clients dominate. */
+  volumeSkew: number;
+  /** Month-to-month noise of a client's bill (lognormal sigma). */
+  volumeNoise: number;
+  /** Stretchers are the largest clients; the others draw their habit by volume share. */
+  habits: PaymentHabit[];
+  /** Hours to prepare and issue one invoice with its documents (002: ~0.5 h). */
+  invoiceHours: number;
+  /** Hours of one collection contact (call, documents, follow-up). */
+  callHours: number;
+  /** Days the courier takes to deliver documents. */
+  courierDays: number;
+  /** Earliest call, days after delivery. */
+  callAfterDays: number;
+  /** Days before the same client can be called again after a call. */
+  recallAfterDays: number;
+  /** Chance that a promise is kept. */
+  promiseKept: number;
+  /** A kept promise pays within 1..promiseMaxDays days. */
+  promiseMaxDays: number;
+  /** A delivered invoice unpaid this many days suspends the client. */
+  suspendAfterDays: number;
+  /** A suspended client's next bill, as a share of normal. */
+  suspendedVolumeShare: number;
+  /** Monthly chance that a suspended client leaves; its debt is written off. */
+  churnIfSuspended: number;
+  /** Months until a similar client replaces one that left. */
+  replacementMonths: number;
+}
+
+export type StaffRole = 'head' | 'collector';
+
+export interface StaffMember {
+  id: string;
+  name: string;
+  role: StaffRole;
+  /** Monthly base salary. */
+  salary: Money;
+  /** Productivity multiplier (1 = the norm hours per task). */
+  skill: number;
+  /** Share of the person's hours spent on the department's queue (the head manages too). */
+  workShare: number;
+  /** Personal multiplier on the effort cost (>1: dislikes overtime). */
+  effortCost: number;
+  /** How the head likes this person, -1..1 (drives favouritism under discretion). */
+  favour: number;
+}
+
+export interface Behaviour {
+  effort: EffortBehaviour;
+  splitPerception: SplitPerception;
+}
+
+export interface EffortBehaviour {
+  enabled: boolean;
+  /** Attention to a deadline d days away is deadlineDiscount^d (MODEL.md: δ ≈ 0.9). */
+  deadlineDiscount: number;
+  /** Effort cost c0 in c(e) = c0 × hourly wage × hours × e²/2. */
+  costFactor: number;
+  /** Effort the job demands regardless of pay (share of a normal 8-hour day). */
+  dutyFloor: number;
+  /** Top effort: 1.75 ≈ 14-hour days. */
+  maxEffort: number;
+  /** Weekend hours cost this much more; nobody has a duty on weekends. */
+  weekendCostMultiplier: number;
+  /** Forecast uncertainty σ = sigmaBase + sigmaShare × expected inflow still to come. */
+  forecastSigmaBase: Money;
+  forecastSigmaShare: number;
+  /** Weight of the newest month in the team's learned forecast error (moving average). */
+  forecastLearning: number;
+}
+
+export interface SplitPerception {
+  enabled: boolean;
+  /** Lognormal sigma of the head's judgement noise when splitting at discretion. */
+  discretionNoise: number;
+  /** Weight of the head's liking (StaffMember.favour) in a discretionary split. */
+  favouritism: number;
+  /** Share of the head's noise and favouritism the commercial director corrects. */
+  directorCorrection: number;
+}
+
+// ---------------------------------------------------------------- pay schemes
+
+export interface Scheme {
+  id: string;
+  name: string;
+  /** What the pool is measured on. */
+  measure: 'teamCollections';
+  /** Period over which the measure is summed and paid. */
+  period: 'month' | 'quarter';
+  formula: PayoutFormula;
+  /** Optional tranches of the pool; without them the whole pool is one unconditional tranche. */
+  tranches: Tranche[];
+  split: Split;
+}
+
+/**
+ * Pool as a function of the period's measure (roubles). Every formula is a
+ * piecewise-linear function, possibly with jumps (retroactive tiers).
+ */
+export type PayoutFormula =
+  | { type: 'fixed'; amount: Money }
+  | { type: 'linear'; rate: Rate; cap?: Money }
+  | { type: 'threshold'; threshold: Money; rate: Rate; cap?: Money }
+  | {
+      type: 'tiers';
+      /** marginal: each rate applies to the part within its tier; retroactive: the reached tier's rate applies to the whole measure. */
+      mode: 'marginal' | 'retroactive';
+      tiers: Tier[];
+      cap?: Money;
+    };
+
+export interface Tier {
+  /** Lower bound of the tier (the first tier starts at 0 or at a deductible). */
+  from: Money;
+  rate: Rate;
+}
+
+export interface Tranche {
+  /** Relative weight: the pool is split between tranches in proportion (exactly, largest remainder). */
+  weight: Rate;
+  /** Paid only if the share of the plan collected by `byDay` reaches `minPlanShare`; none = always. */
+  gate?: Gate;
+}
+
+export interface Gate {
+  /** Day of month (inclusive) by which collections are counted. */
+  byDay: number;
+  /** Share of the monthly plan to reach, e.g. "0.5". */
+  minPlanShare: Rate;
+}
+
+export type Split =
+  /** Equal parts for everyone in the department, head included. */
+  | { type: 'equal' }
+  /** Head's fixed share, the rest equally. */
+  | { type: 'headShareEqual'; headShare: Rate }
+  /** Head's fixed share, the rest as the head decides (noise, favouritism). */
+  | { type: 'discretion'; headShare: Rate }
+  /** As discretion, approved with the commercial director who corrects part of the bias. */
+  | { type: 'doubleDiscretion'; headShare: Rate }
+  /** Head's fixed share, personal awards and penalties by rule, the rest equally (002). */
+  | { type: 'awardsEqual'; headShare: Rate; awards: AwardRule[] }
+  /** Head's fixed share, the rest in proportion to each person's contribution. */
+  | { type: 'proportional'; headShare: Rate };
+
+export interface AwardRule {
+  /** Who gets it: the month's top or bottom contributor (by hours of work done). */
+  to: 'topContributor' | 'bottomContributor';
+  /** Positive: an award from the pool; negative: a penalty returned to the pool. */
+  amount: Money;
+  /** Only if the person's contribution differs from the team mean by at least this share. */
+  minDeviation: Rate;
+}
+
+export type SplitType = Split['type'];
+export type FormulaType = PayoutFormula['type'];

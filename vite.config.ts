@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig({
+  plugins: [svelte()],
+  worker: { format: 'es' },
+  test: {
+    include: ['test/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Statistical and browser tests are CPU-heavy; two cores on CI.
+    maxWorkers: 2,
+  },
+});
