@@ -1,72 +1,15 @@
 /**
- * The batch: every (scheme, run) job is listed before any work is split (Mesa's
- * `batch_run` lesson), and a run's seed depends only on the scenario seed and its run
- * index (`simulateRun`), so results never depend on chunk sizes or the number of workers.
- * Run i of every scheme shares clients and luck (common random numbers, MODEL.md §8).
+ * Monte Carlo batch: the plan (run-plan.ts) and running a chunk of it. Every (scheme, run)
+ * job is listed before work is split, and `simulateRun` seeds a run from the scenario seed
+ * and the run index only, so results never depend on chunking or the number of workers.
  */
-import type { Scenario } from './scenario/types.ts';
 import type { RunResult } from './run-result.ts';
 import type { Model } from './model.ts';
 import { simulateRun } from './simulate.ts';
+import type { RunJob } from './run-plan.ts';
 
-export interface RunJob {
-  schemeIndex: number;
-  runIndex: number;
-}
-
-export interface PlanOptions {
-  /** First run index (inclusive); default 0. */
-  runsFrom?: number;
-  /** Last run index (exclusive); default scenario.simulation.runs. */
-  runsTo?: number;
-  /** Schemes to run, by id; default all, in scenario order. */
-  schemeIds?: readonly string[];
-}
-
-export interface RunPlan {
-  runsFrom: number;
-  runsTo: number;
-  /** Scheme indices in scenario order. */
-  schemeIndices: number[];
-  /** Run-major: run 0 of every scheme, then run 1, … so early results are already paired. */
-  jobs: RunJob[];
-}
-
-export function planRuns(scenario: Scenario, options: PlanOptions = {}): RunPlan {
-  const runsFrom = options.runsFrom ?? 0;
-  const runsTo = options.runsTo ?? scenario.simulation.runs;
-  if (!Number.isInteger(runsFrom) || !Number.isInteger(runsTo) || runsFrom < 0 || runsTo < runsFrom) {
-    throw new RangeError(`bad run range [${runsFrom}, ${runsTo})`);
-  }
-  let schemeIndices: number[];
-  if (options.schemeIds === undefined) {
-    schemeIndices = scenario.schemes.map((_, i) => i);
-  } else {
-    const wanted = new Set(options.schemeIds);
-    for (const id of wanted) {
-      if (!scenario.schemes.some((s) => s.id === id)) throw new RangeError(`unknown scheme "${id}"`);
-    }
-    schemeIndices = scenario.schemes.flatMap((s, i) => (wanted.has(s.id) ? [i] : []));
-  }
-  const jobs: RunJob[] = [];
-  for (let runIndex = runsFrom; runIndex < runsTo; runIndex++) {
-    for (const schemeIndex of schemeIndices) jobs.push({ schemeIndex, runIndex });
-  }
-  return { runsFrom, runsTo, schemeIndices, jobs };
-}
-
-/** Consecutive slices of the plan's jobs; chunking changes only who runs what, never a result. */
-export function chunkRuns(plan: RunPlan, chunkSize: number): RunJob[][] {
-  const size = Math.max(1, Math.floor(chunkSize));
-  const chunks: RunJob[][] = [];
-  for (let i = 0; i < plan.jobs.length; i += size) chunks.push(plan.jobs.slice(i, i + size));
-  return chunks;
-}
-
-/** A chunk size that gives each worker several chunks (balance) without tiny messages. */
-export function defaultChunkSize(jobCount: number, workers: number): number {
-  return Math.min(32, Math.max(1, Math.ceil(jobCount / (Math.max(1, workers) * 8))));
-}
+export { chunkRuns, defaultChunkSize, planRuns } from './run-plan.ts';
+export type { PlanOptions, RunJob, RunPlan } from './run-plan.ts';
 
 export type SimulateFn = (model: Model, schemeIndex: number, runIndex: number) => RunResult;
 

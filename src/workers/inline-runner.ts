@@ -1,0 +1,51 @@
+/**
+ * Runs the batch on the calling thread, one chunk at a time, yielding to the event loop
+ * between chunks so progress can be drawn and a cancel can land. The reference runner:
+ * every other runner must give byte-identical results.
+ */
+import type { Scenario } from '../engine/scenario/types.ts';
+import type { Model } from '../engine/model.ts';
+import { compileModel } from '../engine/model.ts';
+import { chunkRuns, planRuns, runChunk } from '../engine/montecarlo.ts';
+import type { SimulateFn } from '../engine/montecarlo.ts';
+import { ResultsAccumulator } from '../engine/accumulator.ts';
+import { abortError } from './runner.ts';
+import type { Runner, RunOptions } from './runner.ts';
+
+export interface InlineRunnerOptions {
+  /** For tests: replace the model compiler and the simulator. */
+  compile?: (scenario: Scenario) => Model;
+  simulate?: SimulateFn;
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export class InlineRunner implements Runner {
+  readonly #compile: (scenario: Scenario) => Model;
+  readonly #simulate: SimulateFn | undefined;
+
+  constructor(options: InlineRunnerOptions = {}) {
+    this.#compile = options.compile ?? compileModel;
+    this.#simulate = options.simulate;
+  }
+
+  async run(scenario: Scenario, options: RunOptions = {}): Promise<ResultsAccumulator> {
+    const { signal, onProgress } = options;
+    const acc = options.accumulator ?? new ResultsAccumulator();
+    const plan = planRuns(scenario, options);
+    const chunks = chunkRuns(plan, options.chunkSize ?? 4);
+    if (signal?.aborted) throw abortError(signal);
+    const model = this.#compile(scenario);
+    let done = 0;
+    for (const jobs of chunks) {
+      acc.addAll(runChunk(model, jobs, this.#simulate));
+      done += jobs.length;
+      onProgress?.(done, plan.jobs.length);
+      await yieldToEventLoop();
+      if (signal?.aborted) throw abortError(signal);
+    }
+    return acc;
+  }
+
+  dispose(): void {}
+}

@@ -1,0 +1,191 @@
+/**
+ * A pool of K Node worker threads. Each worker compiles the model once per batch, then
+ * runs the chunks it is handed; RunResult arrays come back transferred. Chunks go to
+ * whichever worker is free, but every result lands in the accumulator by (scheme, run),
+ * so the output does not depend on K or on timing.
+ *
+ * A worker that throws rejects the batch with its message; a worker that dies is
+ * replaced. Cancelling terminates the busy workers (a chunk cannot be interrupted) and
+ * the pool starts fresh ones for the next batch.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '../engine/scenario/types.ts';
+import { chunkRuns, defaultChunkSize, planRuns } from '../engine/run-plan.ts';
+import type { RunJob } from '../engine/run-plan.ts';
+import { ResultsAccumulator } from '../engine/accumulator.ts';
+import { abortError } from './runner.ts';
+import type { FromWorker, Runner, RunOptions, ToWorker } from './runner.ts';
+
+export interface NodeWorkerRunnerOptions {
+  /** Number of worker threads; default 1. */
+  workers?: number;
+  /** Worker entry (for tests: a fake engine); default node-worker.mjs. */
+  entry?: URL;
+}
+
+const DEFAULT_ENTRY = new URL('./node-worker.mjs', import.meta.url);
+
+interface Slot {
+  worker: Worker;
+  index: number;
+  /** Chunk in flight, if any. */
+  busy: number | null;
+  /** This batch's listeners, removed when the batch settles. */
+  listeners: {
+    message: (message: FromWorker) => void;
+    error: (error: Error) => void;
+    exit: (code: number) => void;
+  } | null;
+}
+
+export class NodeWorkerRunner implements Runner {
+  readonly size: number;
+  readonly #entry: URL;
+  #slots: (Slot | null)[];
+  #batch = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #disposed = false;
+
+  constructor(options: NodeWorkerRunnerOptions = {}) {
+    this.size = Math.max(1, Math.floor(options.workers ?? 1));
+    this.#entry = options.entry ?? DEFAULT_ENTRY;
+    this.#slots = Array.from({ length: this.size }, () => null);
+  }
+
+  run(scenario: Scenario, options: RunOptions = {}): Promise<ResultsAccumulator> {
+    const next = this.#queue.then(() => this.#run(scenario, options));
+    this.#queue = next.catch(() => {});
+    return next;
+  }
+
+  async dispose(): Promise<void> {
+    this.#disposed = true;
+    await Promise.all(this.#slots.map((slot, i) => (slot ? this.#drop(i) : undefined)));
+  }
+
+  #slot(index: number): Slot {
+    const existing = this.#slots[index];
+    if (existing) return existing;
+    const worker = new Worker(this.#entry);
+    worker.unref(); // an idle pool never keeps the process alive
+    const slot: Slot = { worker, index, busy: null, listeners: null };
+    // Always listening: a worker that dies between batches must not take the process down.
+    const forget = () => {
+      if (this.#slots[index] === slot) this.#slots[index] = null;
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    this.#slots[index] = slot;
+    return slot;
+  }
+
+  async #drop(index: number): Promise<void> {
+    const slot = this.#slots[index];
+    this.#slots[index] = null;
+    if (slot) {
+      slot.worker.removeAllListeners();
+      slot.worker.on('error', () => {});
+      await slot.worker.terminate();
+    }
+  }
+
+  #run(scenario: Scenario, options: RunOptions): Promise<ResultsAccumulator> {
+    if (this.#disposed) return Promise.reject(new Error('the runner was disposed'));
+    const { signal, onProgress } = options;
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    const acc = options.accumulator ?? new ResultsAccumulator();
+    const plan = planRuns(scenario, options);
+    const chunks = chunkRuns(plan, options.chunkSize ?? defaultChunkSize(plan.jobs.length, this.size));
+    const total = plan.jobs.length;
+    if (total === 0) return Promise.resolve(acc);
+    const batch = ++this.#batch;
+
+    return new Promise<ResultsAccumulator>((resolve, reject) => {
+      let nextChunk = 0;
+      let done = 0;
+      let settled = false;
+      const active = new Set<Slot>();
+
+      const cleanup = () => {
+        signal?.removeEventListener('abort', onAbort);
+        for (const slot of active) {
+          const l = slot.listeners;
+          if (l) {
+            slot.worker.off('message', l.message);
+            slot.worker.off('error', l.error);
+            slot.worker.off('exit', l.exit);
+          }
+          slot.listeners = null;
+          slot.worker.unref();
+        }
+      };
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        // Busy workers are still computing a chunk nobody wants: end them; fresh ones start next time.
+        const busy = [...active].filter((s) => s.busy !== null);
+        cleanup();
+        for (const slot of busy) void this.#drop(slot.index);
+        reject(error);
+      };
+      const onAbort = () => fail(abortError(signal!));
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      const dispatch = (slot: Slot) => {
+        if (settled) return;
+        if (nextChunk >= chunks.length) {
+          slot.busy = null;
+          if (done === total) {
+            settled = true;
+            cleanup();
+            resolve(acc);
+          }
+          return;
+        }
+        slot.busy = nextChunk;
+        const jobs: RunJob[] = chunks[nextChunk];
+        slot.worker.postMessage({ type: 'chunk', batch, chunk: nextChunk, jobs } satisfies ToWorker);
+        nextChunk++;
+      };
+
+      const used = Math.min(this.size, chunks.length);
+      for (let i = 0; i < used; i++) {
+        const slot = this.#slot(i);
+        const listeners: NonNullable<Slot['listeners']> = {
+          message: (message) => {
+            if (settled || message.batch !== batch) return;
+            if (message.type === 'error') {
+              const where = message.chunk === null ? 'while compiling the model' : `on chunk ${message.chunk}`;
+              fail(new Error(`worker ${i + 1} failed ${where}: ${message.message}`));
+              return;
+            }
+            try {
+              acc.addAll(message.results);
+              done += message.results.length;
+              onProgress?.(done, total);
+              dispatch(slot);
+            } catch (error) {
+              fail(error);
+            }
+          },
+          error: (error) => {
+            this.#slots[i] = null; // died: replaced on the next batch
+            fail(new Error(`worker ${i + 1} crashed: ${error.message}`));
+          },
+          exit: (code) => {
+            this.#slots[i] = null;
+            fail(new Error(`worker ${i + 1} exited unexpectedly (code ${code})`));
+          },
+        };
+        slot.listeners = listeners;
+        slot.worker.on('message', listeners.message);
+        slot.worker.on('error', listeners.error);
+        slot.worker.on('exit', listeners.exit);
+        slot.worker.ref();
+        active.add(slot);
+        slot.worker.postMessage({ type: 'init', batch, scenario } satisfies ToWorker);
+        dispatch(slot);
+      }
+    });
+  }
+}

@@ -1,0 +1,8 @@
+/** A worker thread running the real engine (started through node-worker.mjs). */
+import { parentPort } from 'node:worker_threads';
+import { compileModel } from '../engine/model.ts';
+import { simulateRun } from '../engine/simulate.ts';
+import { serveWorker } from './node-worker-core.ts';
+
+if (!parentPort) throw new Error('node-worker.ts must run in a worker thread');
+serveWorker(parentPort, { compile: compileModel, simulate: simulateRun });

@@ -1,0 +1,68 @@
+/**
+ * One contract for every way of running the batch: inline (same thread), Node worker
+ * threads, and (later) Web Workers via Comlink. Front ends pick a runner by name and never
+ * care which one they got: results are identical (the plan is fixed before splitting and a
+ * run's seed depends only on the scenario seed and its run index).
+ *
+ * Messages between a runner and its workers are plain structured-clone data (the scenario
+ * as parsed, job lists) and RunResults whose typed arrays are transferred, not copied.
+ */
+import type { Scenario } from '../engine/scenario/types.ts';
+import type { RunJob } from '../engine/run-plan.ts';
+import type { RunResult } from '../engine/run-result.ts';
+import type { ResultsAccumulator } from '../engine/accumulator.ts';
+
+export interface RunOptions {
+  /** First run index (inclusive); default 0. */
+  runsFrom?: number;
+  /** Last run index (exclusive); default scenario.simulation.runs. */
+  runsTo?: number;
+  /** Schemes to run, by id; default all. */
+  schemeIds?: readonly string[];
+  /** Called after each chunk with (scheme-runs done, scheme-runs in total). */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the batch: the promise rejects with the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+  /**
+   * Results are added here as chunks arrive, so a caller can show partial results
+   * from `onProgress` (progressive refinement); default a fresh accumulator.
+   */
+  accumulator?: ResultsAccumulator;
+  /** Jobs per chunk; default from the job count and the number of workers. Never changes results. */
+  chunkSize?: number;
+}
+
+export interface Runner {
+  /** Runs the plan; resolves with the accumulator holding every result. One batch at a time per runner. */
+  run(scenario: Scenario, options?: RunOptions): Promise<ResultsAccumulator>;
+  /** Frees workers; the runner cannot be used afterwards. */
+  dispose(): void | Promise<void>;
+}
+
+// ---------------------------------------------------------------- worker protocol
+
+/** Main → worker. */
+export type ToWorker =
+  /** Compile the model once for this batch. */
+  | { type: 'init'; batch: number; scenario: Scenario }
+  | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[] };
+
+/** Worker → main. */
+export type FromWorker =
+  | { type: 'results'; batch: number; chunk: number; results: RunResult[] }
+  | { type: 'error'; batch: number; chunk: number | null; message: string; stack?: string };
+
+/** The distinct buffers behind a result list's typed arrays, for the transfer list. */
+export function transferables(results: readonly RunResult[]): ArrayBuffer[] {
+  const buffers = new Set<ArrayBuffer>();
+  for (const r of results) {
+    for (const value of Object.values(r)) {
+      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
+    }
+  }
+  return [...buffers];
+}
+
+export function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The run was cancelled', 'AbortError');
+}
