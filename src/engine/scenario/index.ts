@@ -1,0 +1,19 @@
+/** Scenario files: the types, the one door (`parseScenario`) and its helpers. */
+export * from './types.ts';
+export { parseScenario, parseScenarioText, serializeScenario } from './parse.ts';
+export type { ParseResult, ScenarioIssue } from './issues.ts';
+export { formatIssue, renderMessage, ISSUE_CODES, type IssueCode, type Lang } from './messages.ts';
+export { SCENARIO_LIMITS } from './limits.ts';
+export { defaultScenario, fillDefaults } from './defaults.ts';
+export { MIGRATIONS, type Migration } from './upgrade.ts';
+export {
+  FORMULA_TYPES,
+  SPLIT_TYPES,
+  AWARD_TARGETS,
+  HABIT_IDS,
+  STAFF_ROLES,
+  PERIODS,
+  MEASURES,
+  TIER_MODES,
+  HOLIDAY_CALENDARS,
+} from './validate.ts';

@@ -1,0 +1,128 @@
+/**
+ * The one door for scenario files, share links and pasted text:
+ * upgrade (version chain) → defaults → validation, with a path for every issue.
+ * Never throws, whatever the input.
+ */
+import type { Scenario } from './types.ts';
+import { SCENARIO_LIMITS } from './limits.ts';
+import { IssueCollector, makeIssue, type ParseResult } from './issues.ts';
+import { upgradeScenario } from './upgrade.ts';
+import { fillDefaults } from './defaults.ts';
+import { validateScenario } from './validate.ts';
+
+export type { ParseResult, ScenarioIssue } from './issues.ts';
+export { formatIssue } from './messages.ts';
+
+/** Reads an already-parsed JSON value as a scenario. */
+export function parseScenario(json: unknown): ParseResult {
+  const issues = new IssueCollector();
+  try {
+    const upgraded = upgradeScenario(json, issues);
+    if (upgraded !== undefined) {
+      const scenario = validateScenario(fillDefaults(upgraded), issues);
+      if (scenario !== undefined && !issues.hasErrors) {
+        return { ok: true, scenario, warnings: issues.finish().warnings };
+      }
+    }
+    const { errors, warnings } = issues.finish();
+    if (errors.length === 0) errors.push(makeIssue('', 'internal', { reason: 'no scenario was produced' }));
+    return { ok: false, errors, warnings };
+  } catch (e) {
+    // Not JSON data (getters that throw, proxies, …) or a bug: never let it escape.
+    const { errors, warnings } = issues.finish();
+    errors.push(makeIssue('', 'internal', { reason: describeError(e) }));
+    return { ok: false, errors, warnings };
+  }
+}
+
+/** Reads scenario text (a file, a pasted text, a decoded share link). */
+export function parseScenarioText(text: string): ParseResult {
+  try {
+    if (typeof text !== 'string') {
+      return fail(makeIssue('', 'type.string', { got: text === null ? 'null' : typeof text === 'object' ? 'object' : 'other' }));
+    }
+    const max = SCENARIO_LIMITS.maxTextBytes;
+    // A UTF-16 unit is 1–3 UTF-8 bytes: decide from the length alone when possible.
+    const bytes = text.length > max ? text.length : text.length * 3 <= max ? text.length : utf8Length(text);
+    if (bytes > max) {
+      return fail(makeIssue('', 'text.tooLarge', { size: megabytes(bytes), max: megabytes(max), bytes, maxBytes: max }));
+    }
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text; // byte-order mark
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch (e) {
+      if (e instanceof RangeError || /recursion|stack|deep/i.test(describeError(e))) {
+        return fail(makeIssue('', 'text.tooDeep', { reason: describeError(e) }));
+      }
+      return fail(makeIssue('', 'text.invalidJson', { reason: describeError(e) }));
+    }
+    return parseScenario(json);
+  } catch (e) {
+    return fail(makeIssue('', 'internal', { reason: describeError(e) }));
+  }
+}
+
+/**
+ * Pretty JSON (2-space indent, trailing newline) with the fields in the documented order;
+ * `parseScenario(JSON.parse(serializeScenario(s)))` gives back an equal scenario.
+ */
+export function serializeScenario(s: Scenario): string {
+  const ordered = {
+    format: s.format,
+    version: s.version,
+    name: s.name,
+    description: s.description,
+    simulation: s.simulation,
+    company: s.company,
+    calendar: s.calendar,
+    clients: s.clients,
+    staff: s.staff,
+    behaviour: s.behaviour,
+    schemes: s.schemes.map((scheme) => ({
+      id: scheme.id,
+      name: scheme.name,
+      measure: scheme.measure,
+      period: scheme.period,
+      formula: scheme.formula,
+      tranches: scheme.tranches,
+      split: scheme.split,
+    })),
+    baseline: s.baseline,
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+function fail(issue: ReturnType<typeof makeIssue>): ParseResult {
+  return { ok: false, errors: [issue], warnings: [] };
+}
+
+function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function describeError(e: unknown): string {
+  try {
+    if (e instanceof Error) return e.message.slice(0, 300);
+    return String(e).slice(0, 300);
+  } catch {
+    return 'unknown error';
+  }
+}
