@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// The paybench command: TypeScript through tsx, then main(argv, io) with the real world.
+import { register } from 'tsx/esm/api';
+import { availableParallelism } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+register();
+const { main } = await import('./main.ts');
+
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+
+const code = await main(process.argv.slice(2), {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readFile: (path) => readFile(path, 'utf8'),
+  writeFile: async (path, data) => {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
+  },
+  cwd: process.cwd(),
+  cpus: availableParallelism(),
+  isTTY: Boolean(process.stderr.isTTY),
+  signal: controller.signal,
+});
+process.exitCode = code;

@@ -1,0 +1,28 @@
+/** What the CLI touches of the outside world; bin.mjs passes the real thing, tests a fake. */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Reads a UTF-8 text file (absolute path). */
+  readFile: (path: string) => Promise<string>;
+  /** Writes a file (absolute path), creating missing directories. */
+  writeFile: (path: string, data: string) => Promise<void>;
+  cwd: string;
+  /** Cores available: the default number of workers. */
+  cpus: number;
+  /** Is stderr a terminal (draw a live progress bar) or a log (a few lines)? */
+  isTTY: boolean;
+  /** Aborts a running batch (Ctrl-C). */
+  signal?: AbortSignal;
+  /** Milliseconds, for progress and timings; default Date.now. */
+  now?: () => number;
+}
+
+/** A mistake in the command line: message + usage hint, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** A problem with the input (file, scenario, amounts): message, exit code 1. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}

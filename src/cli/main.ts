@@ -1,0 +1,105 @@
+/**
+ * The command line: `main(argv, io)` returns the exit code and touches the world only
+ * through `io`, so tests run it in-process. 0 = done, 1 = bad input (file, scenario,
+ * amounts) or a failed run, 2 = a mistake in the command line.
+ */
+import { parseArgs } from './args.ts';
+import type { FlagSpec } from './args.ts';
+import type { CliIo } from './io.ts';
+import { InputError, UsageError } from './io.ts';
+import type { Lang } from './format.ts';
+import { readText } from './scenario-file.ts';
+import { runCommand } from './run-command.ts';
+import { payoutCommand } from './payout-command.ts';
+import { parseScenarioText, formatIssue } from '../engine/scenario/parse.ts';
+
+export type { CliIo } from './io.ts';
+
+export const HELP = `paybench — compare pay schemes for a client department by simulation
+
+Usage:
+  paybench validate FILE
+      Check a scenario file: exit 0, or the errors one per line and exit 1.
+  paybench run FILE [--runs N] [--seed S] [--months M] [--scheme ID]... [--workers K]
+                    [--json PATH|-] [--csv DIR] [--quiet]
+      Simulate every scheme (or the --scheme ones; the baseline always runs) and print
+      a summary. --workers: threads (default: the number of cores; 1 = this thread).
+      --json -: the results JSON on stdout instead of the summary. --csv DIR: summary.csv,
+      monthly.csv, intra-month.csv, staff.csv and cash-daily.csv.
+  paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]...
+                       [--adjust STAFF_ID=±AMOUNT]... [--json]
+      One month's exact pool, tranches and each person's bonus.
+
+Options for every command:
+  --lang en|ru   language of messages and tables (default en)
+  --help         this text
+
+Exit codes: 0 done, 1 invalid input or failed run, 2 wrong command line.
+`;
+
+const COMMON: FlagSpec = { lang: 'value', help: 'boolean' };
+const SPECS: Record<string, FlagSpec> = {
+  validate: { ...COMMON },
+  run: {
+    ...COMMON, runs: 'value', seed: 'value', months: 'value', scheme: 'list', workers: 'value',
+    json: 'value', csv: 'value', quiet: 'boolean',
+  },
+  payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', adjust: 'list', json: 'boolean' },
+};
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(HELP);
+    return command === undefined ? 2 : 0;
+  }
+  try {
+    const spec = SPECS[command];
+    if (!spec) throw new UsageError(`unknown command "${command}"`);
+    const args = parseArgs(rest, spec);
+    if (args.booleans.has('help')) {
+      io.stdout(HELP);
+      return 0;
+    }
+    const lang = args.values.lang ?? 'en';
+    if (lang !== 'en' && lang !== 'ru') throw new UsageError(`--lang must be en or ru, got "${lang}"`);
+    switch (command) {
+      case 'validate':
+        return await validateCommand(args.positional, io, lang);
+      case 'run':
+        return await runCommand(args, io, lang);
+      case 'payout':
+        return await payoutCommand(args, io, lang);
+    }
+    throw new UsageError(`unknown command "${command}"`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`paybench: ${error.message}\nRun "paybench --help" for usage.\n`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.stderr(error.message.endsWith('\n') ? error.message : error.message + '\n');
+      return 1;
+    }
+    if (error instanceof Error && error.name === 'AbortError') {
+      io.stderr('paybench: cancelled\n');
+      return 130;
+    }
+    io.stderr(`paybench: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+async function validateCommand(positional: string[], io: CliIo, lang: Lang): Promise<number> {
+  if (positional.length !== 1) throw new UsageError('validate needs exactly one scenario FILE');
+  const file = positional[0];
+  const result = parseScenarioText(await readText(io, file));
+  for (const w of result.warnings) io.stderr(`warning: ${formatIssue(w, lang)}\n`);
+  if (!result.ok) {
+    for (const e of result.errors) io.stdout(formatIssue(e, lang) + '\n');
+    return 1;
+  }
+  const s = result.scenario;
+  io.stdout(`${file}: OK — "${s.name}", ${s.schemes.length} schemes, ${s.staff.length} staff, ${s.clients.count} clients\n`);
+  return 0;
+}

@@ -1,0 +1,90 @@
+/** `paybench payout FILE --scheme ID --collected AMOUNT …`: one month's exact bonus. */
+import type { ParsedArgs } from './args.ts';
+import type { CliIo } from './io.ts';
+import { InputError, UsageError } from './io.ts';
+import { groupAmount, table } from './format.ts';
+import type { Lang } from './format.ts';
+import { loadScenario } from './scenario-file.ts';
+import { calculatePayout, PayoutError } from '../engine/pay/calculator.ts';
+import type { PayoutResult } from '../engine/pay/calculator.ts';
+
+function pairs(list: string[] | undefined, flag: string, shape: string): [string, string][] {
+  return (list ?? []).map((item) => {
+    const eq = item.indexOf('=');
+    if (eq <= 0 || eq === item.length - 1) throw new UsageError(`--${flag} takes ${shape}, got "${item}"`);
+    return [item.slice(0, eq).trim(), item.slice(eq + 1).trim()];
+  });
+}
+
+export async function payoutCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
+  const [file, ...extra] = args.positional;
+  if (!file) throw new UsageError('payout needs a scenario FILE');
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  const schemeId = args.values.scheme;
+  if (schemeId === undefined) throw new UsageError('payout needs --scheme ID');
+  const collected = args.values.collected;
+  if (collected === undefined) throw new UsageError('payout needs --collected AMOUNT');
+  const collectedBy: Record<number, string> = {};
+  for (const [day, value] of pairs(args.lists['collected-by'], 'collected-by', 'DAY=AMOUNT')) {
+    if (!/^\d{1,2}$/.test(day)) throw new UsageError(`--collected-by: "${day}" is not a day of month`);
+    collectedBy[Number(day)] = value;
+  }
+  const adjustments: Record<string, string> = {};
+  for (const [id, value] of pairs(args.lists.adjust, 'adjust', 'STAFF_ID=±AMOUNT')) adjustments[id] = value;
+
+  const scenario = await loadScenario(io, file, lang);
+  let result: PayoutResult;
+  try {
+    result = calculatePayout(scenario, schemeId, { collected, collectedBy, adjustments });
+  } catch (error) {
+    if (error instanceof PayoutError) throw new InputError(error.path ? `${error.path}: ${error.message}` : error.message);
+    throw error;
+  }
+  io.stdout(args.booleans.has('json') ? JSON.stringify(result, null, 2) + '\n' : payoutText(result, lang));
+  return 0;
+}
+
+const WORDS = {
+  en: {
+    scheme: 'Scheme', collected: 'Collected', pool: 'Pool', paid: 'Pool paid', tranche: 'Tranche', weight: 'Weight',
+    amount: 'Amount', outcome: 'Outcome', yes: 'paid', no: 'not paid', always: 'always',
+    gate: (share: string, day: number, need: string, got: string | null) =>
+      `≥ ${share} of plan by day ${day}: ${need} needed, ${got ?? 'not entered'} collected`,
+    person: 'Person', role: 'Role', adjustment: 'Award/penalty', bonus: 'Bonus',
+  },
+  ru: {
+    scheme: 'Схема', collected: 'Собрано', pool: 'Бонус К.О.', paid: 'Выплачено', tranche: 'Транш', weight: 'Вес',
+    amount: 'Сумма', outcome: 'Итог', yes: 'выплачен', no: 'не выплачен', always: 'всегда',
+    gate: (share: string, day: number, need: string, got: string | null) =>
+      `≥ ${share} плана к ${day}-му: нужно ${need}, собрано ${got ?? 'не указано'}`,
+    person: 'Сотрудник', role: 'Роль', adjustment: 'Премия/удержание', bonus: 'Бонус',
+  },
+};
+
+export function payoutText(r: PayoutResult, lang: Lang = 'en'): string {
+  const W = WORDS[lang];
+  const g = (s: string) => groupAmount(s, lang);
+  const signed = (s: string) => (/^[+-]/.test(s) || /^0(\.0+)?$/.test(s) ? g(s) : '+' + g(s));
+  const pct = (share: string) => `${+(Number(share) * 100).toFixed(4)}%`;
+  const head = [
+    `${W.scheme}: ${r.schemeName} (${r.schemeId})`,
+    `${W.collected}: ${g(r.collected)}`,
+    `${W.pool}: ${g(r.pool)}`,
+    '',
+  ].join('\n');
+  const tranches = table(
+    [W.tranche, W.weight, W.amount, W.outcome, ''],
+    r.tranches.map((t, i) => [
+      String(i + 1),
+      t.weight,
+      g(t.amount),
+      t.paid ? W.yes : W.no,
+      t.gate ? W.gate(pct(t.gate.minPlanShare), t.gate.byDay, g(t.gate.required), t.gate.collectedBy === null ? null : g(t.gate.collectedBy)) : W.always,
+    ]),
+  );
+  const people = table(
+    [W.person, W.role, W.adjustment, W.bonus],
+    r.people.map((p) => [`${p.name} (${p.id})`, p.role, signed(p.adjustment), g(p.bonus)]),
+  );
+  return `${head}\n${tranches}${W.paid}: ${g(r.poolPaid)}\n\n${people}`;
+}

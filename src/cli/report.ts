@@ -1,0 +1,87 @@
+/**
+ * The readable summary of a run on stdout: one row per scheme (the numbers an owner asks
+ * for first), then the story of the month — how much of the plan is in by the 15th and
+ * the 25th, and when people push (mean effort by part of the month).
+ */
+import type { ResultsJson, SchemeResults } from '../engine/summarize.ts';
+import { decimal, millions, percent, table } from './format.ts';
+import type { Lang } from './format.ts';
+
+const LABELS = {
+  en: {
+    heading: (r: ResultsJson) =>
+      `${r.scenario.name} · ${r.scenario.runs} runs × ${r.scenario.months} months from ${r.scenario.startMonth} · seed ${r.scenario.seed} · baseline: ${r.baseline}`,
+    scheme: 'Scheme',
+    collections: 'Collections/mo (median)',
+    planMet: 'Plan met',
+    gap: 'Mid-month gap (median)',
+    profit: 'Profit total (median)',
+    dProfit: 'Δ profit vs baseline [90%]',
+    better: 'Better',
+    bonus: 'Bonus total (median)',
+    baseline: 'baseline',
+    month: 'Collected by day of month, median share of plan',
+    day: (d: number) => `by day ${d}`,
+    effort: 'Mean effort by day of month (0.5 ≈ duty, 1 = full day; days somebody worked)',
+    days: (a: number, b: number) => `${a}–${b}`,
+  },
+  ru: {
+    heading: (r: ResultsJson) =>
+      `${r.scenario.name} · ${r.scenario.runs} прогонов × ${r.scenario.months} мес. с ${r.scenario.startMonth} · seed ${r.scenario.seed} · база: ${r.baseline}`,
+    scheme: 'Схема',
+    collections: 'Сбор в месяц (медиана)',
+    planMet: 'План выполнен',
+    gap: 'Разрыв в сер. месяца (медиана)',
+    profit: 'Прибыль за период (медиана)',
+    dProfit: 'Δ прибыли к базе [90%]',
+    better: 'Лучше',
+    bonus: 'Бонус за период (медиана)',
+    baseline: 'база',
+    month: 'Собрано к дню месяца, медиана доли плана',
+    day: (d: number) => `к ${d}-му`,
+    effort: 'Средняя интенсивность по дням месяца (0,5 ≈ норма, 1 = полный день; дни, когда работали)',
+    days: (a: number, b: number) => `${a}–${b}`,
+  },
+};
+
+/** Parts of the month for the effort profile: the billing rush, the slack, the gates, the crunch. */
+export const EFFORT_RANGES: [number, number][] = [[1, 3], [4, 10], [11, 15], [16, 20], [21, 25], [26, 31]];
+
+/** Mean of the daily means over a range of days (days nobody worked are left out). */
+export function effortIn(s: SchemeResults, from: number, to: number): number | null {
+  const days = s.effortByDay.filter((d) => d.day >= from && d.day <= to && d.mean !== null);
+  return days.length === 0 ? null : days.reduce((a, d) => a + d.mean!, 0) / days.length;
+}
+
+export function summaryText(results: ResultsJson, lang: Lang = 'en'): string {
+  const L = LABELS[lang];
+  const name = (s: SchemeResults) => (s.id === results.baseline ? `${s.id} (${L.baseline})` : s.id);
+  const main = table(
+    [L.scheme, L.collections, L.planMet, L.gap, L.profit, L.dProfit, L.better, L.bonus],
+    results.schemes.map((s) => {
+      const vs = s.vsBaseline;
+      const diff = vs
+        ? `${millions(vs.profitDiff.median, lang, true)} [${millions(vs.profitDiff.p5, lang, true)}; ${millions(vs.profitDiff.p95, lang, true)}]`
+        : '–';
+      return [
+        name(s),
+        millions(s.metrics.collectionsMonthly.p50, lang),
+        percent(s.planMetShare, lang),
+        millions(s.metrics.maxCashGapMidMonth.p50, lang),
+        millions(s.metrics.profitTotal.p50, lang),
+        diff,
+        vs ? percent(vs.shareBetter, lang) : '–',
+        millions(s.metrics.bonusTotal.p50, lang),
+      ];
+    }),
+  );
+  const month = table(
+    [L.scheme, L.day(15), L.day(25)],
+    results.schemes.map((s) => [name(s), percent(s.intraMonth[14]?.median ?? null, lang), percent(s.intraMonth[24]?.median ?? null, lang)]),
+  );
+  const effort = table(
+    [L.scheme, ...EFFORT_RANGES.map(([a, b]) => L.days(a, b))],
+    results.schemes.map((s) => [name(s), ...EFFORT_RANGES.map(([a, b]) => decimal(effortIn(s, a, b), 2, lang))]),
+  );
+  return `${L.heading(results)}\n\n${main}\n${L.month}\n${month}\n${L.effort}\n${effort}`;
+}
