@@ -43,7 +43,7 @@ const COMPANY: Company = {
   advanceDay: 20,
   advanceShare: '0.4',
   settlementDay: 5,
-  ownerDrawAbove: '5000000',
+  ownerDrawAbove: '0',
 };
 
 const CALENDAR: CalendarSettings = {
@@ -55,15 +55,15 @@ const CALENDAR: CalendarSettings = {
 const CLIENTS: ClientBook = {
   count: 200,
   monthlyVolume: '55000000',
-  volumeSkew: 1.0,
+  volumeSkew: 0.7,
   volumeNoise: 0.08,
   habits: [
-    { id: 'selfPayer', volumeShare: '0.45', medianDays: 6, promiseProbability: 0.5 },
+    { id: 'selfPayer', volumeShare: '0.45', medianDays: 10, promiseProbability: 0.5 },
     { id: 'reminderPayer', volumeShare: '0.35', medianDays: 80, promiseProbability: 0.85 },
     { id: 'stretcher', volumeShare: '0.2', medianDays: 60, promiseProbability: 0.35 },
   ],
-  invoiceHours: 0.5,
-  callHours: 0.5,
+  invoiceHours: 0.7,
+  callHours: 1.0,
   courierDays: 2,
   callAfterDays: 3,
   recallAfterDays: 3,
@@ -79,8 +79,8 @@ const BEHAVIOUR: Behaviour = {
   effort: {
     enabled: true,
     deadlineDiscount: 0.9,
-    costFactor: 0.2,
-    dutyFloor: 0.5,
+    costFactor: 0.5,
+    dutyFloor: 0.35,
     maxEffort: 1.75,
     weekendCostMultiplier: 1.5,
     forecastSigmaBase: '1000000',

@@ -1,0 +1,112 @@
+/**
+ * The client book of one run, as parallel typed arrays (one slot per client; a slot
+ * whose client left is refilled by a similar client after a vacancy).
+ *
+ * Sizes are skewed (lognormal): a few large clients carry much of the volume. The
+ * largest clients are the stretchers (article 002: "крупные заказчики имеют обыкновение
+ * тянуть с платежами"); the others are self-payers or pay after a reminder, drawn so
+ * that each habit carries its share of the volume. Money is in kopecks (integers).
+ */
+import type { Model } from './model.ts';
+import { HABIT_COUNT, STRETCHER, SELF_PAYER, REMINDER_PAYER } from './model.ts';
+import type { Sfc32 } from './random.ts';
+
+export const NEVER = 0x3fffffff;
+
+export class ClientBook {
+  readonly n: number;
+  /** Normal monthly bill, kopecks. */
+  baseVolume: Float64Array;
+  habit: Uint8Array;
+  active: Uint8Array;
+  /** Month index from which a vacant slot gets a new client. */
+  vacantUntil: Int32Array;
+  suspended: Uint8Array;
+  /** This month's bill not yet issued (kopecks). */
+  pendingBill: Float64Array;
+  /** Issued, documents on the way (kopecks). */
+  inTransit: Float64Array;
+  /** Delivered and unpaid (kopecks). */
+  debt: Float64Array;
+  /** Delivery day of the oldest unpaid delivered invoice (−1: none). */
+  owedSince: Int32Array;
+  /** Scheduled payment day (NEVER: none). */
+  payDay: Int32Array;
+  /** Day of the last collection contact. */
+  lastCall: Int32Array;
+  /** Per-month counter of this client's draws (counter-based luck). */
+  draws: Uint16Array;
+  /** Client slots of each habit, largest first: the order staff work them in. */
+  byHabit: Int32Array[];
+
+  constructor(n: number) {
+    this.n = n;
+    this.baseVolume = new Float64Array(n);
+    this.habit = new Uint8Array(n);
+    this.active = new Uint8Array(n);
+    this.vacantUntil = new Int32Array(n);
+    this.suspended = new Uint8Array(n);
+    this.pendingBill = new Float64Array(n);
+    this.inTransit = new Float64Array(n);
+    this.debt = new Float64Array(n);
+    this.owedSince = new Int32Array(n);
+    this.payDay = new Int32Array(n);
+    this.lastCall = new Int32Array(n);
+    this.draws = new Uint16Array(n);
+    this.byHabit = [];
+  }
+
+  /** Draws the run's clients (the same for every scheme: the stream depends on the run only). */
+  setup(model: Model, random: Sfc32): void {
+    const { n } = this;
+    const { clients } = model.scenario;
+    const sigma = clients.volumeSkew;
+    const raw = new Float64Array(n);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      raw[i] = Math.exp(sigma * random.normal());
+      sum += raw[i];
+    }
+    const total = Number(clients.monthlyVolume) * 100;
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw[b] - raw[a] || a - b);
+    for (let i = 0; i < n; i++) this.baseVolume[i] = Math.round((raw[i] / sum) * total);
+
+    // Stretchers: the largest clients until their share of volume is reached.
+    const share = model.habits.volumeShare;
+    let acc = 0;
+    const rest: number[] = [];
+    for (const i of order) {
+      if (acc < share[STRETCHER] * total) {
+        this.habit[i] = STRETCHER;
+        acc += this.baseVolume[i];
+      } else rest.push(i);
+    }
+    // Self-payers vs reminder payers among the rest, by volume share, in random order.
+    for (let k = rest.length - 1; k > 0; k--) {
+      const j = Math.floor(random.next() * (k + 1));
+      [rest[k], rest[j]] = [rest[j], rest[k]];
+    }
+    const restTotal = total - acc;
+    const reminderTarget = (share[REMINDER_PAYER] / Math.max(1e-12, share[REMINDER_PAYER] + share[SELF_PAYER])) * restTotal;
+    let reminders = 0;
+    for (const i of rest) {
+      if (reminders < reminderTarget) {
+        this.habit[i] = REMINDER_PAYER;
+        reminders += this.baseVolume[i];
+      } else this.habit[i] = SELF_PAYER;
+    }
+    this.byHabit = [];
+    for (let h = 0; h < HABIT_COUNT; h++) this.byHabit.push(Int32Array.from(order.filter((i) => this.habit[i] === h)));
+
+    this.active.fill(1);
+    this.vacantUntil.fill(0);
+    this.suspended.fill(0);
+    this.pendingBill.fill(0);
+    this.inTransit.fill(0);
+    this.debt.fill(0);
+    this.owedSince.fill(-1);
+    this.payDay.fill(NEVER);
+    this.lastCall.fill(-NEVER);
+    this.draws.fill(0);
+  }
+}

@@ -1,0 +1,220 @@
+/**
+ * The client department's mechanics for one run: invoices are prepared and issued by
+ * staff, delivered by courier, paid by the client's own habit or after a collection
+ * call's promise; a delivered invoice unpaid too long suspends the client, a suspended
+ * client may leave (its debt written off) and is replaced by a similar one later.
+ * Level effects come from suspension and churn, not from an implausible daily bad-debt
+ * hazard (MODEL.md appendix, prototype 2).
+ */
+import type { Model } from './model.ts';
+import { HABIT_COUNT } from './model.ts';
+import { ClientBook, NEVER } from './clients.ts';
+import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.ts';
+import { CashLedger } from './cash.ts';
+import { newBookTotals, type BookTotals } from './behaviour/forecast.ts';
+import { keyedUniform } from './random.ts';
+
+export class Department {
+  readonly book: ClientBook;
+  readonly queue: EventQueue;
+  readonly cash: CashLedger;
+  /** Book totals per habit in roubles, kept in step with the client arrays. */
+  readonly totals: BookTotals = newBookTotals();
+  /** Clients with a bill not yet issued / with delivered debt. */
+  pendingCount = 0;
+  debtorCount = 0;
+  /** Salt of this run's counter-based client luck. */
+  salt = 0;
+  month = 0;
+
+  // This month (kopecks for money that is settled; roubles elsewhere).
+  collectedMonth = 0;
+  collectedPeriod = 0;
+  billedMonth = 0;
+  billedLastMonth = 0;
+  badDebtMonth = 0;
+  newClients = 0;
+  lostClients = 0;
+
+  constructor(private readonly model: Model) {
+    this.book = new ClientBook(model.scenario.clients.count);
+    this.queue = new EventQueue(model.calendar.days, model.scenario.clients.count * 8);
+    this.cash = new CashLedger(model);
+  }
+
+  reset(salt: number): void {
+    this.queue.reset();
+    this.cash.reset();
+    for (let h = 0; h < HABIT_COUNT; h++) {
+      this.totals.debt[h] = 0;
+      this.totals.transit[h] = 0;
+      this.totals.pending[h] = 0;
+    }
+    this.pendingCount = 0;
+    this.debtorCount = 0;
+    this.salt = salt;
+    this.collectedPeriod = 0;
+    this.billedMonth = 0;
+    this.billedLastMonth = Number(this.model.scenario.clients.monthlyVolume) * 100;
+  }
+
+  /** A client's next uniform this month: the same under every scheme. */
+  private draw(i: number): number {
+    return keyedUniform(this.salt, i, this.month, this.book.draws[i]++);
+  }
+
+  /** Month start: replacements arrive, suspended clients may leave, the month is billed. */
+  startMonth(m: number, periodStart: boolean): void {
+    const b = this.book;
+    const c = this.model.scenario.clients;
+    this.month = m;
+    this.billedLastMonth = this.billedMonth || this.billedLastMonth;
+    this.collectedMonth = 0;
+    if (periodStart) this.collectedPeriod = 0;
+    this.billedMonth = 0;
+    this.badDebtMonth = 0;
+    this.newClients = 0;
+    this.lostClients = 0;
+    const noise = c.volumeNoise;
+    for (let i = 0; i < b.n; i++) {
+      b.draws[i] = 0;
+      if (!b.active[i]) {
+        if (m < b.vacantUntil[i]) continue;
+        b.active[i] = 1; // a similar client takes the slot
+        b.suspended[i] = 0;
+        b.lastCall[i] = -NEVER;
+        this.newClients++;
+      } else if (b.suspended[i] && this.draw(i) < c.churnIfSuspended) {
+        this.loseClient(i, m);
+        continue;
+      }
+      const u1 = this.draw(i);
+      const u2 = this.draw(i);
+      const z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+      let bill = b.baseVolume[i] * Math.exp(noise * z - (noise * noise) / 2);
+      if (b.suspended[i]) bill *= c.suspendedVolumeShare;
+      bill = Math.round(bill);
+      if (bill <= 0) continue;
+      if (b.pendingBill[i] === 0) this.pendingCount++;
+      b.pendingBill[i] += bill;
+      this.totals.pending[b.habit[i]] += bill / 100;
+      this.billedMonth += bill;
+    }
+    this.cash.startMonth(this.billedLastMonth / 100, this.model.calendar.monthLength[m]);
+  }
+
+  private loseClient(i: number, m: number): void {
+    const b = this.book;
+    const h = b.habit[i];
+    this.badDebtMonth += b.debt[i] + b.inTransit[i] + b.pendingBill[i];
+    this.totals.debt[h] -= b.debt[i] / 100;
+    this.totals.transit[h] -= b.inTransit[i] / 100;
+    this.totals.pending[h] -= b.pendingBill[i] / 100;
+    if (b.debt[i] > 0) this.debtorCount--;
+    if (b.pendingBill[i] > 0) this.pendingCount--;
+    b.debt[i] = 0;
+    b.inTransit[i] = 0;
+    b.pendingBill[i] = 0;
+    b.owedSince[i] = -1;
+    b.payDay[i] = NEVER;
+    b.active[i] = 0;
+    b.suspended[i] = 0;
+    b.vacantUntil[i] = m + 1 + this.model.scenario.clients.replacementMonths;
+    this.lostClients++;
+  }
+
+  /** Deliveries, payments and suspension checks due today. */
+  processEvents(t: number): void {
+    const q = this.queue;
+    for (let e = q.head[t]; e !== -1; e = q.next[e]) {
+      const i = q.client[e];
+      switch (q.kind[e]) {
+        case EV_DELIVERY:
+          this.deliver(i, q.tag[e], t);
+          break;
+        case EV_PAYMENT:
+          if (this.book.payDay[i] === t) this.pay(i);
+          break;
+        case EV_SUSPEND_CHECK:
+          if (this.book.owedSince[i] === q.tag[e] && this.book.debt[i] > 0) this.book.suspended[i] = 1;
+          break;
+      }
+    }
+  }
+
+  private deliver(i: number, amount: number, t: number): void {
+    const b = this.book;
+    if (!b.active[i] || b.inTransit[i] < amount) return; // the client left meanwhile
+    const h = b.habit[i];
+    b.inTransit[i] -= amount;
+    this.totals.transit[h] -= amount / 100;
+    if (b.debt[i] === 0) this.debtorCount++;
+    b.debt[i] += amount;
+    this.totals.debt[h] += amount / 100;
+    if (b.owedSince[i] < 0) {
+      b.owedSince[i] = t;
+      this.queue.push(t + this.model.scenario.clients.suspendAfterDays, i, EV_SUSPEND_CHECK, t);
+    }
+    if (b.payDay[i] === NEVER) {
+      // Self-payment time from delivery: memoryless, so later deliveries keep the date.
+      const wait = -Math.log(1 - this.draw(i)) / this.model.habits.hazard[h];
+      this.schedulePayment(i, t + Math.ceil(wait));
+    }
+  }
+
+  private schedulePayment(i: number, day: number): void {
+    const cal = this.model.calendar;
+    const d = day < cal.days ? cal.nextWorking[day] : NEVER;
+    if (d >= cal.days || d >= this.book.payDay[i]) return;
+    this.book.payDay[i] = d;
+    this.queue.push(d, i, EV_PAYMENT, 0);
+  }
+
+  private pay(i: number): void {
+    const b = this.book;
+    const amount = b.debt[i];
+    b.payDay[i] = NEVER;
+    if (amount <= 0) return;
+    this.totals.debt[b.habit[i]] -= amount / 100;
+    this.debtorCount--;
+    b.debt[i] = 0;
+    b.owedSince[i] = -1;
+    b.suspended[i] = 0;
+    this.collectedMonth += amount;
+    this.collectedPeriod += amount;
+    this.cash.receive(amount / 100);
+  }
+
+  /** Prepare and issue this month's invoice (documents go by courier). */
+  issueInvoice(i: number, t: number): void {
+    const b = this.book;
+    const amount = b.pendingBill[i];
+    const h = b.habit[i];
+    b.pendingBill[i] = 0;
+    this.pendingCount--;
+    this.totals.pending[h] -= amount / 100;
+    b.inTransit[i] += amount;
+    this.totals.transit[h] += amount / 100;
+    const courier = this.model.scenario.clients.courierDays;
+    if (courier <= 0) this.deliver(i, amount, t);
+    else this.queue.push(t + courier, i, EV_DELIVERY, amount);
+  }
+
+  /** Can client i be called today? */
+  callable(i: number, t: number): boolean {
+    const b = this.book;
+    const c = this.model.scenario.clients;
+    return b.debt[i] > 0 && t - b.owedSince[i] >= c.callAfterDays && t - b.lastCall[i] >= c.recallAfterDays;
+  }
+
+  /** A collection call: maybe a promise, maybe kept; the next call waits for the promised day. */
+  call(i: number, t: number): void {
+    const b = this.book;
+    const c = this.model.scenario.clients;
+    b.lastCall[i] = t;
+    if (this.draw(i) >= this.model.habits.promiseProbability[b.habit[i]]) return;
+    const promised = t + 1 + Math.floor(this.draw(i) * c.promiseMaxDays);
+    b.lastCall[i] = Math.max(t, promised + 1 - c.recallAfterDays);
+    if (this.draw(i) < c.promiseKept) this.schedulePayment(i, promised);
+  }
+}

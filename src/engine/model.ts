@@ -1,0 +1,137 @@
+/**
+ * A scenario compiled for the hot loop: plain numbers, the calendar, each scheme's pay
+ * curve and settlement rules, each person's share of the pool. Built once per scenario
+ * (per worker) and shared by every run.
+ */
+import type { Scenario, Scheme, StaffMember } from './scenario/types.ts';
+import { buildCalendar, type Calendar } from './calendar.ts';
+import { compileCurve } from './pay/formula.ts';
+import type { PayCurve } from './pay/curve.ts';
+import { compileSchemePay, type CompiledSchemePay } from './pay/settle.ts';
+import { splitIncentives, type SplitIncentive } from './behaviour/split-perception.ts';
+
+export const HABIT_COUNT = 3;
+export const SELF_PAYER = 0;
+export const REMINDER_PAYER = 1;
+export const STRETCHER = 2;
+const HABIT_INDEX = { selfPayer: SELF_PAYER, reminderPayer: REMINDER_PAYER, stretcher: STRETCHER } as const;
+
+export interface HabitParams {
+  volumeShare: Float64Array;
+  /** Daily self-payment hazard, ln 2 / median days. */
+  hazard: Float64Array;
+  promiseProbability: Float64Array;
+}
+
+export interface SchemeModel {
+  scheme: Scheme;
+  curve: PayCurve;
+  pay: CompiledSchemePay;
+  /** Tranche weights normalised to 1, and their gates (byDay 0 = no gate). */
+  trancheShare: Float64Array;
+  gateDay: Int32Array;
+  /** Collections (roubles) a gate needs. */
+  gateAmount: Float64Array;
+  /** Months in the measured period. */
+  periodMonths: number;
+  /** Per staff: marginal share of the pool and the per-hour value of being seen to work. */
+  incentives: SplitIncentive[];
+}
+
+export interface Model {
+  scenario: Scenario;
+  calendar: Calendar;
+  plan: number;
+  variableCostRatio: number;
+  fixedCosts: number;
+  openingCash: number;
+  minReserve: number;
+  overdraftDaily: number;
+  payrollTaxRate: number;
+  advanceShare: number;
+  ownerDrawAbove: number;
+  habits: HabitParams;
+  staff: StaffModel[];
+  schemes: SchemeModel[];
+}
+
+export interface StaffModel {
+  member: StaffMember;
+  isHead: boolean;
+  salary: number;
+  /** Salary per normal working hour (21 days × 8 h), the yardstick of effort cost. */
+  hourlyWage: number;
+}
+
+function num(s: string): number {
+  return Number(s);
+}
+
+export function habitIndex(id: keyof typeof HABIT_INDEX): number {
+  return HABIT_INDEX[id];
+}
+
+function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]): SchemeModel {
+  const plan = num(scenario.company.plan);
+  const weights = scheme.tranches.length ? scheme.tranches.map((t) => num(t.weight)) : [1];
+  const total = weights.reduce((a, b) => a + b, 0);
+  const gateDay = new Int32Array(weights.length);
+  const gateAmount = new Float64Array(weights.length);
+  scheme.tranches.forEach((t, i) => {
+    if (t.gate) {
+      gateDay[i] = t.gate.byDay;
+      gateAmount[i] = num(t.gate.minPlanShare) * plan;
+    }
+  });
+  return {
+    scheme,
+    curve: compileCurve(scheme.formula),
+    pay: compileSchemePay(scheme, scenario.staff, scenario.company.plan),
+    trancheShare: Float64Array.from(weights, (w) => w / total),
+    gateDay,
+    gateAmount,
+    periodMonths: scheme.period === 'quarter' ? 3 : 1,
+    incentives: splitIncentives(scheme.split, staff, scenario.behaviour.splitPerception),
+  };
+}
+
+export function compileModel(scenario: Scenario): Model {
+  const { simulation, company } = scenario;
+  const calendar = buildCalendar(
+    scenario.calendar,
+    simulation.startMonth,
+    simulation.burnInMonths,
+    simulation.months,
+  );
+  const habits: HabitParams = {
+    volumeShare: new Float64Array(HABIT_COUNT),
+    hazard: new Float64Array(HABIT_COUNT),
+    promiseProbability: new Float64Array(HABIT_COUNT),
+  };
+  for (const h of scenario.clients.habits) {
+    const i = HABIT_INDEX[h.id];
+    habits.volumeShare[i] = num(h.volumeShare);
+    habits.hazard[i] = Math.LN2 / Math.max(0.1, h.medianDays);
+    habits.promiseProbability[i] = h.promiseProbability;
+  }
+  const staff: StaffModel[] = scenario.staff.map((member) => {
+    const salary = num(member.salary);
+    return { member, isHead: member.role === 'head', salary, hourlyWage: Math.max(salary, 1) / (21 * 8) };
+  });
+  return {
+    scenario,
+    calendar,
+    plan: num(company.plan),
+    variableCostRatio: num(company.variableCostRatio),
+    fixedCosts: num(company.fixedCosts),
+    openingCash: num(company.openingCash),
+    minReserve: num(company.minReserve),
+    overdraftDaily: num(company.overdraftRate) / 365,
+    payrollTaxRate: num(company.payrollTaxRate),
+    advanceShare: num(company.advanceShare),
+    ownerDrawAbove: num(company.ownerDrawAbove),
+    habits,
+    staff,
+    schemes: scenario.schemes.map((s) => compileScheme(s, scenario, staff)),
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Writes what a run leaves behind (RunResult) as the days go by: the cash balance
+ * every recorded day, the month's figures at its end.
+ */
+import type { RunResult } from './run-result.ts';
+import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
+
+export function allocateRunResult(schemeIndex: number, runIndex: number, months: number, days: number, staff: number): RunResult {
+  const perMonth = () => new Float64Array(months);
+  return {
+    schemeIndex,
+    runIndex,
+    months,
+    days,
+    staff,
+    collections: perMonth(),
+    billed: perMonth(),
+    maxCashGap: perMonth(),
+    maxCashGapMid: perMonth(),
+    daysInDeficit: perMonth(),
+    profit: perMonth(),
+    financingCost: perMonth(),
+    payroll: perMonth(),
+    bonus: perMonth(),
+    tranchePaid: perMonth(),
+    newClients: perMonth(),
+    lostClients: perMonth(),
+    badDebt: perMonth(),
+    cashDaily: new Float64Array(days),
+    collectedByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
+    effortByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
+    staffPay: new Float64Array(staff * months),
+    staffBonus: new Float64Array(staff * months),
+    staffEffort: new Float64Array(staff * months),
+  };
+}
+
+/** Month m's figures, as the driver hands them over at the month's end. */
+export interface MonthFigures {
+  collections: number;
+  billed: number;
+  maxCashGap: number;
+  maxCashGapMid: number;
+  daysInDeficit: number;
+  profit: number;
+  financingCost: number;
+  payroll: number;
+  bonus: number;
+  tranchePaid: number;
+  newClients: number;
+  lostClients: number;
+  badDebt: number;
+}
+
+export function recordMonth(r: RunResult, m: number, f: MonthFigures): void {
+  r.collections[m] = f.collections;
+  r.billed[m] = f.billed;
+  r.maxCashGap[m] = f.maxCashGap;
+  r.maxCashGapMid[m] = f.maxCashGapMid;
+  r.daysInDeficit[m] = f.daysInDeficit;
+  r.profit[m] = f.profit;
+  r.financingCost[m] = f.financingCost;
+  r.payroll[m] = f.payroll;
+  r.bonus[m] = f.bonus;
+  r.tranchePaid[m] = f.tranchePaid;
+  r.newClients[m] = f.newClients;
+  r.lostClients[m] = f.lostClients;
+  r.badDebt[m] = f.badDebt;
+}
+
+/** Carries the month's last cumulative collections over the slots past its length. */
+export function closeIntraMonth(r: RunResult, m: number, monthLength: number): void {
+  const base = m * DAYS_IN_MONTH_SLOTS;
+  for (let d = monthLength; d < DAYS_IN_MONTH_SLOTS; d++) r.collectedByDay[base + d] = r.collectedByDay[base + monthLength - 1];
+}

@@ -1,0 +1,291 @@
+/**
+ * One day of the team: forecast the measured results, value an hour of each kind of
+ * work under the scheme, choose effort, and work the queue — invoices and collection
+ * calls, the most valuable first ("large clients who tend to drag were handled first",
+ * article 002) — until the next hour is worth less than it costs.
+ */
+import type { Model, SchemeModel } from './model.ts';
+import { HABIT_COUNT } from './model.ts';
+import type { Department } from './department.ts';
+import { expectedInflow, selfPayWithin, LearnedError } from './behaviour/forecast.ts';
+import { ActionValues, EffortChoice, type DeadlineView } from './behaviour/effort.ts';
+import { expectedMarginal, expectedPool } from './pay/curve.ts';
+import { normalCdf, normalPdf } from './numeric/normal.ts';
+
+const PERIOD_SLOTS = 93;
+
+export class TeamDay {
+  readonly values: ActionValues;
+  readonly choice: EffortChoice;
+  private readonly deadlines: DeadlineView[];
+  private readonly periodError: LearnedError;
+  private readonly gateError: LearnedError[];
+  /** Per tranche: gate reached this month (by its day). */
+  readonly gateMet: Uint8Array;
+  /** Per tranche: collections by the gate's day this month, kopecks. */
+  readonly gateCollected: Float64Array;
+  /** Per staff this month: contribution (norm hours × skill), effort sum, days counted. */
+  readonly contribution: Float64Array;
+  readonly effortSum: Float64Array;
+  readonly effortDays: Float64Array;
+  /** Learned monthly contribution hours of the team (for the value of visible merit). */
+  teamHoursMonth = 0;
+  /** Today's mean effort of the people working the queue. */
+  meanEffort = 0;
+  private readonly headShare: number;
+  private readonly staffEffort: Float64Array;
+  /** Per tranche, today: the gate's forecast (NaN: not live) and its uncertainty. */
+  private readonly gateForecast: Float64Array;
+  private readonly gateSigma: Float64Array;
+
+  constructor(
+    private readonly model: Model,
+    private readonly scheme: SchemeModel,
+    private readonly dept: Department,
+  ) {
+    const n = model.staff.length;
+    const learning = model.scenario.behaviour.effort.forecastLearning;
+    this.values = new ActionValues(model);
+    this.choice = new EffortChoice(model);
+    this.deadlines = Array.from({ length: 1 + scheme.gateDay.length }, () => ({ daysLeft: 0, lambda: 0 }));
+    this.periodError = new LearnedError(PERIOD_SLOTS, learning);
+    this.gateError = Array.from(scheme.gateDay, () => new LearnedError(32, learning));
+    this.gateMet = new Uint8Array(scheme.gateDay.length);
+    this.gateCollected = new Float64Array(scheme.gateDay.length);
+    this.contribution = new Float64Array(n);
+    this.effortSum = new Float64Array(n);
+    this.effortDays = new Float64Array(n);
+    this.staffEffort = new Float64Array(n);
+    this.gateForecast = new Float64Array(scheme.gateDay.length);
+    this.gateSigma = new Float64Array(scheme.gateDay.length);
+    const split = scheme.scheme.split;
+    this.headShare = 'headShare' in split && model.staff.some((s) => s.isHead) ? Number(split.headShare) : 0;
+  }
+
+  reset(): void {
+    this.periodError.reset();
+    for (const e of this.gateError) e.reset();
+    const floor = this.model.scenario.behaviour.effort.dutyFloor;
+    this.teamHoursMonth = this.model.staff.reduce((a, s) => a + 8 * s.member.workShare * s.member.skill * floor * 21, 0);
+    this.startMonth();
+  }
+
+  startMonth(): void {
+    this.gateMet.fill(0);
+    this.gateCollected.fill(0);
+    this.contribution.fill(0);
+    this.effortSum.fill(0);
+    this.effortDays.fill(0);
+  }
+
+  /** Decides and works day t; `periodStart`/`periodEnd` are day indices of the measured period. */
+  run(t: number, periodStart: number, periodEnd: number): void {
+    this.decide(t, periodStart, periodEnd);
+    this.work(t);
+  }
+
+  private sigma(toCome: number): number {
+    const e = this.model.scenario.behaviour.effort;
+    return Number(e.forecastSigmaBase) + e.forecastSigmaShare * Math.max(0, toCome);
+  }
+
+  private decide(t: number, periodStart: number, periodEnd: number): void {
+    const { model, scheme, dept } = this;
+    const cal = model.calendar;
+    const courier = model.scenario.clients.courierDays;
+    const hazard = model.habits.hazard;
+    const dom = cal.dayOfMonth[t];
+
+    // The period's result.
+    const collectedPeriod = dept.collectedPeriod / 100;
+    const daysLeft = periodEnd - t;
+    const projection = collectedPeriod + expectedInflow(dept.totals, hazard, daysLeft, courier);
+    const slot = Math.min(PERIOD_SLOTS - 1, t - periodStart);
+    this.periodError.observe(slot, projection);
+    const forecast = projection + this.periodError.correction(slot);
+    const sigma = this.sigma(forecast - collectedPeriod);
+
+    // Gates: chance of passing each, and which are still live.
+    const collectedMonth = dept.collectedMonth / 100;
+    let paidShare = 0;
+    const gateForecast = this.gateForecast;
+    for (let k = 0; k < scheme.gateDay.length; k++) {
+      const day = scheme.gateDay[k];
+      gateForecast[k] = NaN;
+      if (day === 0 || this.gateMet[k]) {
+        paidShare += scheme.trancheShare[k];
+        continue;
+      }
+      if (dom > day) continue; // missed
+      if (collectedMonth >= scheme.gateAmount[k]) {
+        this.gateMet[k] = 1;
+        paidShare += scheme.trancheShare[k];
+        continue;
+      }
+      const r = day - dom;
+      const proj = collectedMonth + expectedInflow(dept.totals, hazard, r, courier);
+      this.gateError[k].observe(dom, proj);
+      const f = proj + this.gateError[k].correction(dom);
+      const s = this.sigma(f - collectedMonth);
+      gateForecast[k] = f;
+      this.gateSigma[k] = s;
+      paidShare += scheme.trancheShare[k] * normalCdf((f - scheme.gateAmount[k]) / s);
+    }
+
+    const pool = expectedPool(scheme.curve, forecast, sigma);
+    const d0 = this.deadlines[0];
+    d0.daysLeft = daysLeft;
+    d0.lambda = expectedMarginal(scheme.curve, forecast, sigma) * paidShare;
+    let live = 1;
+    for (let k = 0; k < scheme.gateDay.length; k++) {
+      const f = gateForecast[k];
+      if (Number.isNaN(f)) continue;
+      const r = scheme.gateDay[k] - dom;
+      const jump = pool * scheme.trancheShare[k];
+      const s = this.gateSigma[k];
+      const needed = scheme.gateAmount[k] - f;
+      const tail = (jump * normalPdf(-needed / s)) / s;
+      // A gate is valued by reachability: while pushing can still reach it, its jump is
+      // spread over the roubles still needed (prototype lesson); out of reach, the team gives up.
+      const d = this.deadlines[live++];
+      d.daysLeft = r;
+      d.lambda = needed > 0 && needed <= this.reach(r) ? jump / Math.max(needed, s) : tail;
+    }
+    this.values.compute(this.deadlines, live);
+
+    const paidPool = pool * paidShare;
+    this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare));
+  }
+
+  /** Roubles a full push could still add within r days (capacity-limited). */
+  private reach(r: number): number {
+    if (r < 2) return 0;
+    const { model, dept } = this;
+    const c = model.scenario.clients;
+    const { hazard, promiseProbability } = model.habits;
+    const t = dept.totals;
+    let pushable = 0;
+    for (let h = 0; h < HABIT_COUNT; h++) {
+      const open = t.debt[h] + t.transit[h] + t.pending[h];
+      pushable += open * (1 - selfPayWithin(hazard[h], r)) * promiseProbability[h] * c.promiseKept;
+    }
+    const needed = dept.pendingCount * c.invoiceHours + dept.debtorCount * c.callHours * 1.5;
+    const ch = this.choice;
+    let maxHours = 0;
+    for (let j = 0; j < ch.capacity.length; j++) maxHours += ch.capacity[j] * ch.skill[j] * ch.maxEffort;
+    const available = maxHours * (1 + (r - 1) * (5 / 7));
+    return needed > 0 ? pushable * Math.min(1, available / needed) : pushable;
+  }
+
+  private work(t: number): void {
+    const { dept, choice } = this;
+    const book = dept.book;
+    const c = this.model.scenario.clients;
+    const cursors = this.cursors;
+    const cursorValue = this.cursorValue;
+    // Cursors 0..2: invoices by habit; 3..5: calls by habit; each walks its clients largest first.
+    for (let k = 0; k < 2 * HABIT_COUNT; k++) {
+      cursors[k] = -1;
+      cursorValue[k] = this.advance(k, t);
+    }
+    let hours = 0;
+    let marginal = 0;
+    for (;;) {
+      let best = -1;
+      let bestValue = -1;
+      for (let k = 0; k < 2 * HABIT_COUNT; k++) {
+        if (cursorValue[k] > bestValue) {
+          bestValue = cursorValue[k];
+          best = k;
+        }
+      }
+      if (best < 0) break;
+      const isBill = best < HABIT_COUNT;
+      const cost = isBill ? c.invoiceHours : c.callHours;
+      if (hours + cost > choice.teamHours(bestValue)) {
+        if (hours === 0) marginal = bestValue;
+        break;
+      }
+      const i = book.byHabit[best % HABIT_COUNT][cursors[best]];
+      if (isBill) dept.issueInvoice(i, t);
+      else dept.call(i, t);
+      hours += cost;
+      marginal = bestValue;
+      cursorValue[best] = this.advance(best, t);
+    }
+
+    // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the work there was.
+    const planned = choice.teamHours(marginal);
+    const scale = planned > 0 ? Math.min(1, hours / planned) : 0;
+    let sum = 0;
+    let people = 0;
+    for (let j = 0; j < choice.capacity.length; j++) {
+      if (choice.capacity[j] <= 0) continue;
+      const e = choice.effort(j, marginal) * scale;
+      this.staffEffort[j] = e;
+      this.contribution[j] += choice.capacity[j] * choice.skill[j] * e;
+      if (this.model.calendar.working[t] || e > 0) {
+        this.effortSum[j] += e;
+        this.effortDays[j]++;
+      }
+      sum += e;
+      people++;
+    }
+    this.meanEffort = people ? sum / people : 0;
+  }
+  private readonly cursors = new Int32Array(2 * HABIT_COUNT);
+  private readonly cursorValue = new Float64Array(2 * HABIT_COUNT);
+
+  /** Moves cursor k to its next workable client; returns that hour's value (−1: none left). */
+  private advance(k: number, t: number): number {
+    const { dept, values } = this;
+    const book = dept.book;
+    const h = k % HABIT_COUNT;
+    const list = book.byHabit[h];
+    const c = this.model.scenario.clients;
+    if (k < HABIT_COUNT) {
+      if (dept.pendingCount === 0) return -1;
+      for (let p = this.cursors[k] + 1; p < list.length; p++) {
+        const i = list[p];
+        if (book.pendingBill[i] > 0 && book.active[i]) {
+          this.cursors[k] = p;
+          return ((book.pendingBill[i] / 100) * values.bill[h]) / c.invoiceHours;
+        }
+      }
+    } else {
+      if (dept.debtorCount === 0) return -1;
+      for (let p = this.cursors[k] + 1; p < list.length; p++) {
+        const i = list[p];
+        if (dept.callable(i, t)) {
+          this.cursors[k] = p;
+          return ((book.debt[i] / 100) * values.call[h]) / c.callHours;
+        }
+      }
+    }
+    this.cursors[k] = list.length;
+    return -1;
+  }
+
+  /** Call at the end of a gate's day: the gate is decided and the team learns its forecast error. */
+  closeGates(dom: number, monthLength: number): void {
+    const { scheme, dept } = this;
+    for (let k = 0; k < scheme.gateDay.length; k++) {
+      if (scheme.gateDay[k] === 0 || Math.min(scheme.gateDay[k], monthLength) !== dom) continue;
+      this.gateCollected[k] = dept.collectedMonth;
+      if (dept.collectedMonth / 100 >= scheme.gateAmount[k]) this.gateMet[k] = 1;
+      this.gateError[k].settle(dept.collectedMonth / 100);
+    }
+  }
+
+  /** Call at the end of the period: the team learns how far its projection was off. */
+  closePeriod(): void {
+    this.periodError.settle(this.dept.collectedPeriod / 100);
+    let total = 0;
+    for (let j = 0; j < this.contribution.length; j++) total += this.contribution[j];
+    this.teamHoursMonth += 0.3 * (total / this.scheme.periodMonths - this.teamHoursMonth);
+  }
+
+  effortOf(j: number): number {
+    return this.staffEffort[j];
+  }
+}
