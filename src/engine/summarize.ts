@@ -274,11 +274,16 @@ function cashBands(scenario: Scenario, runs: RunResult[]): { cashDaily: BandSeri
     const n = daysInMonth(monthLabel(scenario.simulation.startMonth, m));
     for (let d = 1; d <= n && dayOfMonth.length < days; d++) dayOfMonth.push(d);
   }
-  const typical = DAYS.map((day) => {
-    const values: number[] = [];
-    for (const r of runs) for (let k = 0; k < days; k++) if (dayOfMonth[k] === day) values.push(r.cashDaily[k]);
-    return bands(values);
-  });
+  // One pass: each recorded day's balances go to its day of month.
+  const perDay = DAYS.map((day) => new Float64Array(runs.length * dayOfMonth.filter((d) => d === day).length));
+  const filled = new Int32Array(DAYS_IN_MONTH_SLOTS);
+  for (const r of runs) {
+    for (let k = 0; k < days; k++) {
+      const slot = dayOfMonth[k] - 1;
+      perDay[slot][filled[slot]++] = r.cashDaily[k];
+    }
+  }
+  const typical = perDay.map((values) => bands(values));
   return { cashDaily: roundBands(daily, money), typicalMonth: roundBands(typical, money) };
 }
 

@@ -1,0 +1,100 @@
+/**
+ * `npm run bench`: prints the engine's speed; asserts nothing (PRODUCT.md "Bars").
+ * - single thread: ns per client-day (clients × simulated days incl. burn-in) and runs/s;
+ * - the bundled client department, 4 schemes × 1,000 runs × 12 months, wall time with
+ *   1 and 2 Node worker threads (a 3-scheme scenario gets a copy of its last scheme).
+ * Options: BENCH_RUNS (default 1000) to shorten the job.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { compileModel } from '../../src/engine/model.ts';
+import { simulateRun } from '../../src/engine/simulate.ts';
+import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
+import { defaultScenario } from '../../src/engine/scenario/defaults.ts';
+import type { Scenario } from '../../src/engine/scenario/types.ts';
+import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
+import { NodeWorkerRunner } from '../../src/workers/node-worker-runner.ts';
+import { InlineRunner } from '../../src/workers/inline-runner.ts';
+
+function loadScenario(): { scenario: Scenario; source: string } {
+  const file = new URL('../../scenarios/client-department.json', import.meta.url);
+  if (existsSync(file)) {
+    const parsed = parseScenarioText(readFileSync(file, 'utf8'));
+    if (!parsed.ok) throw new Error('scenarios/client-department.json does not parse');
+    return { scenario: parsed.scenario, source: 'scenarios/client-department.json' };
+  }
+  return { scenario: defaultScenario(), source: 'defaultScenario()' };
+}
+
+function withFourSchemes(s: Scenario, runs: number): Scenario {
+  const schemes = [...s.schemes];
+  while (schemes.length < 4) {
+    const last = schemes[schemes.length - 1];
+    schemes.push({ ...last, id: `${last.id}-copy${schemes.length}`, name: `${last.name} (copy)` });
+  }
+  return { ...s, schemes: schemes.slice(0, 4), simulation: { ...s.simulation, runs, months: 12 } };
+}
+
+const ms = (t: number) => `${t.toFixed(0)} ms`;
+
+async function main() {
+  const { scenario: base, source } = loadScenario();
+  const runs = Number(process.env.BENCH_RUNS ?? 1000);
+  const scenario = withFourSchemes(base, runs);
+  const model = compileModel(scenario);
+  const simulatedDays = model.calendar.days;
+  const clients = scenario.clients.count;
+
+  // Single thread: warm up, then time every scheme in turn.
+  for (let r = 0; r < 5; r++) simulateRun(model, r % 4, 10_000 + r);
+  const sample = 40;
+  let t0 = performance.now();
+  for (let r = 0; r < sample; r++) simulateRun(model, r % 4, r);
+  const single = performance.now() - t0;
+  const perRun = single / sample;
+  const nsPerClientDay = (perRun * 1e6) / (clients * simulatedDays);
+
+  const rows: [string, string][] = [
+    ['scenario', `${source}: ${clients} clients, ${scenario.staff.length} staff, ${scenario.schemes.length} schemes`],
+    ['simulated days per run', `${simulatedDays} (${scenario.simulation.burnInMonths} burn-in + 12 months)`],
+    ['single thread, per run', `${perRun.toFixed(2)} ms`],
+    ['single thread, runs/s', (1000 / perRun).toFixed(0)],
+    ['single thread, ns per client-day', nsPerClientDay.toFixed(1)],
+    ['client-days per second per core', `${((1e9 / nsPerClientDay) / 1e6).toFixed(1)} M`],
+  ];
+
+  const job = `4 schemes × ${runs} runs × 12 months`;
+  t0 = performance.now();
+  const inlineAcc = await new InlineRunner().run(scenario, { chunkSize: 16 });
+  const inlineTime = performance.now() - t0;
+  t0 = performance.now();
+  const reference = resultsJsonText(buildResultsJson(scenario, inlineAcc));
+  const summaryTime = performance.now() - t0;
+  rows.push([`${job}, inline (this thread)`, ms(inlineTime)]);
+  rows.push(['  summary + JSON', `${ms(summaryTime)} (${(reference.length / 1024).toFixed(0)} KiB)`]);
+
+  for (const workers of [1, 2]) {
+    const runner = new NodeWorkerRunner({ workers });
+    try {
+      await runner.run(scenario, { runsTo: 2 }); // start the threads (tsx, compile) outside the timing
+      t0 = performance.now();
+      const acc = await runner.run(scenario);
+      const wall = performance.now() - t0;
+      const same = resultsJsonText(buildResultsJson(scenario, acc)) === reference;
+      rows.push([`${job}, ${workers} node worker${workers > 1 ? 's' : ''}`, `${ms(wall)}${same ? '' : '  (JSON DIFFERS from inline!)'}`]);
+    } finally {
+      await runner.dispose();
+    }
+  }
+  t0 = performance.now();
+  const cold = new NodeWorkerRunner({ workers: 2 });
+  await cold.run(scenario, { runsTo: 1 });
+  rows.push(['2 node workers, start-up (tsx + compile)', ms(performance.now() - t0)]);
+  await cold.dispose();
+
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(`paybench bench · node ${process.version} · ${availableParallelism()} cores`);
+  for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+}
+
+await main();
