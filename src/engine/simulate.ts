@@ -13,10 +13,13 @@ import { RunSeed, keyedUniform } from './random.ts';
 import { settlePeriod } from './pay/settle.ts';
 import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
 
-/** Per-model scratch reused by every run of a worker (no allocation per run but the result). */
+/**
+ * Per-model scratch reused by every run of a worker. The department is reset in full at
+ * each run; the team's mind is built afresh per run (cheap), so no learned state can leak
+ * from one run into the next and results never depend on which runs a worker did before.
+ */
 interface Workspace {
   dept: Department;
-  teams: TeamDay[];
   bonus: Float64Array;
   normals: Float64Array;
 }
@@ -29,7 +32,6 @@ function workspace(model: Model): Workspace {
     const dept = new Department(model);
     w = {
       dept,
-      teams: model.schemes.map((s) => new TeamDay(model, s, dept)),
       bonus: new Float64Array(model.staff.length),
       normals: new Float64Array(model.staff.length),
     };
@@ -48,8 +50,8 @@ function periodBounds(model: Model, m: number, periodMonths: number): [number, n
 export function simulateRun(model: Model, schemeIndex: number, runIndex: number): RunResult {
   const { calendar: cal, scenario } = model;
   const scheme = model.schemes[schemeIndex];
-  const { dept, teams, bonus, normals } = workspace(model);
-  const team = teams[schemeIndex];
+  const { dept, bonus, normals } = workspace(model);
+  const team = new TeamDay(model, scheme, dept);
   const seed = new RunSeed(scenario.simulation.seed, runIndex);
   dept.book.setup(model, seed.stream('clients'));
   const clientSalt = seed.stream('client-luck').nextUint32();
