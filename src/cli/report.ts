@@ -22,7 +22,7 @@ const LABELS = {
     baseline: 'baseline',
     month: 'Collected by day of month, median share of plan',
     day: (d: number) => `by day ${d}`,
-    effort: 'Mean effort by day of month (0.5 ≈ duty, 1 = full day; days somebody worked)',
+    effort: 'Mean effort by day of month (1 = a full 8-hour day, 1.75 = 14 hours; days somebody worked)',
     days: (a: number, b: number) => `${a}–${b}`,
   },
   ru: {
@@ -39,7 +39,7 @@ const LABELS = {
     baseline: 'база',
     month: 'Собрано к дню месяца, медиана доли плана',
     day: (d: number) => `к ${d}-му`,
-    effort: 'Средняя интенсивность по дням месяца (0,5 ≈ норма, 1 = полный день; дни, когда работали)',
+    effort: 'Средняя интенсивность по дням месяца (1 = полный 8-часовой день, 1,75 = 14 часов; дни, когда работали)',
     days: (a: number, b: number) => `${a}–${b}`,
   },
 };

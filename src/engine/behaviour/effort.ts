@@ -94,6 +94,12 @@ export class EffortChoice {
     this.floor = new Float64Array(n);
     this.maxEffort = model.scenario.behaviour.effort.maxEffort;
     this.enabled = model.scenario.behaviour.effort.enabled;
+    // Capacity and skill do not change day to day: set them once, so anything that reads
+    // them before today's prepare() (the gates' reach) sees the real team.
+    model.staff.forEach((s, j) => {
+      this.capacity[j] = 8 * s.member.workShare;
+      this.skill[j] = s.member.skill;
+    });
   }
 
   /**
@@ -114,8 +120,6 @@ export class EffortChoice {
     for (let j = 0; j < staff.length; j++) {
       const s = staff[j];
       const inc = incentives[j];
-      this.capacity[j] = 8 * s.member.workShare;
-      this.skill[j] = s.member.skill;
       const visible = inc.meritLink * staffPool + Math.min(inc.meritAmount, staffPool);
       this.share[j] = inc.poolShare + (expectedPool > 0 ? (visible * dilution) / expectedPool : 0);
       this.costDenominator[j] = effort.costFactor * s.hourlyWage * s.member.effortCost * inc.morale * weekend;
