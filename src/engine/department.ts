@@ -13,6 +13,16 @@ import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.
 import { CashLedger } from './cash.ts';
 import { newBookTotals, type BookTotals } from './behaviour/forecast.ts';
 import { keyedUniform } from './random.ts';
+import { inverseNormal } from './numeric/normal.ts';
+
+const NOISE_TABLE_SIZE = 1024;
+
+/** Mean-one lognormal multipliers at the midpoints of NOISE_TABLE_SIZE equal-probability slices. */
+function lognormalTable(sigma: number, size: number): Float64Array {
+  const table = new Float64Array(size);
+  for (let k = 0; k < size; k++) table[k] = Math.exp(sigma * inverseNormal((k + 0.5) / size) - (sigma * sigma) / 2);
+  return table;
+}
 
 export class Department {
   readonly book: ClientBook;
@@ -36,7 +46,29 @@ export class Department {
   newClients = 0;
   lostClients = 0;
 
+  // Client-book parameters, hoisted out of the scenario for the hot loop.
+  private readonly callAfterDays: number;
+  private readonly recallAfterDays: number;
+  private readonly promiseKept: number;
+  private readonly promiseMaxDays: number;
+  private readonly courierDays: number;
+  private readonly suspendAfterDays: number;
+  private readonly hazard: Float64Array;
+  private readonly promiseProbability: Float64Array;
+  /** Month-to-month bill multipliers by quantile: one draw and a lookup instead of a lognormal. */
+  private readonly noiseTable: Float64Array;
+
   constructor(private readonly model: Model) {
+    const c = model.scenario.clients;
+    this.callAfterDays = c.callAfterDays;
+    this.recallAfterDays = c.recallAfterDays;
+    this.promiseKept = c.promiseKept;
+    this.promiseMaxDays = c.promiseMaxDays;
+    this.courierDays = c.courierDays;
+    this.suspendAfterDays = c.suspendAfterDays;
+    this.hazard = model.habits.hazard;
+    this.promiseProbability = model.habits.promiseProbability;
+    this.noiseTable = lognormalTable(c.volumeNoise, NOISE_TABLE_SIZE);
     this.book = new ClientBook(model.scenario.clients.count);
     this.queue = new EventQueue(model.calendar.days, model.scenario.clients.count * 8);
     this.cash = new CashLedger(model);
@@ -75,7 +107,7 @@ export class Department {
     this.badDebtMonth = 0;
     this.newClients = 0;
     this.lostClients = 0;
-    const noise = c.volumeNoise;
+    const table = this.noiseTable;
     for (let i = 0; i < b.n; i++) {
       b.draws[i] = 0;
       if (!b.active[i]) {
@@ -88,10 +120,7 @@ export class Department {
         this.loseClient(i, m);
         continue;
       }
-      const u1 = this.draw(i);
-      const u2 = this.draw(i);
-      const z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
-      let bill = b.baseVolume[i] * Math.exp(noise * z - (noise * noise) / 2);
+      let bill = b.baseVolume[i] * table[(this.draw(i) * NOISE_TABLE_SIZE) | 0];
       if (b.suspended[i]) bill *= c.suspendedVolumeShare;
       bill = Math.round(bill);
       if (bill <= 0) continue;
@@ -153,11 +182,11 @@ export class Department {
     this.totals.debt[h] += amount / 100;
     if (b.owedSince[i] < 0) {
       b.owedSince[i] = t;
-      this.queue.push(t + this.model.scenario.clients.suspendAfterDays, i, EV_SUSPEND_CHECK, t);
+      this.queue.push(t + this.suspendAfterDays, i, EV_SUSPEND_CHECK, t);
     }
     if (b.payDay[i] === NEVER) {
       // Self-payment time from delivery: memoryless, so later deliveries keep the date.
-      const wait = -Math.log(1 - this.draw(i)) / this.model.habits.hazard[h];
+      const wait = -Math.log(1 - this.draw(i)) / this.hazard[h];
       this.schedulePayment(i, t + Math.ceil(wait));
     }
   }
@@ -195,26 +224,18 @@ export class Department {
     this.totals.pending[h] -= amount / 100;
     b.inTransit[i] += amount;
     this.totals.transit[h] += amount / 100;
-    const courier = this.model.scenario.clients.courierDays;
+    const courier = this.courierDays;
     if (courier <= 0) this.deliver(i, amount, t);
     else this.queue.push(t + courier, i, EV_DELIVERY, amount);
-  }
-
-  /** Can client i be called today? */
-  callable(i: number, t: number): boolean {
-    const b = this.book;
-    const c = this.model.scenario.clients;
-    return b.debt[i] > 0 && t - b.owedSince[i] >= c.callAfterDays && t - b.lastCall[i] >= c.recallAfterDays;
   }
 
   /** A collection call: maybe a promise, maybe kept; the next call waits for the promised day. */
   call(i: number, t: number): void {
     const b = this.book;
-    const c = this.model.scenario.clients;
     b.lastCall[i] = t;
-    if (this.draw(i) >= this.model.habits.promiseProbability[b.habit[i]]) return;
-    const promised = t + 1 + Math.floor(this.draw(i) * c.promiseMaxDays);
-    b.lastCall[i] = Math.max(t, promised + 1 - c.recallAfterDays);
-    if (this.draw(i) < c.promiseKept) this.schedulePayment(i, promised);
+    if (this.draw(i) >= this.promiseProbability[b.habit[i]]) return;
+    const promised = t + 1 + Math.floor(this.draw(i) * this.promiseMaxDays);
+    b.lastCall[i] = Math.max(t, promised + 1 - this.recallAfterDays);
+    if (this.draw(i) < this.promiseKept) this.schedulePayment(i, promised);
   }
 }

@@ -9,6 +9,10 @@ import { compileCurve } from './pay/formula.ts';
 import type { PayCurve } from './pay/curve.ts';
 import { compileSchemePay, type CompiledSchemePay } from './pay/settle.ts';
 import { splitIncentives, type SplitIncentive } from './behaviour/split-perception.ts';
+import { SelfPayTable } from './behaviour/forecast.ts';
+
+/** Longest distance to a deadline any day can see: a quarter plus slack. */
+export const MAX_DEADLINE_DAYS = 100;
 
 export const HABIT_COUNT = 3;
 export const SELF_PAYER = 0;
@@ -51,6 +55,8 @@ export interface Model {
   advanceShare: number;
   ownerDrawAbove: number;
   habits: HabitParams;
+  /** P(an unpushed client pays within d days), per habit, at half-day steps. */
+  selfPay: SelfPayTable;
   staff: StaffModel[];
   schemes: SchemeModel[];
 }
@@ -131,6 +137,7 @@ export function compileModel(scenario: Scenario): Model {
     advanceShare: num(company.advanceShare),
     ownerDrawAbove: num(company.ownerDrawAbove),
     habits,
+    selfPay: new SelfPayTable(habits.hazard, MAX_DEADLINE_DAYS + 10),
     staff,
     schemes: scenario.schemes.map((s) => compileScheme(s, scenario, staff)),
   };

@@ -7,7 +7,7 @@
 import type { Model, SchemeModel } from './model.ts';
 import { HABIT_COUNT } from './model.ts';
 import type { Department } from './department.ts';
-import { expectedInflow, selfPayWithin, LearnedError } from './behaviour/forecast.ts';
+import { expectedInflow, LearnedError } from './behaviour/forecast.ts';
 import { ActionValues, EffortChoice, type DeadlineView } from './behaviour/effort.ts';
 import { expectedMarginal, expectedPool } from './pay/curve.ts';
 import { normalCdf, normalPdf } from './numeric/normal.ts';
@@ -71,6 +71,7 @@ export class TeamDay {
   }
 
   startMonth(): void {
+    this.billCursor.fill(0);
     this.gateMet.fill(0);
     this.gateCollected.fill(0);
     this.contribution.fill(0);
@@ -93,13 +94,12 @@ export class TeamDay {
     const { model, scheme, dept } = this;
     const cal = model.calendar;
     const courier = model.scenario.clients.courierDays;
-    const hazard = model.habits.hazard;
     const dom = cal.dayOfMonth[t];
 
     // The period's result.
     const collectedPeriod = dept.collectedPeriod / 100;
     const daysLeft = periodEnd - t;
-    const projection = collectedPeriod + expectedInflow(dept.totals, hazard, daysLeft, courier);
+    const projection = collectedPeriod + expectedInflow(dept.totals, model.selfPay, daysLeft, courier);
     const slot = Math.min(PERIOD_SLOTS - 1, t - periodStart);
     this.periodError.observe(slot, projection);
     const forecast = projection + this.periodError.correction(slot);
@@ -123,7 +123,7 @@ export class TeamDay {
         continue;
       }
       const r = day - dom;
-      const proj = collectedMonth + expectedInflow(dept.totals, hazard, r, courier);
+      const proj = collectedMonth + expectedInflow(dept.totals, model.selfPay, r, courier);
       this.gateError[k].observe(dom, proj);
       const f = proj + this.gateError[k].correction(dom);
       const s = this.sigma(f - collectedMonth);
@@ -162,12 +162,12 @@ export class TeamDay {
     if (r < 2) return 0;
     const { model, dept } = this;
     const c = model.scenario.clients;
-    const { hazard, promiseProbability } = model.habits;
+    const { promiseProbability } = model.habits;
     const t = dept.totals;
     let pushable = 0;
     for (let h = 0; h < HABIT_COUNT; h++) {
       const open = t.debt[h] + t.transit[h] + t.pending[h];
-      pushable += open * (1 - selfPayWithin(hazard[h], r)) * promiseProbability[h] * c.promiseKept;
+      pushable += open * (1 - model.selfPay.within(h, r)) * promiseProbability[h] * c.promiseKept;
     }
     const needed = dept.pendingCount * c.invoiceHours + dept.debtorCount * c.callHours * 1.5;
     const ch = this.choice;
@@ -183,11 +183,18 @@ export class TeamDay {
     const c = this.model.scenario.clients;
     const cursors = this.cursors;
     const cursorValue = this.cursorValue;
-    // Cursors 0..2: invoices by habit; 3..5: calls by habit; each walks its clients largest first.
+    // Cursors 0..2: invoices by habit; 3..5: calls by habit; each walks its clients largest
+    // first. Bills only leave the queue during a month, so invoice cursors resume where
+    // they stopped; call cursors restart daily (yesterday's calls become callable again).
     for (let k = 0; k < 2 * HABIT_COUNT; k++) {
-      cursors[k] = -1;
+      if (k < HABIT_COUNT) cursors[k] = this.billCursor[k] - 1;
+      else cursors[k] = -1;
       cursorValue[k] = this.advance(k, t);
     }
+    // Hours the team puts in whatever the value (duty) and at most: no need to weigh
+    // each item while inside the first or once past the second.
+    const dutyHours = choice.teamHours(0);
+    const maxHours = choice.teamHours(1e300);
     let hours = 0;
     let marginal = 0;
     for (;;) {
@@ -202,12 +209,16 @@ export class TeamDay {
       if (best < 0) break;
       const isBill = best < HABIT_COUNT;
       const cost = isBill ? c.invoiceHours : c.callHours;
-      if (hours + cost > choice.teamHours(bestValue)) {
+      const next = hours + cost;
+      if (next > dutyHours && (next > maxHours || next > choice.teamHours(bestValue))) {
         if (hours === 0) marginal = bestValue;
         break;
       }
       const i = book.byHabit[best % HABIT_COUNT][cursors[best]];
-      if (isBill) dept.issueInvoice(i, t);
+      if (isBill) {
+        dept.issueInvoice(i, t);
+        this.billCursor[best] = cursors[best] + 1;
+      }
       else dept.call(i, t);
       hours += cost;
       marginal = bestValue;
@@ -234,6 +245,8 @@ export class TeamDay {
     this.meanEffort = people ? sum / people : 0;
   }
   private readonly cursors = new Int32Array(2 * HABIT_COUNT);
+  /** Per habit: position before which no client has a bill left this month. */
+  private readonly billCursor = new Int32Array(HABIT_COUNT);
   private readonly cursorValue = new Float64Array(2 * HABIT_COUNT);
 
   /** Moves cursor k to its next workable client; returns that hour's value (−1: none left). */
@@ -254,9 +267,12 @@ export class TeamDay {
       }
     } else {
       if (dept.debtorCount === 0) return -1;
+      const { debt, owedSince, lastCall } = book;
+      const owedBy = t - c.callAfterDays;
+      const calledBy = t - c.recallAfterDays;
       for (let p = this.cursors[k] + 1; p < list.length; p++) {
         const i = list[p];
-        if (dept.callable(i, t)) {
+        if (debt[i] > 0 && owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
           this.cursors[k] = p;
           return ((book.debt[i] / 100) * values.call[h]) / c.callHours;
         }

@@ -10,10 +10,9 @@
  *   cost of effort e: c0 × hourly wage × e²/2 per hour  →  e* = pay of an hour / (c0 × wage)
  * clamped between the duty floor (none on weekends) and the maximum (12–14-hour days).
  */
-import { HABIT_COUNT } from '../model.ts';
+import { HABIT_COUNT, MAX_DEADLINE_DAYS } from '../model.ts';
 import type { Model } from '../model.ts';
 import type { SplitIncentive } from './split-perception.ts';
-import { selfPayWithin } from './forecast.ts';
 
 /** How far off 'later' feels when putting a task off. */
 const LATER_DAYS = 8;
@@ -34,44 +33,52 @@ export interface DeadlineView {
 export class ActionValues {
   readonly bill = new Float64Array(HABIT_COUNT);
   readonly call = new Float64Array(HABIT_COUNT);
+  /** Per habit, by days to the deadline (offset by LATER_DAYS): share counted if done that day. */
+  private readonly callCounts: Float64Array[];
+  private readonly billCounts: Float64Array[];
+  /** δ^r by days to the deadline. */
+  private readonly attention: Float64Array;
 
-  constructor(private readonly model: Model) {}
+  constructor(model: Model) {
+    const c = model.scenario.clients;
+    const { promiseProbability } = model.habits;
+    const selfPay = model.selfPay;
+    const maxDays = Math.max(1, c.promiseMaxDays);
+    const size = MAX_DEADLINE_DAYS + LATER_DAYS + 1;
+    // A call r days before the deadline: a promise, kept, paid 1..maxDays later, where the client would not have paid anyway.
+    const callCounts = (h: number, r: number) =>
+      r <= 0 ? 0 : promiseProbability[h] * c.promiseKept * (1 - selfPay.within(h, r)) * (Math.min(r, maxDays) / maxDays);
+    // An invoice issued r days before: the self-payments it starts and the call it enables (prototype 2).
+    const billCounts = (h: number, r: number) => {
+      const rDelivered = r - c.courierDays;
+      if (rDelivered <= 0) return 0;
+      const self = selfPay.within(h, rDelivered);
+      return self + (1 - self) * callCounts(h, rDelivered - c.callAfterDays);
+    };
+    this.callCounts = Array.from({ length: HABIT_COUNT }, (_, h) => Float64Array.from({ length: size }, (_, k) => callCounts(h, k - LATER_DAYS)));
+    this.billCounts = Array.from({ length: HABIT_COUNT }, (_, h) => Float64Array.from({ length: size }, (_, k) => billCounts(h, k - LATER_DAYS)));
+    const delta = model.scenario.behaviour.effort.deadlineDiscount;
+    this.attention = Float64Array.from({ length: size }, (_, r) => Math.pow(delta, r));
+  }
 
   compute(deadlines: readonly DeadlineView[], count: number): void {
-    const { behaviour } = this.model.scenario;
-    const delta = behaviour.effort.deadlineDiscount;
-    const later = LATER_DAYS;
     this.bill.fill(0);
     this.call.fill(0);
     for (let k = 0; k < count; k++) {
-      const { daysLeft: r, lambda } = deadlines[k];
-      if (!(lambda > 0) || r < 0) continue;
-      const weight = Math.pow(delta, r) * lambda;
+      const { daysLeft, lambda } = deadlines[k];
+      if (!(lambda > 0) || daysLeft < 0) continue;
+      const r = Math.min(daysLeft, MAX_DEADLINE_DAYS);
+      const weight = this.attention[r] * lambda;
+      // What doing it today adds over leaving it for a few days: little while the
+      // deadline is far (procrastination), everything at the end.
+      const now = r + LATER_DAYS;
       for (let h = 0; h < HABIT_COUNT; h++) {
-        // What doing it today adds over leaving it for a few days: little while the
-        // deadline is far (procrastination), everything at the end.
-        this.call[h] += weight * (this.callCounts(h, r) - this.callCounts(h, r - later));
-        this.bill[h] += weight * (this.billCounts(h, r) - this.billCounts(h, r - later));
+        const call = this.callCounts[h];
+        const bill = this.billCounts[h];
+        this.call[h] += weight * (call[now] - call[r]);
+        this.bill[h] += weight * (bill[now] - bill[r]);
       }
     }
-  }
-
-  /** Share of a debt that a call made r days before the deadline adds to what it counts. */
-  private callCounts(h: number, r: number): number {
-    if (r <= 0) return 0;
-    const c = this.model.scenario.clients;
-    const maxDays = Math.max(1, c.promiseMaxDays);
-    const promise = this.model.habits.promiseProbability[h] * c.promiseKept;
-    return promise * (1 - selfPayWithin(this.model.habits.hazard[h], r)) * (Math.min(r, maxDays) / maxDays);
-  }
-
-  /** Share of an invoice issued r days before the deadline that the deadline counts: self-payments and the call it enables. */
-  private billCounts(h: number, r: number): number {
-    const c = this.model.scenario.clients;
-    const rDelivered = r - c.courierDays;
-    if (rDelivered <= 0) return 0;
-    const self = selfPayWithin(this.model.habits.hazard[h], rDelivered);
-    return self + (1 - self) * this.callCounts(h, rDelivered - c.callAfterDays);
   }
 }
 
@@ -82,6 +89,9 @@ export class EffortChoice {
   readonly share: Float64Array;
   readonly costDenominator: Float64Array;
   readonly floor: Float64Array;
+  /** Today: effort per pool rouble of an hour's value (share × skill / cost), and norm hours per unit of effort. */
+  readonly slope: Float64Array;
+  readonly weight: Float64Array;
   readonly maxEffort: number;
   readonly enabled: boolean;
 
@@ -92,6 +102,8 @@ export class EffortChoice {
     this.share = new Float64Array(n);
     this.costDenominator = new Float64Array(n);
     this.floor = new Float64Array(n);
+    this.slope = new Float64Array(n);
+    this.weight = new Float64Array(n);
     this.maxEffort = model.scenario.behaviour.effort.maxEffort;
     this.enabled = model.scenario.behaviour.effort.enabled;
     // Capacity and skill do not change day to day: set them once, so anything that reads
@@ -124,21 +136,26 @@ export class EffortChoice {
       this.share[j] = inc.poolShare + (expectedPool > 0 ? (visible * dilution) / expectedPool : 0);
       this.costDenominator[j] = effort.costFactor * s.hourlyWage * s.member.effortCost * inc.morale * weekend;
       this.floor[j] = working ? effort.dutyFloor : 0;
+      this.slope[j] = this.enabled ? (this.share[j] * this.skill[j]) / this.costDenominator[j] : 0;
+      this.weight[j] = this.capacity[j] * this.skill[j];
     }
   }
 
   /** Person j's effort when the marginal hour is worth `value` pool roubles per norm hour. */
   effort(j: number, value: number): number {
-    if (!this.enabled) return this.floor[j];
-    const pay = this.share[j] * value * this.skill[j];
-    const e = pay / this.costDenominator[j];
-    return e < this.floor[j] ? this.floor[j] : e > this.maxEffort ? this.maxEffort : e;
+    const e = this.slope[j] * value;
+    const floor = this.floor[j];
+    return e < floor ? floor : e > this.maxEffort ? this.maxEffort : e;
   }
 
   /** Norm hours the team puts in when the marginal hour is worth `value`. */
   teamHours(value: number): number {
+    const { slope, floor, weight, maxEffort } = this;
     let sum = 0;
-    for (let j = 0; j < this.capacity.length; j++) sum += this.capacity[j] * this.skill[j] * this.effort(j, value);
+    for (let j = 0; j < slope.length; j++) {
+      const e = slope[j] * value;
+      sum += weight[j] * (e < floor[j] ? floor[j] : e > maxEffort ? maxEffort : e);
+    }
     return sum;
   }
 }

@@ -32,15 +32,34 @@ export function selfPayWithin(hazard: number, x: number): number {
   return x > 0 ? 1 - Math.exp(-hazard * x) : 0;
 }
 
+/**
+ * selfPayWithin for every habit at half-day steps, computed once per model: the forecast
+ * and the action values ask for whole and half days only, so the table is exact.
+ */
+export class SelfPayTable {
+  private readonly table: Float64Array[];
+  private readonly last: number;
+
+  constructor(hazard: Float64Array, maxDays: number) {
+    this.last = Math.ceil(maxDays * 2);
+    this.table = Array.from(hazard, (lambda) => Float64Array.from({ length: this.last + 1 }, (_, k) => selfPayWithin(lambda, k / 2)));
+  }
+
+  within(h: number, days: number): number {
+    if (days <= 0) return 0;
+    const k = Math.round(days * 2);
+    return this.table[h][k < this.last ? k : this.last];
+  }
+}
+
 /** Expected self-payments of the book within `daysLeft` (delivery takes `courierDays`). */
-export function expectedInflow(book: BookTotals, hazard: Float64Array, daysLeft: number, courierDays: number): number {
+export function expectedInflow(book: BookTotals, selfPay: SelfPayTable, daysLeft: number, courierDays: number): number {
   let sum = 0;
   for (let h = 0; h < HABIT_COUNT; h++) {
-    const lambda = hazard[h];
     sum +=
-      book.debt[h] * selfPayWithin(lambda, daysLeft) +
-      book.transit[h] * selfPayWithin(lambda, daysLeft - courierDays / 2) +
-      book.pending[h] * selfPayWithin(lambda, daysLeft - courierDays - 2);
+      book.debt[h] * selfPay.within(h, daysLeft) +
+      book.transit[h] * selfPay.within(h, daysLeft - courierDays / 2) +
+      book.pending[h] * selfPay.within(h, daysLeft - courierDays - 2);
   }
   return sum;
 }
