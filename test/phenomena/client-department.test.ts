@@ -2,8 +2,7 @@
  * P1–P3 of MODEL.md §2 on scenarios/client-department.json (article 002), seeded:
  * seed 20260 (the scenario's), 60 runs × 12 months per scheme, common random numbers.
  * The behaviour comes from the agents' rules only; these tests read it off the runs.
- * Where the model falls short of MODEL.md's target the test asserts the direction at
- * the level reached and says the target in a comment (see the README's calibration notes).
+ * The expected ranges are MODEL.md's.
  */
 import { describe, expect, it } from 'vitest';
 import { byId, loadScenario, measure, meanEffort } from './measure.ts';
@@ -21,8 +20,8 @@ describe('P1 linear-bonus trap (seed 20260, 60 runs × 12 months)', () => {
   it('the threshold pool (C − 40M) × 0.5% brings median collections to at least 49M', () => {
     expect(threshold.medianCollections).toBeGreaterThanOrEqual(49e6);
   });
-  it('linear median collections fall well below the threshold scheme’s (target 8%; model ≈ 6%)', () => {
-    expect(linear.medianCollections).toBeLessThanOrEqual(threshold.medianCollections * 0.96);
+  it('linear median collections are at least 8% below the threshold scheme’s', () => {
+    expect(linear.medianCollections).toBeLessThanOrEqual(threshold.medianCollections * 0.92);
   });
 });
 
@@ -33,8 +32,8 @@ describe('P2 month-end crunch and cash gap (threshold scheme)', () => {
   it('less than 40% of the plan is in by day 15', () => {
     expect(threshold.medianShareBy15).toBeLessThan(0.4);
   });
-  it('the median mid-month (days 11–25) shortfall is large (target ≥ 12M; model ≈ 11M)', () => {
-    expect(threshold.medianMidMonthGap).toBeGreaterThanOrEqual(9e6);
+  it('the median of the month’s largest mid-month (days 11–25) shortfall is at least 12M', () => {
+    expect(threshold.medianMidMonthGap).toBeGreaterThanOrEqual(12e6);
   });
 });
 

@@ -58,8 +58,8 @@ const CLIENTS: ClientBook = {
   volumeSkew: 0.7,
   volumeNoise: 0.08,
   habits: [
-    { id: 'selfPayer', volumeShare: '0.45', medianDays: 10, promiseProbability: 0.5 },
-    { id: 'reminderPayer', volumeShare: '0.35', medianDays: 80, promiseProbability: 0.85 },
+    { id: 'selfPayer', volumeShare: '0.35', medianDays: 10, promiseProbability: 0.5 },
+    { id: 'reminderPayer', volumeShare: '0.45', medianDays: 80, promiseProbability: 0.85 },
     { id: 'stretcher', volumeShare: '0.2', medianDays: 60, promiseProbability: 0.35 },
   ],
   invoiceHours: 0.7,
@@ -79,7 +79,7 @@ const BEHAVIOUR: Behaviour = {
   effort: {
     enabled: true,
     deadlineDiscount: 0.9,
-    costFactor: 0.5,
+    costFactor: 0.6,
     dutyFloor: 0.35,
     maxEffort: 1.75,
     weekendCostMultiplier: 1.5,
