@@ -41,12 +41,16 @@ export class CashLedger {
     this.balance += roubles;
   }
 
-  /** The day's outflows, payroll and overdraft interest; then the gap statistics. */
-  endDay(dayOfMonth: number, salaries: number): void {
+  /**
+   * The day's outflows, payroll and overdraft interest; then the gap statistics. A pay
+   * day past the month's end (the 31st in February) falls on its last day.
+   */
+  endDay(dayOfMonth: number, monthLength: number, salaries: number): void {
     const m = this.model;
+    const { advanceDay, settlementDay } = m.scenario.company;
     this.balance -= this.dailyOutflow;
-    if (dayOfMonth === m.scenario.company.advanceDay) this.balance -= salaries * m.advanceShare;
-    if (dayOfMonth === m.scenario.company.settlementDay) {
+    if (dayOfMonth === Math.min(advanceDay, monthLength)) this.balance -= salaries * m.advanceShare;
+    if (dayOfMonth === Math.min(settlementDay, monthLength)) {
       this.balance -= this.owedPayroll;
       this.owedPayroll = 0;
     }

@@ -80,7 +80,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     dept.processEvents(t);
     team.run(t, periodStart, periodEnd);
     team.closeGates(dom, len);
-    dept.cash.endDay(dom, salaries);
+    dept.cash.endDay(dom, len, salaries);
 
     const rm = m - cal.firstRecordedMonth;
     if (rm >= 0) {

@@ -91,6 +91,10 @@ export class TeamDay {
   }
 
   private decide(t: number, periodStart: number, periodEnd: number): void {
+    if (!this.choice.enabled) {
+      this.dutyRoutine(t);
+      return;
+    }
     const { model, scheme, dept } = this;
     const cal = model.calendar;
     const courier = model.scenario.clients.courierDays;
@@ -155,6 +159,20 @@ export class TeamDay {
 
     const paidPool = pool * paidShare;
     this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare));
+  }
+
+  /**
+   * With effort choice switched off, pay moves nobody: the team works its duty hours in a
+   * routine order — the money each item brings by month end — whatever the scheme.
+   */
+  private dutyRoutine(t: number): void {
+    const cal = this.model.calendar;
+    const m = cal.monthOf[t];
+    const d = this.deadlines[0];
+    d.daysLeft = cal.monthStart[m] + cal.monthLength[m] - 1 - t;
+    d.lambda = 1;
+    this.values.compute(this.deadlines, 1);
+    this.choice.prepare(this.scheme.incentives, cal.working[t] === 1, 0, 0);
   }
 
   /** Roubles a full push could still add within r days (capacity-limited). */
