@@ -38,6 +38,10 @@ export class ClientBook {
   draws: Uint16Array;
   /** Client slots of each habit, largest first: the order staff work them in. */
   byHabit: Int32Array[];
+  /** A client's position in its habit's list. */
+  rank: Int32Array;
+  /** Per habit, a bit per rank: the client has delivered, unpaid debt (who can be chased). */
+  debtorBits: Uint32Array[];
 
   constructor(n: number) {
     this.n = n;
@@ -54,6 +58,16 @@ export class ClientBook {
     this.lastCall = new Int32Array(n);
     this.draws = new Uint16Array(n);
     this.byHabit = [];
+    this.rank = new Int32Array(n);
+    this.debtorBits = [];
+  }
+
+  /** Marks client i as owing (or not) in its habit's debtor bitset. */
+  markDebtor(i: number, owing: boolean): void {
+    const r = this.rank[i];
+    const bits = this.debtorBits[this.habit[i]];
+    if (owing) bits[r >>> 5] |= 1 << (r & 31);
+    else bits[r >>> 5] &= ~(1 << (r & 31));
   }
 
   /** Draws the run's clients (the same for every scheme: the stream depends on the run only). */
@@ -96,7 +110,13 @@ export class ClientBook {
       } else this.habit[i] = SELF_PAYER;
     }
     this.byHabit = [];
-    for (let h = 0; h < HABIT_COUNT; h++) this.byHabit.push(Int32Array.from(order.filter((i) => this.habit[i] === h)));
+    this.debtorBits = [];
+    for (let h = 0; h < HABIT_COUNT; h++) {
+      const list = Int32Array.from(order.filter((i) => this.habit[i] === h));
+      list.forEach((i, r) => (this.rank[i] = r));
+      this.byHabit.push(list);
+      this.debtorBits.push(new Uint32Array((list.length + 31) >>> 5));
+    }
 
     this.active.fill(1);
     this.vacantUntil.fill(0);

@@ -139,7 +139,10 @@ export class Department {
     this.totals.debt[h] -= b.debt[i] / 100;
     this.totals.transit[h] -= b.inTransit[i] / 100;
     this.totals.pending[h] -= b.pendingBill[i] / 100;
-    if (b.debt[i] > 0) this.debtorCount--;
+    if (b.debt[i] > 0) {
+      this.debtorCount--;
+      b.markDebtor(i, false);
+    }
     if (b.pendingBill[i] > 0) this.pendingCount--;
     b.debt[i] = 0;
     b.inTransit[i] = 0;
@@ -177,7 +180,10 @@ export class Department {
     const h = b.habit[i];
     b.inTransit[i] -= amount;
     this.totals.transit[h] -= amount / 100;
-    if (b.debt[i] === 0) this.debtorCount++;
+    if (b.debt[i] === 0) {
+      this.debtorCount++;
+      b.markDebtor(i, true);
+    }
     b.debt[i] += amount;
     this.totals.debt[h] += amount / 100;
     if (b.owedSince[i] < 0) {
@@ -206,6 +212,7 @@ export class Department {
     if (amount <= 0) return;
     this.totals.debt[b.habit[i]] -= amount / 100;
     this.debtorCount--;
+    b.markDebtor(i, false);
     b.debt[i] = 0;
     b.owedSince[i] = -1;
     b.suspended[i] = 0;

@@ -285,14 +285,22 @@ export class TeamDay {
       }
     } else {
       if (dept.debtorCount === 0) return -1;
+      // Walk only the clients who owe (a bitset by rank), largest first.
       const { debt, owedSince, lastCall } = book;
+      const bits = book.debtorBits[h];
       const owedBy = t - c.callAfterDays;
       const calledBy = t - c.recallAfterDays;
-      for (let p = this.cursors[k] + 1; p < list.length; p++) {
-        const i = list[p];
-        if (debt[i] > 0 && owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
-          this.cursors[k] = p;
-          return ((book.debt[i] / 100) * values.call[h]) / c.callHours;
+      let p = this.cursors[k] + 1;
+      for (let w = p >>> 5; w < bits.length; w++, p = w << 5) {
+        let word = bits[w] & (~0 << (p & 31));
+        while (word !== 0) {
+          const r = (w << 5) + 31 - Math.clz32(word & -word);
+          word &= word - 1;
+          const i = list[r];
+          if (owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
+            this.cursors[k] = r;
+            return ((debt[i] / 100) * values.call[h]) / c.callHours;
+          }
         }
       }
     }
