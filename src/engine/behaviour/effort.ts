@@ -108,11 +108,21 @@ export class EffortChoice {
     this.enabled = model.scenario.behaviour.effort.enabled;
     // Capacity and skill do not change day to day: set them once, so anything that reads
     // them before today's prepare() (the gates' reach) sees the real team.
+    this.baseCost = new Float64Array(n);
+    const costFactor = model.scenario.behaviour.effort.costFactor;
     model.staff.forEach((s, j) => {
       this.capacity[j] = 8 * s.member.workShare;
       this.skill[j] = s.member.skill;
+      this.weight[j] = this.capacity[j] * this.skill[j];
+      this.baseCost[j] = costFactor * s.hourlyWage * s.member.effortCost;
     });
+    const others = model.staff.filter((s) => !s.isHead).length;
+    this.dilution = others > 1 ? 1 - 1 / others : 0;
   }
+  /** Per person: c0 × hourly wage × personal effort cost (before morale and weekends). */
+  private readonly baseCost: Float64Array;
+  /** The part of one's own extra result that goes to others in a results-following split. */
+  private readonly dilution: number;
 
   /**
    * Sets today's parameters. `expectedPool` is the pool the team expects to be paid;
@@ -126,18 +136,14 @@ export class EffortChoice {
   prepare(incentives: readonly SplitIncentive[], working: boolean, expectedPool: number, staffPool: number): void {
     const { effort } = this.model.scenario.behaviour;
     const weekend = working ? 1 : effort.weekendCostMultiplier;
-    const staff = this.model.staff;
-    const others = staff.filter((s) => !s.isHead).length;
-    const dilution = others > 1 ? 1 - 1 / others : 0;
-    for (let j = 0; j < staff.length; j++) {
-      const s = staff[j];
+    const dilution = this.dilution;
+    for (let j = 0; j < this.share.length; j++) {
       const inc = incentives[j];
       const visible = inc.meritLink * staffPool + Math.min(inc.meritAmount, staffPool);
       this.share[j] = inc.poolShare + (expectedPool > 0 ? (visible * dilution) / expectedPool : 0);
-      this.costDenominator[j] = effort.costFactor * s.hourlyWage * s.member.effortCost * inc.morale * weekend;
+      this.costDenominator[j] = this.baseCost[j] * inc.morale * weekend;
       this.floor[j] = working ? effort.dutyFloor : 0;
       this.slope[j] = this.enabled ? (this.share[j] * this.skill[j]) / this.costDenominator[j] : 0;
-      this.weight[j] = this.capacity[j] * this.skill[j];
     }
   }
 
