@@ -1,0 +1,75 @@
+/** Validation of the client book and its payment habits. */
+import type { ClientBook, Money, PaymentHabit, Rate } from './types.ts';
+import { SCENARIO_LIMITS as L } from './limits.ts';
+import { child, type RawObject } from './issues.ts';
+import { D, FieldReader, SHARE, money, type Dec, type NumberSpec } from './validate-fields.ts';
+
+export const HABIT_IDS = ['selfPayer', 'reminderPayer', 'stretcher'] as const;
+
+export function readClients(r: FieldReader, value: unknown, path: string): ClientBook | undefined {
+  const o = r.object(value, path, [
+    'count',
+    'monthlyVolume',
+    'volumeSkew',
+    'volumeNoise',
+    'habits',
+    'invoiceHours',
+    'callHours',
+    'courierDays',
+    'callAfterDays',
+    'recallAfterDays',
+    'promiseKept',
+    'promiseMaxDays',
+    'suspendAfterDays',
+    'suspendedVolumeShare',
+    'churnIfSuspended',
+    'replacementMonths',
+  ]);
+  if (!o) return undefined;
+  const fraction: NumberSpec = { min: 0, max: 1 };
+  return {
+    count: r.integer(o, 'count', path, 1, L.maxClients)!,
+    monthlyVolume: r.decimal(o, 'monthlyVolume', path, money('0')) as Money,
+    volumeSkew: r.number(o, 'volumeSkew', path, { min: 0, max: 5 })!,
+    volumeNoise: r.number(o, 'volumeNoise', path, { min: 0, max: 2 })!,
+    habits: readHabits(r, o, path)!,
+    invoiceHours: r.number(o, 'invoiceHours', path, { min: 0, max: 24, above: true })!,
+    callHours: r.number(o, 'callHours', path, { min: 0, max: 24, above: true })!,
+    courierDays: r.integer(o, 'courierDays', path, 0, 60)!,
+    callAfterDays: r.integer(o, 'callAfterDays', path, 0, 365)!,
+    recallAfterDays: r.integer(o, 'recallAfterDays', path, 0, 365)!,
+    promiseKept: r.number(o, 'promiseKept', path, fraction)!,
+    promiseMaxDays: r.integer(o, 'promiseMaxDays', path, 1, 60)!,
+    suspendAfterDays: r.integer(o, 'suspendAfterDays', path, 1, 365)!,
+    suspendedVolumeShare: r.number(o, 'suspendedVolumeShare', path, fraction)!,
+    churnIfSuspended: r.number(o, 'churnIfSuspended', path, fraction)!,
+    replacementMonths: r.integer(o, 'replacementMonths', path, 0, 36)!,
+  };
+}
+
+/** The habits' volume shares must sum to 1; the sum is checked only when every share could be read. */
+function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] | undefined {
+  const items = r.objects(o, 'habits', path, 1, L.maxHabits, ['id', 'volumeShare', 'medianDays', 'promiseProbability']);
+  if (!items) return undefined;
+  const out: PaymentHabit[] = [];
+  const checkUnique = r.uniqueIds();
+  let sum: Dec | undefined = new D(0);
+  for (const { o: h, p } of items) {
+    if (!h) {
+      sum = undefined;
+      continue;
+    }
+    const id = r.oneOf(h, 'id', p, HABIT_IDS, 'habit.unknown');
+    checkUnique(id, p);
+    const volumeShare = r.decimal(h, 'volumeShare', p, SHARE);
+    sum = volumeShare === undefined || sum === undefined ? undefined : sum.plus(volumeShare);
+    out.push({
+      id: id!,
+      volumeShare: volumeShare as Rate,
+      medianDays: r.number(h, 'medianDays', p, { min: 0, max: 365, above: true })!,
+      promiseProbability: r.number(h, 'promiseProbability', p, { min: 0, max: 1 })!,
+    });
+  }
+  if (sum !== undefined && sum.minus(1).abs().gt('1e-9')) r.error(child(path, 'habits'), 'habits.sum', { sum: sum.toFixed() });
+  return out;
+}

@@ -1,0 +1,163 @@
+/**
+ * Validation of the pay schemes: payout formulas (with tiers), tranches with their gates,
+ * and the split of the pot among the staff (with awards).
+ */
+import type { AwardRule, Gate, Money, PayoutFormula, Rate, Scheme, Split, Tier, Tranche } from './types.ts';
+import { SCENARIO_LIMITS as L } from './limits.ts';
+import { child, own, present, type RawObject } from './issues.ts';
+import { D, FieldReader, NEG_MAX_MONEY, SHARE, money, rate } from './validate-fields.ts';
+import type { StaffRead } from './validate-staff.ts';
+
+export const FORMULA_TYPES = ['fixed', 'linear', 'threshold', 'tiers'] as const;
+export const SPLIT_TYPES = ['equal', 'headShareEqual', 'discretion', 'doubleDiscretion', 'awardsEqual', 'proportional'] as const;
+export const AWARD_TARGETS = ['topContributor', 'bottomContributor'] as const;
+export const PERIODS = ['month', 'quarter'] as const;
+export const MEASURES = ['teamCollections'] as const;
+export const TIER_MODES = ['marginal', 'retroactive'] as const;
+
+export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined): Scheme[] | undefined {
+  const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, ['id', 'name', 'measure', 'period', 'formula', 'tranches', 'split']);
+  if (!items) return undefined;
+  const out: Scheme[] = [];
+  const checkUnique = r.uniqueIds();
+  for (const { o: s, p } of items) {
+    if (!s) continue;
+    const id = r.id(s, 'id', p);
+    checkUnique(id, p);
+    const period = r.oneOf(s, 'period', p, PERIODS);
+    out.push({
+      id: id!,
+      name: r.string(s, 'name', p, { max: L.maxNameLength })!,
+      measure: r.oneOf(s, 'measure', p, MEASURES)!,
+      period: period!,
+      formula: readFormula(r, own(s, 'formula'), child(p, 'formula'))!,
+      tranches: readTranches(r, s, p, period)!,
+      split: readSplit(r, own(s, 'split'), child(p, 'split'), staff)!,
+    });
+  }
+  return out;
+}
+
+function readFormula(r: FieldReader, value: unknown, path: string): PayoutFormula | undefined {
+  const head = r.typed(value, path, FORMULA_TYPES, 'formula.unknown');
+  if (!head) return undefined;
+  const { o, type } = head;
+  /** The optional cap, read after the formula's own fields. */
+  const withCap = (f: Exclude<PayoutFormula, { type: 'fixed' }>): PayoutFormula => {
+    if (present(o, 'cap')) {
+      const cap = r.decimal(o, 'cap', path, money('0')) as Money | undefined;
+      if (cap !== undefined) f.cap = cap;
+    }
+    return f;
+  };
+  switch (type) {
+    case 'fixed':
+      r.object(o, path, ['type', 'amount']);
+      return { type, amount: r.decimal(o, 'amount', path, money('0')) as Money };
+    case 'linear':
+      r.object(o, path, ['type', 'rate', 'cap']);
+      return withCap({ type, rate: r.decimal(o, 'rate', path, SHARE) as Rate });
+    case 'threshold':
+      r.object(o, path, ['type', 'threshold', 'rate', 'cap']);
+      return withCap({
+        type,
+        threshold: r.decimal(o, 'threshold', path, money('0')) as Money,
+        rate: r.decimal(o, 'rate', path, SHARE) as Rate,
+      });
+    case 'tiers':
+      r.object(o, path, ['type', 'mode', 'tiers', 'cap']);
+      return withCap({
+        type,
+        mode: r.oneOf(o, 'mode', path, TIER_MODES)!,
+        tiers: readTiers(r, o, path)!,
+      });
+  }
+}
+
+/** Tiers' `from` must strictly ascend; an unreadable tier restarts the comparison. */
+function readTiers(r: FieldReader, o: RawObject, path: string): Tier[] | undefined {
+  const items = r.objects(o, 'tiers', path, 1, L.maxTiers, ['from', 'rate']);
+  if (!items) return undefined;
+  const out: Tier[] = [];
+  let previous: string | undefined;
+  for (const { o: t, p } of items) {
+    if (!t) {
+      previous = undefined;
+      continue;
+    }
+    const from = r.decimal(t, 'from', p, money('0'));
+    if (from !== undefined && previous !== undefined && new D(from).lte(previous)) {
+      r.error(child(p, 'from'), 'tiers.notAscending', { from, previous });
+    }
+    previous = from;
+    out.push({ from: from as Money, rate: r.decimal(t, 'rate', p, SHARE) as Rate });
+  }
+  return out;
+}
+
+function readTranches(r: FieldReader, s: RawObject, path: string, period: Scheme['period'] | undefined): Tranche[] | undefined {
+  const items = r.objects(s, 'tranches', path, 0, L.maxTranches, ['weight', 'gate']);
+  if (!items) return undefined;
+  const out: Tranche[] = [];
+  for (const { o: t, p } of items) {
+    if (!t) continue;
+    const tranche: Tranche = { weight: r.decimal(t, 'weight', p, rate('0', '1000000', true)) as Rate };
+    if (present(t, 'gate')) {
+      const gp = child(p, 'gate');
+      const g = r.object(own(t, 'gate'), gp, ['byDay', 'minPlanShare']);
+      if (g) {
+        if (period === 'quarter') r.error(gp, 'gate.quarterly');
+        const gate: Gate = {
+          byDay: r.integer(g, 'byDay', gp, 1, 31)!,
+          minPlanShare: r.decimal(g, 'minPlanShare', gp, rate('0', '2', true)) as Rate,
+        };
+        tranche.gate = gate;
+      }
+    }
+    out.push(tranche);
+  }
+  return out;
+}
+
+/** Every split but `equal` needs exactly one head and at least one other member. */
+function readSplit(r: FieldReader, value: unknown, path: string, staff: StaffRead | undefined): Split | undefined {
+  const head = r.typed(value, path, SPLIT_TYPES, 'split.unknown');
+  if (!head) return undefined;
+  const { o, type } = head;
+  if (type === 'equal') {
+    r.object(o, path, ['type']);
+    return { type };
+  }
+  if (staff !== undefined && staff.heads !== 1) r.error(path, 'split.needsOneHead', { type, count: staff.heads });
+  else if (staff !== undefined && staff.members.length - staff.heads < 1) r.error(path, 'split.needsMembers', { type });
+  const headShare = (): Rate => r.decimal(o, 'headShare', path, SHARE) as Rate;
+  if (type === 'awardsEqual') {
+    r.object(o, path, ['type', 'headShare', 'awards']);
+    return { type, headShare: headShare(), awards: readAwards(r, o, path)! };
+  }
+  r.object(o, path, ['type', 'headShare']);
+  return { type, headShare: headShare() };
+}
+
+/** Awards: a top contributor cannot be fined, nor a bottom contributor rewarded. */
+function readAwards(r: FieldReader, o: RawObject, path: string): AwardRule[] | undefined {
+  const items = r.objects(o, 'awards', path, 0, L.maxAwards, ['to', 'amount', 'minDeviation']);
+  if (!items) return undefined;
+  const out: AwardRule[] = [];
+  for (const { o: a, p } of items) {
+    if (!a) continue;
+    const to = r.oneOf(a, 'to', p, AWARD_TARGETS, 'award.unknownTo');
+    const amount = r.decimal(a, 'amount', p, money(NEG_MAX_MONEY));
+    if (amount !== undefined) {
+      const sign = new D(amount).cmp(0);
+      if (to === 'topContributor' && sign < 0) r.error(child(p, 'amount'), 'award.topNegative', { value: amount });
+      if (to === 'bottomContributor' && sign > 0) r.error(child(p, 'amount'), 'award.bottomPositive', { value: amount });
+    }
+    out.push({
+      to: to!,
+      amount: amount as Money,
+      minDeviation: r.decimal(a, 'minDeviation', p, rate('0', '10')) as Rate,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/** Validation of the staff list and of the behaviour models that drive them. */
+import type { Behaviour, Money, StaffMember } from './types.ts';
+import { SCENARIO_LIMITS as L } from './limits.ts';
+import { child, own, type RawObject } from './issues.ts';
+import { FieldReader, money } from './validate-fields.ts';
+
+export const STAFF_ROLES = ['head', 'collector'] as const;
+
+/** The staff with the number of heads, which the schemes' splits need. */
+export interface StaffRead {
+  members: StaffMember[];
+  heads: number;
+}
+
+export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefined {
+  const items = r.objects(root, 'staff', '', 1, L.maxStaff, [
+    'id',
+    'name',
+    'role',
+    'salary',
+    'skill',
+    'workShare',
+    'effortCost',
+    'favour',
+  ]);
+  if (!items) return undefined;
+  const members: StaffMember[] = [];
+  const checkUnique = r.uniqueIds();
+  let heads = 0;
+  for (const { o: s, p } of items) {
+    if (!s) continue;
+    const id = r.id(s, 'id', p);
+    checkUnique(id, p);
+    const role = r.oneOf(s, 'role', p, STAFF_ROLES);
+    if (role === 'head') heads++;
+    members.push({
+      id: id!,
+      name: r.string(s, 'name', p, { max: L.maxNameLength })!,
+      role: role!,
+      salary: r.decimal(s, 'salary', p, money('0')) as Money,
+      skill: r.number(s, 'skill', p, { min: 0, max: 10, above: true })!,
+      workShare: r.number(s, 'workShare', p, { min: 0, max: 1 })!,
+      effortCost: r.number(s, 'effortCost', p, { min: 0, max: 10, above: true })!,
+      favour: r.number(s, 'favour', p, { min: -1, max: 1 })!,
+    });
+  }
+  return { members, heads };
+}
+
+export function readBehaviour(r: FieldReader, value: unknown, path: string): Behaviour | undefined {
+  const o = r.object(value, path, ['effort', 'splitPerception']);
+  if (!o) return undefined;
+  const ep = child(path, 'effort');
+  const e = r.object(own(o, 'effort'), ep, [
+    'enabled',
+    'deadlineDiscount',
+    'costFactor',
+    'dutyFloor',
+    'maxEffort',
+    'weekendCostMultiplier',
+    'forecastSigmaBase',
+    'forecastSigmaShare',
+    'forecastLearning',
+  ]);
+  const sp = child(path, 'splitPerception');
+  const s = r.object(own(o, 'splitPerception'), sp, ['enabled', 'discretionNoise', 'favouritism', 'directorCorrection']);
+  let effort: Behaviour['effort'] | undefined;
+  if (e) {
+    effort = {
+      enabled: r.boolean(e, 'enabled', ep)!,
+      deadlineDiscount: r.number(e, 'deadlineDiscount', ep, { min: 0, max: 1, above: true })!,
+      costFactor: r.number(e, 'costFactor', ep, { min: 0, max: 100 })!,
+      dutyFloor: r.number(e, 'dutyFloor', ep, { min: 0, max: 3 })!,
+      maxEffort: r.number(e, 'maxEffort', ep, { min: 0, max: 3, above: true })!,
+      weekendCostMultiplier: r.number(e, 'weekendCostMultiplier', ep, { min: 1, max: 10 })!,
+      forecastSigmaBase: r.decimal(e, 'forecastSigmaBase', ep, money('0')) as Money,
+      forecastSigmaShare: r.number(e, 'forecastSigmaShare', ep, { min: 0, max: 10 })!,
+      forecastLearning: r.number(e, 'forecastLearning', ep, { min: 0, max: 1 })!,
+    };
+    if (effort.dutyFloor !== undefined && effort.maxEffort !== undefined && effort.dutyFloor > effort.maxEffort) {
+      r.error(child(ep, 'dutyFloor'), 'effort.floorAboveMax', { dutyFloor: effort.dutyFloor, maxEffort: effort.maxEffort });
+    }
+  }
+  let splitPerception: Behaviour['splitPerception'] | undefined;
+  if (s) {
+    splitPerception = {
+      enabled: r.boolean(s, 'enabled', sp)!,
+      discretionNoise: r.number(s, 'discretionNoise', sp, { min: 0, max: 5 })!,
+      favouritism: r.number(s, 'favouritism', sp, { min: 0, max: 10 })!,
+      directorCorrection: r.number(s, 'directorCorrection', sp, { min: 0, max: 1 })!,
+    };
+  }
+  return { effort: effort!, splitPerception: splitPerception! };
+}
