@@ -1,0 +1,35 @@
+/** One line about a scheme for its card: the formula, its gates and the split, in words. */
+import type { PayoutFormula, Scheme, Split } from '../engine/scenario/types.ts';
+import { compactMoney } from '../charts/format.ts';
+import { rateToPercent } from './decimal-text.ts';
+import { WORDS, type Lang } from './i18n.ts';
+
+const pct = (rate: string, lang: Lang) => `${rateToPercent(rate).replace('.', lang === 'ru' ? ',' : '.')}%`;
+const money = (x: string, lang: Lang) => compactMoney(Number(x), lang);
+
+export function formulaText(f: PayoutFormula, lang: Lang): string {
+  const cap = 'cap' in f && f.cap !== undefined ? (lang === 'ru' ? `, не больше ${money(f.cap, lang)}` : `, at most ${money(f.cap, lang)}`) : '';
+  switch (f.type) {
+    case 'fixed':
+      return money(f.amount, lang);
+    case 'linear':
+      return (lang === 'ru' ? `${pct(f.rate, lang)} от оборота` : `${pct(f.rate, lang)} of collections`) + cap;
+    case 'threshold':
+      return `(C − ${money(f.threshold, lang)}) × ${pct(f.rate, lang)}` + cap;
+    case 'tiers':
+      return f.tiers.map((t) => `${money(t.from, lang)}+: ${pct(t.rate, lang)}`).join(' · ') + ` (${WORDS[lang].tierModes[f.mode]})` + cap;
+  }
+}
+
+export function gatesText(scheme: Scheme, lang: Lang): string {
+  const gated = scheme.tranches.filter((t) => t.gate);
+  if (gated.length === 0) return '';
+  const parts = gated.map((t) =>
+    lang === 'ru' ? `${pct(t.gate!.minPlanShare, lang)} плана к ${t.gate!.byDay}-му` : `${pct(t.gate!.minPlanShare, lang)} of plan by the ${t.gate!.byDay}th`,
+  );
+  return `${WORDS[lang].tranches}: ${parts.join(', ')}`;
+}
+
+export function splitText(split: Split, lang: Lang): string {
+  return WORDS[lang].splits[split.type];
+}
