@@ -3,6 +3,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 export default defineConfig({
   plugins: [svelte()],
+  // Component tests (jsdom, per file) need Svelte's browser build, not its SSR one.
+  resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined,
   worker: { format: 'es' },
   test: {
     include: ['test/**/*.test.ts'],
