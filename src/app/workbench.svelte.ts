@@ -70,12 +70,15 @@ export class Workbench {
   #runId = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #startedAt = 0;
+  /** Size of the configuration at the last change (manual mode starts when it grows past the limit). */
+  #lastJobs = 0;
 
   constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang()) {
     this.draft = clone(scenario);
     this.#engine = engine;
     this.lang = lang;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
+    this.#lastJobs = jobsOf(scenario);
   }
 
   /** The valid scenario, or null while the draft has errors. */
@@ -184,6 +187,7 @@ export class Workbench {
   load(scenario: Scenario): void {
     this.draft = clone(scenario);
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
+    this.#lastJobs = jobsOf(scenario);
   }
 
   // ---------------------------------------------------------------- running
@@ -195,6 +199,10 @@ export class Workbench {
     if (this.results) this.stale = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
+    // A configuration grown large waits for the Run button instead of starting on a keystroke.
+    const jobs = jobsOf(scenario);
+    if (this.autoRun && jobs > AUTO_RUN_LIMIT && this.#lastJobs <= AUTO_RUN_LIMIT) this.autoRun = false;
+    this.#lastJobs = jobs;
     if (!this.autoRun) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;

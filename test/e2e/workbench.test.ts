@@ -1,0 +1,195 @@
+/**
+ * The workbench in a real browser (Debian's Chromium through playwright-core): the built
+ * app opens on the client department with results already running, every chart has data
+ * for every scheme, an edit re-runs to the same numbers as `paybench run`, cancel works,
+ * a worker that throws or dies is reported and the app recovers, the payout calculator
+ * reproduces the worked example, the page has no long freezes and no console errors.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
+import type { Scenario } from '../../src/engine/scenario/types.ts';
+import { buildResultsJson, resultsJsonText, type ResultsJson } from '../../src/engine/summarize.ts';
+import { InlineRunner } from '../../src/workers/inline-runner.ts';
+import { schemeColors } from '../../src/charts/palette.ts';
+
+const OUTPUT = `${ROOT}test/output`;
+
+function bundled(): Scenario {
+  const parsed = parseScenarioText(readFileSync(`${ROOT}scenarios/client-department.json`, 'utf8'));
+  if (!parsed.ok) throw new Error('the bundled scenario does not parse');
+  return parsed.scenario;
+}
+
+const hexToRgb = (hex: string) => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+
+const state = <T>(page: Page, read: string): Promise<T> =>
+  page.evaluate(`(() => { const wb = globalThis.paybench.workbench; return JSON.parse(JSON.stringify(${read})); })()`) as Promise<T>;
+
+/** For each chart drawn in the open tab: which schemes' colours its marks lack, and any NaN. */
+function chartsInPage(colours: string[]) {
+  const marks = 'path, line, rect, circle, polyline, polygon';
+  return [...document.querySelectorAll<HTMLElement>('[data-chart]')].map((chart) => {
+    const elements = [...chart.querySelectorAll<SVGElement | HTMLElement>(`svg ${marks}, [data-scheme-colour], td, th, span`)];
+    const painted = (el: Element, colour: string) => {
+      const style = getComputedStyle(el);
+      return [style.stroke, style.fill, style.backgroundColor, style.color, style.borderColor].includes(colour);
+    };
+    const missing = colours.filter((c) => elements.filter((el) => painted(el, c)).length < 1);
+    const nan = [...chart.querySelectorAll('svg *')].some((el) =>
+      ['d', 'x', 'y', 'width', 'height', 'cx', 'cy', 'x1', 'x2', 'y1', 'y2', 'points', 'transform'].some((a) => /NaN|Infinity/.test(el.getAttribute(a) ?? '')),
+    );
+    return { chart: chart.dataset.chart, missing, nan, marks: chart.querySelectorAll(`svg ${marks}`).length, text: chart.textContent?.length ?? 0 };
+  });
+}
+
+describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
+  let app: ServedApp;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([buildAndServe(), launch()]);
+    page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const g = globalThis as unknown as { longTasks: number[] };
+      g.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) g.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    const expected = /injected fault/;
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !expected.test(m.text())) consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => {
+      if (!expected.test(e.message)) consoleErrors.push(e.message);
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('opens on the client department with results already running, then complete', async () => {
+    await page.goto(app.url);
+    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
+    const first = await state<{ runs: number; status: string }>(page, '({ runs: wb.results.scenario.runs, status: wb.status })');
+    expect(first.runs).toBeGreaterThan(0);
+    expect(await page.getByRole('progressbar').isVisible()).toBe(true);
+    await waitForRun(page);
+    const done = await state<{ runs: number; n: number; name: string }>(page, '({ runs: wb.results.scenario.runs, n: wb.done, name: wb.draft.name })');
+    expect(done.name).toBe(bundled().name);
+    expect(done.runs).toBe(bundled().simulation.runs);
+    expect(await page.getByTestId('results-n').textContent()).toContain(`N = ${done.runs}`);
+  }, 120_000);
+
+  it('draws every chart with data for every scheme, in every tab', async () => {
+    const results = await state<ResultsJson>(page, 'wb.results');
+    const colours = Object.values(schemeColors(results.schemes, results.baseline)).map(hexToRgb);
+    const seen: string[] = [];
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      for (const chart of await page.evaluate(chartsInPage, colours)) {
+        seen.push(chart.chart!);
+        expect(chart, `${chart.chart}`).toMatchObject({ missing: [], nan: false });
+        expect(chart.marks + chart.text, `${chart.chart} is empty`).toBeGreaterThan(10);
+      }
+    }
+    expect(seen).toEqual(expect.arrayContaining(['cash-fan', 'cash-typical', 'intra-month', 'effort-by-day']));
+    await page.getByRole('tab').first().click();
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: `${OUTPUT}/workbench.png`, fullPage: true });
+  }, 60_000);
+
+  it('re-runs after an edit to exactly the numbers `paybench run` prints for the same scenario, seed and runs', async () => {
+    await page.locator('#field-simulation-runs').fill('40');
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs === 40, null, { timeout: 30_000 });
+    await waitForRun(page);
+    const scenario = await state<Scenario>(page, 'wb.scenario');
+    const reference = bundled();
+    reference.simulation.runs = 40;
+    expect(scenario).toEqual(reference);
+    const cli = buildResultsJson(reference, await new InlineRunner().run(reference), { generator: 'paybench 0.1.0' });
+    expect(resultsJsonText(await state<ResultsJson>(page, 'wb.results'))).toBe(resultsJsonText(cli));
+  }, 60_000);
+
+  it('moves the results when the threshold changes, and names the path of a bad input', async () => {
+    const bonus = () => state<number>(page, `wb.results.schemes.find((s) => s.id === 'threshold').metrics.bonusTotal.p50`);
+    const before = await bonus();
+    const card = page.locator('article[data-scheme="threshold"]');
+    await card.getByRole('button', { name: 'Edit' }).click();
+    const threshold = card.getByLabel('Threshold', { exact: true });
+    await threshold.fill('45 000 000');
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'running', null, { timeout: 10_000 });
+    await waitForRun(page);
+    const after = await bonus();
+    expect(after).toBeLessThan(before);
+    expect(await state(page, 'wb.draft.schemes[1].formula.threshold')).toBe('45000000');
+
+    await threshold.fill('forty');
+    await expect.poll(() => card.getByRole('alert').first().textContent()).toContain('schemes[1].formula.threshold');
+    await threshold.fill('40000000');
+    await waitForRun(page);
+  }, 60_000);
+
+  it('switches a large configuration to the Run button, and cancels a long run', async () => {
+    await page.locator('#field-simulation-runs').fill('20000');
+    await expect.poll(() => state<boolean>(page, 'wb.autoRun')).toBe(false);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { timeout: 20_000 });
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await waitForRun(page, 'cancelled', 5_000);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    const stopped = await state<number>(page, 'wb.done');
+    await page.waitForTimeout(500);
+    expect(await state<number>(page, 'wb.done')).toBe(stopped);
+    expect(stopped).toBeLessThan(60_000);
+    await page.locator('#field-simulation-runs').fill('40');
+    await page.getByRole('switch', { name: /Re-run/ }).check({ force: true });
+    await waitForRun(page);
+  }, 60_000);
+
+  it('reports a worker that throws or dies, then runs again', async () => {
+    for (const [fault, words] of [['throw', /failed: injected fault/], ['crash', /crashed/]] as const) {
+      await page.evaluate((f) => (globalThis as any).paybench.workbench.injectFault(f), fault);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await waitForRun(page, 'error', 20_000);
+      const alert = page.locator('.run-error');
+      expect(await alert.textContent()).toMatch(words);
+      await page.getByRole('button', { name: 'Run again' }).click();
+      await waitForRun(page);
+      expect(await state<number>(page, 'wb.results.scenario.runs')).toBe(40);
+    }
+  }, 60_000);
+
+  it('reproduces the worked example in the payout calculator, to the kopeck', async () => {
+    await page.getByLabel('Scheme', { exact: true }).selectOption('threshold');
+    await page.getByLabel('Collected in the month').fill('55 000 000');
+    await page.getByLabel('Award (+) / penalty (−) for Masha').fill('15000');
+    await page.getByLabel('Award (+) / penalty (−) for Vasya').fill('-6000');
+    await expect.poll(() => page.getByTestId('calc-pool').textContent()).toBe('75,000.00\u00A0₽');
+    const bonus = (id: string) => page.locator(`tr[data-person="${id}"] td`).textContent();
+    expect(await bonus('head')).toBe('30,000.00\u00A0₽');
+    expect(await bonus('masha')).toBe('27,000.00\u00A0₽');
+    expect(await bonus('vasya')).toBe('6,000.00\u00A0₽');
+    expect(await bonus('olya')).toBe('12,000.00\u00A0₽');
+  }, 30_000);
+
+  it('never froze the page for long and logged no errors', async () => {
+    const longTasks = await page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
+    const longest = Math.max(0, ...longTasks);
+    console.log(`long tasks: ${longTasks.length}, longest ${longest.toFixed(0)} ms`);
+    expect(longest).toBeLessThan(500);
+    expect(consoleErrors).toEqual([]);
+  });
+});
