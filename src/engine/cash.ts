@@ -67,7 +67,7 @@ export class CashLedger {
     }
   }
 
-  /** Owners take the cash above the set level at month end. */
+  /** Owners take the cash above the set level after the month's close. */
   ownerDraw(): void {
     const keep = this.model.ownerDrawAbove;
     if (this.balance > keep) this.balance = keep;

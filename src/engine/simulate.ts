@@ -149,8 +149,10 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         result.staffEffort[j * months + rm] = team.effortDays[j] ? team.effortSum[j] / team.effortDays[j] : 0;
       }
     }
-    dept.cash.ownerDraw();
     if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;
+    // The owners take the surplus after the month's close: the last day shows the
+    // month's closing balance, the next month starts from what is left.
+    dept.cash.ownerDraw();
   }
   return result;
 }
