@@ -243,11 +243,14 @@ export class Workbench {
 
     let inFlight: Promise<void> | null = null;
     let lastAt = 0;
+    let lastCost = 0;
     let shown = false;
-    const refresh = (): Promise<void> =>
-      (inFlight = summary.summarize(batch).then((results) => {
+    const refresh = (): Promise<void> => {
+      const asked = performance.now();
+      return (inFlight = summary.summarize(batch).then((results) => {
         inFlight = null;
         lastAt = performance.now();
+        lastCost = lastAt - asked;
         if (!current() || !results) return;
         this.results = results;
         this.resultsScenario = scenario;
@@ -255,6 +258,7 @@ export class Workbench {
         shown = true;
         this.firstResultMs ??= performance.now() - this.#startedAt;
       }));
+    };
 
     try {
       await runner.run(scenario, {
@@ -264,7 +268,8 @@ export class Workbench {
           if (!current()) return;
           this.done = done;
           this.elapsedMs = performance.now() - this.#startedAt;
-          const due = shown ? performance.now() - lastAt >= REFRESH_MS : done >= firstAt;
+          // Summaries grow with the runs held: space them so they take at most a fifth of the time.
+          const due = shown ? performance.now() - lastAt >= Math.max(REFRESH_MS, 4 * lastCost) : done >= firstAt;
           if (done < total && due && !inFlight) void refresh();
         },
       });

@@ -15,6 +15,7 @@ import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
 import { NodeWorkerRunner } from '../../src/workers/node-worker-runner.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
+import { browserBench } from './browser-bench.ts';
 
 function loadScenario(): { scenario: Scenario; source: string } {
   const file = new URL('../../scenarios/client-department.json', import.meta.url);
@@ -95,6 +96,7 @@ async function main() {
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`paybench bench · node ${process.version} · ${availableParallelism()} cores`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  await browserBench(scenario, reference);
 }
 
 await main();
