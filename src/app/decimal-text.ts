@@ -4,12 +4,16 @@
  * back as "0.005".
  */
 
-/** "50 000 000,5" / "50,000,000.5" → "50000000.5"; anything else is returned trimmed. */
-export function normalizeDecimal(text: string): string {
+/**
+ * "50 000 000,5" / "50,000,000.5" → "50000000.5"; anything else is returned trimmed.
+ * One comma and no point is a decimal comma, except in English before exactly three
+ * digits ("40,000"); several commas, or commas with a point, group digits.
+ */
+export function normalizeDecimal(text: string, lang: 'en' | 'ru' = 'ru'): string {
   let s = text.trim().replace(/[\s\u00A0\u202F\u2009_']/g, '').replace(/\u2212/g, '-');
-  // One comma and no point: a decimal comma. Commas with a point: grouping.
-  if (s.includes(',') && !s.includes('.') && (s.match(/,/g) ?? []).length === 1) s = s.replace(',', '.');
-  else if (s.includes('.')) s = s.replace(/,/g, '');
+  const commas = (s.match(/,/g) ?? []).length;
+  const grouping = s.includes('.') || commas > 1 || (lang === 'en' && /,\d{3}$/.test(s));
+  if (commas > 0) s = grouping ? s.replace(/,/g, '') : s.replace(',', '.');
   return s;
 }
 
@@ -39,7 +43,7 @@ export function rateToPercent(rate: string | number): string {
 }
 
 /** Percent text "0,5" → rate "0.005"; text that is not a number is kept (validation names it). */
-export function percentToRate(text: string): string {
-  const n = normalizeDecimal(text);
+export function percentToRate(text: string, lang: 'en' | 'ru' = 'ru'): string {
+  const n = normalizeDecimal(text, lang);
   return shiftDecimal(n, -2) ?? n;
 }

@@ -7,6 +7,9 @@ describe('decimal text', () => {
     expect(normalizeDecimal('27\u202F000,50')).toBe('27000.50');
     expect(normalizeDecimal('1,234,567.5')).toBe('1234567.5');
     expect(normalizeDecimal('\u22126000')).toBe('-6000');
+    expect(normalizeDecimal('40,000,000')).toBe('40000000');
+    expect(normalizeDecimal('40,000', 'en')).toBe('40000');
+    expect(normalizeDecimal('0,5', 'en')).toBe('0.5');
   });
   it('moves the point exactly, both ways', () => {
     expect(shiftDecimal('0.005', 2)).toBe('0.5');

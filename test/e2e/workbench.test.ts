@@ -33,9 +33,9 @@ const state = <T>(page: Page, read: string): Promise<T> =>
   page.evaluate(`(() => { const wb = globalThis.paybench.workbench; return JSON.parse(JSON.stringify(${read})); })()`) as Promise<T>;
 
 /** For each chart drawn in the open tab: which schemes' colours its marks lack, and any NaN. */
-function chartsInPage(colours: string[]) {
+function chartsInPage({ colours, within }: { colours: string[]; within: string }) {
   const marks = 'path, line, rect, circle, polyline, polygon';
-  return [...document.querySelectorAll<HTMLElement>('[data-chart]')].map((chart) => {
+  return [...document.querySelectorAll<HTMLElement>(`${within} [data-chart]`)].map((chart) => {
     const elements = [...chart.querySelectorAll<SVGElement | HTMLElement>(`svg ${marks}, [data-scheme-colour], td, th, span`)];
     const painted = (el: Element, colour: string) => {
       const style = getComputedStyle(el);
@@ -98,13 +98,21 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const seen: string[] = [];
     for (const tab of await page.getByRole('tab').all()) {
       await tab.click();
-      for (const chart of await page.evaluate(chartsInPage, colours)) {
+      for (const chart of await page.evaluate(chartsInPage, { colours, within: '[role=tabpanel]' })) {
         seen.push(chart.chart!);
         expect(chart, `${chart.chart}`).toMatchObject({ missing: [], nan: false });
         expect(chart.marks + chart.text, `${chart.chart} is empty`).toBeGreaterThan(10);
       }
     }
-    expect(seen).toEqual(expect.arrayContaining(['cash-fan', 'cash-typical', 'intra-month', 'effort-by-day']));
+    expect(seen).toEqual(
+      expect.arrayContaining(['cash-fan', 'cash-typical', 'intra-month', 'effort-by-day', 'distribution-profitTotal', 'pay-per-person', 'growth', 'summary-table']),
+    );
+    // Each scheme card draws its payout curve in the scheme's colour.
+    const colourOf = schemeColors(results.schemes, results.baseline);
+    for (const scheme of results.schemes) {
+      const [curve] = await page.evaluate(chartsInPage, { colours: [hexToRgb(colourOf[scheme.id])], within: `article[data-scheme="${scheme.id}"]` });
+      expect(curve, `payout curve of ${scheme.id}`).toMatchObject({ chart: 'payout-curve', missing: [], nan: false });
+    }
     await page.getByRole('tab').first().click();
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: `${OUTPUT}/workbench.png`, fullPage: true });
