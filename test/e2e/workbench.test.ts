@@ -180,6 +180,26 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     }
   }, 60_000);
 
+  it('names every control and moves between result tabs with the keyboard', async () => {
+    await page.locator('article[data-scheme="tranches"]').getByRole('button', { name: 'Edit' }).click();
+    const unnamed = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
+        .filter((el) => {
+          const labels = (el as HTMLInputElement).labels;
+          const named = (labels && labels.length > 0) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+          return !named && !(el.tagName === 'BUTTON' && el.textContent!.trim() !== '');
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unnamed).toEqual([]);
+    await page.getByRole('tab', { name: 'Cash' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Collections & effort');
+    expect(await page.getByRole('tab', { name: 'Collections & effort' }).getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('End');
+    expect(await page.getByRole('tab', { name: 'Summary' }).getAttribute('aria-selected')).toBe('true');
+  });
+
   it('reproduces the worked example in the payout calculator, to the kopeck', async () => {
     await page.getByLabel('Scheme', { exact: true }).selectOption('threshold');
     await page.getByLabel('Collected in the month').fill('55 000 000');
