@@ -35,7 +35,7 @@ export interface RunResult {
   cashDaily: Float64Array;
   /** months × 31: cumulative collections by day of month (index d−1), carried past month end. */
   collectedByDay: Float64Array;
-  /** months × 31: mean effort of the people working the queue that day (0 = nobody worked). */
+  /** months × 31: mean effort of the people working the queue that day (0 = nobody worked, or a weekend below duty). */
   effortByDay: Float64Array;
   /** staff × months: salary + bonus (exact to the kopeck). */
   staffPay: Float64Array;

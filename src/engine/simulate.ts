@@ -64,6 +64,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
   const result = allocateRunResult(schemeIndex, runIndex, months, cal.days - cal.firstRecordedDay, staffCount);
   const salaries = model.staff.reduce((a, s) => a + s.salary, 0);
   const split = scenario.behaviour.splitPerception;
+  const dutyFloor = scenario.behaviour.effort.dutyFloor;
   let periodStart = 0;
   let periodEnd = -1;
 
@@ -85,7 +86,11 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     const rm = m - cal.firstRecordedMonth;
     if (rm >= 0) {
       result.collectedByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = dept.collectedMonth / 100;
-      result.effortByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = team.meanEffort;
+      // Effort by day of month counts working days, and weekends only when the team chose
+      // to come in for at least a duty's worth: otherwise every month's weekends would
+      // carve calendar artefacts into the profile.
+      const worked = cal.working[t] === 1 || team.meanEffort >= dutyFloor;
+      result.effortByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = worked ? team.meanEffort : 0;
     }
     if (dom !== len) {
       if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;
