@@ -126,6 +126,7 @@ export class Workbench {
     const scheme: Scheme = {
       id: this.#freeId('scheme'),
       name: this.lang === 'ru' ? 'Новая схема' : 'New scheme',
+      organisation: 'team',
       measure: 'teamCollections',
       period: 'month',
       formula: { type: 'linear', rate: '0.001' },

@@ -48,6 +48,7 @@ describe('quarterly period', () => {
           {
             id: 'quarterly',
             name: 'Quarterly threshold',
+            organisation: 'team',
             measure: 'teamCollections',
             period: 'quarter',
             formula: { type: 'threshold', threshold: '90000000', rate: '0.005' },

@@ -93,6 +93,24 @@ const BEHAVIOUR: Behaviour = {
     favouritism: 0.5,
     directorCorrection: 0.5,
   },
+  // Off by default: the client department of article 002 is about the crunch and the trap.
+  absence: {
+    enabled: false,
+    illnessPerYear: 2,
+    illnessMedianDays: 5,
+    longIllnessPerYear: 0.1,
+    vacationDays: 28,
+    summerWeight: 3,
+  },
+  attrition: {
+    enabled: false,
+    quitsPerYear: 0.15,
+    expectedPayMultiple: 1.3,
+    dissatisfactionWeight: 4,
+    vacancyMonths: 1,
+    rampUpMonths: 3,
+    clientTheft: 0.5,
+  },
 };
 
 /** Defaults of a staff member's optional fields (`name` defaults to the id). */
@@ -112,6 +130,7 @@ const STAFF: StaffMember[] = [
 
 /** Defaults of a scheme's optional fields (`name` defaults to the id). */
 const SCHEME_DEFAULTS = {
+  organisation: 'team',
   measure: 'teamCollections',
   period: 'month',
 } as const;
@@ -260,6 +279,8 @@ export function fillDefaults(doc: RawObject): RawObject {
       const filled = copyOwn(b);
       fillSection(filled, 'effort', (s) => fillFlat(s, BEHAVIOUR.effort), BEHAVIOUR.effort);
       fillSection(filled, 'splitPerception', (s) => fillFlat(s, BEHAVIOUR.splitPerception), BEHAVIOUR.splitPerception);
+      fillSection(filled, 'absence', (s) => fillFlat(s, BEHAVIOUR.absence), BEHAVIOUR.absence);
+      fillSection(filled, 'attrition', (s) => fillFlat(s, BEHAVIOUR.attrition), BEHAVIOUR.attrition);
       return filled;
     },
     BEHAVIOUR,

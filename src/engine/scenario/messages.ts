@@ -217,6 +217,14 @@ const TEMPLATES = {
     en: 'a quarterly scheme cannot have gates (gates are by day of month); use period "month" or remove the gate',
     ru: 'у квартальной схемы не может быть условий по дате (они задаются днём месяца); выберите period "month" или уберите gate',
   },
+  'measure.needsPersonal': {
+    en: 'a personal measure needs organisation "personal" (clients owned by people), not "{organisation}"',
+    ru: 'личный показатель требует organisation "personal" (клиенты закреплены за сотрудниками), а не "{organisation}"',
+  },
+  'tranches.personal': {
+    en: 'tranches and gates apply to a team pool; a personal measure cannot have them',
+    ru: 'транши и условия относятся к командному фонду; у личного показателя их быть не может',
+  },
   'award.topNegative': {
     en: 'an award to the top contributor must be 0 or more (got {value})',
     ru: 'премия лучшему сотруднику должна быть не меньше 0 (получено: {value})',

@@ -82,6 +82,7 @@ export function serializeScenario(s: Scenario): string {
     schemes: s.schemes.map((scheme) => ({
       id: scheme.id,
       name: scheme.name,
+      organisation: scheme.organisation,
       measure: scheme.measure,
       period: scheme.period,
       formula: scheme.formula,

@@ -144,6 +144,40 @@ export interface StaffMember {
 export interface Behaviour {
   effort: EffortBehaviour;
   splitPerception: SplitPerception;
+  absence: AbsenceBehaviour;
+  attrition: AttritionBehaviour;
+}
+
+/** Illness and vacations (MODEL.md P7; article 002: a month-long illness, a summer vacation). */
+export interface AbsenceBehaviour {
+  enabled: boolean;
+  /** Short illness episodes per person per year. */
+  illnessPerYear: number;
+  /** Median length of a short episode, calendar days (lognormal: a long tail). */
+  illnessMedianDays: number;
+  /** Chance per person per year of a long illness of a month to a month and a half. */
+  longIllnessPerYear: number;
+  /** Vacation days per person per year, taken in two blocks. */
+  vacationDays: number;
+  /** How much likelier a vacation block starts in June–August than in another month. */
+  summerWeight: number;
+}
+
+/** People who leave and take "their" clients (MODEL.md P8; article 003). */
+export interface AttritionBehaviour {
+  enabled: boolean;
+  /** Quits per person per year when pay meets expectations. */
+  quitsPerYear: number;
+  /** Monthly pay a person expects, as a multiple of their salary. */
+  expectedPayMultiple: number;
+  /** How strongly a shortfall of pay against expectations raises the quit hazard. */
+  dissatisfactionWeight: number;
+  /** Months a post stays empty before a new hire starts. */
+  vacancyMonths: number;
+  /** Months a new hire takes to reach full skill (starting at half). */
+  rampUpMonths: number;
+  /** Chance that a client personally bound to the leaver leaves with them. */
+  clientTheft: number;
 }
 
 export interface EffortBehaviour {
@@ -180,8 +214,17 @@ export interface SplitPerception {
 export interface Scheme {
   id: string;
   name: string;
-  /** What the pool is measured on. */
-  measure: 'teamCollections';
+  /**
+   * Who works which clients (articles 001, 003): `team` — one queue, anyone works any
+   * client; `personal` — each collector owns clients and works only them; `conveyor` —
+   * a processing centre: one queue and no personal ties between clients and staff.
+   */
+  organisation: 'team' | 'personal' | 'conveyor';
+  /**
+   * What the pool is measured on: the team's collections (one pool, split), or each
+   * person's collections from their own clients (a pool per person, no split).
+   */
+  measure: 'teamCollections' | 'personalCollections';
   /** Period over which the measure is summed and paid. */
   period: 'month' | 'quarter';
   formula: PayoutFormula;

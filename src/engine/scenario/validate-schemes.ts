@@ -12,11 +12,12 @@ export const FORMULA_TYPES = ['fixed', 'linear', 'threshold', 'tiers'] as const;
 export const SPLIT_TYPES = ['equal', 'headShareEqual', 'discretion', 'doubleDiscretion', 'awardsEqual', 'proportional'] as const;
 export const AWARD_TARGETS = ['topContributor', 'bottomContributor'] as const;
 export const PERIODS = ['month', 'quarter'] as const;
-export const MEASURES = ['teamCollections'] as const;
+export const MEASURES = ['teamCollections', 'personalCollections'] as const;
+export const ORGANISATIONS = ['team', 'personal', 'conveyor'] as const;
 export const TIER_MODES = ['marginal', 'retroactive'] as const;
 
 export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined): Scheme[] | undefined {
-  const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, ['id', 'name', 'measure', 'period', 'formula', 'tranches', 'split']);
+  const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, ['id', 'name', 'organisation', 'measure', 'period', 'formula', 'tranches', 'split']);
   if (!items) return undefined;
   const out: Scheme[] = [];
   const checkUnique = r.uniqueIds();
@@ -25,10 +26,20 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
     const id = r.id(s, 'id', p);
     checkUnique(id, p);
     const period = r.oneOf(s, 'period', p, PERIODS);
+    const organisation = r.oneOf(s, 'organisation', p, ORGANISATIONS);
+    const measure = r.oneOf(s, 'measure', p, MEASURES);
+    // A personal pool needs personal clients to measure; it is paid whole to its owner.
+    if (measure === 'personalCollections' && organisation !== undefined && organisation !== 'personal') {
+      r.error(child(p, 'measure'), 'measure.needsPersonal', { organisation });
+    }
+    if (measure === 'personalCollections' && Array.isArray(own(s, 'tranches')) && (own(s, 'tranches') as unknown[]).length > 0) {
+      r.error(child(p, 'tranches'), 'tranches.personal', {});
+    }
     out.push({
       id: id!,
       name: r.string(s, 'name', p, { max: L.maxNameLength })!,
-      measure: r.oneOf(s, 'measure', p, MEASURES)!,
+      organisation: organisation!,
+      measure: measure!,
       period: period!,
       formula: readFormula(r, own(s, 'formula'), child(p, 'formula'))!,
       tranches: readTranches(r, s, p, period)!,

@@ -48,7 +48,7 @@ export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefine
 }
 
 export function readBehaviour(r: FieldReader, value: unknown, path: string): Behaviour | undefined {
-  const o = r.object(value, path, ['effort', 'splitPerception']);
+  const o = r.object(value, path, ['effort', 'splitPerception', 'absence', 'attrition']);
   if (!o) return undefined;
   const ep = child(path, 'effort');
   const e = r.object(own(o, 'effort'), ep, [
@@ -90,5 +90,34 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
       directorCorrection: r.number(s, 'directorCorrection', sp, { min: 0, max: 1 })!,
     };
   }
-  return { effort: effort!, splitPerception: splitPerception! };
+  const ap = child(path, 'absence');
+  const a = r.object(own(o, 'absence'), ap, ['enabled', 'illnessPerYear', 'illnessMedianDays', 'longIllnessPerYear', 'vacationDays', 'summerWeight']);
+  const absence: Behaviour['absence'] | undefined = a && {
+    enabled: r.boolean(a, 'enabled', ap)!,
+    illnessPerYear: r.number(a, 'illnessPerYear', ap, { min: 0, max: 50 })!,
+    illnessMedianDays: r.number(a, 'illnessMedianDays', ap, { min: 0, max: 60, above: true })!,
+    longIllnessPerYear: r.number(a, 'longIllnessPerYear', ap, { min: 0, max: 5 })!,
+    vacationDays: r.number(a, 'vacationDays', ap, { min: 0, max: 120 })!,
+    summerWeight: r.number(a, 'summerWeight', ap, { min: 0, max: 100 })!,
+  };
+  const tp = child(path, 'attrition');
+  const q = r.object(own(o, 'attrition'), tp, [
+    'enabled',
+    'quitsPerYear',
+    'expectedPayMultiple',
+    'dissatisfactionWeight',
+    'vacancyMonths',
+    'rampUpMonths',
+    'clientTheft',
+  ]);
+  const attrition: Behaviour['attrition'] | undefined = q && {
+    enabled: r.boolean(q, 'enabled', tp)!,
+    quitsPerYear: r.number(q, 'quitsPerYear', tp, { min: 0, max: 12 })!,
+    expectedPayMultiple: r.number(q, 'expectedPayMultiple', tp, { min: 0, max: 10 })!,
+    dissatisfactionWeight: r.number(q, 'dissatisfactionWeight', tp, { min: 0, max: 100 })!,
+    vacancyMonths: r.integer(q, 'vacancyMonths', tp, 0, 12)!,
+    rampUpMonths: r.integer(q, 'rampUpMonths', tp, 0, 24)!,
+    clientTheft: r.number(q, 'clientTheft', tp, { min: 0, max: 1 })!,
+  };
+  return { effort: effort!, splitPerception: splitPerception!, absence: absence!, attrition: attrition! };
 }

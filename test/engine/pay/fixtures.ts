@@ -2,6 +2,7 @@
  * Article 002's client department, built by hand: plan 50M, break-even 40M, a head and
  * three collectors (Masha, Vasya, Olya), and the article's schemes.
  */
+import { defaultScenario } from '../../../src/engine/scenario/defaults.ts';
 import type { Scenario, Scheme, Split, StaffMember } from '../../../src/engine/scenario/types.ts';
 
 export const articleStaff: StaffMember[] = [
@@ -24,7 +25,8 @@ export const articleSplit: Split = {
 export const thresholdScheme: Scheme = {
   id: 'threshold',
   name: 'Порог 40 млн, 0,5 %',
-  measure: 'teamCollections',
+  organisation: 'team',
+    measure: 'teamCollections',
   period: 'month',
   formula: { type: 'threshold', threshold: '40000000', rate: '0.005' },
   tranches: [],
@@ -34,7 +36,8 @@ export const thresholdScheme: Scheme = {
 export const linearScheme: Scheme = {
   id: 'linear',
   name: '0,1 % от сбора',
-  measure: 'teamCollections',
+  organisation: 'team',
+    measure: 'teamCollections',
   period: 'month',
   formula: { type: 'linear', rate: '0.001' },
   tranches: [],
@@ -45,7 +48,8 @@ export const linearScheme: Scheme = {
 export const trancheScheme: Scheme = {
   id: 'tranches',
   name: 'Порог с траншами',
-  measure: 'teamCollections',
+  organisation: 'team',
+    measure: 'teamCollections',
   period: 'month',
   formula: { type: 'threshold', threshold: '40000000', rate: '0.005' },
   tranches: [
@@ -114,6 +118,8 @@ export function articleScenario(schemes: Scheme[] = [thresholdScheme, linearSche
         forecastLearning: 0.3,
       },
       splitPerception: { enabled: true, discretionNoise: 0.3, favouritism: 0.2, directorCorrection: 0.5 },
+      absence: defaultScenario().behaviour.absence,
+      attrition: defaultScenario().behaviour.attrition,
     },
     schemes,
     baseline: schemes[0].id,
