@@ -1,25 +1,287 @@
 /**
- * Collects RunResults as they arrive — in any order, from any worker — and hands them
- * back ordered by scheme and run index, so every sum and quantile is computed in the
- * same order whatever the arrival order: identical summaries for any chunking.
+ * Collects RunResults as they arrive — in any order, from any worker, from any shard —
+ * into summaries whose size does not grow with the number of runs: each RunResult is
+ * folded in and dropped.
  *
- * For now it keeps each run's arrays (bounded by runs × days); the interface (add, merge,
- * ordered read-out) is what a later sketch-based accumulator keeps.
+ * Every summary is a function of the set of runs added, never of their order or
+ * grouping, so the results JSON is byte-identical for any chunking, worker count,
+ * completion order and shard split:
+ * - quantiles: a QuantileSketch per series (exact while small, then log buckets with a
+ *   stated relative error; quantile-sketch.ts) — per metric, per staff member, per day of
+ *   month (intra-month collections, effort), per recorded day (cash), per month;
+ * - means: exact sums (exact-sum.ts), counts: integers;
+ * - paired differences to the baseline: three numbers per run (profit total, mean monthly
+ *   collections, mean mid-month gap) kept by run index — 24 bytes a run, 2.4 MB per scheme
+ *   at 100,000 runs — so run i of a scheme meets run i of the baseline whichever arrived
+ *   first, and the profit total's quantiles stay exact.
+ * The typical month is not kept apart: it is the merge of the recorded days that fall on
+ * each day of month, done when summarising (merging is exact, so nothing is lost).
  */
 import type { RunResult } from './run-result.ts';
+import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
+import type { Scenario } from './scenario/types.ts';
+import { QuantileSketch } from './quantile-sketch.ts';
+import type { SketchState } from './quantile-sketch.ts';
+
+export const MONTHLY_METRICS = ['collections', 'maxCashGap', 'maxCashGapMid', 'daysInDeficit'] as const;
+export const TOTAL_METRICS = ['financingCost', 'payroll', 'bonus', 'newClients', 'lostClients'] as const;
+export const MONTH_SERIES = ['collections', 'billed', 'newClients', 'lostClients'] as const;
+/** Per-run numbers kept by run index (paired differences, exact profit totals). */
+export const PER_RUN = ['profitTotal', 'collectionsMean', 'maxCashGapMidMean'] as const;
+
+type MonthlyMetric = (typeof MONTHLY_METRICS)[number];
+type TotalMetric = (typeof TOTAL_METRICS)[number];
+type MonthSeries = (typeof MONTH_SERIES)[number];
+export type PerRunKey = (typeof PER_RUN)[number];
+
+export interface StaffSketches {
+  pay: QuantileSketch;
+  bonus: QuantileSketch;
+  payTotal: QuantileSketch;
+}
+
+const sketches = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, new QuantileSketch()])) as Record<K, QuantileSketch>;
+const sketchList = (n: number) => Array.from({ length: n }, () => new QuantileSketch());
+
+function sumTo(a: Float64Array, from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += a[i];
+  return s;
+}
+
+/** What one scheme's runs leave behind. Read by summarize.ts; written only by the accumulator. */
+export class SchemeSketches {
+  /** Number of runs added. */
+  runs = 0;
+  /** Shortest horizon among the runs (months, recorded days). */
+  months = Infinity;
+  days = Infinity;
+  /** Run-months with collections ≥ plan, and run-months in all. */
+  planMet = 0;
+  runMonths = 0;
+  readonly monthlyMetrics = sketches(MONTHLY_METRICS);
+  readonly totals = sketches(TOTAL_METRICS);
+  readonly staff: StaffSketches[] = [];
+  /** Cumulative collections by day of month (roubles), over run-months. */
+  readonly intraMonth = sketchList(DAYS_IN_MONTH_SLOTS);
+  /** Effort by day of month over the run-months in which somebody worked (> 0). */
+  readonly effortByDay = sketchList(DAYS_IN_MONTH_SLOTS);
+  /** Cash balance by recorded day, over runs. */
+  readonly cashDaily: QuantileSketch[] = [];
+  /** By month of the horizon, over runs. */
+  readonly monthly: Record<MonthSeries, QuantileSketch>[] = [];
+  /** Run index → present? and the per-run numbers. */
+  #present = new Uint8Array(0);
+  #perRun: Record<PerRunKey, Float64Array> = { profitTotal: new Float64Array(0), collectionsMean: new Float64Array(0), maxCashGapMidMean: new Float64Array(0) };
+
+  has(runIndex: number): boolean {
+    return runIndex < this.#present.length && this.#present[runIndex] === 1;
+  }
+
+  /** Run indices held, ascending. */
+  runIndices(): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < this.#present.length; i++) if (this.#present[i]) out.push(i);
+    return out;
+  }
+
+  /** One per-run number; undefined if the run is not held. */
+  perRun(key: PerRunKey, runIndex: number): number | undefined {
+    return this.has(runIndex) ? this.#perRun[key][runIndex] : undefined;
+  }
+
+  /** Numbers held in all (sketch buckets or values + per-run slots), for the structural bound tests. */
+  get footprint(): number {
+    const all = [
+      ...Object.values(this.monthlyMetrics), ...Object.values(this.totals), ...this.intraMonth, ...this.effortByDay,
+      ...this.cashDaily, ...this.staff.flatMap((s) => [s.pay, s.bonus, s.payTotal]), ...this.monthly.flatMap((m) => Object.values(m)),
+    ];
+    return all.reduce((n, s) => n + s.footprint, 0);
+  }
+
+  add(r: RunResult, plan: number): void {
+    if (!Number.isInteger(r.runIndex) || r.runIndex < 0) throw new RangeError(`bad run index ${r.runIndex}`);
+    if (this.has(r.runIndex)) throw new Error(`run ${r.runIndex} of scheme ${r.schemeIndex} was added twice`);
+    const months = r.months;
+    this.#mark(r.runIndex, {
+      profitTotal: sumTo(r.profit, 0, months),
+      collectionsMean: months > 0 ? sumTo(r.collections, 0, months) / months : NaN,
+      maxCashGapMidMean: months > 0 ? sumTo(r.maxCashGapMid, 0, months) / months : NaN,
+    });
+    this.runs++;
+    this.months = Math.min(this.months, months);
+    this.days = Math.min(this.days, r.days);
+    this.runMonths += months;
+
+    for (let m = 0; m < months; m++) {
+      if (r.collections[m] >= plan) this.planMet++;
+      for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].add(r[k][m]);
+      const month = (this.monthly[m] ??= sketches(MONTH_SERIES));
+      for (const k of MONTH_SERIES) month[k].add(r[k][m]);
+      for (let d = 0; d < DAYS_IN_MONTH_SLOTS; d++) {
+        const i = m * DAYS_IN_MONTH_SLOTS + d;
+        this.intraMonth[d].add(r.collectedByDay[i]);
+        const effort = r.effortByDay[i];
+        if (effort > 0) this.effortByDay[d].add(effort);
+      }
+    }
+    for (const k of TOTAL_METRICS) this.totals[k].add(sumTo(r[k], 0, months));
+    for (let s = 0; s < r.staff; s++) {
+      const person = (this.staff[s] ??= { pay: new QuantileSketch(), bonus: new QuantileSketch(), payTotal: new QuantileSketch() });
+      const from = s * months;
+      for (let m = 0; m < months; m++) {
+        person.pay.add(r.staffPay[from + m]);
+        person.bonus.add(r.staffBonus[from + m]);
+      }
+      person.payTotal.add(sumTo(r.staffPay, from, from + months));
+    }
+    for (let d = 0; d < r.days; d++) (this.cashDaily[d] ??= new QuantileSketch()).add(r.cashDaily[d]);
+  }
+
+  /** Adds everything `other` holds; the two must hold different runs. */
+  merge(other: SchemeSketches, schemeIndex: number): void {
+    for (const run of other.runIndices()) {
+      if (this.has(run)) throw new Error(`run ${run} of scheme ${schemeIndex} was added twice`);
+    }
+    for (const run of other.runIndices()) {
+      this.#mark(run, { profitTotal: other.#perRun.profitTotal[run], collectionsMean: other.#perRun.collectionsMean[run], maxCashGapMidMean: other.#perRun.maxCashGapMidMean[run] });
+    }
+    this.runs += other.runs;
+    this.months = Math.min(this.months, other.months);
+    this.days = Math.min(this.days, other.days);
+    this.planMet += other.planMet;
+    this.runMonths += other.runMonths;
+    for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].merge(other.monthlyMetrics[k]);
+    for (const k of TOTAL_METRICS) this.totals[k].merge(other.totals[k]);
+    other.staff.forEach((p, s) => {
+      const mine = (this.staff[s] ??= { pay: new QuantileSketch(), bonus: new QuantileSketch(), payTotal: new QuantileSketch() });
+      mine.pay.merge(p.pay);
+      mine.bonus.merge(p.bonus);
+      mine.payTotal.merge(p.payTotal);
+    });
+    other.intraMonth.forEach((s, d) => this.intraMonth[d].merge(s));
+    other.effortByDay.forEach((s, d) => this.effortByDay[d].merge(s));
+    other.cashDaily.forEach((s, d) => (this.cashDaily[d] ??= new QuantileSketch()).merge(s));
+    other.monthly.forEach((month, m) => {
+      const mine = (this.monthly[m] ??= sketches(MONTH_SERIES));
+      for (const k of MONTH_SERIES) mine[k].merge(month[k]);
+    });
+  }
+
+  #mark(run: number, values: Record<PerRunKey, number>): void {
+    if (run >= this.#present.length) {
+      const size = Math.max(run + 1, Math.min(this.#present.length * 2, run + 65_536), 64);
+      const grow = <T extends Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+        const b = make(size);
+        b.set(a);
+        return b;
+      };
+      this.#present = grow(this.#present, (n) => new Uint8Array(n));
+      for (const k of PER_RUN) this.#perRun[k] = grow(this.#perRun[k], (n) => new Float64Array(n));
+    }
+    this.#present[run] = 1;
+    for (const k of PER_RUN) this.#perRun[k][run] = values[k];
+  }
+
+  toState(): SchemeState {
+    const runs = this.runIndices();
+    const ranges: [number, number][] = [];
+    for (const r of runs) {
+      const last = ranges[ranges.length - 1];
+      if (last && last[1] === r) last[1] = r + 1;
+      else ranges.push([r, r + 1]);
+    }
+    const st = (s: QuantileSketch) => s.toState();
+    const rec = <K extends string>(o: Record<K, QuantileSketch>) => Object.fromEntries(Object.entries(o).map(([k, s]) => [k, st(s as QuantileSketch)])) as Record<K, SketchState>;
+    return {
+      runs: ranges,
+      months: Number.isFinite(this.months) ? this.months : null,
+      days: Number.isFinite(this.days) ? this.days : null,
+      planMet: this.planMet,
+      runMonths: this.runMonths,
+      perRun: Object.fromEntries(PER_RUN.map((k) => [k, runs.map((r) => this.#perRun[k][r])])) as Record<PerRunKey, number[]>,
+      monthlyMetrics: rec(this.monthlyMetrics),
+      totals: rec(this.totals),
+      staff: this.staff.map((p) => ({ pay: st(p.pay), bonus: st(p.bonus), payTotal: st(p.payTotal) })),
+      intraMonth: this.intraMonth.map(st),
+      effortByDay: this.effortByDay.map(st),
+      cashDaily: this.cashDaily.map(st),
+      monthly: this.monthly.map(rec),
+    };
+  }
+
+  static fromState(state: SchemeState): SchemeSketches {
+    const s = new SchemeSketches();
+    const from = (x: SketchState) => QuantileSketch.fromState(x);
+    let k = 0;
+    for (const [a, b] of state.runs) {
+      if (!(Number.isInteger(a) && Number.isInteger(b) && 0 <= a && a < b)) throw new Error(`bad run range [${a}, ${b})`);
+      for (let run = a; run < b; run++, k++) {
+        if (s.has(run)) throw new Error(`run ${run} is listed twice`);
+        s.#mark(run, { profitTotal: state.perRun.profitTotal[k], collectionsMean: state.perRun.collectionsMean[k], maxCashGapMidMean: state.perRun.maxCashGapMidMean[k] });
+      }
+    }
+    for (const key of PER_RUN) {
+      if (state.perRun[key]?.length !== k) throw new Error(`perRun.${key} has ${state.perRun[key]?.length} values for ${k} runs`);
+    }
+    s.runs = k;
+    s.months = state.months ?? Infinity;
+    s.days = state.days ?? Infinity;
+    s.planMet = state.planMet;
+    s.runMonths = state.runMonths;
+    for (const key of MONTHLY_METRICS) s.monthlyMetrics[key] = from(state.monthlyMetrics[key]);
+    for (const key of TOTAL_METRICS) s.totals[key] = from(state.totals[key]);
+    for (const p of state.staff) s.staff.push({ pay: from(p.pay), bonus: from(p.bonus), payTotal: from(p.payTotal) });
+    state.intraMonth.forEach((x, d) => (s.intraMonth[d] = from(x)));
+    state.effortByDay.forEach((x, d) => (s.effortByDay[d] = from(x)));
+    for (const x of state.cashDaily) s.cashDaily.push(from(x));
+    for (const m of state.monthly) s.monthly.push(Object.fromEntries(MONTH_SERIES.map((key) => [key, from(m[key])])) as Record<MonthSeries, QuantileSketch>);
+    return s;
+  }
+}
+
+/** Plain data of one scheme's summaries (shard files). */
+export interface SchemeState {
+  /** Runs held, as half-open ranges [from, to), ascending. */
+  runs: [number, number][];
+  months: number | null;
+  days: number | null;
+  planMet: number;
+  runMonths: number;
+  /** Per-run numbers in the order of `runs`. */
+  perRun: Record<PerRunKey, number[]>;
+  monthlyMetrics: Record<MonthlyMetric, SketchState>;
+  totals: Record<TotalMetric, SketchState>;
+  staff: { pay: SketchState; bonus: SketchState; payTotal: SketchState }[];
+  intraMonth: SketchState[];
+  effortByDay: SketchState[];
+  cashDaily: SketchState[];
+  monthly: Record<MonthSeries, SketchState>[];
+}
+
+export interface AccumulatorState {
+  plan: number;
+  schemes: { schemeIndex: number; state: SchemeState }[];
+}
 
 export class ResultsAccumulator {
-  /** schemeIndex → runIndex → result */
-  readonly #bySchemes = new Map<number, Map<number, RunResult>>();
+  /** The scenario's monthly plan (plan met is counted as runs arrive). */
+  readonly plan: number;
+  /** schemeIndex → its summaries */
+  readonly #bySchemes = new Map<number, SchemeSketches>();
   #count = 0;
 
+  /** `scenario`: the scenario being run (its plan); may be left out by accumulators that only forward results. */
+  constructor(scenario?: Pick<Scenario, 'company'>) {
+    this.plan = scenario ? Number(scenario.company.plan) : NaN;
+  }
+
   add(result: RunResult): this {
-    let runs = this.#bySchemes.get(result.schemeIndex);
-    if (!runs) this.#bySchemes.set(result.schemeIndex, (runs = new Map()));
-    if (runs.has(result.runIndex)) {
-      throw new Error(`run ${result.runIndex} of scheme ${result.schemeIndex} was added twice`);
-    }
-    runs.set(result.runIndex, result);
+    if (Number.isNaN(this.plan)) throw new Error('this accumulator was made without a scenario: new ResultsAccumulator(scenario)');
+    let scheme = this.#bySchemes.get(result.schemeIndex);
+    if (!scheme) this.#bySchemes.set(result.schemeIndex, (scheme = new SchemeSketches()));
+    scheme.add(result, this.plan);
     this.#count++;
     return this;
   }
@@ -29,9 +291,23 @@ export class ResultsAccumulator {
     return this;
   }
 
-  /** Adds everything `other` holds (the two must hold disjoint runs). */
+  /** Adds everything `other` holds (the two must hold disjoint runs of the same scenario). */
   merge(other: ResultsAccumulator): this {
-    for (const schemeIndex of other.schemeIndices()) this.addAll(other.runsOf(schemeIndex));
+    if (other.#count === 0) return this;
+    if (this.#count > 0 && this.plan !== other.plan) throw new Error(`cannot merge results for a plan of ${other.plan} into ${this.plan}`);
+    if (this.#count === 0 && Number.isNaN(this.plan)) throw new Error('this accumulator was made without a scenario: new ResultsAccumulator(scenario)');
+    for (const [i, theirs] of other.#bySchemes) {
+      const mine = this.#bySchemes.get(i);
+      if (mine) {
+        for (const run of theirs.runIndices()) if (mine.has(run)) throw new Error(`run ${run} of scheme ${i} was added twice`);
+      }
+    }
+    for (const [i, theirs] of other.#bySchemes) {
+      let mine = this.#bySchemes.get(i);
+      if (!mine) this.#bySchemes.set(i, (mine = new SchemeSketches()));
+      mine.merge(theirs, i);
+    }
+    this.#count += other.#count;
     return this;
   }
 
@@ -41,18 +317,34 @@ export class ResultsAccumulator {
   }
 
   schemeIndices(): number[] {
-    return [...this.#bySchemes.keys()].sort((a, b) => a - b);
+    return [...this.#bySchemes.keys()].filter((i) => this.#bySchemes.get(i)!.runs > 0).sort((a, b) => a - b);
   }
 
-  /** The scheme's runs ordered by run index. */
-  runsOf(schemeIndex: number): RunResult[] {
-    const runs = this.#bySchemes.get(schemeIndex);
-    if (!runs) return [];
-    return [...runs.keys()].sort((a, b) => a - b).map((i) => runs.get(i)!);
+  /** Run indices held for a scheme, ascending. */
+  runIndices(schemeIndex: number): number[] {
+    return this.#bySchemes.get(schemeIndex)?.runIndices() ?? [];
   }
 
-  /** The scheme's result for one run, if held (for pairing with the baseline). */
-  get(schemeIndex: number, runIndex: number): RunResult | undefined {
-    return this.#bySchemes.get(schemeIndex)?.get(runIndex);
+  /** A scheme's summaries (read-only use: summarize.ts). */
+  scheme(schemeIndex: number): SchemeSketches | undefined {
+    return this.#bySchemes.get(schemeIndex);
+  }
+
+  toState(): AccumulatorState {
+    return {
+      plan: this.plan,
+      schemes: this.schemeIndices().map((schemeIndex) => ({ schemeIndex, state: this.#bySchemes.get(schemeIndex)!.toState() })),
+    };
+  }
+
+  static fromState(state: AccumulatorState): ResultsAccumulator {
+    const acc = new ResultsAccumulator({ company: { plan: String(state.plan) } } as Pick<Scenario, 'company'>);
+    for (const { schemeIndex, state: s } of state.schemes) {
+      if (acc.#bySchemes.has(schemeIndex)) throw new Error(`scheme ${schemeIndex} is listed twice`);
+      const scheme = SchemeSketches.fromState(s);
+      acc.#bySchemes.set(schemeIndex, scheme);
+      acc.#count += scheme.runs;
+    }
+    return acc;
   }
 }

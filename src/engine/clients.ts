@@ -38,6 +38,8 @@ export class ClientBook {
   draws: Uint16Array;
   /** Client slots of each habit, largest first: the order staff work them in. */
   byHabit: Int32Array[];
+  /** Staff index of the client's owner under personal ownership (−1: the team's). */
+  owner: Int16Array;
   /** A client's position in its habit's list. */
   rank: Int32Array;
   /** Per habit, a bit per rank: the client has delivered, unpaid debt (who can be chased). */
@@ -59,7 +61,18 @@ export class ClientBook {
     this.draws = new Uint16Array(n);
     this.byHabit = [];
     this.rank = new Int32Array(n);
+    this.owner = new Int16Array(n).fill(-1);
     this.debtorBits = [];
+  }
+
+  /**
+   * Personal ownership: deals clients to the owners round-robin from the largest down,
+   * so every book has a similar mix of sizes and habits.
+   */
+  assignOwners(owners: readonly number[]): void {
+    if (owners.length === 0) return;
+    const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => this.baseVolume[b] - this.baseVolume[a] || a - b);
+    order.forEach((i, k) => (this.owner[i] = owners[k % owners.length]));
   }
 
   /** Marks client i as owing (or not) in its habit's debtor bitset. */
@@ -118,6 +131,7 @@ export class ClientBook {
       this.debtorBits.push(new Uint32Array((list.length + 31) >>> 5));
     }
 
+    this.owner.fill(-1);
     this.active.fill(1);
     this.vacantUntil.fill(0);
     this.suspended.fill(0);

@@ -24,7 +24,38 @@ function lognormalTable(sigma: number, size: number): Float64Array {
   return table;
 }
 
+type BookLedgerLike = Pick<BookLedger, 'totals' | 'pendingCount' | 'debtorCount'>;
+
+/** What a group's pay is measured on: the department's whole book, or one owner's. */
+export type Ledger = Pick<BookLedger, 'totals' | 'pendingCount' | 'debtorCount' | 'collectedMonth' | 'collectedPeriod'>;
+
+/** What a measure sees of the book: one for the team, one per owner under personal ownership. */
+export class BookLedger {
+  readonly totals: BookTotals = newBookTotals();
+  pendingCount = 0;
+  debtorCount = 0;
+  /** Kopecks collected this month / this measured period. */
+  collectedMonth = 0;
+  collectedPeriod = 0;
+
+  reset(): void {
+    for (let h = 0; h < HABIT_COUNT; h++) {
+      this.totals.debt[h] = 0;
+      this.totals.transit[h] = 0;
+      this.totals.pending[h] = 0;
+    }
+    this.pendingCount = 0;
+    this.debtorCount = 0;
+    this.collectedMonth = 0;
+    this.collectedPeriod = 0;
+  }
+}
+
 export class Department {
+  /** Per staff member: the ledger of the clients they own (personal ownership only). */
+  readonly owners: BookLedger[];
+  /** Clients taken by leavers this month. */
+  takenMonth = 0;
   readonly book: ClientBook;
   readonly queue: EventQueue;
   readonly cash: CashLedger;
@@ -70,6 +101,7 @@ export class Department {
     this.promiseProbability = model.habits.promiseProbability;
     this.noiseTable = lognormalTable(c.volumeNoise, NOISE_TABLE_SIZE);
     this.book = new ClientBook(model.scenario.clients.count);
+    this.owners = model.staff.map(() => new BookLedger());
     this.queue = new EventQueue(model.calendar.days, model.scenario.clients.count * 8);
     this.cash = new CashLedger(model);
   }
@@ -84,6 +116,7 @@ export class Department {
     }
     this.pendingCount = 0;
     this.debtorCount = 0;
+    for (const o of this.owners) o.reset();
     this.salt = salt;
     this.collectedPeriod = 0;
     this.billedMonth = 0;
@@ -103,6 +136,11 @@ export class Department {
     this.billedLastMonth = this.billedMonth || this.billedLastMonth;
     this.collectedMonth = 0;
     if (periodStart) this.collectedPeriod = 0;
+    for (const o of this.owners) {
+      o.collectedMonth = 0;
+      if (periodStart) o.collectedPeriod = 0;
+    }
+    this.takenMonth = 0;
     this.billedMonth = 0;
     this.badDebtMonth = 0;
     this.newClients = 0;
@@ -124,9 +162,14 @@ export class Department {
       if (b.suspended[i]) bill *= c.suspendedVolumeShare;
       bill = Math.round(bill);
       if (bill <= 0) continue;
-      if (b.pendingBill[i] === 0) this.pendingCount++;
+      const o = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
+      if (b.pendingBill[i] === 0) {
+        this.pendingCount++;
+        if (o) o.pendingCount++;
+      }
       b.pendingBill[i] += bill;
       this.totals.pending[b.habit[i]] += bill / 100;
+      if (o) o.totals.pending[b.habit[i]] += bill / 100;
       this.billedMonth += bill;
     }
     this.cash.startMonth(this.billedLastMonth / 100, this.model.calendar.monthLength[m]);
@@ -135,15 +178,16 @@ export class Department {
   private loseClient(i: number, m: number): void {
     const b = this.book;
     const h = b.habit[i];
+    const o = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
     this.badDebtMonth += b.debt[i] + b.inTransit[i] + b.pendingBill[i];
-    this.totals.debt[h] -= b.debt[i] / 100;
-    this.totals.transit[h] -= b.inTransit[i] / 100;
-    this.totals.pending[h] -= b.pendingBill[i] / 100;
-    if (b.debt[i] > 0) {
-      this.debtorCount--;
-      b.markDebtor(i, false);
+    for (const l of o ? [this as BookLedgerLike, o] : [this as BookLedgerLike]) {
+      l.totals.debt[h] -= b.debt[i] / 100;
+      l.totals.transit[h] -= b.inTransit[i] / 100;
+      l.totals.pending[h] -= b.pendingBill[i] / 100;
+      if (b.debt[i] > 0) l.debtorCount--;
+      if (b.pendingBill[i] > 0) l.pendingCount--;
     }
-    if (b.pendingBill[i] > 0) this.pendingCount--;
+    if (b.debt[i] > 0) b.markDebtor(i, false);
     b.debt[i] = 0;
     b.inTransit[i] = 0;
     b.pendingBill[i] = 0;
@@ -178,14 +222,18 @@ export class Department {
     const b = this.book;
     if (!b.active[i] || b.inTransit[i] < amount) return; // the client left meanwhile
     const h = b.habit[i];
+    const o = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
     b.inTransit[i] -= amount;
     this.totals.transit[h] -= amount / 100;
+    if (o) o.totals.transit[h] -= amount / 100;
     if (b.debt[i] === 0) {
       this.debtorCount++;
+      if (o) o.debtorCount++;
       b.markDebtor(i, true);
     }
     b.debt[i] += amount;
     this.totals.debt[h] += amount / 100;
+    if (o) o.totals.debt[h] += amount / 100;
     if (b.owedSince[i] < 0) {
       b.owedSince[i] = t;
       this.queue.push(t + this.suspendAfterDays, i, EV_SUSPEND_CHECK, t);
@@ -212,12 +260,19 @@ export class Department {
     if (amount <= 0) return;
     this.totals.debt[b.habit[i]] -= amount / 100;
     this.debtorCount--;
+    this.collectedMonth += amount;
+    this.collectedPeriod += amount;
+    if (b.owner[i] >= 0) {
+      const o = this.owners[b.owner[i]];
+      o.totals.debt[b.habit[i]] -= amount / 100;
+      o.debtorCount--;
+      o.collectedMonth += amount;
+      o.collectedPeriod += amount;
+    }
     b.markDebtor(i, false);
     b.debt[i] = 0;
     b.owedSince[i] = -1;
     b.suspended[i] = 0;
-    this.collectedMonth += amount;
-    this.collectedPeriod += amount;
     this.cash.receive(amount / 100);
   }
 
@@ -229,11 +284,36 @@ export class Department {
     b.pendingBill[i] = 0;
     this.pendingCount--;
     this.totals.pending[h] -= amount / 100;
-    b.inTransit[i] += amount;
     this.totals.transit[h] += amount / 100;
+    if (b.owner[i] >= 0) {
+      const o = this.owners[b.owner[i]];
+      o.pendingCount--;
+      o.totals.pending[h] -= amount / 100;
+      o.totals.transit[h] += amount / 100;
+    }
+    b.inTransit[i] += amount;
     const courier = this.courierDays;
     if (courier <= 0) this.deliver(i, amount, t);
     else this.queue.push(t + courier, i, EV_DELIVERY, amount);
+  }
+
+  /**
+   * A leaver takes clients bound to them: each client leaves with `theft × bond(i)`.
+   * Returns how many left.
+   */
+  takeClients(m: number, theft: number, bond: (i: number) => number, salt: number, leaver: number): number {
+    const b = this.book;
+    let taken = 0;
+    for (let i = 0; i < b.n; i++) {
+      if (!b.active[i]) continue;
+      const p = theft * bond(i);
+      if (p > 0 && keyedUniform(salt, i, m, 1000 + leaver) < p) {
+        this.loseClient(i, m);
+        taken++;
+      }
+    }
+    this.takenMonth += taken;
+    return taken;
   }
 
   /** A collection call: maybe a promise, maybe kept; the next call waits for the promised day. */

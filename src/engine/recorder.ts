@@ -26,6 +26,9 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
     newClients: perMonth(),
     lostClients: perMonth(),
     badDebt: perMonth(),
+    departures: perMonth(),
+    clientsTaken: perMonth(),
+    absentDays: perMonth(),
     cashDaily: new Float64Array(days),
     collectedByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
     effortByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
@@ -50,6 +53,9 @@ export interface MonthFigures {
   newClients: number;
   lostClients: number;
   badDebt: number;
+  departures: number;
+  clientsTaken: number;
+  absentDays: number;
 }
 
 export function recordMonth(r: RunResult, m: number, f: MonthFigures): void {
@@ -66,6 +72,9 @@ export function recordMonth(r: RunResult, m: number, f: MonthFigures): void {
   r.newClients[m] = f.newClients;
   r.lostClients[m] = f.lostClients;
   r.badDebt[m] = f.badDebt;
+  r.departures[m] = f.departures;
+  r.clientsTaken[m] = f.clientsTaken;
+  r.absentDays[m] = f.absentDays;
 }
 
 /** Carries the month's last cumulative collections over the slots past its length. */

@@ -31,6 +31,12 @@ export interface RunResult {
   newClients: Float64Array;
   lostClients: Float64Array;
   badDebt: Float64Array;
+  /** People who quit at the month's start (P8). */
+  departures: Float64Array;
+  /** Clients who left with a leaver (P8). */
+  clientsTaken: Float64Array;
+  /** Person-days away: illness, vacation, empty posts (P7). */
+  absentDays: Float64Array;
   /** End-of-day cash balance for each recorded day. */
   cashDaily: Float64Array;
   /** months × 31: cumulative collections by day of month (index d−1), carried past month end. */

@@ -8,9 +8,12 @@ import type { Model } from './model.ts';
 import type { RunResult } from './run-result.ts';
 import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
 import { Department } from './department.ts';
-import { TeamDay } from './team-day.ts';
+import { Workforce } from './workforce.ts';
+import { buildGroups } from './groups.ts';
+import { drawLeavers, personalBond } from './behaviour/attrition.ts';
 import { RunSeed, keyedUniform } from './random.ts';
 import { settlePeriod } from './pay/settle.ts';
+import { poolKopecks } from './pay/formula.ts';
 import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
 
 /**
@@ -20,8 +23,12 @@ import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
  */
 interface Workspace {
   dept: Department;
+  workforce: Workforce;
   bonus: Float64Array;
   normals: Float64Array;
+  contribution: Float64Array;
+  effortSum: Float64Array;
+  effortDays: Float64Array;
 }
 
 const workspaces = new WeakMap<Model, Workspace>();
@@ -30,10 +37,15 @@ function workspace(model: Model): Workspace {
   let w = workspaces.get(model);
   if (!w) {
     const dept = new Department(model);
+    const n = model.staff.length;
     w = {
       dept,
-      bonus: new Float64Array(model.staff.length),
-      normals: new Float64Array(model.staff.length),
+      workforce: new Workforce(model),
+      bonus: new Float64Array(n),
+      normals: new Float64Array(n),
+      contribution: new Float64Array(n),
+      effortSum: new Float64Array(n),
+      effortDays: new Float64Array(n),
     };
     workspaces.set(model, w);
   }
@@ -50,19 +62,24 @@ function periodBounds(model: Model, m: number, periodMonths: number): [number, n
 export function simulateRun(model: Model, schemeIndex: number, runIndex: number): RunResult {
   const { calendar: cal, scenario } = model;
   const scheme = model.schemes[schemeIndex];
-  const { dept, bonus, normals } = workspace(model);
-  const team = new TeamDay(model, scheme, dept);
+  const { dept, workforce, bonus, normals, contribution, effortSum, effortDays } = workspace(model);
   const seed = new RunSeed(scenario.simulation.seed, runIndex);
   dept.book.setup(model, seed.stream('clients'));
   const clientSalt = seed.stream('client-luck').nextUint32();
   const splitSalt = seed.stream('split').nextUint32();
+  const attritionSalt = seed.stream('attrition').nextUint32();
   dept.reset(clientSalt);
-  team.reset();
+  workforce.reset(seed);
+  const { teams, owners } = buildGroups(model, scheme, dept, workforce);
+  for (const team of teams) team.reset();
+  const personalPay = scheme.scheme.measure === 'personalCollections';
+  const attrition = scenario.behaviour.attrition;
 
   const staffCount = model.staff.length;
   const months = scenario.simulation.months;
   const result = allocateRunResult(schemeIndex, runIndex, months, cal.days - cal.firstRecordedDay, staffCount);
-  const salaries = model.staff.reduce((a, s) => a + s.salary, 0);
+  let salaries = 0;
+  let departures = 0;
   const split = scenario.behaviour.splitPerception;
   const dutyFloor = scenario.behaviour.effort.dutyFloor;
   let periodStart = 0;
@@ -76,11 +93,36 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
       const startsPeriod = t > periodEnd;
       if (startsPeriod) [periodStart, periodEnd] = periodBounds(model, m, scheme.periodMonths);
       dept.startMonth(m, startsPeriod);
-      team.startMonth();
+      workforce.startMonth(m);
+      // Leavers go at month start and take the clients bound to them (P8).
+      departures = 0;
+      for (const j of drawLeavers(model, workforce, attritionSalt, m)) {
+        departures++;
+        workforce.leave(j, m);
+        const collectors = owners.length || model.staff.filter((x) => !x.isHead).length;
+        const organisation = scheme.scheme.organisation;
+        dept.takeClients(m, attrition.clientTheft, (i) => personalBond(organisation, dept.book.owner[i] === j, collectors), attritionSalt, j);
+      }
+      salaries = model.staff.reduce((a, s, j) => a + (workforce.isVacant(j) ? 0 : s.salary), 0);
+      for (const team of teams) team.startMonth();
+      contribution.fill(0);
+      effortSum.fill(0);
+      effortDays.fill(0);
     }
     dept.processEvents(t);
-    team.run(t, periodStart, periodEnd);
-    team.closeGates(dom, len);
+    let effort = 0;
+    let people = 0;
+    for (const team of teams) {
+      team.run(t, periodStart, periodEnd);
+      team.closeGates(dom, len);
+      for (let j = 0; j < staffCount; j++) {
+        const e = team.staffEffort[j];
+        if (e <= 0 && workforce.presence(j, t) === 0) continue;
+        if (!team.isMember(j)) continue;
+        effort += e;
+        people++;
+      }
+    }
     dept.cash.endDay(dom, len, salaries);
 
     const rm = m - cal.firstRecordedMonth;
@@ -89,8 +131,9 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
       // Effort by day of month counts working days, and weekends only when the team chose
       // to come in for at least a duty's worth: otherwise every month's weekends would
       // carve calendar artefacts into the profile.
-      const worked = cal.working[t] === 1 || team.meanEffort >= dutyFloor;
-      result.effortByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = worked ? team.meanEffort : 0;
+      const meanEffort = people ? effort / people : 0;
+      const worked = cal.working[t] === 1 || meanEffort >= dutyFloor;
+      result.effortByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = worked ? meanEffort : 0;
     }
     if (dom !== len) {
       if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;
@@ -101,7 +144,17 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     bonus.fill(0);
     let pool = 0;
     let paid = 0;
-    if (t === periodEnd) {
+    for (const team of teams) team.addMonth(contribution, effortSum, effortDays);
+    if (t === periodEnd && personalPay) {
+      // A pool per person on their own book, paid whole to them.
+      for (const j of owners) {
+        if (workforce.isVacant(j)) continue;
+        bonus[j] = poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod);
+        pool += bonus[j];
+      }
+      paid = pool;
+      for (const team of teams) team.closePeriod();
+    } else if (t === periodEnd) {
       for (let j = 0; j < staffCount; j++) {
         const u1 = keyedUniform(splitSalt, j, m, 0);
         const u2 = keyedUniform(splitSalt, j, m, 1);
@@ -111,8 +164,8 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         scheme.pay,
         {
           measureKopecks: dept.collectedPeriod,
-          collectedByDayKopecks: team.gateCollected,
-          contributions: team.contribution,
+          collectedByDayKopecks: teams[0].gateCollected,
+          contributions: contribution,
           normals,
           discretionNoise: split.discretionNoise,
           favouritism: split.favouritism,
@@ -122,7 +175,10 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
       );
       pool = s.poolKopecks;
       paid = s.paidKopecks;
-      team.closePeriod();
+      for (const team of teams) team.closePeriod();
+    }
+    for (let j = 0; j < staffCount; j++) {
+      if (!workforce.isVacant(j)) workforce.recordPay(j, model.staff[j].salary + bonus[j] / 100);
     }
     const bonusTotal = paid / 100;
     const payroll = (salaries + bonusTotal) * (1 + model.payrollTaxRate);
@@ -145,13 +201,16 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         newClients: dept.newClients,
         lostClients: dept.lostClients,
         badDebt: dept.badDebtMonth / 100,
+        departures,
+        clientsTaken: dept.takenMonth,
+        absentDays: workforce.absentDays(m),
       });
       closeIntraMonth(result, rm, len);
       for (let j = 0; j < staffCount; j++) {
-        const salary = model.staff[j].salary;
+        const salary = workforce.isVacant(j) ? 0 : model.staff[j].salary;
         result.staffBonus[j * months + rm] = bonus[j] / 100;
         result.staffPay[j * months + rm] = (Math.round(salary * 100) + bonus[j]) / 100;
-        result.staffEffort[j * months + rm] = team.effortDays[j] ? team.effortSum[j] / team.effortDays[j] : 0;
+        result.staffEffort[j * months + rm] = effortDays[j] ? effortSum[j] / effortDays[j] : 0;
       }
     }
     if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;

@@ -6,7 +6,8 @@
  */
 import type { Model, SchemeModel } from './model.ts';
 import { HABIT_COUNT } from './model.ts';
-import type { Department } from './department.ts';
+import type { Department, Ledger } from './department.ts';
+import type { Workforce } from './workforce.ts';
 import { expectedInflow, LearnedError } from './behaviour/forecast.ts';
 import { ActionValues, EffortChoice, type DeadlineView } from './behaviour/effort.ts';
 import { expectedMarginal, expectedPool } from './pay/curve.ts';
@@ -28,22 +29,32 @@ export class TeamDay {
   readonly contribution: Float64Array;
   readonly effortSum: Float64Array;
   readonly effortDays: Float64Array;
-  /** Learned monthly contribution hours of the team (for the value of visible merit). */
-  teamHoursMonth = 0;
-  /** Today's mean effort of the people working the queue. */
-  meanEffort = 0;
   private readonly headShare: number;
-  private readonly staffEffort: Float64Array;
+  /** Today's effort per staff member (members of this group only). */
+  readonly staffEffort: Float64Array;
+  /** 1 for the staff members who work in this group. */
+  private readonly member: Uint8Array;
   /** Per tranche, today: the gate's forecast (NaN: not live) and its uncertainty. */
   private readonly gateForecast: Float64Array;
   private readonly gateSigma: Float64Array;
 
+  /**
+   * A working group: the whole team on one queue, or under personal ownership one person
+   * on their own clients (`owner`). `ledger` is what the group's pay is measured on.
+   */
   constructor(
     private readonly model: Model,
     private readonly scheme: SchemeModel,
     private readonly dept: Department,
+    members: readonly number[],
+    private readonly owner: number,
+    private readonly ledger: Ledger,
+    private readonly workforce: Workforce,
   ) {
     const n = model.staff.length;
+    this.member = new Uint8Array(n);
+    for (const j of members) this.member[j] = 1;
+    this.todayPresence = new Float64Array(n);
     const learning = model.scenario.behaviour.effort.forecastLearning;
     this.values = new ActionValues(model);
     this.choice = new EffortChoice(model);
@@ -65,8 +76,6 @@ export class TeamDay {
   reset(): void {
     this.periodError.reset();
     for (const e of this.gateError) e.reset();
-    const floor = this.model.scenario.behaviour.effort.dutyFloor;
-    this.teamHoursMonth = this.model.staff.reduce((a, s) => a + 8 * s.member.workShare * s.member.skill * floor * 21, 0);
     this.startMonth();
   }
 
@@ -101,16 +110,17 @@ export class TeamDay {
     const dom = cal.dayOfMonth[t];
 
     // The period's result.
-    const collectedPeriod = dept.collectedPeriod / 100;
+    const { ledger } = this;
+    const collectedPeriod = ledger.collectedPeriod / 100;
     const daysLeft = periodEnd - t;
-    const projection = collectedPeriod + expectedInflow(dept.totals, model.selfPay, daysLeft, courier);
+    const projection = collectedPeriod + expectedInflow(ledger.totals, model.selfPay, daysLeft, courier);
     const slot = Math.min(PERIOD_SLOTS - 1, t - periodStart);
     this.periodError.observe(slot, projection);
     const forecast = projection + this.periodError.correction(slot);
     const sigma = this.sigma(forecast - collectedPeriod);
 
     // Gates: chance of passing each, and which are still live.
-    const collectedMonth = dept.collectedMonth / 100;
+    const collectedMonth = ledger.collectedMonth / 100;
     let paidShare = 0;
     const gateForecast = this.gateForecast;
     for (let k = 0; k < scheme.gateDay.length; k++) {
@@ -127,7 +137,7 @@ export class TeamDay {
         continue;
       }
       const r = day - dom;
-      const proj = collectedMonth + expectedInflow(dept.totals, model.selfPay, r, courier);
+      const proj = collectedMonth + expectedInflow(ledger.totals, model.selfPay, r, courier);
       this.gateError[k].observe(dom, proj);
       const f = proj + this.gateError[k].correction(dom);
       const s = this.sigma(f - collectedMonth);
@@ -158,7 +168,7 @@ export class TeamDay {
     this.values.compute(this.deadlines, live);
 
     const paidPool = pool * paidShare;
-    this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare));
+    this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare), this.presence(t));
   }
 
   /**
@@ -172,25 +182,31 @@ export class TeamDay {
     d.daysLeft = cal.monthStart[m] + cal.monthLength[m] - 1 - t;
     d.lambda = 1;
     this.values.compute(this.deadlines, 1);
-    this.choice.prepare(this.scheme.incentives, cal.working[t] === 1, 0, 0);
+    this.choice.prepare(this.scheme.incentives, cal.working[t] === 1, 0, 0, this.presence(t));
   }
+
+  /** Today's presence of each staff member in this group (0 for non-members). */
+  private presence(t: number): Float64Array {
+    const p = this.todayPresence;
+    for (let j = 0; j < p.length; j++) p[j] = this.member[j] ? this.workforce.presence(j, t) : 0;
+    return p;
+  }
+  private readonly todayPresence: Float64Array;
 
   /** Roubles a full push could still add within r days (capacity-limited). */
   private reach(r: number): number {
     if (r < 2) return 0;
-    const { model, dept } = this;
+    const { model, ledger } = this;
     const c = model.scenario.clients;
     const { promiseProbability } = model.habits;
-    const t = dept.totals;
+    const t = ledger.totals;
     let pushable = 0;
     for (let h = 0; h < HABIT_COUNT; h++) {
       const open = t.debt[h] + t.transit[h] + t.pending[h];
       pushable += open * (1 - model.selfPay.within(h, r)) * promiseProbability[h] * c.promiseKept;
     }
-    const needed = dept.pendingCount * c.invoiceHours + dept.debtorCount * c.callHours * 1.5;
-    const ch = this.choice;
-    let maxHours = 0;
-    for (let j = 0; j < ch.capacity.length; j++) maxHours += ch.capacity[j] * ch.skill[j] * ch.maxEffort;
+    const needed = ledger.pendingCount * c.invoiceHours + ledger.debtorCount * c.callHours * 1.5;
+    const maxHours = this.choice.teamHours(1e300);
     const available = maxHours * (1 + (r - 1) * (5 / 7));
     return needed > 0 ? pushable * Math.min(1, available / needed) : pushable;
   }
@@ -246,21 +262,17 @@ export class TeamDay {
     // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the work there was.
     const planned = choice.teamHours(marginal);
     const scale = planned > 0 ? Math.min(1, hours / planned) : 0;
-    let sum = 0;
-    let people = 0;
     for (let j = 0; j < choice.capacity.length; j++) {
-      if (choice.capacity[j] <= 0) continue;
+      this.staffEffort[j] = 0;
+      if (choice.weight[j] <= 0) continue;
       const e = choice.effort(j, marginal) * scale;
       this.staffEffort[j] = e;
-      this.contribution[j] += choice.capacity[j] * choice.skill[j] * e;
+      this.contribution[j] += choice.weight[j] * e;
       if (this.model.calendar.working[t] || e > 0) {
         this.effortSum[j] += e;
         this.effortDays[j]++;
       }
-      sum += e;
-      people++;
     }
-    this.meanEffort = people ? sum / people : 0;
   }
   private readonly cursors = new Int32Array(2 * HABIT_COUNT);
   /** Per habit: position before which no client has a bill left this month. */
@@ -276,9 +288,10 @@ export class TeamDay {
     const c = this.model.scenario.clients;
     if (k < HABIT_COUNT) {
       if (dept.pendingCount === 0) return -1;
+      const owner = this.owner;
       for (let p = this.cursors[k] + 1; p < list.length; p++) {
         const i = list[p];
-        if (book.pendingBill[i] > 0 && book.active[i]) {
+        if (book.pendingBill[i] > 0 && book.active[i] && (owner < 0 || book.owner[i] === owner)) {
           this.cursors[k] = p;
           return ((book.pendingBill[i] / 100) * values.bill[h]) / c.invoiceHours;
         }
@@ -297,7 +310,7 @@ export class TeamDay {
           const r = (w << 5) + 31 - Math.clz32(word & -word);
           word &= word - 1;
           const i = list[r];
-          if (owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
+          if (owedSince[i] <= owedBy && lastCall[i] <= calledBy && (this.owner < 0 || book.owner[i] === this.owner)) {
             this.cursors[k] = r;
             return ((debt[i] / 100) * values.call[h]) / c.callHours;
           }
@@ -313,21 +326,29 @@ export class TeamDay {
     const { scheme, dept } = this;
     for (let k = 0; k < scheme.gateDay.length; k++) {
       if (scheme.gateDay[k] === 0 || Math.min(scheme.gateDay[k], monthLength) !== dom) continue;
-      this.gateCollected[k] = dept.collectedMonth;
-      if (dept.collectedMonth / 100 >= scheme.gateAmount[k]) this.gateMet[k] = 1;
-      this.gateError[k].settle(dept.collectedMonth / 100);
+      const collected = this.ledger.collectedMonth;
+      this.gateCollected[k] = collected;
+      if (collected / 100 >= scheme.gateAmount[k]) this.gateMet[k] = 1;
+      this.gateError[k].settle(collected / 100);
     }
   }
 
   /** Call at the end of the period: the team learns how far its projection was off. */
   closePeriod(): void {
-    this.periodError.settle(this.dept.collectedPeriod / 100);
-    let total = 0;
-    for (let j = 0; j < this.contribution.length; j++) total += this.contribution[j];
-    this.teamHoursMonth += 0.3 * (total / this.scheme.periodMonths - this.teamHoursMonth);
+    this.periodError.settle(this.ledger.collectedPeriod / 100);
   }
 
-  effortOf(j: number): number {
-    return this.staffEffort[j];
+  isMember(j: number): boolean {
+    return this.member[j] === 1;
+  }
+
+  /** Adds this group's month (contributions, effort) into the department's per-person totals. */
+  addMonth(contribution: Float64Array, effortSum: Float64Array, effortDays: Float64Array): void {
+    for (let j = 0; j < contribution.length; j++) {
+      if (!this.member[j]) continue;
+      contribution[j] += this.contribution[j];
+      effortSum[j] += this.effortSum[j];
+      effortDays[j] += this.effortDays[j];
+    }
   }
 }

@@ -109,16 +109,19 @@ export class EffortChoice {
     // Capacity and skill do not change day to day: set them once, so anything that reads
     // them before today's prepare() (the gates' reach) sees the real team.
     this.baseCost = new Float64Array(n);
+    this.baseWeight = new Float64Array(n);
     const costFactor = model.scenario.behaviour.effort.costFactor;
     model.staff.forEach((s, j) => {
       this.capacity[j] = 8 * s.member.workShare;
       this.skill[j] = s.member.skill;
-      this.weight[j] = this.capacity[j] * this.skill[j];
+      this.baseWeight[j] = this.capacity[j] * this.skill[j];
       this.baseCost[j] = costFactor * s.hourlyWage * s.member.effortCost;
     });
     const others = model.staff.filter((s) => !s.isHead).length;
     this.dilution = others > 1 ? 1 - 1 / others : 0;
   }
+  /** Per person: norm hours per unit of effort at full presence. */
+  private readonly baseWeight: Float64Array;
   /** Per person: c0 × hourly wage × personal effort cost (before morale and weekends). */
   private readonly baseCost: Float64Array;
   /** The part of one's own extra result that goes to others in a results-following split. */
@@ -133,7 +136,7 @@ export class EffortChoice {
    * in the marginal rouble grows from the plain pool share by the visible merit money
    * per rouble of pool.
    */
-  prepare(incentives: readonly SplitIncentive[], working: boolean, expectedPool: number, staffPool: number): void {
+  prepare(incentives: readonly SplitIncentive[], working: boolean, expectedPool: number, staffPool: number, presence: Float64Array): void {
     const { effort } = this.model.scenario.behaviour;
     const weekend = working ? 1 : effort.weekendCostMultiplier;
     const dilution = this.dilution;
@@ -144,6 +147,8 @@ export class EffortChoice {
       this.costDenominator[j] = this.baseCost[j] * inc.morale * weekend;
       this.floor[j] = working ? effort.dutyFloor : 0;
       this.slope[j] = this.enabled ? (this.share[j] * this.skill[j]) / this.costDenominator[j] : 0;
+      // Away, an empty post or not in this group: no hours; a new hire works at part skill.
+      this.weight[j] = this.baseWeight[j] * presence[j];
     }
   }
 

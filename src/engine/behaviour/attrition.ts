@@ -1,0 +1,43 @@
+/**
+ * Who leaves (MODEL.md P8; article 003: "часто клиентов уводят непосредственно бывшие
+ * сотрудники"). Each month a person quits with a hazard that grows when their recent pay
+ * falls short of what they expect; a leaver takes clients personally bound to them.
+ * How bound a client is depends on the organisation, not on an output: under personal
+ * ownership a client deals with one person; in a team anyone may have served them; a
+ * processing centre (conveyor) leaves no personal ties.
+ */
+import type { Model } from '../model.ts';
+import type { Scheme } from '../scenario/types.ts';
+import type { Workforce } from '../workforce.ts';
+import { keyedUniform } from '../random.ts';
+
+/** Monthly chance that person j quits, from the gap between recent and expected pay. */
+export function quitChance(model: Model, workforce: Workforce, j: number): number {
+  const a = model.scenario.behaviour.attrition;
+  const expected = a.expectedPayMultiple * model.staff[j].salary;
+  const shortfall = expected > 0 ? Math.max(0, 1 - workforce.averagePay(j) / expected) : 0;
+  return 1 - Math.exp(-(a.quitsPerYear / 12) * (1 + a.dissatisfactionWeight * shortfall));
+}
+
+/** How strongly a client is tied to one particular member of staff under the organisation. */
+export function personalBond(organisation: Scheme['organisation'], ownsClient: boolean, collectors: number): number {
+  switch (organisation) {
+    case 'personal':
+      return ownsClient ? 1 : 0;
+    case 'team':
+      return collectors > 0 ? 1 / collectors : 0;
+    case 'conveyor':
+      return 0;
+  }
+}
+
+/** Decides this month's leavers; returns them (staff indices). The head stays. */
+export function drawLeavers(model: Model, workforce: Workforce, salt: number, m: number): number[] {
+  if (!model.scenario.behaviour.attrition.enabled) return [];
+  const leavers: number[] = [];
+  model.staff.forEach((s, j) => {
+    if (s.isHead || workforce.isVacant(j)) return;
+    if (keyedUniform(salt, j, m, 0) < quitChance(model, workforce, j)) leavers.push(j);
+  });
+  return leavers;
+}
