@@ -19,13 +19,18 @@ export function quitChance(model: Model, workforce: Workforce, j: number): numbe
   return 1 - Math.exp(-(a.quitsPerYear / 12) * (1 + a.dissatisfactionWeight * shortfall));
 }
 
-/** How strongly a client is tied to one particular member of staff under the organisation. */
+/**
+ * How strongly a client is tied to one particular member of staff under the organisation.
+ * A client follows a person only if that person is *their* person, so the bond grows with
+ * the square of the person's share of the client's contacts: the owner has them all; in a
+ * team of n each has about 1/n of them (one contact in three is not a relationship).
+ */
 export function personalBond(organisation: Scheme['organisation'], ownsClient: boolean, collectors: number): number {
   switch (organisation) {
     case 'personal':
       return ownsClient ? 1 : 0;
     case 'team':
-      return collectors > 0 ? 1 / collectors : 0;
+      return collectors > 0 ? 1 / (collectors * collectors) : 0;
     case 'conveyor':
       return 0;
   }
