@@ -69,7 +69,7 @@ export interface Bands {
 }
 
 export const BAND_LEVELS = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
-const BAND_P = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
+export const BAND_P = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 
 export function bands(values: ArrayLike<number>): Bands {
   const s = sortedCopy(values);

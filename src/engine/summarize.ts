@@ -5,7 +5,10 @@
  *
  * Definitions (the contract's fine print):
  * - Monthly metrics pool every run-month; totals are per run, summed over the horizon.
- *   Distributions are `{ mean, p5, p25, p50, p75, p95 }`, quantiles of type 7 (quantiles.ts).
+ *   Distributions are `{ mean, p5, p25, p50, p75, p95 }`, quantiles of type 7 (quantiles.ts)
+ *   read from mergeable sketches (accumulator.ts, quantile-sketch.ts): exact while a series
+ *   holds at most 1,024 distinct values, else within 0.5% (`quantileError`). Means are
+ *   exact sums; the profit total and the paired differences keep every run and are exact.
  * - planFulfilment = collections / plan; planMetShare = share of run-months with
  *   collections ≥ plan.
  * - intraMonth: cumulative collections by day of month / plan, over all run-months
@@ -23,11 +26,13 @@
  *   Numbers that do not exist (no runs) are null.
  */
 import type { Scenario } from './scenario/types.ts';
-import type { RunResult } from './run-result.ts';
 import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
-import type { ResultsAccumulator } from './accumulator.ts';
-import { bands, BAND_LEVELS, distribution, mean, quantile, quantileSorted, sortedCopy } from './quantiles.ts';
+import { SchemeSketches } from './accumulator.ts';
+import type { PerRunKey, ResultsAccumulator } from './accumulator.ts';
+import { BAND_LEVELS, BAND_P, distribution, quantileSorted, sortedCopy } from './quantiles.ts';
 import type { Bands, Distribution } from './quantiles.ts';
+import { QuantileSketch, EXACT_DISTINCT, RELATIVE_ERROR } from './quantile-sketch.ts';
+import { exactSum } from './exact-sum.ts';
 
 export { ResultsAccumulator } from './accumulator.ts';
 
@@ -99,11 +104,26 @@ export interface SchemeResults {
   vsBaseline: VsBaseline | null;
 }
 
+/**
+ * How close the quantiles are (quantile-sketch.ts): a series with at most `exactUpTo`
+ * distinct values has exact quantiles; beyond that each order statistic is within
+ * `relative` of its value. Means, shares, counts, the profit total and the paired
+ * differences are always exact.
+ */
+export interface QuantileError {
+  relative: number;
+  exactUpTo: number;
+}
+
+export const QUANTILE_ERROR: QuantileError = { relative: RELATIVE_ERROR, exactUpTo: EXACT_DISTINCT };
+
 export interface ResultsJson {
   format: typeof RESULTS_FORMAT;
   version: typeof RESULTS_VERSION;
   generator: string;
   scenario: { name: string; seed: number; runs: number; months: number; startMonth: string };
+  /** Added in 0.2 (optional for readers of older files). */
+  quantileError?: QuantileError;
   baseline: string;
   schemes: SchemeResults[];
 }
@@ -142,38 +162,31 @@ function daysInMonth(label: string): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-// ---------------------------------------------------------------- pooling helpers
+// ---------------------------------------------------------------- from sketches
 
-/** All run-months of one monthly series, runs in run-index order. */
-function pooled(runs: RunResult[], pick: (r: RunResult) => Float64Array, scale = 1): Float64Array {
-  const total = runs.reduce((n, r) => n + r.months, 0);
-  const out = new Float64Array(total);
-  let k = 0;
-  for (const r of runs) {
-    const a = pick(r);
-    for (let m = 0; m < r.months; m++) out[k++] = a[m] * scale;
-  }
-  return out;
+const DIST_P = [0.05, 0.25, 0.5, 0.75, 0.95];
+
+/** A series' distribution, optionally scaled (x/plan): quantiles and the exact mean. */
+function sketchDist(s: QuantileSketch, r: (x: number) => Num, scale = 1): Dist {
+  const [p5, p25, p50, p75, p95] = s.quantiles(DIST_P);
+  return roundDist({ mean: s.mean() * scale, p5: p5 * scale, p25: p25 * scale, p50: p50 * scale, p75: p75 * scale, p95: p95 * scale }, r);
 }
 
-function sum(a: ArrayLike<number>, from = 0, to = a.length): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += a[i];
-  return s;
+function sketchCentre(s: QuantileSketch, r: (x: number) => Num, scale = 1): Centre {
+  return { median: r(s.quantile(0.5) * scale), mean: r(s.mean() * scale) };
 }
 
-function perRun(runs: RunResult[], f: (r: RunResult) => number): Float64Array {
-  return Float64Array.from(runs, f);
-}
-
-function centre(values: ArrayLike<number>, r: (x: number) => Num): Centre {
-  return { median: r(quantile(values, 0.5)), mean: r(mean(values)) };
-}
-
-function roundBands(series: Bands[], r: (x: number) => Num): BandSeries {
+function sketchBands(list: QuantileSketch[], r: (x: number) => Num): BandSeries {
+  const q = list.map((s) => s.quantiles(BAND_P));
   const out = {} as BandSeries;
-  for (const level of BAND_LEVELS) out[level] = series.map((b) => r(b[level]));
+  BAND_LEVELS.forEach((level, k) => (out[level] = q.map((v) => r(v[k]))));
   return out;
+}
+
+/** Exact distribution of per-run numbers (in run order: the mean is an exact sum anyway). */
+function exactDist(values: Float64Array, r: (x: number) => Num): Dist {
+  const d = distribution(values);
+  return roundDist({ ...d, mean: values.length > 0 ? exactSum(values) / values.length : NaN }, r);
 }
 
 function pairedDiff(diffs: Float64Array, r: (x: number) => Num): PairedDiff {
@@ -182,138 +195,102 @@ function pairedDiff(diffs: Float64Array, r: (x: number) => Num): PairedDiff {
     median: r(quantileSorted(s, 0.5)),
     p5: r(quantileSorted(s, 0.05)),
     p95: r(quantileSorted(s, 0.95)),
-    mean: r(mean(diffs)),
+    mean: r(diffs.length > 0 ? exactSum(diffs) / diffs.length : NaN),
   };
+}
+
+/** A per-run number for every run held, in run order. */
+function perRunValues(s: SchemeSketches, key: PerRunKey): Float64Array {
+  return Float64Array.from(s.runIndices(), (run) => s.perRun(key, run)!);
 }
 
 // ---------------------------------------------------------------- one scheme
 
-const totalProfit = (r: RunResult) => sum(r.profit, 0, r.months);
-const meanOf = (a: Float64Array, months: number) => (months > 0 ? sum(a, 0, months) / months : NaN);
-
-function metrics(runs: RunResult[], plan: number): Record<MetricKey, Dist> {
-  const monthly = (pick: (r: RunResult) => Float64Array, r: (x: number) => Num, scale = 1) =>
-    roundDist(distribution(pooled(runs, pick, scale)), r);
-  const total = (pick: (r: RunResult) => Float64Array, r: (x: number) => Num) =>
-    roundDist(distribution(perRun(runs, (run) => sum(pick(run), 0, run.months))), r);
+function metrics(s: SchemeSketches, plan: number): Record<MetricKey, Dist> {
+  const m = s.monthlyMetrics;
+  const t = s.totals;
   return {
-    collectionsMonthly: monthly((r) => r.collections, money),
-    planFulfilmentMonthly: monthly((r) => r.collections, share, 1 / plan),
-    maxCashGapMonthly: monthly((r) => r.maxCashGap, money),
-    maxCashGapMidMonth: monthly((r) => r.maxCashGapMid, money),
-    daysInDeficitMonthly: monthly((r) => r.daysInDeficit, count),
-    profitTotal: total((r) => r.profit, money),
-    financingCostTotal: total((r) => r.financingCost, money),
-    payrollTotal: total((r) => r.payroll, money),
-    bonusTotal: total((r) => r.bonus, money),
-    newClientsTotal: total((r) => r.newClients, count),
-    lostClientsTotal: total((r) => r.lostClients, count),
+    collectionsMonthly: sketchDist(m.collections, money),
+    planFulfilmentMonthly: sketchDist(m.collections, share, 1 / plan),
+    maxCashGapMonthly: sketchDist(m.maxCashGap, money),
+    maxCashGapMidMonth: sketchDist(m.maxCashGapMid, money),
+    daysInDeficitMonthly: sketchDist(m.daysInDeficit, count),
+    profitTotal: exactDist(perRunValues(s, 'profitTotal'), money),
+    financingCostTotal: sketchDist(t.financingCost, money),
+    payrollTotal: sketchDist(t.payroll, money),
+    bonusTotal: sketchDist(t.bonus, money),
+    newClientsTotal: sketchDist(t.newClients, count),
+    lostClientsTotal: sketchDist(t.lostClients, count),
   };
 }
 
-function staffSummaries(scenario: Scenario, runs: RunResult[]): StaffSummary[] {
-  return scenario.staff.map((person, s) => {
-    const slice = (a: Float64Array, r: RunResult) => a.subarray(s * r.months, (s + 1) * r.months);
+function staffSummaries(scenario: Scenario, s: SchemeSketches): StaffSummary[] {
+  return scenario.staff.map((person, i) => {
+    const p = s.staff[i] ?? { pay: new QuantileSketch(), bonus: new QuantileSketch(), payTotal: new QuantileSketch() };
     return {
       id: person.id,
       name: person.name,
       role: person.role,
-      pay: roundDist(distribution(pooled(runs, (r) => slice(r.staffPay, r))), money),
-      bonus: roundDist(distribution(pooled(runs, (r) => slice(r.staffBonus, r))), money),
-      payTotal: roundDist(distribution(perRun(runs, (r) => sum(slice(r.staffPay, r)))), money),
+      pay: sketchDist(p.pay, money),
+      bonus: sketchDist(p.bonus, money),
+      payTotal: sketchDist(p.payTotal, money),
     };
   });
-}
-
-/** Values of a months × 31 series for one day of month, over all run-months (optionally filtered). */
-function byDayOfMonth(runs: RunResult[], pick: (r: RunResult) => Float64Array, day: number, keep?: (x: number) => boolean): number[] {
-  const out: number[] = [];
-  for (const r of runs) {
-    const a = pick(r);
-    for (let m = 0; m < r.months; m++) {
-      const x = a[m * DAYS_IN_MONTH_SLOTS + day - 1];
-      if (!keep || keep(x)) out.push(x);
-    }
-  }
-  return out;
 }
 
 const DAYS = Array.from({ length: DAYS_IN_MONTH_SLOTS }, (_, i) => i + 1);
 
-function intraMonth(runs: RunResult[], plan: number) {
-  return DAYS.map((day) => {
-    const shares = byDayOfMonth(runs, (r) => r.collectedByDay, day).map((x) => x / plan);
-    return { day, median: share(quantile(shares, 0.5)), mean: share(mean(shares)) };
-  });
+function intraMonth(s: SchemeSketches, plan: number) {
+  return DAYS.map((day) => ({ day, ...sketchCentre(s.intraMonth[day - 1], share, 1 / plan) }));
 }
 
-function effortByDay(runs: RunResult[]) {
-  const runMonths = runs.reduce((n, r) => n + r.months, 0);
+function effortByDay(s: SchemeSketches) {
   return DAYS.map((day) => {
-    const worked = byDayOfMonth(runs, (r) => r.effortByDay, day, (x) => x > 0);
+    const worked = s.effortByDay[day - 1];
     return {
       day,
-      median: share(quantile(worked, 0.5)),
-      mean: share(mean(worked)),
-      worked: share(runMonths > 0 ? worked.length / runMonths : NaN),
+      ...sketchCentre(worked, share),
+      worked: share(s.runMonths > 0 ? worked.count / s.runMonths : NaN),
     };
   });
 }
 
-function cashBands(scenario: Scenario, runs: RunResult[]): { cashDaily: BandSeries; typicalMonth: BandSeries } {
-  const days = runs.length > 0 ? Math.min(...runs.map((r) => r.days)) : 0;
-  const daily: Bands[] = [];
-  const column = new Float64Array(runs.length);
-  for (let d = 0; d < days; d++) {
-    runs.forEach((r, i) => (column[i] = r.cashDaily[d]));
-    daily.push(bands(column));
-  }
-  // Recorded day → day of month, from the horizon's calendar.
-  const dayOfMonth: number[] = [];
-  for (let m = 0; dayOfMonth.length < days; m++) {
+function cashBands(scenario: Scenario, s: SchemeSketches): { cashDaily: BandSeries; typicalMonth: BandSeries } {
+  const days = s.runs > 0 ? s.days : 0;
+  const daily = s.cashDaily.slice(0, days);
+  // Recorded day → day of month, from the horizon's calendar; a day of month's balances are
+  // the merge of its recorded days' (exact: the same summary as adding them one by one).
+  const typical = DAYS.map(() => new QuantileSketch());
+  for (let m = 0, k = 0; k < days; m++) {
     const n = daysInMonth(monthLabel(scenario.simulation.startMonth, m));
-    for (let d = 1; d <= n && dayOfMonth.length < days; d++) dayOfMonth.push(d);
+    for (let d = 1; d <= n && k < days; d++, k++) typical[d - 1].merge(daily[k]);
   }
-  // One pass: each recorded day's balances go to its day of month.
-  const perDay = DAYS.map((day) => new Float64Array(runs.length * dayOfMonth.filter((d) => d === day).length));
-  const filled = new Int32Array(DAYS_IN_MONTH_SLOTS);
-  for (const r of runs) {
-    for (let k = 0; k < days; k++) {
-      const slot = dayOfMonth[k] - 1;
-      perDay[slot][filled[slot]++] = r.cashDaily[k];
-    }
-  }
-  const typical = perDay.map((values) => bands(values));
-  return { cashDaily: roundBands(daily, money), typicalMonth: roundBands(typical, money) };
+  return { cashDaily: sketchBands(daily, money), typicalMonth: sketchBands(typical, money) };
 }
 
-function monthlySeries(scenario: Scenario, runs: RunResult[]): MonthSummary[] {
-  const months = runs.length > 0 ? Math.min(...runs.map((r) => r.months)) : 0;
+function monthlySeries(scenario: Scenario, s: SchemeSketches): MonthSummary[] {
+  const months = s.runs > 0 ? s.months : 0;
   return Array.from({ length: months }, (_, m) => {
-    const at = (pick: (r: RunResult) => Float64Array) => perRun(runs, (r) => pick(r)[m]);
+    const at = s.monthly[m];
     return {
       month: monthLabel(scenario.simulation.startMonth, m),
-      collections: centre(at((r) => r.collections), money),
-      billed: centre(at((r) => r.billed), money),
-      newClients: centre(at((r) => r.newClients), count),
-      lostClients: centre(at((r) => r.lostClients), count),
+      collections: sketchCentre(at.collections, money),
+      billed: sketchCentre(at.billed, money),
+      newClients: sketchCentre(at.newClients, count),
+      lostClients: sketchCentre(at.lostClients, count),
     };
   });
 }
 
-function vsBaseline(runs: RunResult[], baseline: ResultsAccumulator, baselineIndex: number): VsBaseline {
-  const pairs = runs.flatMap((r) => {
-    const b = baseline.get(baselineIndex, r.runIndex);
-    return b ? [[r, b] as const] : [];
-  });
-  const diff = (f: (r: RunResult) => number) => Float64Array.from(pairs, ([r, b]) => f(r) - f(b));
-  const profit = diff(totalProfit);
-  const better = pairs.filter(([r, b]) => totalProfit(r) > totalProfit(b)).length;
+function vsBaseline(s: SchemeSketches, baseline: SchemeSketches): VsBaseline {
+  const pairs = s.runIndices().filter((run) => baseline.has(run));
+  const diff = (key: PerRunKey) => Float64Array.from(pairs, (run) => s.perRun(key, run)! - baseline.perRun(key, run)!);
+  const better = pairs.filter((run) => s.perRun('profitTotal', run)! > baseline.perRun('profitTotal', run)!).length;
   return {
     runs: pairs.length,
-    profitDiff: pairedDiff(profit, money),
-    collectionsDiff: pairedDiff(diff((r) => meanOf(r.collections, r.months)), money),
-    maxCashGapMidDiff: pairedDiff(diff((r) => meanOf(r.maxCashGapMid, r.months)), money),
+    profitDiff: pairedDiff(diff('profitTotal'), money),
+    collectionsDiff: pairedDiff(diff('collectionsMean'), money),
+    maxCashGapMidDiff: pairedDiff(diff('maxCashGapMidMean'), money),
     shareBetter: share(pairs.length > 0 ? better / pairs.length : NaN),
   };
 }
@@ -321,31 +298,31 @@ function vsBaseline(runs: RunResult[], baseline: ResultsAccumulator, baselineInd
 export function summarizeScheme(scenario: Scenario, acc: ResultsAccumulator, schemeIndex: number): SchemeResults {
   const scheme = scenario.schemes[schemeIndex];
   if (!scheme) throw new RangeError(`no scheme at index ${schemeIndex}`);
-  const runs = acc.runsOf(schemeIndex);
+  const s = acc.scheme(schemeIndex) ?? new SchemeSketches();
   const plan = Number(scenario.company.plan);
-  const runMonths = pooled(runs, (r) => r.collections);
-  const met = runMonths.reduce((n, c) => (c >= plan ? n + 1 : n), 0);
-  const baselineIndex = scenario.schemes.findIndex((s) => s.id === scenario.baseline);
-  const hasBaseline = baselineIndex >= 0 && baselineIndex !== schemeIndex && acc.runsOf(baselineIndex).length > 0;
+  const baselineIndex = scenario.schemes.findIndex((x) => x.id === scenario.baseline);
+  const baseline = baselineIndex >= 0 && baselineIndex !== schemeIndex ? acc.scheme(baselineIndex) : undefined;
   return {
     id: scheme.id,
     name: scheme.name,
-    runs: runs.length,
-    metrics: metrics(runs, plan),
-    planMetShare: share(runMonths.length > 0 ? met / runMonths.length : NaN),
-    staff: staffSummaries(scenario, runs),
-    intraMonth: intraMonth(runs, plan),
-    effortByDay: effortByDay(runs),
-    ...cashBands(scenario, runs),
-    monthly: monthlySeries(scenario, runs),
-    vsBaseline: hasBaseline ? vsBaseline(runs, acc, baselineIndex) : null,
+    runs: s.runs,
+    metrics: metrics(s, plan),
+    planMetShare: share(s.runMonths > 0 ? s.planMet / s.runMonths : NaN),
+    staff: staffSummaries(scenario, s),
+    intraMonth: intraMonth(s, plan),
+    effortByDay: effortByDay(s),
+    ...cashBands(scenario, s),
+    monthly: monthlySeries(scenario, s),
+    vsBaseline: baseline && baseline.runs > 0 ? vsBaseline(s, baseline) : null,
   };
 }
 
 /** The results contract for every scheme the accumulator holds, in scenario order. */
 export function buildResultsJson(scenario: Scenario, acc: ResultsAccumulator, meta: ResultsMeta = {}): ResultsJson {
+  const plan = Number(scenario.company.plan);
+  if (acc.size > 0 && acc.plan !== plan) throw new Error(`these results were collected for a plan of ${acc.plan}, not ${plan}`);
   const schemeIndices = acc.schemeIndices();
-  const runs = schemeIndices.length > 0 ? Math.max(...schemeIndices.map((i) => acc.runsOf(i).length)) : 0;
+  const runs = schemeIndices.length > 0 ? Math.max(...schemeIndices.map((i) => acc.scheme(i)!.runs)) : 0;
   return {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,
@@ -357,6 +334,7 @@ export function buildResultsJson(scenario: Scenario, acc: ResultsAccumulator, me
       months: scenario.simulation.months,
       startMonth: scenario.simulation.startMonth,
     },
+    quantileError: QUANTILE_ERROR,
     baseline: scenario.baseline,
     schemes: schemeIndices.map((i) => summarizeScheme(scenario, acc, i)),
   };

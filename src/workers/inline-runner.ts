@@ -31,7 +31,7 @@ export class InlineRunner implements Runner {
 
   async run(scenario: Scenario, options: RunOptions = {}): Promise<ResultsAccumulator> {
     const { signal, onProgress } = options;
-    const acc = options.accumulator ?? new ResultsAccumulator();
+    const acc = options.accumulator ?? new ResultsAccumulator(scenario);
     const plan = planRuns(scenario, options);
     const chunks = chunkRuns(plan, options.chunkSize ?? 4);
     if (signal?.aborted) throw abortError(signal);

@@ -93,7 +93,7 @@ export class NodeWorkerRunner implements Runner {
     if (this.#disposed) return Promise.reject(new Error('the runner was disposed'));
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    const acc = options.accumulator ?? new ResultsAccumulator();
+    const acc = options.accumulator ?? new ResultsAccumulator(scenario);
     const plan = planRuns(scenario, options);
     const chunks = chunkRuns(plan, options.chunkSize ?? defaultChunkSize(plan.jobs.length, this.size));
     const total = plan.jobs.length;

@@ -109,7 +109,7 @@ export class WebWorkerRunner implements Runner {
     if (this.#disposed) return Promise.reject(new Error('the runner was disposed'));
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    const acc = options.accumulator ?? new ResultsAccumulator();
+    const acc = options.accumulator ?? new ResultsAccumulator(scenario);
     const plan = planRuns(scenario, options);
     const jobs = plan.jobs;
     const total = jobs.length;

@@ -90,7 +90,7 @@ class ForwardingAccumulator extends ResultsAccumulator {
     return this.#count;
   }
 
-  override runsOf(): RunResult[] {
+  override merge(): this {
     throw new Error('these runs are held by the summary worker');
   }
 }

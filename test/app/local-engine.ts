@@ -13,11 +13,11 @@ export function localEngine(): RunEngine & { summaries: number } {
     runner: new InlineRunner(),
     summary: {
       reset(scenario: Scenario) {
-        held = { scenario, acc: new ResultsAccumulator() };
+        held = { scenario, acc: new ResultsAccumulator(scenario) };
         return ++batch;
       },
       accumulatorFor(b: number) {
-        return b === batch && held ? held.acc : new ResultsAccumulator();
+        return b === batch && held ? held.acc : new ResultsAccumulator(held?.scenario);
       },
       async summarize(b: number) {
         if (b !== batch || !held) return null;

@@ -26,7 +26,7 @@ export function tinyResults(runs = 5, months = 2): { scenario: Scenario; results
     simulation: { ...base.simulation, runs, months, burnInMonths: 1 },
   };
   const model = compileModel(scenario);
-  const acc = new ResultsAccumulator().addAll(runChunk(model, planRuns(scenario).jobs));
+  const acc = new ResultsAccumulator(scenario).addAll(runChunk(model, planRuns(scenario).jobs));
   return { scenario, results: buildResultsJson(scenario, acc) };
 }
 

@@ -49,15 +49,15 @@ describe('runChunk with the real simulator', () => {
   const scenario = bundled(4, 2);
   const model = compileModel(scenario);
   const plan = planRuns(scenario);
-  const reference = resultsJsonText(buildResultsJson(scenario, new ResultsAccumulator().addAll(runChunk(model, plan.jobs))));
+  const reference = resultsJsonText(buildResultsJson(scenario, new ResultsAccumulator(scenario).addAll(runChunk(model, plan.jobs))));
 
   it('gives identical summaries for any chunking and any completion order', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: plan.jobs.length }), fc.boolean(), (size, reverse) => {
         const chunks = chunkRuns(plan, size);
         if (reverse) chunks.reverse();
-        const parts = chunks.map((jobs) => new ResultsAccumulator().addAll(runChunk(compileModel(scenario), jobs)));
-        const acc = parts.reduce((a, b) => a.merge(b), new ResultsAccumulator());
+        const parts = chunks.map((jobs) => new ResultsAccumulator(scenario).addAll(runChunk(compileModel(scenario), jobs)));
+        const acc = parts.reduce((a, b) => a.merge(b), new ResultsAccumulator(scenario));
         expect(resultsJsonText(buildResultsJson(scenario, acc))).toBe(reference);
       }),
       { numRuns: 5, seed: 3 },

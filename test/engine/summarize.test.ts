@@ -10,7 +10,7 @@ const all: RunResult[] = [];
 for (let run = 0; run < RUNS; run++) for (let s = 0; s < 3; s++) all.push(fakeRun(s, run));
 
 const text = (results: RunResult[]) =>
-  resultsJsonText(buildResultsJson(scenario, new ResultsAccumulator().addAll(results)));
+  resultsJsonText(buildResultsJson(scenario, new ResultsAccumulator(scenario).addAll(results)));
 
 describe('ResultsAccumulator and the results JSON', () => {
   const reference = text(all);
@@ -27,8 +27,8 @@ describe('ResultsAccumulator and the results JSON', () => {
   it('merge(a, b) gives the same as adding everything to one', () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: all.length, maxLength: all.length }), (side) => {
-        const a = new ResultsAccumulator();
-        const b = new ResultsAccumulator();
+        const a = new ResultsAccumulator(scenario);
+        const b = new ResultsAccumulator(scenario);
         all.forEach((r, i) => (side[i] ? a : b).add(r));
         const merged = a.merge(b);
         expect(merged.size).toBe(all.length);
@@ -39,7 +39,7 @@ describe('ResultsAccumulator and the results JSON', () => {
   });
 
   it('refuses the same run twice', () => {
-    const acc = new ResultsAccumulator().add(fakeRun(0, 0));
+    const acc = new ResultsAccumulator(scenario).add(fakeRun(0, 0));
     expect(() => acc.add(fakeRun(0, 0))).toThrow(/run 0 of scheme 0 was added twice/);
   });
 
@@ -110,7 +110,7 @@ describe('paired differences against the baseline', () => {
   }
 
   it('pairs runs by index: median, interval, share better', () => {
-    const json = buildResultsJson(fakeScenario(2), new ResultsAccumulator().addAll(constructed()));
+    const json = buildResultsJson(fakeScenario(2), new ResultsAccumulator(fakeScenario(2)).addAll(constructed()));
     const vs = json.schemes[1].vsBaseline!;
     expect(vs.runs).toBe(10);
     expect(vs.shareBetter).toBe(0.7);
@@ -124,14 +124,14 @@ describe('paired differences against the baseline', () => {
 
   it('pairs only the runs both schemes have', () => {
     const runs = constructed().filter((r) => !(r.schemeIndex === 0 && r.runIndex >= 5));
-    const vs = buildResultsJson(fakeScenario(2), new ResultsAccumulator().addAll(runs)).schemes[1].vsBaseline!;
+    const vs = buildResultsJson(fakeScenario(2), new ResultsAccumulator(fakeScenario(2)).addAll(runs)).schemes[1].vsBaseline!;
     expect(vs.runs).toBe(5);
     expect(vs.shareBetter).toBe(1);
   });
 
   it('has no comparison when the baseline was not run', () => {
     const runs = constructed().filter((r) => r.schemeIndex === 1);
-    const json = buildResultsJson(fakeScenario(2), new ResultsAccumulator().addAll(runs));
+    const json = buildResultsJson(fakeScenario(2), new ResultsAccumulator(fakeScenario(2)).addAll(runs));
     expect(json.schemes.map((s) => s.id)).toEqual(['s1']);
     expect(json.schemes[0].vsBaseline).toBeNull();
   });
