@@ -38,6 +38,7 @@ export function fakeScenario(schemes = 3): Scenario {
       { id: 'vasya', name: 'Vasya', role: 'collector' },
     ] as Scenario['staff'],
     behaviour: {} as Scenario['behaviour'],
+    sales: {} as Scenario['sales'],
     schemes: Array.from({ length: schemes }, (_, i) => ({ id: `s${i}`, name: `Scheme ${i}` })) as Scenario['schemes'],
     baseline: 's0',
   };

@@ -31,6 +31,9 @@ export function personalBond(organisation: Scheme['organisation'], ownsClient: b
       return ownsClient ? 1 : 0;
     case 'team':
       return collectors > 0 ? 1 / (collectors * collectors) : 0;
+    case 'hunterFarmer':
+      // Hunters hand clients over after a few months; account managers then own them.
+      return ownsClient ? 1 : 0;
     case 'conveyor':
       return 0;
   }

@@ -14,7 +14,7 @@
  * what was decided). equal, headShareEqual and proportional take no adjustments;
  * proportional has no contributions here and splits equally.
  */
-import type { Scenario, Scheme } from '../scenario/types.ts';
+import type { Scenario, Scheme, StaffRole } from '../scenario/types.ts';
 import { Dec } from '../money/decimal.ts';
 import { formatKopecks, splitLargestRemainder } from '../money/kopecks.ts';
 import { poolDecimal } from './formula.ts';
@@ -55,7 +55,7 @@ export interface PayoutResult {
   }[];
   poolPaid: string;
   /** In staff order; `adjustment` as entered ("0.00" if none), `bonus` after all rules. */
-  people: { id: string; name: string; role: 'head' | 'collector'; bonus: string; adjustment: string }[];
+  people: { id: string; name: string; role: StaffRole; bonus: string; adjustment: string }[];
 }
 
 /** A problem with the input or the scenario; `path` names the field ("collectedBy.15"). */

@@ -5,7 +5,7 @@
  * This is the ONE place for the starting calibration (MODEL.md, appendices): tune the
  * numbers here and every file that leaves a field out follows.
  *
- * In a file, `company`, `calendar`, `clients`, `behaviour`, `simulation`, `description`
+ * In a file, `company`, `calendar`, `clients`, `behaviour`, `sales`, `simulation`, `description`
  * and `baseline` are optional (missing sections and missing fields inside them come from
  * the defaults); `format`, `version`, `name`, `staff` and `schemes` are required.
  */
@@ -17,6 +17,7 @@ import {
   type CalendarSettings,
   type ClientBook,
   type Company,
+  type SalesSettings,
   type Scenario,
   type SimulationSettings,
   type StaffMember,
@@ -113,6 +114,21 @@ const BEHAVIOUR: Behaviour = {
   },
 };
 
+// Off by default: the client department bills and collects a given book.
+const SALES: SalesSettings = {
+  enabled: false,
+  initialClients: 60,
+  hoursPerLead: 12,
+  conversion: 0.3,
+  salesCycleMonths: 2,
+  newClientShare: 0.4,
+  serviceHours: 3,
+  crossSellHours: 10,
+  neglectChurn: 0.08,
+  handOverMonths: 6,
+  monthlyDiscount: 0.8,
+};
+
 /** Defaults of a staff member's optional fields (`name` defaults to the id). */
 const STAFF_MEMBER_DEFAULTS: Pick<StaffMember, 'skill' | 'workShare' | 'effortCost' | 'favour'> = {
   skill: 1,
@@ -153,6 +169,7 @@ const DEFAULT_SCENARIO: Scenario = {
   clients: CLIENTS,
   staff: STAFF,
   behaviour: BEHAVIOUR,
+  sales: SALES,
   schemes: [
     {
       id: 'linear',
@@ -285,6 +302,7 @@ export function fillDefaults(doc: RawObject): RawObject {
     },
     BEHAVIOUR,
   );
+  fillSection(out, 'sales', (s) => fillFlat(s, SALES), SALES);
   setOwn(out, 'staff', mapArray(own(out, 'staff'), fillStaffMember));
   const schemes = mapArray(own(out, 'schemes'), fillScheme);
   setOwn(out, 'schemes', schemes);

@@ -79,6 +79,7 @@ export function serializeScenario(s: Scenario): string {
     clients: s.clients,
     staff: s.staff,
     behaviour: s.behaviour,
+    sales: s.sales,
     schemes: s.schemes.map((scheme) => ({
       id: scheme.id,
       name: scheme.name,

@@ -25,6 +25,8 @@ export interface Scenario {
   clients: ClientBook;
   staff: StaffMember[];
   behaviour: Behaviour;
+  /** Selling: prospecting, account work, cross-selling (MODEL.md P5; articles 001, 004). */
+  sales: SalesSettings;
   schemes: Scheme[];
   /** id of the scheme the others are compared with. */
   baseline: string;
@@ -123,7 +125,11 @@ export interface ClientBook {
   replacementMonths: number;
 }
 
-export type StaffRole = 'head' | 'collector';
+/**
+ * head — runs the department; collector — billing and collection calls (article 002);
+ * hunter — finds new clients (МПК); accountManager — serves and grows existing clients (МРК).
+ */
+export type StaffRole = 'head' | 'collector' | 'hunter' | 'accountManager';
 
 export interface StaffMember {
   id: string;
@@ -209,6 +215,34 @@ export interface SplitPerception {
   directorCorrection: number;
 }
 
+/**
+ * The sales side of the book (MODEL.md P5, articles 001, 003, 004). Each month every
+ * salesperson splits their hours between serving their clients, cross-selling to them
+ * and prospecting for new ones, by what an hour brings them under their scheme.
+ */
+export interface SalesSettings {
+  enabled: boolean;
+  /** Clients at the start; the book grows up to `clients.count` slots by prospecting. */
+  initialClients: number;
+  /** Prospecting hours per lead found. */
+  hoursPerLead: number;
+  /** Share of leads that sign, after the sales cycle. */
+  conversion: number;
+  salesCycleMonths: number;
+  /** A new client's first bill as a share of its potential; cross-selling grows it. */
+  newClientShare: number;
+  /** Account work a client needs each month to stay looked after. */
+  serviceHours: number;
+  /** Hours of cross-selling that add a tenth of a client's potential. */
+  crossSellHours: number;
+  /** Monthly chance that a client nobody looked after this month leaves. */
+  neglectChurn: number;
+  /** Months a hunter keeps a client before handing it to an account manager. */
+  handOverMonths: number;
+  /** Monthly discount of future pay in a salesperson's eyes (0.8 ≈ a five-month horizon). */
+  monthlyDiscount: number;
+}
+
 // ---------------------------------------------------------------- pay schemes
 
 export interface Scheme {
@@ -219,12 +253,14 @@ export interface Scheme {
    * client; `personal` — each collector owns clients and works only them; `conveyor` —
    * a processing centre: one queue and no personal ties between clients and staff.
    */
-  organisation: 'team' | 'personal' | 'conveyor';
+  organisation: 'team' | 'personal' | 'conveyor' | 'hunterFarmer';
   /**
-   * What the pool is measured on: the team's collections (one pool, split), or each
-   * person's collections from their own clients (a pool per person, no split).
+   * What the pool is measured on: the team's collections (one pool, split); each
+   * person's collections from their own clients (a pool per person, no split); or each
+   * person's collections from the clients they brought in, for `sales.handOverMonths`
+   * months, clawed back if the client leaves within that time.
    */
-  measure: 'teamCollections' | 'personalCollections';
+  measure: 'teamCollections' | 'personalCollections' | 'newClientRevenue';
   /** Period over which the measure is summed and paid. */
   period: 'month' | 'quarter';
   formula: PayoutFormula;

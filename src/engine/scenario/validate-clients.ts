@@ -1,5 +1,5 @@
 /** Validation of the client book and its payment habits. */
-import type { ClientBook, Money, PaymentHabit, Rate } from './types.ts';
+import type { ClientBook, Money, PaymentHabit, Rate, SalesSettings } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, type RawObject } from './issues.ts';
 import { D, FieldReader, SHARE, money, type Dec, type NumberSpec } from './validate-fields.ts';
@@ -72,4 +72,35 @@ function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] 
   }
   if (sum !== undefined && sum.minus(1).abs().gt('1e-9')) r.error(child(path, 'habits'), 'habits.sum', { sum: sum.toFixed() });
   return out;
+}
+
+/** The sales side of the book (prospecting, account work, cross-selling). */
+export function readSales(r: FieldReader, value: unknown, path: string): SalesSettings | undefined {
+  const o = r.object(value, path, [
+    'enabled',
+    'initialClients',
+    'hoursPerLead',
+    'conversion',
+    'salesCycleMonths',
+    'newClientShare',
+    'serviceHours',
+    'crossSellHours',
+    'neglectChurn',
+    'handOverMonths',
+    'monthlyDiscount',
+  ]);
+  if (!o) return undefined;
+  return {
+    enabled: r.boolean(o, 'enabled', path)!,
+    initialClients: r.integer(o, 'initialClients', path, 0, L.maxClients)!,
+    hoursPerLead: r.number(o, 'hoursPerLead', path, { min: 0, max: 1000, above: true })!,
+    conversion: r.number(o, 'conversion', path, { min: 0, max: 1 })!,
+    salesCycleMonths: r.integer(o, 'salesCycleMonths', path, 0, 24)!,
+    newClientShare: r.number(o, 'newClientShare', path, { min: 0, max: 1, above: true })!,
+    serviceHours: r.number(o, 'serviceHours', path, { min: 0, max: 200 })!,
+    crossSellHours: r.number(o, 'crossSellHours', path, { min: 0, max: 1000, above: true })!,
+    neglectChurn: r.number(o, 'neglectChurn', path, { min: 0, max: 1 })!,
+    handOverMonths: r.integer(o, 'handOverMonths', path, 0, 36)!,
+    monthlyDiscount: r.number(o, 'monthlyDiscount', path, { min: 0, max: 1, above: true })!,
+  };
 }

@@ -12,8 +12,8 @@ export const FORMULA_TYPES = ['fixed', 'linear', 'threshold', 'tiers'] as const;
 export const SPLIT_TYPES = ['equal', 'headShareEqual', 'discretion', 'doubleDiscretion', 'awardsEqual', 'proportional'] as const;
 export const AWARD_TARGETS = ['topContributor', 'bottomContributor'] as const;
 export const PERIODS = ['month', 'quarter'] as const;
-export const MEASURES = ['teamCollections', 'personalCollections'] as const;
-export const ORGANISATIONS = ['team', 'personal', 'conveyor'] as const;
+export const MEASURES = ['teamCollections', 'personalCollections', 'newClientRevenue'] as const;
+export const ORGANISATIONS = ['team', 'personal', 'conveyor', 'hunterFarmer'] as const;
 export const TIER_MODES = ['marginal', 'retroactive'] as const;
 
 export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined): Scheme[] | undefined {
@@ -29,10 +29,10 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
     const organisation = r.oneOf(s, 'organisation', p, ORGANISATIONS);
     const measure = r.oneOf(s, 'measure', p, MEASURES);
     // A personal pool needs personal clients to measure; it is paid whole to its owner.
-    if (measure === 'personalCollections' && organisation !== undefined && organisation !== 'personal') {
+    if (measure === 'personalCollections' && organisation !== undefined && organisation !== 'personal' && organisation !== 'hunterFarmer') {
       r.error(child(p, 'measure'), 'measure.needsPersonal', { organisation });
     }
-    if (measure === 'personalCollections' && Array.isArray(own(s, 'tranches')) && (own(s, 'tranches') as unknown[]).length > 0) {
+    if (measure !== 'teamCollections' && measure !== undefined && Array.isArray(own(s, 'tranches')) && (own(s, 'tranches') as unknown[]).length > 0) {
       r.error(child(p, 'tranches'), 'tranches.personal', {});
     }
     out.push({

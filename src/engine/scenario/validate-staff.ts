@@ -4,7 +4,7 @@ import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, own, type RawObject } from './issues.ts';
 import { FieldReader, money } from './validate-fields.ts';
 
-export const STAFF_ROLES = ['head', 'collector'] as const;
+export const STAFF_ROLES = ['head', 'collector', 'hunter', 'accountManager'] as const;
 
 /** The staff with the number of heads, which the schemes' splits need. */
 export interface StaffRead {

@@ -40,7 +40,7 @@ import { SCENARIO_LIMITS as L } from './limits.ts';
 import { isObject, own, shortValue, typeName, type IssueCollector, type RawObject } from './issues.ts';
 import { FieldReader } from './validate-fields.ts';
 import { readCalendar, readCompany, readSimulation } from './validate-company.ts';
-import { readClients } from './validate-clients.ts';
+import { readSales, readClients } from './validate-clients.ts';
 import { readBehaviour, readStaff } from './validate-staff.ts';
 import { readSchemes } from './validate-schemes.ts';
 
@@ -66,6 +66,7 @@ export function validateScenario(doc: RawObject, issues: IssueCollector): Scenar
     'clients',
     'staff',
     'behaviour',
+    'sales',
     'schemes',
     'baseline',
   ]);
@@ -82,6 +83,7 @@ export function validateScenario(doc: RawObject, issues: IssueCollector): Scenar
   const clients = readClients(r, own(root, 'clients'), 'clients');
   const staff = readStaff(r, root);
   const behaviour = readBehaviour(r, own(root, 'behaviour'), 'behaviour');
+  const sales = readSales(r, own(root, 'sales'), 'sales');
   const schemes = readSchemes(r, root, staff);
   const baseline = readBaseline(r, root);
 
@@ -97,6 +99,7 @@ export function validateScenario(doc: RawObject, issues: IssueCollector): Scenar
     clients: clients!,
     staff: staff!.members,
     behaviour: behaviour!,
+    sales: sales!,
     schemes: schemes!,
     baseline: baseline!,
   };

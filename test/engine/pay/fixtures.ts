@@ -121,6 +121,7 @@ export function articleScenario(schemes: Scheme[] = [thresholdScheme, linearSche
       absence: defaultScenario().behaviour.absence,
       attrition: defaultScenario().behaviour.attrition,
     },
+    sales: defaultScenario().sales,
     schemes,
     baseline: schemes[0].id,
   };

@@ -49,10 +49,15 @@ function mutate(base: unknown, all: (string | number)[][], mutations: Mutation[]
       if (parent === null || typeof parent !== 'object') break;
       parent = (parent as Record<string | number, unknown>)[key];
     }
-    if (parent === null || typeof parent !== 'object') continue;
+    // An earlier mutation may have put a boxed string or a frozen value here: leave it.
+    if (parent === null || typeof parent !== 'object' || parent instanceof String || Object.isFrozen(parent)) continue;
     const key = path[path.length - 1];
-    if (m.op === 'delete') delete (parent as Record<string | number, unknown>)[key];
-    else (parent as Record<string | number, unknown>)[key] = m.value;
+    try {
+      if (m.op === 'delete') delete (parent as Record<string | number, unknown>)[key];
+      else (parent as Record<string | number, unknown>)[key] = m.value;
+    } catch {
+      // A read-only slot of an exotic value (typed array length, boxed primitive): skip.
+    }
   }
   return doc;
 }
