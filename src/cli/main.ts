@@ -11,6 +11,7 @@ import type { Lang } from './format.ts';
 import { readText } from './scenario-file.ts';
 import { runCommand } from './run-command.ts';
 import { payoutCommand } from './payout-command.ts';
+import { mergeCommand } from './merge-command.ts';
 import { parseScenarioText, formatIssue } from '../engine/scenario/parse.ts';
 
 export type { CliIo } from './io.ts';
@@ -21,11 +22,17 @@ Usage:
   paybench validate FILE
       Check a scenario file: exit 0, or the errors one per line and exit 1.
   paybench run FILE [--runs N] [--seed S] [--months M] [--scheme ID]... [--workers K]
-                    [--json PATH|-] [--csv DIR] [--quiet]
+                    [--runs-from A] [--runs-to B] [--json PATH|-] [--csv DIR] [--quiet]
       Simulate every scheme (or the --scheme ones; the baseline always runs) and print
       a summary. --workers: threads (default: the number of cores; 1 = this thread).
       --json -: the results JSON on stdout instead of the summary. --csv DIR: summary.csv,
       monthly.csv, intra-month.csv, staff.csv and cash-daily.csv.
+      --runs-from/--runs-to: run only runs A..B-1 of the N; --json then writes a shard
+      for paybench merge.
+  paybench merge SHARD... [--json PATH|-] [--csv DIR] [--shard PATH]
+      Merge the shards of one batch (same scenario, seed, runs and schemes; no overlaps)
+      into the results of the whole: the same JSON as one run. --shard PATH: also write
+      the merged shard (to merge in stages).
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]...
                        [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus.
@@ -42,8 +49,9 @@ const SPECS: Record<string, FlagSpec> = {
   validate: { ...COMMON },
   run: {
     ...COMMON, runs: 'value', seed: 'value', months: 'value', scheme: 'list', workers: 'value',
-    json: 'value', csv: 'value', quiet: 'boolean',
+    json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value',
   },
+  merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', adjust: 'list', json: 'boolean' },
 };
 
@@ -70,6 +78,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await runCommand(args, io, lang);
       case 'payout':
         return await payoutCommand(args, io, lang);
+      case 'merge':
+        return await mergeCommand(args, io, lang);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

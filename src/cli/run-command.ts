@@ -1,4 +1,8 @@
-/** `paybench run FILE …`: the batch, a summary table, JSON and CSV where asked. */
+/**
+ * `paybench run FILE …`: the batch, a summary table, JSON and CSV where asked. With
+ * --runs-from/--runs-to it runs a slice of the batch and --json writes a shard
+ * (`paybench-shard`, shard.ts) for `paybench merge`.
+ */
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { integerFlag } from './args.ts';
@@ -10,6 +14,8 @@ import { createProgress } from './progress.ts';
 import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
 import { buildResultsJson, resultsJsonText } from '../engine/summarize.ts';
+import type { ResultsJson } from '../engine/summarize.ts';
+import { buildShard, shardText } from '../engine/shard.ts';
 import type { Runner } from '../workers/runner.ts';
 import { InlineRunner } from '../workers/inline-runner.ts';
 import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
@@ -28,6 +34,13 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   };
   const workers = integerFlag(args, 'workers', 1, 256) ?? Math.max(1, io.cpus);
   const scenario = await loadScenario(io, file, lang, overrides);
+  const runs = scenario.simulation.runs;
+  const runsFrom = integerFlag(args, 'runs-from', 0, SCENARIO_LIMITS.maxRuns);
+  const runsTo = integerFlag(args, 'runs-to', 1, SCENARIO_LIMITS.maxRuns);
+  const sharded = runsFrom !== undefined || runsTo !== undefined;
+  const range = { runsFrom: runsFrom ?? 0, runsTo: runsTo ?? runs };
+  if (range.runsTo > runs) throw new UsageError(`--runs-to ${range.runsTo} is past the scenario's ${runs} runs (set --runs to the whole batch)`);
+  if (range.runsFrom >= range.runsTo) throw new UsageError(`--runs-from ${range.runsFrom} must be below --runs-to ${range.runsTo}`);
 
   const wanted = args.lists.scheme;
   let schemeIds: string[] | undefined;
@@ -50,6 +63,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   let acc;
   try {
     acc = await runner.run(scenario, {
+      ...range,
       schemeIds,
       signal: io.signal,
       onProgress: (done, total) => progress.update(done, total),
@@ -60,16 +74,35 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   progress.finish();
 
   const results = buildResultsJson(scenario, acc, { generator: GENERATOR });
-  if (jsonTarget === '-') io.stdout(resultsJsonText(results));
-  else {
-    io.stdout(summaryText(results, lang));
-    if (jsonTarget !== undefined) await io.writeFile(resolve(io.cwd, jsonTarget), resultsJsonText(results));
-  }
-  const csvDir = args.values.csv;
-  if (csvDir !== undefined) {
-    for (const [name, text] of Object.entries(resultsCsvFiles(results))) {
-      await io.writeFile(join(resolve(io.cwd, csvDir), name), text);
+  if (sharded) {
+    // A slice: the summary of its runs for the eye, the mergeable shard for `paybench merge`.
+    const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc, { ...range, generator: GENERATOR })) : null;
+    if (jsonTarget === '-') io.stdout(shard!);
+    else {
+      io.stdout(summaryText(results, lang));
+      if (shard !== null) {
+        await io.writeFile(resolve(io.cwd, jsonTarget!), shard);
+        io.stderr(`shard: runs ${range.runsFrom}–${range.runsTo - 1} of ${runs} → ${jsonTarget}\n`);
+      }
     }
+    await writeCsv(io, args.values.csv, results);
+    return 0;
   }
+  await writeResults(io, results, { json: jsonTarget, csv: args.values.csv, lang });
   return 0;
+}
+
+/** The summary table on stdout (or the JSON with `--json -`), the JSON file and CSV where asked. */
+export async function writeResults(io: CliIo, results: ResultsJson, to: { json?: string; csv?: string; lang: Lang }): Promise<void> {
+  if (to.json === '-') io.stdout(resultsJsonText(results));
+  else {
+    io.stdout(summaryText(results, to.lang));
+    if (to.json !== undefined) await io.writeFile(resolve(io.cwd, to.json), resultsJsonText(results));
+  }
+  await writeCsv(io, to.csv, results);
+}
+
+async function writeCsv(io: CliIo, dir: string | undefined, results: ResultsJson): Promise<void> {
+  if (dir === undefined) return;
+  for (const [name, text] of Object.entries(resultsCsvFiles(results))) await io.writeFile(join(resolve(io.cwd, dir), name), text);
 }

@@ -8,7 +8,9 @@
  * Values are expected finite; a non-finite value makes the sum NaN.
  */
 export class ExactSum {
-  #partials: number[] = [];
+  /** Non-overlapping partials, increasing in magnitude (at most ~40 for doubles). */
+  #partials = new Float64Array(4);
+  #n = 0;
   #nonFinite = false;
 
   add(x: number): this {
@@ -16,9 +18,10 @@ export class ExactSum {
       this.#nonFinite = true;
       return this;
     }
-    const p = this.#partials;
+    let p = this.#partials;
+    const n = this.#n;
     let i = 0;
-    for (let j = 0; j < p.length; j++) {
+    for (let j = 0; j < n; j++) {
       let y = p[j];
       if (Math.abs(x) < Math.abs(y)) {
         const t = x;
@@ -30,14 +33,21 @@ export class ExactSum {
       if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    p.length = i;
-    if (x !== 0) p.push(x);
+    if (x !== 0) {
+      if (i === p.length) {
+        const grown = new Float64Array(p.length * 2);
+        grown.set(p);
+        this.#partials = p = grown;
+      }
+      p[i++] = x;
+    }
+    this.#n = i;
     return this;
   }
 
   merge(other: ExactSum): this {
     if (other.#nonFinite) this.#nonFinite = true;
-    for (const x of other.#partials) this.add(x);
+    for (let i = 0; i < other.#n; i++) this.add(other.#partials[i]);
     return this;
   }
 
@@ -45,7 +55,7 @@ export class ExactSum {
   value(): number {
     if (this.#nonFinite) return NaN;
     const p = this.#partials;
-    let n = p.length;
+    let n = this.#n;
     if (n === 0) return 0;
     let hi = p[--n];
     let lo = 0;
@@ -73,7 +83,8 @@ export class ExactSum {
   toState(): number[] | null {
     if (this.#nonFinite) return null;
     const rest = new ExactSum();
-    rest.#partials = [...this.#partials];
+    rest.#partials = this.#partials.slice();
+    rest.#n = this.#n;
     const out: number[] = [];
     for (let v = rest.value(); v !== 0; v = rest.value()) {
       out.push(v);

@@ -369,8 +369,8 @@ export class QuantileSketch {
         counts[k++] = ac[i++] + bc[j++];
       }
     }
-    this.#values = values.subarray(0, k).slice();
-    this.#counts = counts.subarray(0, k).slice();
+    this.#values = values;
+    this.#counts = counts;
     this.#distinct = k;
     if (k > EXACT_DISTINCT) this.#toBuckets();
   }
