@@ -34,8 +34,7 @@ export async function mergeCommand(args: ParsedArgs, io: CliIo, lang: Lang): Pro
   const shardTarget = args.values.shard;
   if (shardTarget !== undefined) {
     // A merged shard: for merging in stages (a tree of merges gives the same result).
-    const [from, to] = [merged.covered[0][0], merged.covered[merged.covered.length - 1][1]];
-    await io.writeFile(resolve(io.cwd, shardTarget), shardText(buildShard(scenario, acc, { runsFrom: from, runsTo: to, generator: merged.generator })));
+    await io.writeFile(resolve(io.cwd, shardTarget), shardText(buildShard(scenario, acc, { ranges: merged.covered, generator: merged.generator })));
   }
   if (merged.generator !== GENERATOR) io.stderr(`warning: the shards were written by ${merged.generator}, this is ${GENERATOR}\n`);
   const results = buildResultsJson(scenario, acc, { generator: merged.generator });

@@ -76,7 +76,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const results = buildResultsJson(scenario, acc, { generator: GENERATOR });
   if (sharded) {
     // A slice: the summary of its runs for the eye, the mergeable shard for `paybench merge`.
-    const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc, { ...range, generator: GENERATOR })) : null;
+    const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc, { ranges: [[range.runsFrom, range.runsTo]], generator: GENERATOR })) : null;
     if (jsonTarget === '-') io.stdout(shard!);
     else {
       io.stdout(summaryText(results, lang));

@@ -45,7 +45,8 @@ const valueOfKey = (key: number) => (2 * GAMMA ** key) / (GAMMA + 1);
 /** Counts of one sign's buckets, dense over [from, from + counts.length). */
 class BucketStore {
   from = 0;
-  counts = new Float64Array(0);
+  /** 32-bit counts: a series never holds 2^32 values (at most runs × months ≤ 36 million). */
+  counts = new Uint32Array(0);
   /** Highest key ever added (collapsing folds keys below top − MAX_BUCKETS + 1). */
   top = -Infinity;
   total = 0;
@@ -60,6 +61,7 @@ class BucketStore {
     this.#ensure(key);
     this.counts[key - this.from] += weight;
     this.total += weight;
+    if (this.total > 0xffffffff) throw new RangeError('a series cannot hold 2^32 values');
   }
 
   merge(other: BucketStore): void {
@@ -77,6 +79,7 @@ class BucketStore {
       }
     }
     this.total += other.total;
+    if (this.total > 0xffffffff) throw new RangeError('a series cannot hold 2^32 values');
   }
 
   /** Occupied keys: [first, last] with non-zero counts, or null. */
@@ -93,7 +96,7 @@ class BucketStore {
     const floor = this.top - MAX_BUCKETS + 1;
     if (n === 0) {
       this.from = Math.max(key - 8, floor);
-      this.counts = new Float64Array(key - this.from + 9);
+      this.counts = new Uint32Array(key - this.from + 9);
       return;
     }
     const last = this.from + n - 1;
@@ -102,7 +105,7 @@ class BucketStore {
     const slack = Math.max(8, n >> 2);
     const from = key < this.from ? Math.max(key - slack, floor) : this.from;
     const to = key > last ? key + slack : last;
-    const next = new Float64Array(to - from + 1);
+    const next = new Uint32Array(to - from + 1);
     next.set(this.counts, this.from - from);
     this.from = from;
     this.counts = next;
@@ -115,7 +118,7 @@ class BucketStore {
     const cut = Math.min(floor - this.from, this.counts.length);
     for (let i = 0; i < cut; i++) folded += this.counts[i];
     const rest = this.counts.subarray(cut);
-    const next = new Float64Array(Math.max(rest.length, 1));
+    const next = new Uint32Array(Math.max(rest.length, 1));
     next.set(rest);
     this.from = floor;
     this.counts = next;
@@ -131,7 +134,9 @@ class BucketStore {
   static fromState(state: { from: number; counts: number[] } | null | undefined): BucketStore {
     const s = new BucketStore();
     if (!state) return s;
+    if (!Number.isInteger(state.from)) throw new Error('sketch state: bad bucket offset');
     state.counts.forEach((c, i) => {
+      if (!Number.isInteger(c) || c < 0) throw new Error('sketch state: bad bucket count');
       if (c > 0) s.add(state.from + i, c);
     });
     return s;
@@ -310,6 +315,7 @@ export class QuantileSketch {
       s.#counts = Float64Array.from(state.counts);
       s.#distinct = n;
       for (let i = 1; i < n; i++) if (!(s.#values[i - 1] < s.#values[i])) throw new Error('sketch state: values not sorted');
+      for (let i = 0; i < n; i++) if (!(Number.isInteger(s.#counts[i]) && s.#counts[i] > 0)) throw new Error('sketch state: bad count');
     } else {
       s.#pos = BucketStore.fromState(state.pos);
       s.#neg = BucketStore.fromState(state.neg);

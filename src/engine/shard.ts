@@ -6,7 +6,8 @@
  * the shards of a batch is the whole batch: the same results JSON, byte for byte.
  *
  * A shard (`"format": "paybench-shard"`) holds the scenario as run (parsed again on
- * reading: the one door), the run range, the schemes run, and the accumulator's state.
+ * reading: the one door), the runs it holds (ranges: a merged shard may have gaps), the
+ * schemes run, and the accumulator's state.
  * Merging checks that the shards come from the same paybench, scenario and seed, ran the
  * same schemes, and do not overlap.
  */
@@ -24,9 +25,8 @@ export interface ShardJson {
   version: typeof SHARD_VERSION;
   generator: string;
   scenario: Scenario;
-  /** Runs [runsFrom, runsTo) of the scenario's runs. */
-  runsFrom: number;
-  runsTo: number;
+  /** The runs held: half-open ranges [from, to) of the scenario's run indices, ascending. */
+  ranges: [number, number][];
   /** Ids of the schemes run, in scenario order. */
   schemes: string[];
   state: AccumulatorState;
@@ -35,15 +35,14 @@ export interface ShardJson {
 export function buildShard(
   scenario: Scenario,
   acc: ResultsAccumulator,
-  options: { runsFrom: number; runsTo: number; generator: string },
+  options: { ranges: [number, number][]; generator: string },
 ): ShardJson {
   return {
     format: SHARD_FORMAT,
     version: SHARD_VERSION,
     generator: options.generator,
     scenario,
-    runsFrom: options.runsFrom,
-    runsTo: options.runsTo,
+    ranges: options.ranges,
     schemes: acc.schemeIndices().map((i) => scenario.schemes[i].id),
     state: acc.toState(),
   };
@@ -62,12 +61,13 @@ export class ShardError extends Error {
 export interface ReadShard {
   name: string;
   scenario: Scenario;
-  runsFrom: number;
-  runsTo: number;
+  ranges: [number, number][];
   schemes: string[];
   generator: string;
   acc: ResultsAccumulator;
 }
+
+const rangeText = (ranges: [number, number][]) => ranges.map(([a, b]) => (b - a === 1 ? `${a}` : `${a}–${b - 1}`)).join(', ');
 
 /** Reads one shard's JSON text; `name` (the file) goes into every message. */
 export function readShard(text: string, name: string): ReadShard {
@@ -86,9 +86,14 @@ export function readShard(text: string, name: string): ReadShard {
   if (doc.version !== SHARD_VERSION) throw new ShardError(`${name}: shard version ${String(doc.version)} is not supported (this paybench reads version ${SHARD_VERSION})`);
   const parsed = parseScenario(doc.scenario);
   if (!parsed.ok) throw new ShardError(`${name}: its scenario is invalid: ${parsed.errors.map((e) => formatIssue(e, 'en')).join('; ')}`);
-  const { runsFrom, runsTo } = doc;
-  if (!Number.isInteger(runsFrom) || !Number.isInteger(runsTo) || runsFrom! < 0 || runsTo! <= runsFrom! || runsTo! > parsed.scenario.simulation.runs) {
-    throw new ShardError(`${name}: bad run range ${String(runsFrom)}–${String(runsTo)}`);
+  const ranges = doc.ranges;
+  const badRanges = () => new ShardError(`${name}: bad run ranges ${JSON.stringify(ranges)}`);
+  if (!Array.isArray(ranges) || ranges.length === 0) throw badRanges();
+  let at = 0;
+  for (const r of ranges) {
+    if (!Array.isArray(r) || r.length !== 2 || !Number.isInteger(r[0]) || !Number.isInteger(r[1])) throw badRanges();
+    if (r[0] < at || r[1] <= r[0] || r[1] > parsed.scenario.simulation.runs) throw badRanges();
+    at = r[1];
   }
   if (!Array.isArray(doc.schemes) || doc.schemes.some((id) => !parsed.scenario.schemes.some((s) => s.id === id))) {
     throw new ShardError(`${name}: its schemes do not match its scenario`);
@@ -102,11 +107,11 @@ export function readShard(text: string, name: string): ReadShard {
   if (acc.plan !== Number(parsed.scenario.company.plan)) throw new ShardError(`${name}: its summaries were collected for another plan`);
   const ids = acc.schemeIndices().map((i) => parsed.scenario.schemes[i]?.id);
   if (ids.join(',') !== doc.schemes.join(',')) throw new ShardError(`${name}: its summaries hold schemes ${ids.join(', ')}, not ${doc.schemes.join(', ')}`);
+  const inRanges = (run: number) => ranges.some(([a, b]) => a <= run && run < b);
   for (const i of acc.schemeIndices()) {
-    const runs = acc.runIndices(i);
-    if (runs[0] < runsFrom! || runs[runs.length - 1] >= runsTo!) throw new ShardError(`${name}: holds runs outside ${runsFrom}–${runsTo! - 1}`);
+    if (!acc.runIndices(i).every(inRanges)) throw new ShardError(`${name}: holds runs outside ${rangeText(ranges)}`);
   }
-  return { name, scenario: parsed.scenario, runsFrom: runsFrom!, runsTo: runsTo!, schemes: doc.schemes, generator: String(doc.generator), acc };
+  return { name, scenario: parsed.scenario, ranges, schemes: doc.schemes, generator: String(doc.generator), acc };
 }
 
 /** The first path at which two JSON values differ ('' if equal). */
@@ -160,12 +165,15 @@ export class ShardMerger {
         throw new ShardError(`${s.name} ran schemes ${s.schemes.join(', ')}, ${first.name} ran ${first.schemes.join(', ')}: give every shard the same --scheme`);
       }
     }
-    for (const r of this.#ranges) {
-      if (s.runsFrom < r.to && r.from < s.runsTo) {
-        throw new ShardError(`${r.name} (runs ${r.from}–${r.to - 1}) and ${s.name} (runs ${s.runsFrom}–${s.runsTo - 1}) overlap: each run must be in one shard only`);
+    for (const [from, to] of s.ranges) {
+      for (const r of this.#ranges) {
+        if (from < r.to && r.from < to) {
+          const other = this.#ranges.filter((x) => x.name === r.name).map((x): [number, number] => [x.from, x.to]);
+          throw new ShardError(`${r.name} (runs ${rangeText(other)}) and ${s.name} (runs ${rangeText(s.ranges)}) overlap: each run must be in one shard only`);
+        }
       }
     }
-    this.#ranges.push({ name: s.name, from: s.runsFrom, to: s.runsTo });
+    for (const [from, to] of s.ranges) this.#ranges.push({ name: s.name, from, to });
     this.#acc!.merge(s.acc);
     return this;
   }

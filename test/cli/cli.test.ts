@@ -169,3 +169,95 @@ describe('paybench run', () => {
     expect(t.stderr()).toMatch(/done in/);
   });
 });
+
+describe('paybench run --runs-from/--runs-to and paybench merge', () => {
+  // 9 runs × 2 months of the bundled scenario, cut into three uneven shards.
+  const base = ['run', SCENARIO, '--runs', '9', '--months', '2', '--quiet'];
+  const shards: Record<string, string> = {};
+  const whole = async () => {
+    const t = fakeIo();
+    expect(await main([...base, '--workers', '2', '--json', 'whole.json'], t.io)).toBe(0);
+    return t.written[root + 'whole.json'];
+  };
+  const shard = async (name: string, from: number, to: number, extra: string[] = []) => {
+    const t = fakeIo();
+    const code = await main([...base, '--workers', '1', '--runs-from', String(from), '--runs-to', String(to), '--json', name, ...extra], t.io);
+    shards[root + name] = t.written[root + name];
+    return { code, t };
+  };
+  const merge = async (...names: string[]) => {
+    const t = fakeIo(shards);
+    const code = await main(['merge', ...names, '--json', 'all.json'], t.io);
+    return { code, t, json: t.written[root + 'all.json'] };
+  };
+
+  it('writes shards that merge, in any order, into exactly the whole run', async () => {
+    const reference = await whole();
+    const { code, t } = await shard('a.json', 0, 2);
+    expect(code).toBe(0);
+    expect(t.stderr()).toMatch(/shard: runs 0–1 of 9 → a\.json/);
+    const a = JSON.parse(shards[root + 'a.json']);
+    expect(a).toMatchObject({ format: 'paybench-shard', version: 1, ranges: [[0, 2]], schemes: ['linear', 'threshold', 'tranches'] });
+    await shard('b.json', 2, 7);
+    await shard('c.json', 7, 9);
+    for (const order of [['a.json', 'b.json', 'c.json'], ['c.json', 'a.json', 'b.json']]) {
+      const m = await merge(...order);
+      expect(m.code).toBe(0);
+      expect(m.t.stderr()).toBe('');
+      expect(m.json).toBe(reference);
+    }
+    // In stages: (c + a) → ca.json, then ca + b.
+    const staged = fakeIo(shards);
+    expect(await main(['merge', 'c.json', 'a.json', '--shard', 'ca.json', '--json', '-'], staged.io)).toBe(0);
+    shards[root + 'ca.json'] = staged.written[root + 'ca.json'];
+    expect(JSON.parse(staged.stdout()).scenario.runs).toBe(4);
+    expect((await merge('b.json', 'ca.json')).json).toBe(reference);
+  });
+
+  it('names the runs no shard covered', async () => {
+    await shard('a.json', 0, 2);
+    await shard('c.json', 7, 9);
+    const m = await merge('a.json', 'c.json');
+    expect(m.code).toBe(0);
+    expect(m.t.stderr()).toMatch(/no shard holds runs 2–6 of 9; the results cover runs 0–1, 7–8/);
+    expect(JSON.parse(m.json).scenario.runs).toBe(4);
+  });
+
+  it('refuses overlapping shards, other seeds, other scenarios, other schemes and non-shards', async () => {
+    await shard('a.json', 0, 5);
+    await shard('b.json', 3, 9);
+    let m = await merge('a.json', 'b.json');
+    expect(m.code).toBe(1);
+    expect(m.t.stderr()).toMatch(/a\.json \(runs 0–4\) and b\.json \(runs 3–8\) overlap/);
+
+    await shard('seed.json', 5, 9, ['--seed', '99']);
+    m = await merge('a.json', 'seed.json');
+    expect(m.t.stderr()).toMatch(/seed\.json has seed 99, a\.json seed 20260/);
+
+    await shard('d.json', 5, 9);
+    const other = JSON.parse(shards[root + 'd.json']);
+    other.scenario.company.fixedCosts = '31000000';
+    shards[root + 'other.json'] = JSON.stringify(other);
+    m = await merge('a.json', 'other.json');
+    expect(m.code).toBe(1);
+    expect(m.t.stderr()).toMatch(/come from different scenarios \(they differ at company\.fixedCosts\)/);
+
+    await shard('some.json', 5, 9, ['--scheme', 'tranches']);
+    m = await merge('a.json', 'some.json');
+    expect(m.t.stderr()).toMatch(/ran schemes linear, tranches, a\.json ran linear, threshold, tranches/);
+
+    shards[root + 'results.json'] = await whole();
+    m = await merge('results.json');
+    expect(m.code).toBe(1);
+    expect(m.t.stderr()).toMatch(/results\.json: not a paybench shard \(a results file/);
+  });
+
+  it('checks the run range against the batch', async () => {
+    let t = fakeIo();
+    expect(await main([...base, '--runs-from', '3', '--runs-to', '12', '--json', 'x.json'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(/--runs-to 12 is past the scenario's 9 runs/);
+    t = fakeIo();
+    expect(await main([...base, '--runs-from', '5', '--runs-to', '5'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(/--runs-from 5 must be below --runs-to 5/);
+  });
+});
