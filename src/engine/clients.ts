@@ -69,9 +69,11 @@ export class ClientBook {
    * Personal ownership: deals clients to the owners round-robin from the largest down,
    * so every book has a similar mix of sizes and habits.
    */
-  assignOwners(owners: readonly number[]): void {
+  assignOwners(owners: readonly number[], include: (i: number) => boolean = () => true): void {
     if (owners.length === 0) return;
-    const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => this.baseVolume[b] - this.baseVolume[a] || a - b);
+    const order = Array.from({ length: this.n }, (_, i) => i)
+      .filter(include)
+      .sort((a, b) => this.baseVolume[b] - this.baseVolume[a] || a - b);
     order.forEach((i, k) => (this.owner[i] = owners[k % owners.length]));
   }
 

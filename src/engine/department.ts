@@ -14,6 +14,7 @@ import { CashLedger } from './cash.ts';
 import { newBookTotals, type BookTotals } from './behaviour/forecast.ts';
 import { keyedUniform } from './random.ts';
 import { inverseNormal } from './numeric/normal.ts';
+import { NEVER_MONTH, type SalesBook } from './sales/sales-book.ts';
 
 const NOISE_TABLE_SIZE = 1024;
 
@@ -56,6 +57,10 @@ export class Department {
   readonly owners: BookLedger[];
   /** Clients taken by leavers this month. */
   takenMonth = 0;
+  /** The sales side of the book, when the scenario sells (prospecting, cross-selling). */
+  sales: SalesBook | null = null;
+  /** Per staff: commission to claw back for new clients who left within the hand-over window (kopecks). */
+  readonly clawback: Float64Array;
   readonly book: ClientBook;
   readonly queue: EventQueue;
   readonly cash: CashLedger;
@@ -102,6 +107,7 @@ export class Department {
     this.noiseTable = lognormalTable(c.volumeNoise, NOISE_TABLE_SIZE);
     this.book = new ClientBook(model.scenario.clients.count);
     this.owners = model.staff.map(() => new BookLedger());
+    this.clawback = new Float64Array(model.staff.length);
     this.queue = new EventQueue(model.calendar.days, model.scenario.clients.count * 8);
     this.cash = new CashLedger(model);
   }
@@ -117,6 +123,7 @@ export class Department {
     this.pendingCount = 0;
     this.debtorCount = 0;
     for (const o of this.owners) o.reset();
+    this.clawback.fill(0);
     this.salt = salt;
     this.collectedPeriod = 0;
     this.billedMonth = 0;
@@ -196,7 +203,51 @@ export class Department {
     b.active[i] = 0;
     b.suspended[i] = 0;
     b.vacantUntil[i] = m + 1 + this.model.scenario.clients.replacementMonths;
+    const sales = this.sales;
+    if (sales) {
+      // A selling department is not handed replacements: the slot waits for prospecting.
+      b.vacantUntil[i] = NEVER_MONTH;
+      const by = sales.acquiredBy[i];
+      if (by >= 0 && m - sales.acquiredMonth[i] < this.model.scenario.sales.handOverMonths) {
+        this.clawback[by] += sales.commission[i]; // never more than was paid for this client
+      }
+      sales.commission[i] = 0;
+      sales.acquiredBy[i] = -1;
+      b.owner[i] = -1; // the next client in this slot is whoever signs it
+    }
     this.lostClients++;
+  }
+
+  /** A client leaves now (neglect, a leaver): debt written off, the slot freed. */
+  loseClientNow(i: number, m: number): void {
+    if (this.book.active[i]) this.loseClient(i, m);
+  }
+
+  /** A new client signed by prospecting joins the book, owned by `owner` (−1: the team's). */
+  welcome(i: number, owner: number): void {
+    const b = this.book;
+    b.owner[i] = owner;
+    b.lastCall[i] = -NEVER;
+    b.owedSince[i] = -1;
+    b.payDay[i] = NEVER;
+    this.newClients++;
+  }
+
+  /** Hands client i to another owner, moving what is owed between their ledgers. */
+  reassign(i: number, owner: number): void {
+    const b = this.book;
+    const h = b.habit[i];
+    const from = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
+    const to = owner >= 0 ? this.owners[owner] : null;
+    for (const [l, sign] of [[from, -1], [to, 1]] as const) {
+      if (!l) continue;
+      l.totals.debt[h] += (sign * b.debt[i]) / 100;
+      l.totals.transit[h] += (sign * b.inTransit[i]) / 100;
+      l.totals.pending[h] += (sign * b.pendingBill[i]) / 100;
+      if (b.debt[i] > 0) l.debtorCount += sign;
+      if (b.pendingBill[i] > 0) l.pendingCount += sign;
+    }
+    b.owner[i] = owner;
   }
 
   /** Deliveries, payments and suspension checks due today. */
@@ -262,6 +313,10 @@ export class Department {
     this.debtorCount--;
     this.collectedMonth += amount;
     this.collectedPeriod += amount;
+    const sales = this.sales;
+    if (sales && sales.acquiredBy[i] >= 0 && this.month - sales.acquiredMonth[i] < this.model.scenario.sales.handOverMonths) {
+      sales.revenue[i] += amount;
+    }
     if (b.owner[i] >= 0) {
       const o = this.owners[b.owner[i]];
       o.totals.debt[b.habit[i]] -= amount / 100;

@@ -16,7 +16,19 @@ export interface Groups {
 }
 
 export function buildGroups(model: Model, scheme: SchemeModel, dept: Department, workforce: Workforce): Groups {
-  const workers = model.staff.map((_, j) => j).filter((j) => model.staff[j].member.workShare > 0);
+  const isSeller = (j: number) => model.staff[j].member.role === 'hunter' || model.staff[j].member.role === 'accountManager';
+  // Sellers sell (sales/sales-month.ts); billing and collection is the others' queue.
+  const workers = model.staff.map((_, j) => j).filter((j) => model.staff[j].member.workShare > 0 && !isSeller(j));
+  if (model.scenario.sales.enabled) {
+    // Clients belong to sellers (personal ownership) or to hunters then farmers; the
+    // collectors bill and chase the whole book together.
+    const org = scheme.scheme.organisation;
+    const sellers = model.staff.map((_, j) => j).filter(isSeller);
+    const owners =
+      org === 'personal' ? sellers : org === 'hunterFarmer' ? sellers.filter((j) => model.staff[j].member.role === 'accountManager') : [];
+    dept.book.assignOwners(owners, (i) => dept.book.active[i] === 1);
+    return { teams: [new TeamDay(model, scheme, dept, workers, -1, dept, workforce)], owners: org === 'hunterFarmer' ? sellers : owners };
+  }
   if (scheme.scheme.organisation !== 'personal') {
     return { teams: [new TeamDay(model, scheme, dept, workers, -1, dept, workforce)], owners: [] };
   }

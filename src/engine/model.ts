@@ -97,8 +97,25 @@ function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]):
     gateDay,
     gateAmount,
     periodMonths: scheme.period === 'quarter' ? 3 : 1,
-    incentives: splitIncentives(scheme.split, staff, scenario.behaviour.splitPerception),
+    incentives:
+      scheme.measure === 'teamCollections' && scheme.organisation !== 'hunterFarmer'
+        ? splitIncentives(scheme.split, staff, scenario.behaviour.splitPerception)
+        : personalIncentives(scenario, staff),
   };
+}
+
+/**
+ * Under a personal measure each person paid by it keeps their whole pool; the others
+ * (the head, and collectors when sellers own the clients) have no stake in it.
+ */
+function personalIncentives(scenario: Scenario, staff: StaffModel[]): SplitIncentive[] {
+  const sells = (s: StaffModel) => s.member.role === 'hunter' || s.member.role === 'accountManager';
+  return staff.map((s) => ({
+    poolShare: scenario.sales.enabled ? (sells(s) ? 1 : 0) : s.isHead ? 0 : 1,
+    meritLink: 0,
+    meritAmount: 0,
+    morale: 1,
+  }));
 }
 
 export function compileModel(scenario: Scenario): Model {

@@ -29,6 +29,9 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
     departures: perMonth(),
     clientsTaken: perMonth(),
     absentDays: perMonth(),
+    activeClients: perMonth(),
+    prospectingHours: perMonth(),
+    serviceHours: perMonth(),
     cashDaily: new Float64Array(days),
     collectedByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
     effortByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
@@ -56,6 +59,9 @@ export interface MonthFigures {
   departures: number;
   clientsTaken: number;
   absentDays: number;
+  activeClients: number;
+  prospectingHours: number;
+  serviceHours: number;
 }
 
 export function recordMonth(r: RunResult, m: number, f: MonthFigures): void {
@@ -75,6 +81,9 @@ export function recordMonth(r: RunResult, m: number, f: MonthFigures): void {
   r.departures[m] = f.departures;
   r.clientsTaken[m] = f.clientsTaken;
   r.absentDays[m] = f.absentDays;
+  r.activeClients[m] = f.activeClients;
+  r.prospectingHours[m] = f.prospectingHours;
+  r.serviceHours[m] = f.serviceHours;
 }
 
 /** Carries the month's last cumulative collections over the slots past its length. */

@@ -37,6 +37,11 @@ export interface RunResult {
   clientsTaken: Float64Array;
   /** Person-days away: illness, vacation, empty posts (P7). */
   absentDays: Float64Array;
+  /** Clients in the book at the month's end (P5: growth or plateau). */
+  activeClients: Float64Array;
+  /** Sellers' hours prospecting / serving and cross-selling existing clients (P5). */
+  prospectingHours: Float64Array;
+  serviceHours: Float64Array;
   /** End-of-day cash balance for each recorded day. */
   cashDaily: Float64Array;
   /** months × 31: cumulative collections by day of month (index d−1), carried past month end. */

@@ -14,6 +14,9 @@ import { drawLeavers, personalBond } from './behaviour/attrition.ts';
 import { RunSeed, keyedUniform } from './random.ts';
 import { settlePeriod } from './pay/settle.ts';
 import { poolKopecks } from './pay/formula.ts';
+import { SalesBook } from './sales/sales-book.ts';
+import { SalesMonth, salesPeople } from './sales/sales-month.ts';
+import { newClientRevenue, settleNewClientPay } from './sales/commission.ts';
 import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
 
 /**
@@ -29,6 +32,7 @@ interface Workspace {
   contribution: Float64Array;
   effortSum: Float64Array;
   effortDays: Float64Array;
+  sales: SalesBook | null;
 }
 
 const workspaces = new WeakMap<Model, Workspace>();
@@ -46,6 +50,7 @@ function workspace(model: Model): Workspace {
       contribution: new Float64Array(n),
       effortSum: new Float64Array(n),
       effortDays: new Float64Array(n),
+      sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
     };
     workspaces.set(model, w);
   }
@@ -62,9 +67,12 @@ function periodBounds(model: Model, m: number, periodMonths: number): [number, n
 export function simulateRun(model: Model, schemeIndex: number, runIndex: number): RunResult {
   const { calendar: cal, scenario } = model;
   const scheme = model.schemes[schemeIndex];
-  const { dept, workforce, bonus, normals, contribution, effortSum, effortDays } = workspace(model);
+  const { dept, workforce, bonus, normals, contribution, effortSum, effortDays, sales } = workspace(model);
   const seed = new RunSeed(scenario.simulation.seed, runIndex);
   dept.book.setup(model, seed.stream('clients'));
+  sales?.setup(model, dept.book, seed.stream('sales'));
+  dept.sales = sales;
+  const salesSalt = seed.stream('sales-luck').nextUint32();
   const clientSalt = seed.stream('client-luck').nextUint32();
   const splitSalt = seed.stream('split').nextUint32();
   const attritionSalt = seed.stream('attrition').nextUint32();
@@ -72,7 +80,9 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
   workforce.reset(seed);
   const { teams, owners } = buildGroups(model, scheme, dept, workforce);
   for (const team of teams) team.reset();
-  const personalPay = scheme.scheme.measure === 'personalCollections';
+  const selling = sales ? new SalesMonth(model, scheme, dept, sales, salesPeople(model, scheme), workforce) : null;
+  const personalPay = scheme.scheme.measure !== 'teamCollections' || scheme.scheme.organisation === 'hunterFarmer';
+  const ownerSet = new Set(owners);
   const attrition = scenario.behaviour.attrition;
 
   const staffCount = model.staff.length;
@@ -104,6 +114,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         dept.takeClients(m, attrition.clientTheft, (i) => personalBond(organisation, dept.book.owner[i] === j, collectors), attritionSalt, j);
       }
       salaries = model.staff.reduce((a, s, j) => a + (workforce.isVacant(j) ? 0 : s.salary), 0);
+      selling?.run(m, salesSalt);
       for (const team of teams) team.startMonth();
       contribution.fill(0);
       effortSum.fill(0);
@@ -146,10 +157,18 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     let paid = 0;
     for (const team of teams) team.addMonth(contribution, effortSum, effortDays);
     if (t === periodEnd && personalPay) {
-      // A pool per person on their own book, paid whole to them.
-      for (const j of owners) {
-        if (workforce.isVacant(j)) continue;
-        bonus[j] = poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod);
+      // A pool per person on their own book (or on the clients they brought in), paid whole to them.
+      for (let j = 0; j < staffCount; j++) {
+        const measure = selling ? selling.payMeasure(j) : ownerSet.has(j) ? 'personalCollections' : 'none';
+        if (selling) {
+          selling.lastOwnCollections[j] = dept.owners[j].collectedPeriod / 100;
+          if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book) / 100;
+        }
+        if (workforce.isVacant(j) || measure === 'none') continue;
+        bonus[j] =
+          measure === 'newClientRevenue' && sales
+            ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback)
+            : poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod);
         pool += bonus[j];
       }
       paid = pool;
@@ -204,6 +223,9 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         departures,
         clientsTaken: dept.takenMonth,
         absentDays: workforce.absentDays(m),
+        activeClients: dept.book.active.reduce((a, x) => a + x, 0),
+        prospectingHours: selling ? selling.hours[0].reduce((a, x) => a + x, 0) : 0,
+        serviceHours: selling ? selling.hours[1].reduce((a, x) => a + x, 0) + selling.hours[2].reduce((a, x) => a + x, 0) : 0,
       });
       closeIntraMonth(result, rm, len);
       for (let j = 0; j < staffCount; j++) {

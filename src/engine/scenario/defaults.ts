@@ -122,11 +122,12 @@ const SALES: SalesSettings = {
   conversion: 0.3,
   salesCycleMonths: 2,
   newClientShare: 0.4,
-  serviceHours: 3,
-  crossSellHours: 10,
+  serviceHours: 5,
+  pooledServiceHours: 2,
+  crossSellHours: 6,
   neglectChurn: 0.08,
   handOverMonths: 6,
-  monthlyDiscount: 0.8,
+  monthlyDiscount: 0.7,
 };
 
 /** Defaults of a staff member's optional fields (`name` defaults to the id). */

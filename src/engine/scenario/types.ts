@@ -231,8 +231,10 @@ export interface SalesSettings {
   salesCycleMonths: number;
   /** A new client's first bill as a share of its potential; cross-selling grows it. */
   newClientShare: number;
-  /** Account work a client needs each month to stay looked after. */
+  /** Account work a client needs each month to stay looked after by their own manager. */
   serviceHours: number;
+  /** The same for a pooled service desk (tickets, a processing centre): a process, not a relationship. */
+  pooledServiceHours: number;
   /** Hours of cross-selling that add a tenth of a client's potential. */
   crossSellHours: number;
   /** Monthly chance that a client nobody looked after this month leaves. */

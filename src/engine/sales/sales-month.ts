@@ -1,0 +1,231 @@
+/**
+ * A month of selling (MODEL.md P5; articles 001, 003, 004). Each salesperson splits
+ * their hours between serving clients (which keeps them from drifting away), cross-
+ * selling to them (saturating: each client can buy only so much) and prospecting (leads
+ * that sign after the sales cycle), by what an hour brings *them* under their scheme:
+ *
+ *   serve client i:   λ × volume_i × neglect churn × (1 + H)          per serviceHours
+ *   cross-sell to i:  λ × potential_i / 10 × H                        per crossSellHours
+ *   prospect:         λ × a new client's first volume × conversion / hoursPerLead × d^cycle × H'
+ *
+ * λ is the person's marginal pay per rouble of the measure; H and H' are how many future
+ * months of that volume count for them (d = monthly discount; under new-client revenue
+ * only until the hand-over). Serving protects money now, prospecting pays months later:
+ * as a sales manager's own book grows, serving it fills the week and prospecting stops —
+ * the stagnation of articles 001 and 004 — unless new clients are somebody's whole job.
+ */
+import type { Model, SchemeModel } from '../model.ts';
+import type { Department } from '../department.ts';
+import type { Workforce } from '../workforce.ts';
+import type { SalesBook } from './sales-book.ts';
+import { expectedMarginal } from '../pay/curve.ts';
+import { keyedUniform } from '../random.ts';
+
+export interface SalesPeople {
+  /** Staff indices of everyone who sells (hunters and account managers). */
+  sellers: number[];
+  /** Who prospects and who serves, under the scheme's organisation. */
+  prospects: Uint8Array;
+  serves: Uint8Array;
+}
+
+/** Roles in practice: under personal ownership everyone sells the full cycle. */
+export function salesPeople(model: Model, scheme: SchemeModel): SalesPeople {
+  const n = model.staff.length;
+  const prospects = new Uint8Array(n);
+  const serves = new Uint8Array(n);
+  const sellers: number[] = [];
+  model.staff.forEach((s, j) => {
+    const role = s.member.role;
+    if (role !== 'hunter' && role !== 'accountManager') return;
+    sellers.push(j);
+    const fullCycle = scheme.scheme.organisation === 'personal';
+    prospects[j] = fullCycle || role === 'hunter' ? 1 : 0;
+    serves[j] = fullCycle || role === 'accountManager' ? 1 : 0;
+  });
+  return { sellers, prospects, serves };
+}
+
+interface Option {
+  client: number;
+  kind: 0 | 1; // 0 serve, 1 cross-sell
+  value: number; // per hour
+  hours: number;
+}
+
+export class SalesMonth {
+  /** Per staff: signings expected per month ahead (index = months ahead), and last month's measures (roubles). */
+  private readonly pipeline: Float64Array[];
+  readonly lastOwnCollections: Float64Array;
+  readonly lastNewRevenue: Float64Array;
+  /** Per staff this month: hours spent prospecting, serving, cross-selling. */
+  readonly hours: Float64Array[];
+  private readonly options: Option[] = [];
+
+  constructor(
+    private readonly model: Model,
+    private readonly scheme: SchemeModel,
+    private readonly dept: Department,
+    private readonly sales: SalesBook,
+    private readonly people: SalesPeople,
+    private readonly workforce: Workforce,
+  ) {
+    const n = model.staff.length;
+    this.pipeline = Array.from({ length: n }, () => new Float64Array(model.scenario.sales.salesCycleMonths + 1));
+    this.lastOwnCollections = new Float64Array(n);
+    this.lastNewRevenue = new Float64Array(n);
+    this.hours = [0, 1, 2].map(() => new Float64Array(n));
+  }
+
+  /** Month m starts: signings due arrive, then everyone plans and spends the month's selling hours. */
+  run(m: number, salt: number): void {
+    const cfg = this.model.scenario.sales;
+    const cal = this.model.calendar;
+    this.sales.served.fill(0);
+    for (const h of this.hours) h.fill(0);
+    if (this.scheme.scheme.organisation === 'hunterFarmer') this.handOver(m);
+    for (const j of this.people.sellers) {
+      this.sign(j, m, salt);
+      let present = 0;
+      for (let t = cal.monthStart[m]; t < cal.monthStart[m] + cal.monthLength[m]; t++) {
+        if (cal.working[t]) present += this.workforce.presence(j, t);
+      }
+      const hours = 8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * present;
+      if (hours > 0) this.spend(j, hours, m);
+    }
+    // Clients nobody looked after drift away (article 002: phone-only contact leaves them defenceless).
+    const book = this.dept.book;
+    for (let i = 0; i < book.n; i++) {
+      if (book.active[i] && !this.sales.served[i] && keyedUniform(salt, i, m, 7) < cfg.neglectChurn) this.dept.loseClientNow(i, m);
+    }
+  }
+
+  /** Hunter/farmer: clients older than the hand-over window go to the account manager with the smallest book. */
+  private handOver(m: number): void {
+    const book = this.dept.book;
+    const cfg = this.model.scenario.sales;
+    const farmers = this.people.sellers.filter((j) => this.model.staff[j].member.role === 'accountManager');
+    if (farmers.length === 0) return;
+    const size = new Map(farmers.map((f) => [f, 0]));
+    for (let i = 0; i < book.n; i++) if (book.active[i] && size.has(book.owner[i])) size.set(book.owner[i], size.get(book.owner[i])! + 1);
+    for (let i = 0; i < book.n; i++) {
+      const o = book.owner[i];
+      if (!book.active[i] || o < 0 || this.model.staff[o].member.role !== 'hunter') continue;
+      if (m - this.sales.acquiredMonth[i] < cfg.handOverMonths) continue;
+      let to = farmers[0];
+      for (const f of farmers) if (size.get(f)! < size.get(to)!) to = f;
+      this.dept.reassign(i, to);
+      size.set(to, size.get(to)! + 1);
+    }
+  }
+
+  /** Signings due this month for person j become clients (owned by whoever the organisation says). */
+  private sign(j: number, m: number, salt: number): void {
+    const p = this.pipeline[j];
+    const expected = p[0];
+    p.copyWithin(0, 1);
+    p[p.length - 1] = 0;
+    // Poisson number of signings with the expected mean (inverse transform on a keyed uniform).
+    let u = keyedUniform(salt, j, m, 11);
+    let k = 0;
+    let term = Math.exp(-expected);
+    let cum = term;
+    while (u > cum && k < 50) {
+      k++;
+      term *= expected / k;
+      cum += term;
+    }
+    const cfg = this.model.scenario.sales;
+    for (let s = 0; s < k; s++) {
+      const i = this.sales.acquire(this.dept.book, j, m, cfg.newClientShare);
+      if (i < 0) break;
+      this.dept.welcome(i, this.newOwner(j));
+    }
+  }
+
+  private newOwner(j: number): number {
+    switch (this.scheme.scheme.organisation) {
+      case 'personal':
+      case 'hunterFarmer':
+        return j; // a hunter keeps it until the hand-over
+      default:
+        return -1; // pooled service: nobody's own
+    }
+  }
+
+  /** λ: marginal pay per rouble of the measure person j is paid on. */
+  private lambda(j: number): number {
+    const measure = this.payMeasure(j);
+    if (measure === 'none') return 0;
+    const F = measure === 'newClientRevenue' ? this.lastNewRevenue[j] : this.lastOwnCollections[j];
+    return expectedMarginal(this.scheme.curve, F, 0.25 * F + 1);
+  }
+
+  /** What person j is paid on under the scheme (hunter/farmer: hunters on new clients, farmers on their book). */
+  payMeasure(j: number): 'personalCollections' | 'newClientRevenue' | 'none' {
+    const { measure, organisation } = this.scheme.scheme;
+    const role = this.model.staff[j].member.role;
+    if (organisation === 'hunterFarmer') return role === 'hunter' ? 'newClientRevenue' : 'personalCollections';
+    if (measure === 'teamCollections') return 'none';
+    if (measure === 'newClientRevenue') return this.people.prospects[j] ? 'newClientRevenue' : 'none';
+    return 'personalCollections';
+  }
+
+  private spend(j: number, hours: number, m: number): void {
+    const cfg = this.model.scenario.sales;
+    const d = cfg.monthlyDiscount;
+    const lambda = this.lambda(j);
+    const newRevenuePay = this.payMeasure(j) === 'newClientRevenue';
+    const book = this.dept.book;
+    const horizon = d / (1 - d);
+    const handOverHorizon = (d * (1 - Math.pow(d, cfg.handOverMonths))) / (1 - d);
+    const meanPotential = Number(this.model.scenario.clients.monthlyVolume) / this.model.scenario.clients.count;
+    const prospectValue = this.people.prospects[j]
+      ? (lambda * meanPotential * cfg.newClientShare * cfg.conversion * Math.pow(d, cfg.salesCycleMonths) * (newRevenuePay ? handOverHorizon : horizon)) /
+        cfg.hoursPerLead
+      : -1;
+
+    // The clients this person looks after: their own, or (pooled service) a fair share of all.
+    const opts = this.options;
+    opts.length = 0;
+    if (this.people.serves[j] || this.scheme.scheme.organisation === 'personal' || newRevenuePay) {
+      const pooled = book.owner.every((o) => o < 0) && this.people.serves[j] === 1;
+      const servers = this.people.sellers.filter((x) => this.people.serves[x]);
+      const rank = servers.indexOf(j);
+      for (let i = 0; i < book.n; i++) {
+        if (!book.active[i]) continue;
+        const mine = pooled ? servers.length > 0 && i % servers.length === rank : book.owner[i] === j;
+        if (!mine) continue;
+        // Under new-client revenue only clients still within the hand-over window count.
+        const within = m - this.sales.acquiredMonth[i] < cfg.handOverMonths;
+        const counts = newRevenuePay ? (this.sales.acquiredBy[i] === j && within ? 1 : 0) : 1;
+        const volume = book.baseVolume[i] / 100;
+        const duty = lambda === 0 ? 1e-9 * volume : 0; // salaried pool: serve the largest first
+        const serviceHours = pooled ? cfg.pooledServiceHours : cfg.serviceHours;
+        opts.push({ client: i, kind: 0, value: (lambda * counts * volume * cfg.neglectChurn * (1 + horizon)) / Math.max(serviceHours, 1e-9) + duty, hours: serviceHours });
+        if (this.sales.realised[i] < 1) {
+          const gain = (this.sales.potential[i] / 100) * 0.1;
+          opts.push({ client: i, kind: 1, value: (lambda * counts * gain * (newRevenuePay ? handOverHorizon : horizon)) / cfg.crossSellHours + duty / 10, hours: cfg.crossSellHours });
+        }
+      }
+    }
+    opts.sort((a, b) => b.value - a.value || a.client - b.client || a.kind - b.kind);
+    let left = hours;
+    for (const o of opts) {
+      if (o.value <= prospectValue || left < o.hours) break;
+      left -= o.hours;
+      if (o.kind === 0) {
+        this.sales.served[o.client] = 1;
+        this.hours[1][j] += o.hours;
+      } else {
+        this.sales.crossSell(o.client, book);
+        this.sales.served[o.client] = 1;
+        this.hours[2][j] += o.hours;
+      }
+    }
+    if (prospectValue >= 0 && left > 0) {
+      this.hours[0][j] += left;
+      this.pipeline[j][this.pipeline[j].length - 1] += (left / cfg.hoursPerLead) * cfg.conversion;
+    }
+  }
+}
