@@ -128,6 +128,8 @@ export class Workbench {
       name: this.lang === 'ru' ? 'Новая схема' : 'New scheme',
       organisation: 'team',
       measure: 'teamCollections',
+      attestationMonths: 0,
+      deputyHead: false,
       period: 'month',
       formula: { type: 'linear', rate: '0.001' },
       tranches: [],

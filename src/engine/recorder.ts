@@ -32,6 +32,9 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
     activeClients: perMonth(),
     prospectingHours: perMonth(),
     serviceHours: perMonth(),
+    inboundRequests: perMonth(),
+    inboundSigned: perMonth(),
+    starLevel: perMonth(),
     cashDaily: new Float64Array(days),
     collectedByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
     effortByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
@@ -62,6 +65,9 @@ export interface MonthFigures {
   activeClients: number;
   prospectingHours: number;
   serviceHours: number;
+  inboundRequests: number;
+  inboundSigned: number;
+  starLevel: number;
 }
 
 export function recordMonth(r: RunResult, m: number, f: MonthFigures): void {
@@ -84,6 +90,9 @@ export function recordMonth(r: RunResult, m: number, f: MonthFigures): void {
   r.activeClients[m] = f.activeClients;
   r.prospectingHours[m] = f.prospectingHours;
   r.serviceHours[m] = f.serviceHours;
+  r.inboundRequests[m] = f.inboundRequests;
+  r.inboundSigned[m] = f.inboundSigned;
+  r.starLevel[m] = f.starLevel;
 }
 
 /** Carries the month's last cumulative collections over the slots past its length. */

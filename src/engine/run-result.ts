@@ -42,6 +42,11 @@ export interface RunResult {
   /** Sellers' hours prospecting / serving and cross-selling existing clients (P5). */
   prospectingHours: Float64Array;
   serviceHours: Float64Array;
+  /** Inbound requests that came in and that signed (P6: conversion = signed / requests). */
+  inboundRequests: Float64Array;
+  inboundSigned: Float64Array;
+  /** Mean star level of the inbound sector at the month's end, 0..1 (P6). */
+  starLevel: Float64Array;
   /** End-of-day cash balance for each recorded day. */
   cashDaily: Float64Array;
   /** months × 31: cumulative collections by day of month (index d−1), carried past month end. */

@@ -199,6 +199,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     for (let j = 0; j < staffCount; j++) {
       if (!workforce.isVacant(j)) workforce.recordPay(j, model.staff[j].salary + bonus[j] / 100);
     }
+    selling?.updateStars(m);
     const bonusTotal = paid / 100;
     const payroll = (salaries + bonusTotal) * (1 + model.payrollTaxRate);
     dept.cash.owedPayroll += payroll - salaries * model.advanceShare;
@@ -226,6 +227,9 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         activeClients: dept.book.active.reduce((a, x) => a + x, 0),
         prospectingHours: selling ? selling.hours[0].reduce((a, x) => a + x, 0) : 0,
         serviceHours: selling ? selling.hours[1].reduce((a, x) => a + x, 0) + selling.hours[2].reduce((a, x) => a + x, 0) : 0,
+        inboundRequests: selling ? selling.inboundRequests : 0,
+        inboundSigned: selling ? selling.inboundSigned : 0,
+        starLevel: selling ? selling.meanStar() : 0,
       });
       closeIntraMonth(result, rm, len);
       for (let j = 0; j < staffCount; j++) {

@@ -50,6 +50,8 @@ describe('quarterly period', () => {
             name: 'Quarterly threshold',
             organisation: 'team',
             measure: 'teamCollections',
+            attestationMonths: 0,
+            deputyHead: false,
             period: 'quarter',
             formula: { type: 'threshold', threshold: '90000000', rate: '0.005' },
             tranches: [],

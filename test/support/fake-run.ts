@@ -56,7 +56,7 @@ export function fakeRun(schemeIndex: number, runIndex: number, months = FAKE_MON
     staff: FAKE_STAFF,
     collections: m(), billed: m(), maxCashGap: m(), maxCashGapMid: m(), daysInDeficit: m(),
     profit: m(), financingCost: m(), payroll: m(), bonus: m(), tranchePaid: m(),
-    newClients: m(), lostClients: m(), badDebt: m(), departures: m(), clientsTaken: m(), absentDays: m(), activeClients: m(), prospectingHours: m(), serviceHours: m(),
+    newClients: m(), lostClients: m(), badDebt: m(), departures: m(), clientsTaken: m(), absentDays: m(), activeClients: m(), prospectingHours: m(), serviceHours: m(), inboundRequests: m(), inboundSigned: m(), starLevel: m(),
     cashDaily: new Float64Array(days),
     collectedByDay: new Float64Array(months * 31),
     effortByDay: new Float64Array(months * 31),

@@ -20,13 +20,15 @@ import type { Workforce } from '../workforce.ts';
 import type { SalesBook } from './sales-book.ts';
 import { expectedMarginal } from '../pay/curve.ts';
 import { keyedUniform } from '../random.ts';
+import { inverseNormal } from '../numeric/normal.ts';
 
 export interface SalesPeople {
-  /** Staff indices of everyone who sells (hunters and account managers). */
+  /** Staff indices of everyone who sells (hunters, account managers, the inbound sector). */
   sellers: number[];
-  /** Who prospects and who serves, under the scheme's organisation. */
+  /** Who prospects, who serves, who converts the inbound flow, under the scheme's organisation. */
   prospects: Uint8Array;
   serves: Uint8Array;
+  inbound: Uint8Array;
 }
 
 /** Roles in practice: under personal ownership everyone sells the full cycle. */
@@ -34,16 +36,22 @@ export function salesPeople(model: Model, scheme: SchemeModel): SalesPeople {
   const n = model.staff.length;
   const prospects = new Uint8Array(n);
   const serves = new Uint8Array(n);
+  const inbound = new Uint8Array(n);
   const sellers: number[] = [];
   model.staff.forEach((s, j) => {
     const role = s.member.role;
+    if (role === 'inbound') {
+      sellers.push(j);
+      inbound[j] = 1;
+      return;
+    }
     if (role !== 'hunter' && role !== 'accountManager') return;
     sellers.push(j);
     const fullCycle = scheme.scheme.organisation === 'personal';
     prospects[j] = fullCycle || role === 'hunter' ? 1 : 0;
     serves[j] = fullCycle || role === 'accountManager' ? 1 : 0;
   });
-  return { sellers, prospects, serves };
+  return { sellers, prospects, serves, inbound };
 }
 
 interface Option {
@@ -60,6 +68,11 @@ export class SalesMonth {
   readonly lastNewRevenue: Float64Array;
   /** Per staff this month: hours spent prospecting, serving, cross-selling. */
   readonly hours: Float64Array[];
+  /** Per staff: star level 0..1 (P6). */
+  readonly star: Float64Array;
+  /** This month: inbound requests that came in, and how many signed. */
+  inboundRequests = 0;
+  inboundSigned = 0;
   private readonly options: Option[] = [];
 
   constructor(
@@ -75,6 +88,8 @@ export class SalesMonth {
     this.lastOwnCollections = new Float64Array(n);
     this.lastNewRevenue = new Float64Array(n);
     this.hours = [0, 1, 2].map(() => new Float64Array(n));
+    this.star = new Float64Array(n);
+    this.presentDays = new Float64Array(n);
   }
 
   /** Month m starts: signings due arrive, then everyone plans and spends the month's selling hours. */
@@ -84,13 +99,22 @@ export class SalesMonth {
     this.sales.served.fill(0);
     for (const h of this.hours) h.fill(0);
     if (this.scheme.scheme.organisation === 'hunterFarmer') this.handOver(m);
+    const present = this.presentDays;
+    let inboundDays = 0;
     for (const j of this.people.sellers) {
-      this.sign(j, m, salt);
-      let present = 0;
+      present[j] = 0;
       for (let t = cal.monthStart[m]; t < cal.monthStart[m] + cal.monthLength[m]; t++) {
-        if (cal.working[t]) present += this.workforce.presence(j, t);
+        if (cal.working[t]) present[j] += this.workforce.presence(j, t);
       }
-      const hours = 8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * present;
+      if (this.people.inbound[j]) inboundDays += present[j];
+    }
+    this.inboundRequests = 0;
+    this.inboundSigned = 0;
+    if (cfg.inboundPerDay > 0) this.takeInbound(m, salt, inboundDays);
+    for (const j of this.people.sellers) {
+      if (this.people.inbound[j]) continue;
+      this.sign(j, m, salt);
+      const hours = 8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * present[j];
       if (hours > 0) this.spend(j, hours, m);
     }
     // Clients nobody looked after drift away (article 002: phone-only contact leaves them defenceless).
@@ -98,6 +122,75 @@ export class SalesMonth {
     for (let i = 0; i < book.n; i++) {
       if (book.active[i] && !this.sales.served[i] && keyedUniform(salt, i, m, 7) < cfg.neglectChurn) this.dept.loseClientNow(i, m);
     }
+  }
+
+  /** Per staff this month: working days present (fractional for new hires). */
+  private readonly presentDays: Float64Array;
+
+  /**
+   * The inbound flow (article 000): requests arrive every working day and go to whoever
+   * of the sector is at work; each handled request signs with the person's conversion,
+   * which star syndrome erodes ("the flow will feed me").
+   */
+  private takeInbound(m: number, salt: number, inboundDays: number): void {
+    const cfg = this.model.scenario.sales;
+    const cal = this.model.calendar;
+    let working = 0;
+    for (let t = cal.monthStart[m]; t < cal.monthStart[m] + cal.monthLength[m]; t++) working += cal.working[t];
+    const requests = poisson(cfg.inboundPerDay * working, keyedUniform(salt, 9999, m, 21));
+    this.inboundRequests = requests;
+    if (inboundDays <= 0) return;
+    const star = this.model.scenario.behaviour.star;
+    let k = 0;
+    for (const j of this.people.sellers) {
+      if (!this.people.inbound[j] || this.presentDays[j] <= 0) continue;
+      const mine = Math.round((requests * this.presentDays[j]) / inboundDays);
+      const capacity = (8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * this.presentDays[j]) / cfg.inboundHours;
+      const handled = Math.min(mine, Math.floor(capacity));
+      this.hours[0][j] += handled * cfg.inboundHours;
+      const conversion = cfg.inboundConversion * (star.enabled ? 1 - star.conversionLoss * this.star[j] : 1);
+      for (let r = 0; r < handled; r++) {
+        if (keyedUniform(salt, j, m, 100 + k++) >= conversion) continue;
+        const i = this.sales.acquire(this.dept.book, j, m, cfg.newClientShare);
+        if (i < 0) return;
+        this.dept.welcome(i, this.newOwner(j));
+        this.inboundSigned++;
+      }
+    }
+  }
+
+  /**
+   * Month end: star syndrome grows with easy, high, stable pay (pay above salary, little
+   * month-to-month change); a deputy head's control damps it; re-attestation cures part of it.
+   */
+  updateStars(m: number): void {
+    const star = this.model.scenario.behaviour.star;
+    if (!star.enabled) return;
+    const { attestationMonths, deputyHead } = this.scheme.scheme;
+    for (const j of this.people.sellers) {
+      if (!this.people.inbound[j]) continue;
+      const salary = this.model.staff[j].salary;
+      const pays = [0, 1, 2].map((k) => this.workforce.recentPay[j * 3 + k]);
+      const mean = (pays[0] + pays[1] + pays[2]) / 3;
+      const spread = Math.sqrt(pays.reduce((a, p) => a + (p - mean) ** 2, 0) / 3);
+      const stability = mean > 0 ? Math.max(0, 1 - spread / mean) : 0;
+      const grow = star.growth * Math.max(0, mean / Math.max(1, salary) - 1) * stability * (deputyHead ? 1 - star.deputyDamping : 1);
+      this.star[j] = Math.min(1, this.star[j] + grow);
+      if (attestationMonths > 0 && (m + 1) % attestationMonths === 0) this.star[j] *= 1 - star.attestationCure;
+      if (this.workforce.isVacant(j)) this.star[j] = 0; // a new hire starts humble
+    }
+  }
+
+  /** Mean star level of the inbound sector. */
+  meanStar(): number {
+    let sum = 0;
+    let n = 0;
+    for (const j of this.people.sellers) {
+      if (!this.people.inbound[j]) continue;
+      sum += this.star[j];
+      n++;
+    }
+    return n ? sum / n : 0;
   }
 
   /** Hunter/farmer: clients older than the hand-over window go to the account manager with the smallest book. */
@@ -125,16 +218,7 @@ export class SalesMonth {
     const expected = p[0];
     p.copyWithin(0, 1);
     p[p.length - 1] = 0;
-    // Poisson number of signings with the expected mean (inverse transform on a keyed uniform).
-    let u = keyedUniform(salt, j, m, 11);
-    let k = 0;
-    let term = Math.exp(-expected);
-    let cum = term;
-    while (u > cum && k < 50) {
-      k++;
-      term *= expected / k;
-      cum += term;
-    }
+    const k = poisson(expected, keyedUniform(salt, j, m, 11));
     const cfg = this.model.scenario.sales;
     for (let s = 0; s < k; s++) {
       const i = this.sales.acquire(this.dept.book, j, m, cfg.newClientShare);
@@ -167,7 +251,7 @@ export class SalesMonth {
     const role = this.model.staff[j].member.role;
     if (organisation === 'hunterFarmer') return role === 'hunter' ? 'newClientRevenue' : 'personalCollections';
     if (measure === 'teamCollections') return 'none';
-    if (measure === 'newClientRevenue') return this.people.prospects[j] ? 'newClientRevenue' : 'none';
+    if (measure === 'newClientRevenue') return this.people.prospects[j] || this.people.inbound[j] ? 'newClientRevenue' : 'none';
     return 'personalCollections';
   }
 
@@ -228,4 +312,19 @@ export class SalesMonth {
       this.pipeline[j][this.pipeline[j].length - 1] += (left / cfg.hoursPerLead) * cfg.conversion;
     }
   }
+}
+
+/** A Poisson draw with the given mean by inverse transform of one uniform (means up to a few hundred). */
+function poisson(mean: number, u: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 500) return Math.max(0, Math.round(mean + Math.sqrt(mean) * inverseNormal(Math.min(1 - 1e-12, Math.max(1e-12, u)))));
+  let k = 0;
+  let term = Math.exp(-mean);
+  let cum = term;
+  while (u > cum && k < 10 * mean + 50) {
+    k++;
+    term *= mean / k;
+    cum += term;
+  }
+  return k;
 }

@@ -112,6 +112,13 @@ const BEHAVIOUR: Behaviour = {
     rampUpMonths: 3,
     clientTheft: 0.5,
   },
+  star: {
+    enabled: false,
+    growth: 0.15,
+    conversionLoss: 0.6,
+    attestationCure: 0.6,
+    deputyDamping: 0.5,
+  },
 };
 
 // Off by default: the client department bills and collects a given book.
@@ -128,6 +135,9 @@ const SALES: SalesSettings = {
   neglectChurn: 0.08,
   handOverMonths: 6,
   monthlyDiscount: 0.7,
+  inboundPerDay: 0,
+  inboundHours: 1,
+  inboundConversion: 0.35,
 };
 
 /** Defaults of a staff member's optional fields (`name` defaults to the id). */
@@ -150,6 +160,8 @@ const SCHEME_DEFAULTS = {
   organisation: 'team',
   measure: 'teamCollections',
   period: 'month',
+  attestationMonths: 0,
+  deputyHead: false,
 } as const;
 
 /** Defaults of an award rule's optional fields. */
@@ -299,6 +311,7 @@ export function fillDefaults(doc: RawObject): RawObject {
       fillSection(filled, 'splitPerception', (s) => fillFlat(s, BEHAVIOUR.splitPerception), BEHAVIOUR.splitPerception);
       fillSection(filled, 'absence', (s) => fillFlat(s, BEHAVIOUR.absence), BEHAVIOUR.absence);
       fillSection(filled, 'attrition', (s) => fillFlat(s, BEHAVIOUR.attrition), BEHAVIOUR.attrition);
+      fillSection(filled, 'star', (s) => fillFlat(s, BEHAVIOUR.star), BEHAVIOUR.star);
       return filled;
     },
     BEHAVIOUR,

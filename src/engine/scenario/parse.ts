@@ -87,6 +87,8 @@ export function serializeScenario(s: Scenario): string {
       measure: scheme.measure,
       period: scheme.period,
       formula: scheme.formula,
+      attestationMonths: scheme.attestationMonths,
+      deputyHead: scheme.deputyHead,
       tranches: scheme.tranches,
       split: scheme.split,
     })),

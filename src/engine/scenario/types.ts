@@ -127,9 +127,10 @@ export interface ClientBook {
 
 /**
  * head — runs the department; collector — billing and collection calls (article 002);
- * hunter — finds new clients (МПК); accountManager — serves and grows existing clients (МРК).
+ * hunter — finds new clients (МПК); accountManager — serves and grows existing clients (МРК);
+ * inbound — the client sector converting an inbound flow of requests (article 000).
  */
-export type StaffRole = 'head' | 'collector' | 'hunter' | 'accountManager';
+export type StaffRole = 'head' | 'collector' | 'hunter' | 'accountManager' | 'inbound';
 
 export interface StaffMember {
   id: string;
@@ -152,6 +153,23 @@ export interface Behaviour {
   splitPerception: SplitPerception;
   absence: AbsenceBehaviour;
   attrition: AttritionBehaviour;
+  star: StarBehaviour;
+}
+
+/**
+ * Star syndrome (MODEL.md P6; article 000): staff of a sector with an easy inbound flow
+ * and high, stable pay start to coast ("the flow will feed me") and convert fewer requests.
+ */
+export interface StarBehaviour {
+  enabled: boolean;
+  /** Monthly growth of the star level per unit of pay above salary (pay/salary − 1), when pay is stable. */
+  growth: number;
+  /** Share of conversion lost at full star level. */
+  conversionLoss: number;
+  /** Share of the star level a re-attestation removes. */
+  attestationCure: number;
+  /** Share of the growth a deputy head's daily control prevents. */
+  deputyDamping: number;
 }
 
 /** Illness and vacations (MODEL.md P7; article 002: a month-long illness, a summer vacation). */
@@ -243,6 +261,12 @@ export interface SalesSettings {
   handOverMonths: number;
   /** Monthly discount of future pay in a salesperson's eyes (0.8 ≈ a five-month horizon). */
   monthlyDiscount: number;
+  /** Inbound requests a working day (calls, site forms) for the client sector to convert. */
+  inboundPerDay: number;
+  /** Hours to handle one inbound request. */
+  inboundHours: number;
+  /** Share of handled requests that sign, for a person free of star syndrome. */
+  inboundConversion: number;
 }
 
 // ---------------------------------------------------------------- pay schemes
@@ -266,6 +290,10 @@ export interface Scheme {
   /** Period over which the measure is summed and paid. */
   period: 'month' | 'quarter';
   formula: PayoutFormula;
+  /** Re-attestation every this many months (0: never) — cures part of star syndrome (article 000). */
+  attestationMonths: number;
+  /** A deputy head controls the sector day to day (article 000). */
+  deputyHead: boolean;
   /** Optional tranches of the pool; without them the whole pool is one unconditional tranche. */
   tranches: Tranche[];
   split: Split;

@@ -89,6 +89,9 @@ export function readSales(r: FieldReader, value: unknown, path: string): SalesSe
     'neglectChurn',
     'handOverMonths',
     'monthlyDiscount',
+    'inboundPerDay',
+    'inboundHours',
+    'inboundConversion',
   ]);
   if (!o) return undefined;
   return {
@@ -104,5 +107,8 @@ export function readSales(r: FieldReader, value: unknown, path: string): SalesSe
     neglectChurn: r.number(o, 'neglectChurn', path, { min: 0, max: 1 })!,
     handOverMonths: r.integer(o, 'handOverMonths', path, 0, 36)!,
     monthlyDiscount: r.number(o, 'monthlyDiscount', path, { min: 0, max: 1, above: true })!,
+    inboundPerDay: r.number(o, 'inboundPerDay', path, { min: 0, max: 10000 })!,
+    inboundHours: r.number(o, 'inboundHours', path, { min: 0, max: 100, above: true })!,
+    inboundConversion: r.number(o, 'inboundConversion', path, { min: 0, max: 1 })!,
   };
 }

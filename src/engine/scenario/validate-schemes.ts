@@ -17,7 +17,18 @@ export const ORGANISATIONS = ['team', 'personal', 'conveyor', 'hunterFarmer'] as
 export const TIER_MODES = ['marginal', 'retroactive'] as const;
 
 export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined): Scheme[] | undefined {
-  const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, ['id', 'name', 'organisation', 'measure', 'period', 'formula', 'tranches', 'split']);
+  const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, [
+    'id',
+    'name',
+    'organisation',
+    'measure',
+    'period',
+    'formula',
+    'attestationMonths',
+    'deputyHead',
+    'tranches',
+    'split',
+  ]);
   if (!items) return undefined;
   const out: Scheme[] = [];
   const checkUnique = r.uniqueIds();
@@ -42,6 +53,8 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
       measure: measure!,
       period: period!,
       formula: readFormula(r, own(s, 'formula'), child(p, 'formula'))!,
+      attestationMonths: r.integer(s, 'attestationMonths', p, 0, 36)!,
+      deputyHead: r.boolean(s, 'deputyHead', p)!,
       tranches: readTranches(r, s, p, period)!,
       split: readSplit(r, own(s, 'split'), child(p, 'split'), staff)!,
     });

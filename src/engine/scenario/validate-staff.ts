@@ -4,7 +4,7 @@ import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, own, type RawObject } from './issues.ts';
 import { FieldReader, money } from './validate-fields.ts';
 
-export const STAFF_ROLES = ['head', 'collector', 'hunter', 'accountManager'] as const;
+export const STAFF_ROLES = ['head', 'collector', 'hunter', 'accountManager', 'inbound'] as const;
 
 /** The staff with the number of heads, which the schemes' splits need. */
 export interface StaffRead {
@@ -48,7 +48,7 @@ export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefine
 }
 
 export function readBehaviour(r: FieldReader, value: unknown, path: string): Behaviour | undefined {
-  const o = r.object(value, path, ['effort', 'splitPerception', 'absence', 'attrition']);
+  const o = r.object(value, path, ['effort', 'splitPerception', 'absence', 'attrition', 'star']);
   if (!o) return undefined;
   const ep = child(path, 'effort');
   const e = r.object(own(o, 'effort'), ep, [
@@ -119,5 +119,14 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     rampUpMonths: r.integer(q, 'rampUpMonths', tp, 0, 24)!,
     clientTheft: r.number(q, 'clientTheft', tp, { min: 0, max: 1 })!,
   };
-  return { effort: effort!, splitPerception: splitPerception!, absence: absence!, attrition: attrition! };
+  const sp2 = child(path, 'star');
+  const st = r.object(own(o, 'star'), sp2, ['enabled', 'growth', 'conversionLoss', 'attestationCure', 'deputyDamping']);
+  const star: Behaviour['star'] | undefined = st && {
+    enabled: r.boolean(st, 'enabled', sp2)!,
+    growth: r.number(st, 'growth', sp2, { min: 0, max: 10 })!,
+    conversionLoss: r.number(st, 'conversionLoss', sp2, { min: 0, max: 1 })!,
+    attestationCure: r.number(st, 'attestationCure', sp2, { min: 0, max: 1 })!,
+    deputyDamping: r.number(st, 'deputyDamping', sp2, { min: 0, max: 1 })!,
+  };
+  return { effort: effort!, splitPerception: splitPerception!, absence: absence!, attrition: attrition!, star: star! };
 }

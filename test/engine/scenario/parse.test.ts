@@ -68,8 +68,8 @@ describe('a minimal file', () => {
       { id: 'ann', name: 'ann', role: 'collector', salary: '20000', skill: 1, workShare: 1, effortCost: 1, favour: 0 },
     ]);
     expect(s.schemes).toEqual([
-      { id: 'flat', name: 'flat', organisation: 'team', measure: 'teamCollections', period: 'month', formula: { type: 'fixed', amount: '10000' }, tranches: [], split: { type: 'equal' } },
-      { id: 'lin', name: 'lin', organisation: 'team', measure: 'teamCollections', period: 'month', formula: { type: 'linear', rate: '0.001' }, tranches: [], split: { type: 'headShareEqual', headShare: '0.4' } },
+      { id: 'flat', name: 'flat', organisation: 'team', measure: 'teamCollections', period: 'month', attestationMonths: 0, deputyHead: false, formula: { type: 'fixed', amount: '10000' }, tranches: [], split: { type: 'equal' } },
+      { id: 'lin', name: 'lin', organisation: 'team', measure: 'teamCollections', period: 'month', attestationMonths: 0, deputyHead: false, formula: { type: 'linear', rate: '0.001' }, tranches: [], split: { type: 'headShareEqual', headShare: '0.4' } },
     ]);
     expect(s.baseline).toBe('flat');
   });
