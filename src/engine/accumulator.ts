@@ -25,13 +25,19 @@ import type { SketchState } from './quantile-sketch.ts';
 
 export const MONTHLY_METRICS = ['collections', 'maxCashGap', 'maxCashGapMid', 'daysInDeficit'] as const;
 export const TOTAL_METRICS = ['financingCost', 'payroll', 'bonus', 'newClients', 'lostClients'] as const;
-export const MONTH_SERIES = ['collections', 'billed', 'newClients', 'lostClients'] as const;
+export const MONTH_SERIES = [
+  'collections', 'billed', 'newClients', 'lostClients',
+  'activeClients', 'prospectingHours', 'serviceHours', 'starLevel', 'departures', 'clientsTaken', 'absentDays',
+] as const;
+/** Month series read as a ratio per run-month; run-months without a denominator are skipped. */
+export const MONTH_RATIOS = ['inboundConversion'] as const;
+const MONTH_KEYS = [...MONTH_SERIES, ...MONTH_RATIOS] as const;
 /** Per-run numbers kept by run index (paired differences, exact profit totals). */
 export const PER_RUN = ['profitTotal', 'collectionsMean', 'maxCashGapMidMean'] as const;
 
 type MonthlyMetric = (typeof MONTHLY_METRICS)[number];
 type TotalMetric = (typeof TOTAL_METRICS)[number];
-type MonthSeries = (typeof MONTH_SERIES)[number];
+type MonthSeries = (typeof MONTH_KEYS)[number];
 export type PerRunKey = (typeof PER_RUN)[number];
 
 export interface StaffSketches {
@@ -117,8 +123,9 @@ export class SchemeSketches {
     for (let m = 0; m < months; m++) {
       if (r.collections[m] >= plan) this.planMet++;
       for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].add(r[k][m]);
-      const month = (this.monthly[m] ??= sketches(MONTH_SERIES));
+      const month = (this.monthly[m] ??= sketches(MONTH_KEYS));
       for (const k of MONTH_SERIES) month[k].add(r[k][m]);
+      if (r.inboundRequests[m] > 0) month.inboundConversion.add(r.inboundSigned[m] / r.inboundRequests[m]);
       for (let d = 0; d < DAYS_IN_MONTH_SLOTS; d++) {
         const i = m * DAYS_IN_MONTH_SLOTS + d;
         this.intraMonth[d].add(r.collectedByDay[i]);
@@ -164,8 +171,8 @@ export class SchemeSketches {
     other.effortByDay.forEach((s, d) => this.effortByDay[d].merge(s));
     other.cashDaily.forEach((s, d) => (this.cashDaily[d] ??= new QuantileSketch()).merge(s));
     other.monthly.forEach((month, m) => {
-      const mine = (this.monthly[m] ??= sketches(MONTH_SERIES));
-      for (const k of MONTH_SERIES) mine[k].merge(month[k]);
+      const mine = (this.monthly[m] ??= sketches(MONTH_KEYS));
+      for (const k of MONTH_KEYS) mine[k].merge(month[k]);
     });
   }
 
@@ -236,7 +243,12 @@ export class SchemeSketches {
     state.intraMonth.forEach((x, d) => (s.intraMonth[d] = from(x)));
     state.effortByDay.forEach((x, d) => (s.effortByDay[d] = from(x)));
     for (const x of state.cashDaily) s.cashDaily.push(from(x));
-    for (const m of state.monthly) s.monthly.push(Object.fromEntries(MONTH_SERIES.map((key) => [key, from(m[key])])) as Record<MonthSeries, QuantileSketch>);
+    for (const m of state.monthly) {
+      s.monthly.push(Object.fromEntries(MONTH_KEYS.map((key) => {
+        if (!m[key]) throw new Error(`monthly series ${key} is missing (a shard from an older paybench?)`);
+        return [key, from(m[key])];
+      })) as Record<MonthSeries, QuantileSketch>);
+    }
     return s;
   }
 }

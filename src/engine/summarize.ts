@@ -22,6 +22,9 @@
  *   difference of profit totals, collectionsDiff of mean monthly collections,
  *   maxCashGapMidDiff of mean monthly mid-month gaps (positive = a larger gap);
  *   shareBetter = share of paired runs whose profit total is strictly larger.
+ * - monthly: median and mean over runs of each month's value; inboundConversion is signed /
+ *   requests per run-month, skipping run-months without requests. clientsTakenPerDeparture
+ *   is the exact total of clients who left with a leaver over the total of departures.
  * - Rounding: roubles to 2 decimals, shares and effort to 6, counts and days to 4.
  *   Numbers that do not exist (no runs) are null.
  */
@@ -79,6 +82,19 @@ export interface MonthSummary {
   billed: Centre;
   newClients: Centre;
   lostClients: Centre;
+  /** Clients in the book at the month's end (P5). */
+  activeClients: Centre;
+  /** Sellers' hours prospecting, and serving / cross-selling existing clients (P5). */
+  prospectingHours: Centre;
+  serviceHours: Centre;
+  /** Inbound signed / requests, over the run-months that had requests (null if none did; P6). */
+  inboundConversion: Centre;
+  /** Mean star level of the inbound sector at the month's end, 0..1 (P6). */
+  starLevel: Centre;
+  /** People who quit, clients who left with them, person-days away (P7, P8). */
+  departures: Centre;
+  clientsTaken: Centre;
+  absentDays: Centre;
 }
 
 export interface VsBaseline {
@@ -101,6 +117,8 @@ export interface SchemeResults {
   cashDaily: BandSeries;
   typicalMonth: BandSeries;
   monthly: MonthSummary[];
+  /** Clients who left with a leaver per departure, over all runs and months (null without departures; P8). */
+  clientsTakenPerDeparture: Num;
   vsBaseline: VsBaseline | null;
 }
 
@@ -278,8 +296,24 @@ function monthlySeries(scenario: Scenario, s: SchemeSketches): MonthSummary[] {
       billed: sketchCentre(at.billed, money),
       newClients: sketchCentre(at.newClients, count),
       lostClients: sketchCentre(at.lostClients, count),
+      activeClients: sketchCentre(at.activeClients, count),
+      prospectingHours: sketchCentre(at.prospectingHours, count),
+      serviceHours: sketchCentre(at.serviceHours, count),
+      inboundConversion: sketchCentre(at.inboundConversion, share),
+      starLevel: sketchCentre(at.starLevel, share),
+      departures: sketchCentre(at.departures, count),
+      clientsTaken: sketchCentre(at.clientsTaken, count),
+      absentDays: sketchCentre(at.absentDays, count),
     };
   });
+}
+
+/** Exact totals over every run-month held: clients taken / departures. */
+function clientsTakenPerDeparture(s: SchemeSketches): Num {
+  const months = s.runs > 0 ? s.months : 0;
+  const departures = exactSum(Float64Array.from({ length: months }, (_, m) => s.monthly[m].departures.sum()));
+  const taken = exactSum(Float64Array.from({ length: months }, (_, m) => s.monthly[m].clientsTaken.sum()));
+  return departures > 0 ? count(taken / departures) : null;
 }
 
 function vsBaseline(s: SchemeSketches, baseline: SchemeSketches): VsBaseline {
@@ -313,6 +347,7 @@ export function summarizeScheme(scenario: Scenario, acc: ResultsAccumulator, sch
     effortByDay: effortByDay(s),
     ...cashBands(scenario, s),
     monthly: monthlySeries(scenario, s),
+    clientsTakenPerDeparture: clientsTakenPerDeparture(s),
     vsBaseline: baseline && baseline.runs > 0 ? vsBaseline(s, baseline) : null,
   };
 }
