@@ -1,0 +1,127 @@
+// @vitest-environment jsdom
+/**
+ * The growth-and-people charts on the real engine's results of the three bundled
+ * scenarios of issue 5 (3 runs, a few months, seed from the file): one line per scheme
+ * in each panel, words in the chosen language, a read-out per scheme — and nothing at
+ * all for a scenario whose modules are off (the client department).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fireEvent, render } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import { Activity, ClientsByMonth, Inbound, Workforce } from '../../src/charts/index.ts';
+import type { ResultsJson } from '../../src/engine/summarize.ts';
+import type { Scenario } from '../../src/engine/scenario/types.ts';
+import { compileModel } from '../../src/engine/model.ts';
+import { planRuns, runChunk } from '../../src/engine/montecarlo.ts';
+import { ResultsAccumulator, buildResultsJson } from '../../src/engine/summarize.ts';
+import { loadScenario, stubResizeObserver, tinyResults } from './fixture.ts';
+
+function run(file: string, months: number): ResultsJson {
+  const base = loadScenario(`scenarios/${file}.json`);
+  const scenario: Scenario = { ...base, simulation: { ...base.simulation, runs: 3, months, burnInMonths: Math.min(1, base.simulation.burnInMonths) } };
+  const acc = new ResultsAccumulator(scenario).addAll(runChunk(compileModel(scenario), planRuns(scenario).jobs));
+  return buildResultsJson(scenario, acc);
+}
+
+let stagnation: ResultsJson;
+let star: ResultsJson;
+let absence: ResultsJson;
+let clientDept: ResultsJson;
+const plain = (s: string | null | undefined) => (s ?? '').replace(/[\u00A0\u202F]/g, ' ');
+
+beforeAll(() => {
+  stubResizeObserver();
+  stagnation = run('sales-stagnation', 6);
+  star = run('star-inbound-sector', 8);
+  absence = run('absence-and-departures', 8);
+  clientDept = tinyResults(3, 2).results;
+});
+
+function svgOf(container: HTMLElement): SVGSVGElement {
+  const svg = container.querySelector('svg');
+  expect(svg).not.toBeNull();
+  return svg!;
+}
+const ids = (r: ResultsJson) => r.schemes.map((s) => s.id);
+/** Scheme ids with a drawn line in a panel. */
+function linesIn(svg: SVGSVGElement, panel: string): string[] {
+  const paths = [...svg.querySelectorAll(`path[data-panel="${panel}"]`)];
+  for (const p of paths) expect(p.getAttribute('d') ?? '').toMatch(/^M[\d.-]+,[\d.-]+L/);
+  return paths.map((p) => p.getAttribute('data-series')!);
+}
+async function readoutRows(container: HTMLElement): Promise<string[]> {
+  const group = container.querySelector('[role="group"]') as HTMLElement;
+  await fireEvent.keyDown(group, { key: 'ArrowRight' });
+  await tick();
+  return [...container.querySelectorAll('.pb-readout tr')].map((tr) => plain(tr.textContent));
+}
+
+describe('Activity', () => {
+  it('draws prospecting and serving hours per scheme (sales stagnation)', async () => {
+    const { container } = render(Activity, { results: stagnation, lang: 'en' });
+    const svg = svgOf(container);
+    expect(svg.querySelector('title')?.textContent).toBe("Sellers' hours by month");
+    expect(linesIn(svg, 'prospecting')).toEqual(ids(stagnation));
+    expect(linesIn(svg, 'serving')).toEqual(ids(stagnation));
+    expect(svg.textContent).toContain('prospecting, hours');
+    const rows = await readoutRows(container);
+    expect(rows).toHaveLength(stagnation.schemes.length);
+    expect(rows[0]).toMatch(/prospecting \d[\d ]*(\.\d)? h · serving \d/);
+  });
+  it('speaks Russian', () => {
+    const { container } = render(Activity, { results: stagnation, lang: 'ru' });
+    expect(svgOf(container).querySelector('title')?.textContent).toBe('Часы продавцов по месяцам');
+  });
+  it('draws nothing for a department without sales', () => {
+    const { container } = render(Activity, { results: clientDept, lang: 'en' });
+    expect(container.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('ClientsByMonth', () => {
+  it('draws active clients per scheme', () => {
+    const { container } = render(ClientsByMonth, { results: stagnation, lang: 'en' });
+    const svg = svgOf(container);
+    expect(svg.querySelector('title')?.textContent).toBe('Active clients by month');
+    expect(linesIn(svg, 'activeClients')).toEqual(ids(stagnation));
+  });
+  it('draws nothing for the client department', () => {
+    expect(render(ClientsByMonth, { results: clientDept }).container.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('Inbound', () => {
+  it('draws inbound conversion and star level per scheme (star syndrome)', async () => {
+    const { container } = render(Inbound, { results: star, lang: 'en' });
+    const svg = svgOf(container);
+    expect(svg.querySelector('title')?.textContent).toBe('Inbound conversion and star syndrome by month');
+    expect(linesIn(svg, 'conversion')).toEqual(ids(star));
+    expect(linesIn(svg, 'star')).toEqual(ids(star));
+    expect(plain(svg.textContent)).toMatch(/\d+ ?%/);
+    const rows = await readoutRows(container);
+    expect(rows).toHaveLength(star.schemes.length);
+    expect(rows[0]).toMatch(/conversion \d+(\.\d)? ?% · star level/);
+  });
+  it('draws nothing without an inbound flow', () => {
+    expect(render(Inbound, { results: stagnation }).container.querySelector('svg')).toBeNull();
+    expect(render(Inbound, { results: clientDept }).container.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('Workforce', () => {
+  it('draws absent days and departures per scheme, with clients taken per departure', () => {
+    const { container } = render(Workforce, { results: absence, lang: 'en' });
+    const svg = svgOf(container);
+    expect(svg.querySelector('title')?.textContent).toBe('Absences and departures by month');
+    expect(linesIn(svg, 'absent')).toEqual(ids(absence));
+    expect(linesIn(svg, 'departures')).toEqual(ids(absence));
+    const note = plain(svg.querySelector('[data-note]')?.textContent);
+    expect(note).toContain('per departure');
+    for (const s of absence.schemes) expect(note).toContain(s.name);
+  });
+  it('speaks Russian and draws nothing when nobody is away', () => {
+    const { container } = render(Workforce, { results: absence, lang: 'ru' });
+    expect(svgOf(container).querySelector('title')?.textContent).toBe('Отсутствия и уходы по месяцам');
+    expect(render(Workforce, { results: clientDept }).container.querySelector('svg')).toBeNull();
+  });
+});
