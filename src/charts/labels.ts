@@ -87,7 +87,7 @@ const en = {
   activeClientsAxis: 'clients in the book at month end (median)',
   inboundTitle: 'Inbound conversion and star syndrome by month',
   conversionAxis: 'inbound requests signed (median)',
-  starAxis: 'star level, 0–1 (median)',
+  starAxis: 'star level, 100% = full-blown (median)',
   conversion: 'conversion',
   star: 'star level',
   workforceTitle: 'Absences and departures by month',
@@ -96,7 +96,7 @@ const en = {
   absent: 'away',
   departures: 'leaving',
   daysShort: 'days',
-  takenPerDeparture: 'Clients taken by leavers, per departure:',
+  takenPerDeparture: 'Clients taken by leavers, per departure',
   noDepartures: 'no departures',
 };
 
@@ -176,7 +176,7 @@ const ru: ChartLabels = {
   activeClientsAxis: 'клиентов в базе на конец месяца (медиана)',
   inboundTitle: 'Конверсия входящего потока и звёздная болезнь по месяцам',
   conversionAxis: 'заявок входящего потока закрыто (медиана)',
-  starAxis: 'звёздная болезнь, 0–1 (медиана)',
+  starAxis: 'звёздная болезнь, 100% — в полной мере (медиана)',
   conversion: 'конверсия',
   star: 'звёздность',
   workforceTitle: 'Отсутствия и уходы по месяцам',
@@ -185,7 +185,7 @@ const ru: ChartLabels = {
   absent: 'отсутствие',
   departures: 'уходы',
   daysShort: 'дн.',
-  takenPerDeparture: 'Увод клиентов бывшими сотрудниками, клиентов на один уход:',
+  takenPerDeparture: 'Увод клиентов бывшими сотрудниками: клиентов на один уход',
   noDepartures: 'уходов нет',
 };
 

@@ -63,7 +63,15 @@ describe('Activity', () => {
     expect(svg.querySelector('title')?.textContent).toBe("Sellers' hours by month");
     expect(linesIn(svg, 'prospecting')).toEqual(ids(stagnation));
     expect(linesIn(svg, 'serving')).toEqual(ids(stagnation));
-    expect(svg.textContent).toContain('prospecting, hours');
+  });
+  it('leaves out a panel with nothing in it (the star sector does not serve a book)', () => {
+    const svg = svgOf(render(Activity, { results: star, lang: 'en' }).container);
+    expect(linesIn(svg, 'prospecting')).toEqual(ids(star));
+    expect(svg.querySelectorAll('path[data-panel="serving"]')).toHaveLength(0);
+  });
+  it('reads out both panels', async () => {
+    const { container } = render(Activity, { results: stagnation, lang: 'en' });
+    expect(svgOf(container).textContent).toContain('prospecting, hours');
     const rows = await readoutRows(container);
     expect(rows).toHaveLength(stagnation.schemes.length);
     expect(rows[0]).toMatch(/prospecting \d[\d ]*(\.\d)? h · serving \d/);
@@ -115,9 +123,11 @@ describe('Workforce', () => {
     expect(svg.querySelector('title')?.textContent).toBe('Absences and departures by month');
     expect(linesIn(svg, 'absent')).toEqual(ids(absence));
     expect(linesIn(svg, 'departures')).toEqual(ids(absence));
-    const note = plain(svg.querySelector('[data-note]')?.textContent);
-    expect(note).toContain('per departure');
-    for (const s of absence.schemes) expect(note).toContain(s.name);
+    const bars = svg.querySelector('[data-bars]')!;
+    expect(plain(bars.textContent)).toContain('per departure');
+    const withDepartures = absence.schemes.filter((s) => (s.clientsTakenPerDeparture ?? 0) > 0).map((s) => s.id);
+    expect([...bars.querySelectorAll('rect[data-series]')].map((r) => r.getAttribute('data-series'))).toEqual(withDepartures);
+    for (const s of absence.schemes) expect(plain(bars.textContent)).toContain(s.name.slice(0, 10));
   });
   it('speaks Russian and draws nothing when nobody is away', () => {
     const { container } = render(Workforce, { results: absence, lang: 'ru' });

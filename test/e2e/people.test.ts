@@ -1,0 +1,104 @@
+/**
+ * The three scenarios of issue 5 in a real browser: each opens from the bundled list,
+ * runs, and its story's chart in the "Sales & people" tab has a line for every scheme
+ * (in the scheme's colour, no NaN) backed by non-zero data — sellers' hours for sales
+ * stagnation, inbound conversion and star level for the star sector, absences and
+ * departures for absence and departures. Screenshots go to test/output/people-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildAndServe, hasChromium, launch, ROOT, type ServedApp } from './support.ts';
+import type { ResultsJson } from '../../src/engine/summarize.ts';
+import { schemeColors } from '../../src/charts/palette.ts';
+
+const OUTPUT = `${ROOT}test/output`;
+
+const STORIES = [
+  { id: 'sales-stagnation', chart: 'activity', keys: ['prospectingHours', 'serviceHours'], panels: ['prospecting', 'serving'] },
+  { id: 'star-inbound-sector', chart: 'inbound', keys: ['inboundConversion', 'starLevel'], panels: ['conversion', 'star'] },
+  { id: 'absence-and-departures', chart: 'workforce', keys: ['absentDays'], panels: ['absent', 'departures'] },
+] as const;
+
+const hexToRgb = (hex: string) => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+
+/** Per panel of a chart: the schemes drawn (their stroke colours), and any NaN in its marks. */
+function panelsOf({ chart, panels }: { chart: string; panels: string[] }) {
+  const root = document.querySelector(`[role=tabpanel] [data-chart="${chart}"]`);
+  if (!root) return null;
+  const nan = [...root.querySelectorAll('svg *')].some((el) =>
+    ['d', 'x', 'y', 'width', 'height', 'cx', 'cy', 'x1', 'x2', 'y1', 'y2'].some((a) => /NaN|Infinity/.test(el.getAttribute(a) ?? '')),
+  );
+  return {
+    nan,
+    panels: panels.map((p) =>
+      [...root.querySelectorAll<SVGPathElement>(`path[data-panel="${p}"]`)]
+        .filter((path) => /^M[\d.-]+,[\d.-]+L/.test(path.getAttribute('d') ?? ''))
+        .map((path) => getComputedStyle(path).stroke),
+    ),
+  };
+}
+
+describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromium', () => {
+  let app: ServedApp;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([buildAndServe(), launch()]);
+    page = await browser.context.newPage();
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(app.url);
+    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  for (const story of STORIES) {
+    it(`${story.id}: opens from the bundled list and draws its story for every scheme`, async () => {
+      await page.getByLabel('Bundled scenario').selectOption(story.id);
+      // Enough runs for a result (partial is fine: the numbers only refine).
+      const name = await page.evaluate(() => (globalThis as any).paybench.workbench.draft.name as string);
+      await page.waitForFunction(
+        (n) => {
+          const wb = (globalThis as any).paybench.workbench;
+          return wb.results?.scenario.name === n && wb.results.scenario.runs >= 10 && wb.results.schemes.length === wb.draft.schemes.length;
+        },
+        name,
+        { timeout: 90_000, polling: 200 },
+      );
+      const results = (await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.results)))) as ResultsJson;
+      for (const s of results.schemes) {
+        for (const key of story.keys) {
+          expect(s.monthly.some((m) => (m[key].mean ?? 0) > 0), `${s.id}: ${key}`).toBe(true);
+        }
+      }
+      await page.getByRole('tab', { name: 'Sales & people' }).click();
+      await page.locator(`[data-chart="${story.chart}"] svg`).waitFor({ timeout: 10_000 });
+      const drawn = await page.evaluate(panelsOf, { chart: story.chart, panels: [...story.panels] });
+      expect(drawn).not.toBeNull();
+      expect(drawn!.nan).toBe(false);
+      const colours = Object.values(schemeColors(results.schemes, results.baseline)).map(hexToRgb);
+      for (const strokes of drawn!.panels) expect([...strokes].sort()).toEqual([...colours].sort());
+      expect(await page.locator('[data-chart="active-clients"] svg').count()).toBe(1);
+      mkdirSync(OUTPUT, { recursive: true });
+      // The whole page, clipped to the tab (an element shot would slide under the sticky top bar).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = (await page.locator('[role=tabpanel]').boundingBox())!;
+      await page.screenshot({ path: `${OUTPUT}/people-${story.id}.png`, fullPage: true, clip: box });
+      if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
+    }, 120_000);
+  }
+
+  it('logged no errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
