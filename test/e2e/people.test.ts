@@ -98,6 +98,30 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     }, 120_000);
   }
 
+  it('edits the new modules and scheme fields, naming the path of a bad value', async () => {
+    await page.getByLabel('Bundled scenario').selectOption('sales-stagnation');
+    await page.locator('summary', { hasText: /^\s*Sales\s*$/ }).click();
+    const conversion = page.locator('#field-sales-conversion');
+    await conversion.fill('2');
+    await expect.poll(() => page.locator('#field-sales-conversion-error').textContent()).toContain('sales.conversion');
+    await conversion.fill('0.2');
+    await expect.poll(() => page.locator('#field-sales-conversion-error').count()).toBe(0);
+    await page.locator('summary', { hasText: /^\s*Behaviour\s*$/ }).click();
+    await page.getByRole('switch', { name: /Star syndrome/ }).check({ force: true });
+    await page.locator('#field-behaviour-star-conversionLoss').fill('1.5');
+    await expect.poll(() => page.locator('#field-behaviour-star-conversionLoss-error').textContent()).toContain('behaviour.star.conversionLoss');
+    await page.locator('#field-behaviour-star-conversionLoss').fill('0.5');
+    const card = page.locator('article[data-scheme="ownClients"]');
+    await card.getByRole('button', { name: 'Edit' }).click();
+    await card.getByLabel('Organisation').selectOption('conveyor');
+    await card.getByLabel('Deputy head controls the sector').check();
+    const draft = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft)));
+    expect(draft.schemes[0]).toMatchObject({ organisation: 'conveyor', deputyHead: true });
+    expect(draft.behaviour.star.enabled).toBe(true);
+    expect(await card.getByTestId('scheme-organisation').textContent()).toContain('processing centre');
+    if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
+  }, 60_000);
+
   it('logged no errors', () => {
     expect(errors).toEqual([]);
   });
