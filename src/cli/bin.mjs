@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 // The paybench command: TypeScript through tsx, then main(argv, io) with the real world.
+import { setFlagsFromString } from 'node:v8';
+// A small young generation for this thread too (see node-worker-runner.ts): results arrive
+// as short-lived arrays that are folded into summaries and dropped.
+setFlagsFromString('--max-semi-space-size=4');
 import { register } from 'tsx/esm/api';
 import { availableParallelism } from 'node:os';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';

@@ -21,7 +21,7 @@ import type { RunResult } from './run-result.ts';
 import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
 import type { Scenario } from './scenario/types.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
-import type { SketchState } from './quantile-sketch.ts';
+import type { Numbers, SketchState } from './quantile-sketch.ts';
 
 export const MONTHLY_METRICS = ['collections', 'maxCashGap', 'maxCashGapMid', 'daysInDeficit'] as const;
 export const TOTAL_METRICS = ['financingCost', 'payroll', 'bonus', 'newClients', 'lostClients'] as const;
@@ -191,7 +191,7 @@ export class SchemeSketches {
     for (const k of PER_RUN) this.#perRun[k][run] = values[k];
   }
 
-  toState(): SchemeState {
+  toState(typed = false): SchemeState {
     const runs = this.runIndices();
     const ranges: [number, number][] = [];
     for (const r of runs) {
@@ -199,7 +199,7 @@ export class SchemeSketches {
       if (last && last[1] === r) last[1] = r + 1;
       else ranges.push([r, r + 1]);
     }
-    const st = (s: QuantileSketch) => s.toState();
+    const st = (s: QuantileSketch) => s.toState(typed);
     const rec = <K extends string>(o: Record<K, QuantileSketch>) => Object.fromEntries(Object.entries(o).map(([k, s]) => [k, st(s as QuantileSketch)])) as Record<K, SketchState>;
     return {
       runs: ranges,
@@ -207,7 +207,10 @@ export class SchemeSketches {
       days: Number.isFinite(this.days) ? this.days : null,
       planMet: this.planMet,
       runMonths: this.runMonths,
-      perRun: Object.fromEntries(PER_RUN.map((k) => [k, runs.map((r) => this.#perRun[k][r])])) as Record<PerRunKey, number[]>,
+      perRun: Object.fromEntries(PER_RUN.map((k) => {
+        const values = runs.map((r) => this.#perRun[k][r]);
+        return [k, typed ? Float64Array.from(values) : values];
+      })) as Record<PerRunKey, Numbers>,
       monthlyMetrics: rec(this.monthlyMetrics),
       totals: rec(this.totals),
       staff: this.staff.map((p) => ({ pay: st(p.pay), bonus: st(p.bonus), payTotal: st(p.payTotal) })),
@@ -262,7 +265,7 @@ export interface SchemeState {
   planMet: number;
   runMonths: number;
   /** Per-run numbers in the order of `runs`. */
-  perRun: Record<PerRunKey, number[]>;
+  perRun: Record<PerRunKey, Numbers>;
   monthlyMetrics: Record<MonthlyMetric, SketchState>;
   totals: Record<TotalMetric, SketchState>;
   staff: { pay: SketchState; bonus: SketchState; payTotal: SketchState }[];
@@ -342,10 +345,11 @@ export class ResultsAccumulator {
     return this.#bySchemes.get(schemeIndex);
   }
 
-  toState(): AccumulatorState {
+  /** Plain data (a shard file); `typed`: typed arrays to transfer to another thread (transferablesOf). */
+  toState(typed = false): AccumulatorState {
     return {
       plan: this.plan,
-      schemes: this.schemeIndices().map((schemeIndex) => ({ schemeIndex, state: this.#bySchemes.get(schemeIndex)!.toState() })),
+      schemes: this.schemeIndices().map((schemeIndex) => ({ schemeIndex, state: this.#bySchemes.get(schemeIndex)!.toState(typed) })),
     };
   }
 
@@ -359,4 +363,20 @@ export class ResultsAccumulator {
     }
     return acc;
   }
+}
+
+/** The buffers behind a typed state's arrays, for a transfer list. */
+export function transferablesOf(state: AccumulatorState): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  const walk = (x: unknown): void => {
+    if (ArrayBuffer.isView(x)) {
+      if (x.buffer instanceof ArrayBuffer) out.add(x.buffer);
+    } else if (Array.isArray(x)) {
+      for (const y of x) if (y !== null && typeof y === 'object') walk(y);
+    } else if (x !== null && typeof x === 'object') {
+      for (const y of Object.values(x)) if (y !== null && typeof y === 'object') walk(y);
+    }
+  };
+  walk(state);
+  return [...out];
 }

@@ -31,7 +31,7 @@ import { ExactSum } from './exact-sum.ts';
 /** Relative error of a bucket's representative value. */
 export const RELATIVE_ERROR = 0.005;
 /** A series stays exact while it holds at most this many distinct values. */
-export const EXACT_DISTINCT = 1024;
+export const EXACT_DISTINCT = 256;
 /** Magnitudes below this count as zero (roubles, shares and effort alike). */
 export const MIN_MAGNITUDE = 1e-6;
 /** Largest number of buckets on each side of zero. */
@@ -125,23 +125,28 @@ class BucketStore {
     if (folded !== 0) this.counts[0] += folded;
   }
 
-  toState(): { from: number; counts: number[] } | null {
+  toState(typed: boolean): { from: number; counts: Numbers } | null {
     const r = this.range();
     if (!r) return null;
-    return { from: r[0], counts: Array.from(this.counts.subarray(r[0] - this.from, r[1] - this.from + 1)) };
+    const counts = this.counts.subarray(r[0] - this.from, r[1] - this.from + 1);
+    return { from: r[0], counts: typed ? counts.slice() : Array.from(counts) };
   }
 
-  static fromState(state: { from: number; counts: number[] } | null | undefined): BucketStore {
+  static fromState(state: { from: number; counts: Numbers } | null | undefined): BucketStore {
     const s = new BucketStore();
     if (!state) return s;
     if (!Number.isInteger(state.from)) throw new Error('sketch state: bad bucket offset');
-    state.counts.forEach((c, i) => {
+    for (let i = 0; i < state.counts.length; i++) {
+      const c = state.counts[i];
       if (!Number.isInteger(c) || c < 0) throw new Error('sketch state: bad bucket count');
       if (c > 0) s.add(state.from + i, c);
-    });
+    }
     return s;
   }
 }
+
+/** Numbers in a state: plain arrays in shard files, typed arrays between threads (transferred). */
+export type Numbers = number[] | Float64Array | Uint32Array;
 
 /** Plain data of a sketch, for shard files. */
 export interface SketchState {
@@ -151,12 +156,12 @@ export interface SketchState {
   max: number | null;
   nonFinite?: number;
   /** Exact mode: sorted distinct values and their counts. */
-  values?: number[];
-  counts?: number[];
+  values?: Numbers;
+  counts?: Numbers;
   /** Bucket mode. */
   zero?: number;
-  pos?: { from: number; counts: number[] } | null;
-  neg?: { from: number; counts: number[] } | null;
+  pos?: { from: number; counts: Numbers } | null;
+  neg?: { from: number; counts: Numbers } | null;
 }
 
 export class QuantileSketch {
@@ -221,8 +226,8 @@ export class QuantileSketch {
     if (other.#min < this.#min) this.#min = other.#min;
     if (other.#max > this.#max) this.#max = other.#max;
     other.#compact();
+    this.#compact(); // may itself pass EXACT_DISTINCT and turn to buckets
     if (other.#pos) {
-      this.#compact();
       if (!this.#pos) this.#toBuckets();
       this.#pos!.merge(other.#pos);
       this.#neg!.merge(other.#neg!);
@@ -233,7 +238,6 @@ export class QuantileSketch {
       for (let i = 0; i < other.#distinct; i++) this.#addToBuckets(other.#values[i], other.#counts[i]);
       return this;
     }
-    this.#compact();
     this.#mergeExact(other.#values, other.#counts, other.#distinct);
     return this;
   }
@@ -281,7 +285,8 @@ export class QuantileSketch {
     return this.#values.length * 2 + this.#pending.length;
   }
 
-  toState(): SketchState {
+  /** `typed`: typed arrays (to transfer between threads) instead of plain ones (JSON). */
+  toState(typed = false): SketchState {
     this.#compact();
     const state: SketchState = {
       count: this.#count,
@@ -292,11 +297,13 @@ export class QuantileSketch {
     if (this.#nonFinite > 0) state.nonFinite = this.#nonFinite;
     if (this.#pos) {
       state.zero = this.#zero;
-      state.pos = this.#pos.toState();
-      state.neg = this.#neg!.toState();
+      state.pos = this.#pos.toState(typed);
+      state.neg = this.#neg!.toState(typed);
     } else {
-      state.values = Array.from(this.#values.subarray(0, this.#distinct));
-      state.counts = Array.from(this.#counts.subarray(0, this.#distinct));
+      const values = this.#values.subarray(0, this.#distinct);
+      const counts = this.#counts.subarray(0, this.#distinct);
+      state.values = typed ? values.slice() : Array.from(values);
+      state.counts = typed ? counts.slice() : Array.from(counts);
     }
     return state;
   }
@@ -375,8 +382,9 @@ export class QuantileSketch {
         counts[k++] = ac[i++] + bc[j++];
       }
     }
-    this.#values = values;
-    this.#counts = counts;
+    // Trimmed: a few hundred day-by-day series sit here until they pass EXACT_DISTINCT.
+    this.#values = k < values.length ? values.slice(0, k) : values;
+    this.#counts = k < counts.length ? counts.slice(0, k) : counts;
     this.#distinct = k;
     if (k > EXACT_DISTINCT) this.#toBuckets();
   }

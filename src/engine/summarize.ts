@@ -7,7 +7,7 @@
  * - Monthly metrics pool every run-month; totals are per run, summed over the horizon.
  *   Distributions are `{ mean, p5, p25, p50, p75, p95 }`, quantiles of type 7 (quantiles.ts)
  *   read from mergeable sketches (accumulator.ts, quantile-sketch.ts): exact while a series
- *   holds at most 1,024 distinct values, else within 0.5% (`quantileError`). Means are
+ *   holds at most 256 distinct values, else within 0.5% (`quantileError`). Means are
  *   exact sums; the profit total and the paired differences keep every run and are exact.
  * - planFulfilment = collections / plan; planMetShare = share of run-months with
  *   collections ≥ plan.

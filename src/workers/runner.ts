@@ -10,7 +10,7 @@
 import type { Scenario } from '../engine/scenario/types.ts';
 import type { RunJob } from '../engine/run-plan.ts';
 import type { RunResult } from '../engine/run-result.ts';
-import type { ResultsAccumulator } from '../engine/accumulator.ts';
+import type { AccumulatorState, ResultsAccumulator } from '../engine/accumulator.ts';
 
 export interface RunOptions {
   /** First run index (inclusive); default 0. */
@@ -45,11 +45,16 @@ export interface Runner {
 export type ToWorker =
   /** Compile the model once for this batch. */
   | { type: 'init'; batch: number; scenario: Scenario }
-  | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[] };
+  | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[] }
+  /** Node workers: send the summaries folded so far and start afresh. */
+  | { type: 'collect'; batch: number };
 
 /** Worker → main. */
 export type FromWorker =
   | { type: 'results'; batch: number; chunk: number; results: RunResult[] }
+  /** Node workers fold their runs themselves: a chunk done, and later the summaries. */
+  | { type: 'folded'; batch: number; chunk: number; count: number }
+  | { type: 'state'; batch: number; state: AccumulatorState }
   | { type: 'error'; batch: number; chunk: number | null; message: string; stack?: string };
 
 /** The distinct buffers behind a result list's typed arrays, for the transfer list. */

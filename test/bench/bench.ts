@@ -2,8 +2,12 @@
  * `npm run bench`: prints the engine's speed; asserts nothing (PRODUCT.md "Bars").
  * - single thread: ns per client-day (clients × simulated days incl. burn-in) and runs/s;
  * - the bundled client department, 4 schemes × 1,000 runs × 12 months, wall time with
- *   1 and 2 Node worker threads (a 3-scheme scenario gets a copy of its last scheme).
- * Options: BENCH_RUNS (default 1000) to shorten the job.
+ *   1 and 2 Node worker threads and the scaling (a 3-scheme scenario gets a copy of its
+ *   last scheme);
+ * - scale (scale-bench.ts): the large fixture's throughput, the cost of merging shards,
+ *   and `paybench run` at 10,000 and 100,000 runs with --workers 2: wall time, peak RSS.
+ * Options: BENCH_RUNS (default 1000) to shorten the job; BENCH_CLI_RUNS (default
+ * "10000,100000"; "0" skips); BENCH_BROWSER=0 skips the browser.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -16,6 +20,7 @@ import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts
 import { NodeWorkerRunner } from '../../src/workers/node-worker-runner.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { browserBench } from './browser-bench.ts';
+import { scaleBench } from './scale-bench.ts';
 
 function loadScenario(): { scenario: Scenario; source: string } {
   const file = new URL('../../scenarios/client-department.json', import.meta.url);
@@ -74,6 +79,7 @@ async function main() {
   rows.push([`${job}, inline (this thread)`, ms(inlineTime)]);
   rows.push(['  summary + JSON', `${ms(summaryTime)} (${(reference.length / 1024).toFixed(0)} KiB)`]);
 
+  const walls: number[] = [];
   for (const workers of [1, 2]) {
     const runner = new NodeWorkerRunner({ workers });
     try {
@@ -81,22 +87,26 @@ async function main() {
       t0 = performance.now();
       const acc = await runner.run(scenario);
       const wall = performance.now() - t0;
+      walls.push(wall);
       const same = resultsJsonText(buildResultsJson(scenario, acc)) === reference;
       rows.push([`${job}, ${workers} node worker${workers > 1 ? 's' : ''}`, `${ms(wall)}${same ? '' : '  (JSON DIFFERS from inline!)'}`]);
     } finally {
       await runner.dispose();
     }
   }
+  if (walls.length === 2) rows.push(['  scaling 1 → 2 workers', `${(walls[0] / walls[1]).toFixed(2)}×`]);
   t0 = performance.now();
   const cold = new NodeWorkerRunner({ workers: 2 });
   await cold.run(scenario, { runsTo: 1 });
   rows.push(['2 node workers, start-up (tsx + compile)', ms(performance.now() - t0)]);
   await cold.dispose();
 
+  rows.push(...(await scaleBench(scenario)));
+
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`paybench bench · node ${process.version} · ${availableParallelism()} cores`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
-  await browserBench(scenario, reference);
+  if (process.env.BENCH_BROWSER !== '0') await browserBench(scenario, reference);
 }
 
 await main();
