@@ -167,6 +167,35 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     await waitForRun(page);
   }, 60_000);
 
+  it('runs 100,000 runs with live progress and refreshing bands, then cancels', async () => {
+    // Scale (issue 6): summaries are folded in the summary worker, so the page neither
+    // grows nor freezes however many runs are asked for; long tasks are checked at the end.
+    await page.locator('#field-simulation-runs').fill('100000');
+    await expect.poll(() => state<boolean>(page, 'wb.autoRun')).toBe(false);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs > 0 && (globalThis as any).paybench.workbench.status === 'running', null, { timeout: 30_000 });
+    const first = await state<{ done: number; runs: number }>(page, '({ done: wb.done, runs: wb.results.scenario.runs })');
+    // Progress moves and the bands refresh while the run goes on.
+    await page.waitForFunction((n) => (globalThis as any).paybench.workbench.results.scenario.runs > n, first.runs, { timeout: 20_000 });
+    const later = await state<{ done: number; total: number; runs: number; bar: string }>(
+      page,
+      `({ done: wb.done, total: wb.total, runs: wb.results.scenario.runs, bar: document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '' })`,
+    );
+    expect(later.total).toBe(100_000 * 3);
+    expect(later.done).toBeGreaterThan(first.done);
+    expect(later.runs).toBeGreaterThan(first.runs);
+    expect(later.bar).not.toBe('');
+    const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
+    console.log(`100,000 runs: ${later.done} scheme-runs done when cancelled, page JS heap ${(heap / 2 ** 20).toFixed(0)} MiB`);
+    const t0 = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await waitForRun(page, 'cancelled', 5_000);
+    expect(Date.now() - t0).toBeLessThan(2_000);
+    await page.locator('#field-simulation-runs').fill('40');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await waitForRun(page);
+  }, 60_000);
+
   it('reports a worker that throws or dies, then runs again', async () => {
     for (const [fault, words] of [['throw', /failed: injected fault/], ['crash', /crashed/]] as const) {
       await page.evaluate((f) => (globalThis as any).paybench.workbench.injectFault(f), fault);
