@@ -1,0 +1,101 @@
+/**
+ * The data behind each chart as a table (what its CSV holds): the numbers of the results
+ * contract the chart draws, unformatted, one row per scheme and position. Column names are
+ * the contract's, in snake_case, as `paybench run --csv` writes them, so a spreadsheet
+ * built on one export reads the next.
+ */
+import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults } from '../../engine/summarize.ts';
+import { horizonDate } from '../format.ts';
+import type { Cell, Table } from './csv.ts';
+
+const DIST = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
+const BANDS = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
+const distHeader = (prefix: string) => DIST.map((k) => `${prefix}_${k}`);
+const distCells = (d: Dist): Cell[] => DIST.map((k) => d[k]);
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+const who = (s: SchemeResults): Cell[] => [s.id, s.name];
+
+export function cashTable(results: ResultsJson, mode: 'horizon' | 'typicalMonth'): Table {
+  if (mode === 'typicalMonth') {
+    return {
+      header: ['scheme', 'scheme_name', 'day_of_month', ...BANDS.map((b) => `cash_${b}`)],
+      rows: results.schemes.flatMap((s) => s.typicalMonth.p50.map((_, i) => [...who(s), i + 1, ...BANDS.map((b) => s.typicalMonth[b][i])])),
+    };
+  }
+  const date = (i: number) => horizonDate(results.scenario.startMonth, i).toISOString().slice(0, 10);
+  return {
+    header: ['scheme', 'scheme_name', 'day', 'date', ...BANDS.map((b) => `cash_${b}`)],
+    rows: results.schemes.flatMap((s) => s.cashDaily.p50.map((_, i) => [...who(s), i + 1, date(i), ...BANDS.map((b) => s.cashDaily[b][i])])),
+  };
+}
+
+export function intraMonthTable(results: ResultsJson): Table {
+  return {
+    header: ['scheme', 'scheme_name', 'day_of_month', 'collected_share_median', 'collected_share_mean'],
+    rows: results.schemes.flatMap((s) => s.intraMonth.map((d) => [...who(s), d.day, d.median, d.mean])),
+  };
+}
+
+export function effortTable(results: ResultsJson): Table {
+  return {
+    header: ['scheme', 'scheme_name', 'day_of_month', 'effort_median', 'effort_mean', 'worked_share'],
+    rows: results.schemes.flatMap((s) => s.effortByDay.map((d) => [...who(s), d.day, d.median, d.mean, d.worked])),
+  };
+}
+
+export function distributionTable(results: ResultsJson, metric: MetricKey): Table {
+  return {
+    header: ['scheme', 'scheme_name', 'runs', ...distHeader(snake(metric))],
+    rows: results.schemes.map((s) => [...who(s), s.runs, ...distCells(s.metrics[metric])]),
+  };
+}
+
+export function payTable(results: ResultsJson): Table {
+  return {
+    header: ['scheme', 'scheme_name', 'staff', 'name', 'role', ...distHeader('pay'), ...distHeader('bonus'), ...distHeader('pay_total')],
+    rows: results.schemes.flatMap((s) =>
+      s.staff.map((p) => [...who(s), p.id, p.name, p.role, ...distCells(p.pay), ...distCells(p.bonus), ...distCells(p.payTotal)]),
+    ),
+  };
+}
+
+export function growthTable(results: ResultsJson): Table {
+  return {
+    header: [
+      'scheme', 'scheme_name', 'month', 'collections_median', 'collections_mean', 'billed_median', 'billed_mean',
+      'new_clients_median', 'new_clients_mean', 'lost_clients_median', 'lost_clients_mean',
+    ],
+    rows: results.schemes.flatMap((s) =>
+      s.monthly.map((m) => [
+        ...who(s), m.month, m.collections.median, m.collections.mean, m.billed.median, m.billed.mean,
+        m.newClients.median, m.newClients.mean, m.lostClients.median, m.lostClients.mean,
+      ]),
+    ),
+  };
+}
+
+/** The summary table's columns, unrounded, plus the interval ends and N. */
+export function summaryTable(results: ResultsJson): Table {
+  return {
+    header: [
+      'scheme', 'scheme_name', 'baseline', 'collections_monthly_p50', 'plan_met_share', 'max_cash_gap_mid_month_p50',
+      'profit_total_p50', 'profit_diff_median', 'profit_diff_p5', 'profit_diff_p95', 'share_better', 'bonus_total_p50', 'runs',
+    ],
+    rows: results.schemes.map((s) => {
+      const vs = s.id === results.baseline ? null : s.vsBaseline;
+      return [
+        ...who(s), s.id === results.baseline, s.metrics.collectionsMonthly.p50, s.planMetShare, s.metrics.maxCashGapMidMonth.p50,
+        s.metrics.profitTotal.p50, vs?.profitDiff.median, vs?.profitDiff.p5, vs?.profitDiff.p95, vs?.shareBetter,
+        s.metrics.bonusTotal.p50, s.runs,
+      ];
+    }),
+  };
+}
+
+/** Month series of the sales, inbound and people modules: median and mean of each key. */
+export function monthlyTable(results: ResultsJson, keys: readonly Exclude<keyof MonthSummary, 'month'>[]): Table {
+  return {
+    header: ['scheme', 'scheme_name', 'month', ...keys.flatMap((k) => [`${snake(k)}_median`, `${snake(k)}_mean`])],
+    rows: results.schemes.flatMap((s) => s.monthly.map((m) => [...who(s), m.month, ...keys.flatMap((k) => [m[k]?.median, m[k]?.mean])])),
+  };
+}

@@ -1,0 +1,46 @@
+/** The export toolbar's and slides' words, in English and Russian (a typed dictionary, as labels.ts). */
+import { NBSP, type Lang } from '../format.ts';
+
+const en = {
+  group: (chart: string) => `Export: ${chart}`,
+  as: { svg: 'SVG', png: 'PNG', slide: 'Slide', slideSvg: 'Slide SVG', csv: 'CSV' },
+  hint: {
+    svg: 'SVG, exactly as on screen',
+    png: 'PNG at 2× scale',
+    slide: '16:9 slide, 1920×1080 PNG',
+    slideSvg: '16:9 slide, 1920×1080 SVG',
+    csv: 'the data as CSV (UTF-8)',
+  },
+  failed: (reason: string) => `Export failed: ${reason}`,
+  slideSubtitle: (scenario: string, seed: number, runs: number) => `${scenario} · seed ${seed} · N = ${runs} ${runs === 1 ? 'run' : 'runs'} per scheme`,
+  slideFooter: (date: string) => `Paybench · exported ${date}`,
+};
+
+export type ExportWords = typeof en;
+
+const ru: ExportWords = {
+  group: (chart) => `Экспорт: ${chart}`,
+  as: { svg: 'SVG', png: 'PNG', slide: 'Слайд', slideSvg: 'Слайд SVG', csv: 'CSV' },
+  hint: {
+    svg: 'SVG, в точности как на экране',
+    png: 'PNG, масштаб 2×',
+    slide: 'слайд 16:9, PNG 1920×1080',
+    slideSvg: 'слайд 16:9, SVG 1920×1080',
+    csv: 'данные в CSV (UTF-8)',
+  },
+  failed: (reason) => `Экспорт не удался: ${reason}`,
+  slideSubtitle: (scenario, seed, runs) => `${scenario} · зерно ${seed} · N${NBSP}=${NBSP}${runs} ${plural(runs)} на схему`,
+  slideFooter: (date) => `Paybench · выгружено ${date}`,
+};
+
+function plural(n: number): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return 'прогон';
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return 'прогона';
+  return 'прогонов';
+}
+
+export function exportWords(lang: Lang): ExportWords {
+  return lang === 'ru' ? ru : en;
+}
