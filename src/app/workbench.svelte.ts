@@ -15,6 +15,9 @@ import type { ResultsJson } from '../engine/summarize.ts';
 import type { ResultsAccumulator } from '../engine/accumulator.ts';
 import type { Runner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
+import { EditHistory } from './history.svelte.ts';
+import type { OpenFailure, OpenSource } from './doors.ts';
+import type { ParseResult } from '../engine/scenario/parse.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export interface RunEngine {
@@ -65,6 +68,13 @@ export class Workbench {
 
   readonly parsed = $derived(parseScenario($state.snapshot(this.draft)));
 
+  /** The last file or link that did not open (shown until dismissed or another opens). */
+  openFailure = $state<OpenFailure | null>(null);
+  /** Counts scenarios opened: views holding their own inputs (the payout calculator) start afresh on it. */
+  loads = $state(0);
+  /** Undo / redo of the draft's edits (App turns every change into `changed()`, which records it). */
+  readonly history: EditHistory;
+
   readonly #engine: RunEngine;
   #abort: AbortController | null = null;
   #runId = 0;
@@ -75,6 +85,7 @@ export class Workbench {
 
   constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang()) {
     this.draft = clone(scenario);
+    this.history = new EditHistory(JSON.stringify(this.draft));
     this.#engine = engine;
     this.lang = lang;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
@@ -186,17 +197,62 @@ export class Workbench {
     this.draft.staff.splice(index, 1);
   }
 
-  /** Replaces the whole draft (a bundled scenario, a file). */
+  /** Replaces the whole draft (a bundled scenario, a file): one undo step of its own. */
   load(scenario: Scenario): void {
+    this.history.breakStep();
     this.draft = clone(scenario);
+    this.history.record(this.#snapshot());
+    this.history.breakStep();
+    this.loads++;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
     this.#lastJobs = jobsOf(scenario);
+  }
+
+  /**
+   * Opens what came through a door (file, drop, link): a valid scenario replaces the
+   * draft; anything else is reported and leaves the workspace exactly as it was.
+   */
+  open(result: ParseResult, source: OpenSource): boolean {
+    if (!result.ok) {
+      this.openFailure = { source, issues: result.errors };
+      return false;
+    }
+    this.openFailure = null;
+    this.load(result.scenario);
+    return true;
+  }
+
+  // ---------------------------------------------------------------- undo
+
+  get canUndo(): boolean {
+    return this.history.undoDepth > 0;
+  }
+
+  get canRedo(): boolean {
+    return this.history.redoDepth > 0;
+  }
+
+  undo(): void {
+    const text = this.history.undo();
+    if (text === null) return;
+    this.draft = JSON.parse(text) as Scenario;
+  }
+
+  redo(): void {
+    const text = this.history.redo();
+    if (text === null) return;
+    this.draft = JSON.parse(text) as Scenario;
+  }
+
+  #snapshot(): string {
+    return JSON.stringify($state.snapshot(this.draft));
   }
 
   // ---------------------------------------------------------------- running
 
   /** Called on every change of the draft: re-run after a pause, or mark the results stale. */
   changed(): void {
+    this.history.record(this.#snapshot());
     const scenario = this.scenario;
     if (!scenario) return;
     if (this.results) this.stale = true;
