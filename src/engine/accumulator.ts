@@ -208,8 +208,8 @@ export class SchemeSketches {
       planMet: this.planMet,
       runMonths: this.runMonths,
       perRun: Object.fromEntries(PER_RUN.map((k) => {
-        const values = runs.map((r) => this.#perRun[k][r]);
-        return [k, typed ? Float64Array.from(values) : values];
+        const column = this.#perRun[k];
+        return [k, typed ? Float64Array.from(runs, (r) => column[r]) : runs.map((r) => column[r])];
       })) as Record<PerRunKey, Numbers>,
       monthlyMetrics: rec(this.monthlyMetrics),
       totals: rec(this.totals),

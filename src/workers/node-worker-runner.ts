@@ -140,12 +140,15 @@ export class NodeWorkerRunner implements Runner {
       const onAbort = () => fail(abortError(signal!));
       signal?.addEventListener('abort', onAbort, { once: true });
 
-      // Every chunk done: each worker sends its summaries once; merged in any order.
+      // Every chunk done: each worker sends its summaries once; merging is order-free.
       let collected = 0;
       let collecting = false;
+      // One worker at a time, so only one worker's summaries are in flight (peak memory).
+      let order: Slot[] = [];
       const collect = () => {
         collecting = true;
-        for (const slot of active) slot.worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
+        order = [...active];
+        order[0].worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
       };
       const finish = () => {
         settled = true;
@@ -180,7 +183,8 @@ export class NodeWorkerRunner implements Runner {
             try {
               if (message.type === 'state') {
                 acc.merge(ResultsAccumulator.fromState(message.state));
-                if (++collected === active.size) finish();
+                if (++collected === order.length) finish();
+                else order[collected].worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
                 return;
               }
               if (message.type === 'results') acc.addAll(message.results); // a worker that sends runs (none today)
