@@ -65,7 +65,7 @@ export function buildSlide(chart: SVGSVGElement, text: SlideText, doc: Document 
   const scale = Math.min(areaW / Math.max(1, size.width), areaH / Math.max(1, size.height));
   const w = size.width * scale;
   const h = size.height * scale;
-  body.setAttribute('x', String(M + (areaW - w) / 2));
+  body.setAttribute('x', String(M)); // aligned with the title, like a slide's text
   body.setAttribute('y', String(SLIDE.top + (areaH - h) / 2));
   body.setAttribute('width', String(w));
   body.setAttribute('height', String(h));
