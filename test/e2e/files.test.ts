@@ -239,6 +239,21 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     await page.getByRole('button', { name: 'EN', exact: true }).click();
   }, 60_000);
 
+  it('lists the bundled scenarios with their one-line stories, and opens one as an undoable step', async () => {
+    await page.getByRole('button', { name: 'Library' }).click();
+    const library = page.getByRole('dialog', { name: 'Scenario library' });
+    const items = library.locator('li[data-bundled]');
+    expect(await items.count()).toBeGreaterThanOrEqual(2);
+    for (const item of await items.all()) expect((await item.locator('.story').textContent())!.length).toBeGreaterThan(20);
+    expect(await library.locator('li[data-bundled="team-split"] .story').textContent()).toMatch(/split/);
+    const before = await state<string>(page, 'wb.draft.name');
+    await library.locator('li[data-bundled="team-split"]').getByRole('button').click();
+    expect(await library.isVisible()).toBe(false);
+    expect(await state<string>(page, 'wb.draft.name')).toBe(bundled('team-split').name);
+    await page.getByRole('button', { name: /Undo/ }).click();
+    expect(await state<string>(page, 'wb.draft.name')).toBe(before);
+  }, 30_000);
+
   it('opens a hostile scenario as plain text: nothing runs, nothing freezes', async () => {
     const hostile = hostileScenario();
     await drop(page, serializeScenario(hostile), 'hostile.paybench.json');
