@@ -178,7 +178,7 @@ export class SchemeSketches {
 
   #mark(run: number, values: Record<PerRunKey, number>): void {
     if (run >= this.#present.length) {
-      const size = Math.max(run + 1, Math.min(this.#present.length * 2, run + 65_536), 64);
+      const size = Math.max(run + 1, Math.min(Math.ceil(this.#present.length * 1.25), run + 16_384), 64);
       const grow = <T extends Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
         const b = make(size);
         b.set(a);
@@ -306,9 +306,20 @@ export class ResultsAccumulator {
     return this;
   }
 
-  /** Adds everything `other` holds (the two must hold disjoint runs of the same scenario). */
-  merge(other: ResultsAccumulator): this {
+  /**
+   * Adds everything `other` holds (the two must hold disjoint runs of the same scenario).
+   * `other` must not be used afterwards when `adopt` is set: an empty accumulator then
+   * takes over its summaries instead of copying them (the node runner's collect step).
+   */
+  merge(other: ResultsAccumulator, { adopt = false } = {}): this {
     if (other.#count === 0) return this;
+    if (adopt && this.#count === 0 && this.plan === other.plan) {
+      for (const [i, s] of other.#bySchemes) this.#bySchemes.set(i, s);
+      this.#count = other.#count;
+      other.#bySchemes.clear();
+      other.#count = 0;
+      return this;
+    }
     if (this.#count > 0 && this.plan !== other.plan) throw new Error(`cannot merge results for a plan of ${other.plan} into ${this.plan}`);
     if (this.#count === 0 && Number.isNaN(this.plan)) throw new Error('this accumulator was made without a scenario: new ResultsAccumulator(scenario)');
     for (const [i, theirs] of other.#bySchemes) {

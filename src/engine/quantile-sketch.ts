@@ -318,8 +318,9 @@ export class QuantileSketch {
     if (state.values && state.counts) {
       const n = state.values.length;
       if (state.counts.length !== n) throw new Error('sketch state: values and counts differ in length');
-      s.#values = Float64Array.from(state.values);
-      s.#counts = Float64Array.from(state.counts);
+      // Typed arrays (from another thread) are taken over, plain ones (a file) copied.
+      s.#values = state.values instanceof Float64Array ? (state.values as Float64Array<ArrayBuffer>) : Float64Array.from(state.values);
+      s.#counts = state.counts instanceof Float64Array ? (state.counts as Float64Array<ArrayBuffer>) : Float64Array.from(state.counts);
       s.#distinct = n;
       for (let i = 1; i < n; i++) if (!(s.#values[i - 1] < s.#values[i])) throw new Error('sketch state: values not sorted');
       for (let i = 0; i < n; i++) if (!(Number.isInteger(s.#counts[i]) && s.#counts[i] > 0)) throw new Error('sketch state: bad count');

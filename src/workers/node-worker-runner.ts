@@ -182,7 +182,7 @@ export class NodeWorkerRunner implements Runner {
             }
             try {
               if (message.type === 'state') {
-                acc.merge(ResultsAccumulator.fromState(message.state));
+                acc.merge(ResultsAccumulator.fromState(message.state), { adopt: true });
                 if (++collected === order.length) finish();
                 else order[collected].worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
                 return;
