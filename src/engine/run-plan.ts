@@ -30,6 +30,26 @@ export interface RunPlan {
   jobs: RunJob[];
 }
 
+/** The plan without its job list (a runner of 100,000 runs lists each chunk's jobs as it sends it). */
+export type RunShape = Omit<RunPlan, 'jobs'> & { jobCount: number };
+
+export function planShape(scenario: Scenario, options: PlanOptions = {}): RunShape {
+  const { jobs: _, ...shape } = planRuns(scenario, { ...options, runsTo: options.runsFrom ?? 0 });
+  const runsTo = options.runsTo ?? scenario.simulation.runs;
+  if (!Number.isInteger(runsTo) || runsTo < shape.runsFrom) throw new RangeError(`bad run range [${shape.runsFrom}, ${runsTo})`);
+  return { ...shape, runsTo, jobCount: (runsTo - shape.runsFrom) * shape.schemeIndices.length };
+}
+
+/** Jobs [from, to) of the plan's run-major order, listed on demand. */
+export function jobsOf(shape: RunShape, from: number, to: number): RunJob[] {
+  const n = shape.schemeIndices.length;
+  const out: RunJob[] = [];
+  for (let j = from; j < Math.min(to, shape.jobCount); j++) {
+    out.push({ schemeIndex: shape.schemeIndices[j % n], runIndex: shape.runsFrom + Math.floor(j / n) });
+  }
+  return out;
+}
+
 export function planRuns(scenario: Scenario, options: PlanOptions = {}): RunPlan {
   const runsFrom = options.runsFrom ?? 0;
   const runsTo = options.runsTo ?? scenario.simulation.runs;

@@ -13,7 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../engine/scenario/types.ts';
-import { chunkRuns, defaultChunkSize, planRuns } from '../engine/run-plan.ts';
+import { defaultChunkSize, jobsOf, planShape } from '../engine/run-plan.ts';
 import type { RunJob } from '../engine/run-plan.ts';
 import { ResultsAccumulator } from '../engine/accumulator.ts';
 import { abortError } from './runner.ts';
@@ -103,9 +103,11 @@ export class NodeWorkerRunner implements Runner {
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
     const acc = options.accumulator ?? new ResultsAccumulator(scenario);
-    const plan = planRuns(scenario, options);
-    const chunks = chunkRuns(plan, options.chunkSize ?? defaultChunkSize(plan.jobs.length, this.size));
-    const total = plan.jobs.length;
+    // Chunks are listed as they are sent: 100,000 runs never hold 400,000 job objects.
+    const plan = planShape(scenario, options);
+    const total = plan.jobCount;
+    const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? defaultChunkSize(total, this.size)));
+    const chunks = { length: Math.ceil(total / chunkSize) };
     if (total === 0) return Promise.resolve(acc);
     const batch = ++this.#batch;
 
@@ -164,7 +166,7 @@ export class NodeWorkerRunner implements Runner {
           return;
         }
         slot.busy = nextChunk;
-        const jobs: RunJob[] = chunks[nextChunk];
+        const jobs: RunJob[] = jobsOf(plan, nextChunk * chunkSize, (nextChunk + 1) * chunkSize);
         slot.worker.postMessage({ type: 'chunk', batch, chunk: nextChunk, jobs } satisfies ToWorker);
         nextChunk++;
       };

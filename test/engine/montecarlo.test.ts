@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { chunkRuns, planRuns, runChunk } from '../../src/engine/montecarlo.ts';
+import { jobsOf, planShape } from '../../src/engine/run-plan.ts';
 import { compileModel } from '../../src/engine/model.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import { ResultsAccumulator, buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
@@ -29,6 +30,16 @@ describe('planRuns', () => {
     expect(plan.schemeIndices).toEqual([0, 2]);
     expect(() => planRuns(fakeScenario(3), { schemeIds: ['zz'] })).toThrow(/unknown scheme "zz"/);
     expect(() => planRuns(fakeScenario(3), { runsFrom: 3, runsTo: 1 })).toThrow(RangeError);
+  });
+
+  it('lists any slice of the plan on demand, the same jobs as the full list', () => {
+    const options = { runsFrom: 3, runsTo: 11, schemeIds: ['s2', 's0'] };
+    const plan = planRuns(fakeScenario(3), options);
+    const shape = planShape(fakeScenario(3), options);
+    expect(shape.jobCount).toBe(plan.jobs.length);
+    expect(jobsOf(shape, 0, shape.jobCount)).toEqual(plan.jobs);
+    expect(jobsOf(shape, 5, 9)).toEqual(plan.jobs.slice(5, 9));
+    expect(() => planShape(fakeScenario(3), { runsFrom: 4, runsTo: 2 })).toThrow(RangeError);
   });
 
   it('chunks cover the plan exactly, in order', () => {
