@@ -1,8 +1,8 @@
 /** The results contract as spreadsheet tables (one file each). */
 import type { Dist, ResultsJson } from '../engine/summarize.ts';
 import { METRIC_KEYS } from '../engine/summarize.ts';
-import { csv } from './csv.ts';
-import type { Cell } from './csv.ts';
+import { toCsv as csv } from '../charts/export/csv.ts';
+import type { Cell } from '../charts/export/csv.ts';
 
 const DIST = ['mean', 'p5', 'p25', 'p50', 'p75', 'p95'] as const;
 const BANDS = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csv, csvCell } from '../../src/cli/csv.ts';
+import { toCsv as csv, csvCell } from '../../src/charts/export/csv.ts';
 import { groupAmount, millions } from '../../src/cli/format.ts';
 
 describe('CSV cells', () => {
