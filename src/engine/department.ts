@@ -25,12 +25,10 @@ function lognormalTable(sigma: number, size: number): Float64Array {
   return table;
 }
 
-type BookLedgerLike = Pick<BookLedger, 'totals' | 'pendingCount' | 'debtorCount'>;
-
-/** What a group's pay is measured on: the department's whole book, or one owner's. */
-export type Ledger = Pick<BookLedger, 'totals' | 'pendingCount' | 'debtorCount' | 'collectedMonth' | 'collectedPeriod'>;
-
-/** What a measure sees of the book: one for the team, one per owner under personal ownership. */
+/**
+ * What a measure sees of the book, kept in step with the client arrays: the whole team's,
+ * and one per owner under personal ownership. Money totals per habit in roubles.
+ */
 export class BookLedger {
   readonly totals: BookTotals = newBookTotals();
   pendingCount = 0;
@@ -50,9 +48,49 @@ export class BookLedger {
     this.collectedMonth = 0;
     this.collectedPeriod = 0;
   }
+
+  /** A month's bill of `amount` kopecks waits to be issued (`first`: the client had none pending). */
+  bill(h: number, amount: number, first: boolean): void {
+    if (first) this.pendingCount++;
+    this.totals.pending[h] += amount / 100;
+  }
+
+  /** An invoice is issued: pending → in transit. */
+  issue(h: number, amount: number): void {
+    this.pendingCount--;
+    this.totals.pending[h] -= amount / 100;
+    this.totals.transit[h] += amount / 100;
+  }
+
+  /** Documents arrive: in transit → owed (`first`: the client owed nothing before). */
+  deliver(h: number, amount: number, first: boolean): void {
+    if (first) this.debtorCount++;
+    this.totals.transit[h] -= amount / 100;
+    this.totals.debt[h] += amount / 100;
+  }
+
+  /** The client pays everything owed. */
+  collect(h: number, amount: number): void {
+    this.debtorCount--;
+    this.totals.debt[h] -= amount / 100;
+    this.collectedMonth += amount;
+    this.collectedPeriod += amount;
+  }
+
+  /** Adds (sign 1) or removes (sign −1) all that client i owes and has pending. */
+  moveClient(b: ClientBook, i: number, sign: 1 | -1): void {
+    const h = b.habit[i];
+    this.totals.debt[h] += (sign * b.debt[i]) / 100;
+    this.totals.transit[h] += (sign * b.inTransit[i]) / 100;
+    this.totals.pending[h] += (sign * b.pendingBill[i]) / 100;
+    if (b.debt[i] > 0) this.debtorCount += sign;
+    if (b.pendingBill[i] > 0) this.pendingCount += sign;
+  }
 }
 
 export class Department {
+  /** The whole book: what a team measure sees. */
+  readonly team = new BookLedger();
   /** Per staff member: the ledger of the clients they own (personal ownership only). */
   readonly owners: BookLedger[];
   /** Clients taken by leavers this month. */
@@ -64,18 +102,11 @@ export class Department {
   readonly book: ClientBook;
   readonly queue: EventQueue;
   readonly cash: CashLedger;
-  /** Book totals per habit in roubles, kept in step with the client arrays. */
-  readonly totals: BookTotals = newBookTotals();
-  /** Clients with a bill not yet issued / with delivered debt. */
-  pendingCount = 0;
-  debtorCount = 0;
   /** Salt of this run's counter-based client luck. */
   salt = 0;
   month = 0;
 
   // This month (kopecks for money that is settled; roubles elsewhere).
-  collectedMonth = 0;
-  collectedPeriod = 0;
   billedMonth = 0;
   billedLastMonth = 0;
   badDebtMonth = 0;
@@ -115,19 +146,18 @@ export class Department {
   reset(salt: number): void {
     this.queue.reset();
     this.cash.reset();
-    for (let h = 0; h < HABIT_COUNT; h++) {
-      this.totals.debt[h] = 0;
-      this.totals.transit[h] = 0;
-      this.totals.pending[h] = 0;
-    }
-    this.pendingCount = 0;
-    this.debtorCount = 0;
+    this.team.reset();
     for (const o of this.owners) o.reset();
     this.clawback.fill(0);
     this.salt = salt;
-    this.collectedPeriod = 0;
     this.billedMonth = 0;
     this.billedLastMonth = Number(this.model.scenario.clients.monthlyVolume) * 100;
+  }
+
+  /** The ledger of client i's owner, if personally owned. */
+  private ownerOf(i: number): BookLedger | null {
+    const o = this.book.owner[i];
+    return o >= 0 ? this.owners[o] : null;
   }
 
   /** A client's next uniform this month: the same under every scheme. */
@@ -141,11 +171,9 @@ export class Department {
     const c = this.model.scenario.clients;
     this.month = m;
     this.billedLastMonth = this.billedMonth || this.billedLastMonth;
-    this.collectedMonth = 0;
-    if (periodStart) this.collectedPeriod = 0;
-    for (const o of this.owners) {
-      o.collectedMonth = 0;
-      if (periodStart) o.collectedPeriod = 0;
+    for (const l of [this.team, ...this.owners]) {
+      l.collectedMonth = 0;
+      if (periodStart) l.collectedPeriod = 0;
     }
     this.takenMonth = 0;
     this.billedMonth = 0;
@@ -169,14 +197,10 @@ export class Department {
       if (b.suspended[i]) bill *= c.suspendedVolumeShare;
       bill = Math.round(bill);
       if (bill <= 0) continue;
-      const o = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
-      if (b.pendingBill[i] === 0) {
-        this.pendingCount++;
-        if (o) o.pendingCount++;
-      }
+      const first = b.pendingBill[i] === 0;
+      this.team.bill(b.habit[i], bill, first);
+      this.ownerOf(i)?.bill(b.habit[i], bill, first);
       b.pendingBill[i] += bill;
-      this.totals.pending[b.habit[i]] += bill / 100;
-      if (o) o.totals.pending[b.habit[i]] += bill / 100;
       this.billedMonth += bill;
     }
     this.cash.startMonth(this.billedLastMonth / 100, this.model.calendar.monthLength[m]);
@@ -184,16 +208,9 @@ export class Department {
 
   private loseClient(i: number, m: number): void {
     const b = this.book;
-    const h = b.habit[i];
-    const o = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
     this.badDebtMonth += b.debt[i] + b.inTransit[i] + b.pendingBill[i];
-    for (const l of o ? [this as BookLedgerLike, o] : [this as BookLedgerLike]) {
-      l.totals.debt[h] -= b.debt[i] / 100;
-      l.totals.transit[h] -= b.inTransit[i] / 100;
-      l.totals.pending[h] -= b.pendingBill[i] / 100;
-      if (b.debt[i] > 0) l.debtorCount--;
-      if (b.pendingBill[i] > 0) l.pendingCount--;
-    }
+    this.team.moveClient(b, i, -1);
+    this.ownerOf(i)?.moveClient(b, i, -1);
     if (b.debt[i] > 0) b.markDebtor(i, false);
     b.debt[i] = 0;
     b.inTransit[i] = 0;
@@ -236,18 +253,9 @@ export class Department {
   /** Hands client i to another owner, moving what is owed between their ledgers. */
   reassign(i: number, owner: number): void {
     const b = this.book;
-    const h = b.habit[i];
-    const from = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
-    const to = owner >= 0 ? this.owners[owner] : null;
-    for (const [l, sign] of [[from, -1], [to, 1]] as const) {
-      if (!l) continue;
-      l.totals.debt[h] += (sign * b.debt[i]) / 100;
-      l.totals.transit[h] += (sign * b.inTransit[i]) / 100;
-      l.totals.pending[h] += (sign * b.pendingBill[i]) / 100;
-      if (b.debt[i] > 0) l.debtorCount += sign;
-      if (b.pendingBill[i] > 0) l.pendingCount += sign;
-    }
+    this.ownerOf(i)?.moveClient(b, i, -1);
     b.owner[i] = owner;
+    this.ownerOf(i)?.moveClient(b, i, 1);
   }
 
   /** Deliveries, payments and suspension checks due today. */
@@ -273,18 +281,12 @@ export class Department {
     const b = this.book;
     if (!b.active[i] || b.inTransit[i] < amount) return; // the client left meanwhile
     const h = b.habit[i];
-    const o = b.owner[i] >= 0 ? this.owners[b.owner[i]] : null;
+    const first = b.debt[i] === 0;
+    this.team.deliver(h, amount, first);
+    this.ownerOf(i)?.deliver(h, amount, first);
+    if (first) b.markDebtor(i, true);
     b.inTransit[i] -= amount;
-    this.totals.transit[h] -= amount / 100;
-    if (o) o.totals.transit[h] -= amount / 100;
-    if (b.debt[i] === 0) {
-      this.debtorCount++;
-      if (o) o.debtorCount++;
-      b.markDebtor(i, true);
-    }
     b.debt[i] += amount;
-    this.totals.debt[h] += amount / 100;
-    if (o) o.totals.debt[h] += amount / 100;
     if (b.owedSince[i] < 0) {
       b.owedSince[i] = t;
       this.queue.push(t + this.suspendAfterDays, i, EV_SUSPEND_CHECK, t);
@@ -309,20 +311,11 @@ export class Department {
     const amount = b.debt[i];
     b.payDay[i] = NEVER;
     if (amount <= 0) return;
-    this.totals.debt[b.habit[i]] -= amount / 100;
-    this.debtorCount--;
-    this.collectedMonth += amount;
-    this.collectedPeriod += amount;
+    this.team.collect(b.habit[i], amount);
+    this.ownerOf(i)?.collect(b.habit[i], amount);
     const sales = this.sales;
     if (sales && sales.acquiredBy[i] >= 0 && this.month - sales.acquiredMonth[i] < this.model.scenario.sales.handOverMonths) {
       sales.revenue[i] += amount;
-    }
-    if (b.owner[i] >= 0) {
-      const o = this.owners[b.owner[i]];
-      o.totals.debt[b.habit[i]] -= amount / 100;
-      o.debtorCount--;
-      o.collectedMonth += amount;
-      o.collectedPeriod += amount;
     }
     b.markDebtor(i, false);
     b.debt[i] = 0;
@@ -335,17 +328,9 @@ export class Department {
   issueInvoice(i: number, t: number): void {
     const b = this.book;
     const amount = b.pendingBill[i];
-    const h = b.habit[i];
+    this.team.issue(b.habit[i], amount);
+    this.ownerOf(i)?.issue(b.habit[i], amount);
     b.pendingBill[i] = 0;
-    this.pendingCount--;
-    this.totals.pending[h] -= amount / 100;
-    this.totals.transit[h] += amount / 100;
-    if (b.owner[i] >= 0) {
-      const o = this.owners[b.owner[i]];
-      o.pendingCount--;
-      o.totals.pending[h] -= amount / 100;
-      o.totals.transit[h] += amount / 100;
-    }
     b.inTransit[i] += amount;
     const courier = this.courierDays;
     if (courier <= 0) this.deliver(i, amount, t);

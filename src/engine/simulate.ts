@@ -138,7 +138,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
 
     const rm = m - cal.firstRecordedMonth;
     if (rm >= 0) {
-      result.collectedByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = dept.collectedMonth / 100;
+      result.collectedByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = dept.team.collectedMonth / 100;
       // Effort by day of month counts working days, and weekends only when the team chose
       // to come in for at least a duty's worth: otherwise every month's weekends would
       // carve calendar artefacts into the profile.
@@ -182,7 +182,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
       const s = settlePeriod(
         scheme.pay,
         {
-          measureKopecks: dept.collectedPeriod,
+          measureKopecks: dept.team.collectedPeriod,
           collectedByDayKopecks: teams[0].gateCollected,
           contributions: contribution,
           normals,
@@ -204,7 +204,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     const payroll = (salaries + bonusTotal) * (1 + model.payrollTaxRate);
     dept.cash.owedPayroll += payroll - salaries * model.advanceShare;
     if (rm >= 0) {
-      const collections = dept.collectedMonth / 100;
+      const collections = dept.team.collectedMonth / 100;
       const billed = dept.billedMonth / 100;
       const cash = dept.cash;
       recordMonth(result, rm, {

@@ -6,7 +6,7 @@
  */
 import type { Model, SchemeModel } from './model.ts';
 import { HABIT_COUNT } from './model.ts';
-import type { Department, Ledger } from './department.ts';
+import type { BookLedger, Department } from './department.ts';
 import type { Workforce } from './workforce.ts';
 import { expectedInflow, LearnedError } from './behaviour/forecast.ts';
 import { ActionValues, EffortChoice, type DeadlineView } from './behaviour/effort.ts';
@@ -48,7 +48,7 @@ export class TeamDay {
     private readonly dept: Department,
     members: readonly number[],
     private readonly owner: number,
-    private readonly ledger: Ledger,
+    private readonly ledger: BookLedger,
     private readonly workforce: Workforce,
   ) {
     const n = model.staff.length;
@@ -287,7 +287,7 @@ export class TeamDay {
     const list = book.byHabit[h];
     const c = this.model.scenario.clients;
     if (k < HABIT_COUNT) {
-      if (dept.pendingCount === 0) return -1;
+      if (dept.team.pendingCount === 0) return -1;
       const owner = this.owner;
       for (let p = this.cursors[k] + 1; p < list.length; p++) {
         const i = list[p];
@@ -297,7 +297,7 @@ export class TeamDay {
         }
       }
     } else {
-      if (dept.debtorCount === 0) return -1;
+      if (dept.team.debtorCount === 0) return -1;
       // Walk only the clients who owe (a bitset by rank), largest first.
       const { debt, owedSince, lastCall } = book;
       const bits = book.debtorBits[h];
