@@ -11,6 +11,11 @@ export function colourMap(results: Pick<ResultsJson, 'schemes' | 'baseline'>, co
 }
 
 /** A contract number (null = does not exist) as a float; null → NaN. */
+/** The schemes a chart shows: the chosen ids in their order, or all of them. */
+export function shownSchemes<S extends { id: string }>(all: readonly S[], ids?: readonly string[]): S[] {
+  return ids ? ids.flatMap((id) => all.filter((s) => s.id === id)) : [...all];
+}
+
 export const num = (x: Num | undefined): number => (x === null || x === undefined ? NaN : x);
 
 export type ValueKind = 'money' | 'share' | 'count';
