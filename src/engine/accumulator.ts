@@ -9,7 +9,8 @@
  * - quantiles: a QuantileSketch per series (exact while small, then log buckets with a
  *   stated relative error; quantile-sketch.ts) — per metric, per staff member, per day of
  *   month (intra-month collections, effort), per recorded day (cash), per month;
- * - means: exact sums (exact-sum.ts), counts: integers;
+ * - means: exact sums (exact-sum.ts), counts: integers; the cover matrix (who covered
+ *   whom, staff × staff) is an exact sum per cell;
  * - paired differences to the baseline: three numbers per run (profit total, mean monthly
  *   collections, mean mid-month gap) kept by run index — 24 bytes a run, 2.4 MB per scheme
  *   at 100,000 runs — so run i of a scheme meets run i of the baseline whichever arrived
@@ -22,12 +23,14 @@ import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
 import type { Scenario } from './scenario/types.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { Numbers, SketchState } from './quantile-sketch.ts';
+import { ExactSum } from './exact-sum.ts';
 
 export const MONTHLY_METRICS = ['collections', 'maxCashGap', 'maxCashGapMid', 'daysInDeficit'] as const;
 export const TOTAL_METRICS = ['financingCost', 'payroll', 'bonus', 'newClients', 'lostClients'] as const;
 export const MONTH_SERIES = [
   'collections', 'billed', 'newClients', 'lostClients',
   'activeClients', 'prospectingHours', 'serviceHours', 'starLevel', 'departures', 'clientsTaken', 'absentDays',
+  'coverHours', 'uncoveredHours',
 ] as const;
 /** Month series read as a ratio per run-month; run-months without a denominator are skipped. */
 export const MONTH_RATIOS = ['inboundConversion'] as const;
@@ -77,6 +80,8 @@ export class SchemeSketches {
   readonly cashDaily: QuantileSketch[] = [];
   /** By month of the horizon, over runs. */
   readonly monthly: Record<MonthSeries, QuantileSketch>[] = [];
+  /** staff × staff, row-major: exact sums over runs of the cover hours (who was away → who covered; P7). */
+  readonly coverMatrix: ExactSum[] = [];
   /** Run index → present? and the per-run numbers. */
   #present = new Uint8Array(0);
   #perRun: Record<PerRunKey, Float64Array> = { profitTotal: new Float64Array(0), collectionsMean: new Float64Array(0), maxCashGapMidMean: new Float64Array(0) };
@@ -144,6 +149,7 @@ export class SchemeSketches {
       person.payTotal.add(sumTo(r.staffPay, from, from + months));
     }
     for (let d = 0; d < r.days; d++) (this.cashDaily[d] ??= new QuantileSketch()).add(r.cashDaily[d]);
+    for (let k = 0; k < r.coverMatrix.length; k++) (this.coverMatrix[k] ??= new ExactSum()).add(r.coverMatrix[k]);
   }
 
   /** Adds everything `other` holds; the two must hold different runs. */
@@ -174,6 +180,7 @@ export class SchemeSketches {
       const mine = (this.monthly[m] ??= sketches(MONTH_KEYS));
       for (const k of MONTH_KEYS) mine[k].merge(month[k]);
     });
+    other.coverMatrix.forEach((s, k) => (this.coverMatrix[k] ??= new ExactSum()).merge(s));
   }
 
   #mark(run: number, values: Record<PerRunKey, number>): void {
@@ -218,6 +225,7 @@ export class SchemeSketches {
       effortByDay: this.effortByDay.map(st),
       cashDaily: this.cashDaily.map(st),
       monthly: this.monthly.map(rec),
+      coverMatrix: this.coverMatrix.map((s) => s.toState()),
     };
   }
 
@@ -252,6 +260,8 @@ export class SchemeSketches {
         return [key, from(m[key])];
       })) as Record<MonthSeries, QuantileSketch>);
     }
+    if (!Array.isArray(state.coverMatrix)) throw new Error('the cover matrix is missing (a shard from an older paybench?)');
+    for (const x of state.coverMatrix) s.coverMatrix.push(ExactSum.fromState(x));
     return s;
   }
 }
@@ -273,6 +283,8 @@ export interface SchemeState {
   effortByDay: SketchState[];
   cashDaily: SketchState[];
   monthly: Record<MonthSeries, SketchState>[];
+  /** staff × staff, row-major: exact sums of cover hours (ExactSum states). */
+  coverMatrix: (number[] | null)[];
 }
 
 export interface AccumulatorState {

@@ -27,15 +27,19 @@ export function buildGroups(model: Model, scheme: SchemeModel, dept: Department,
     const owners =
       org === 'personal' ? sellers : org === 'hunterFarmer' ? sellers.filter((j) => model.staff[j].member.role === 'accountManager') : [];
     dept.book.assignOwners(owners, (i) => dept.book.active[i] === 1);
+    // Absence cover: each client's home is the collector it would be dealt to (cover.ts).
+    workforce.cover.dealHomes(dept.book, workers.filter((j) => !model.staff[j].isHead));
     return { teams: [new TeamDay(model, scheme, dept, workers, -1, dept.team, workforce)], owners: org === 'hunterFarmer' ? sellers : owners };
   }
   if (scheme.scheme.organisation !== 'personal') {
+    workforce.cover.dealHomes(dept.book, workers.filter((j) => !model.staff[j].isHead));
     return { teams: [new TeamDay(model, scheme, dept, workers, -1, dept.team, workforce)], owners: [] };
   }
   // Clients go to the collectors; the head manages and covers nobody's book.
   const owners = workers.filter((j) => !model.staff[j].isHead);
   const personal = scheme.scheme.measure === 'personalCollections';
   dept.book.assignOwners(owners);
+  workforce.cover.homesFromOwners(dept.book);
   return {
     teams: owners.map((j) => new TeamDay(model, scheme, dept, [j], j, personal ? dept.owners[j] : dept.team, workforce)),
     owners,

@@ -35,12 +35,15 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
     inboundRequests: perMonth(),
     inboundSigned: perMonth(),
     starLevel: perMonth(),
+    coverHours: perMonth(),
+    uncoveredHours: perMonth(),
     cashDaily: new Float64Array(days),
     collectedByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
     effortByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
     staffPay: new Float64Array(staff * months),
     staffBonus: new Float64Array(staff * months),
     staffEffort: new Float64Array(staff * months),
+    coverMatrix: new Float64Array(staff * staff),
   };
 }
 

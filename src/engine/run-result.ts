@@ -47,6 +47,18 @@ export interface RunResult {
   inboundSigned: Float64Array;
   /** Mean star level of the inbound sector at the month's end, 0..1 (P6). */
   starLevel: Float64Array;
+  /**
+   * Absence cover (P7, cover.ts): hours of queue work (invoices, calls) done on the clients
+   * of a person who was away that day (ill, on vacation, post empty) — by colleagues.
+   */
+  coverHours: Float64Array;
+  /**
+   * Client work lost to absence, hours: for each person, the usual hours their clients got
+   * per working day the person was present (over the horizon) × working days away in the
+   * month − the cover their clients got. Not clipped at zero (it sums exactly); the share
+   * of the absent people's usual client work that got done = cover / (cover + uncovered).
+   */
+  uncoveredHours: Float64Array;
   /** End-of-day cash balance for each recorded day. */
   cashDaily: Float64Array;
   /** months × 31: cumulative collections by day of month (index d−1), carried past month end. */
@@ -59,6 +71,8 @@ export interface RunResult {
   staffBonus: Float64Array;
   /** staff × months: mean effort on the person's working days. */
   staffEffort: Float64Array;
+  /** staff × staff, over the horizon: cover hours, row = who was away, column = who covered (diagonal 0; a row sums to that person's cover). */
+  coverMatrix: Float64Array;
 }
 
 export const DAYS_IN_MONTH_SLOTS = 31;

@@ -121,6 +121,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
       effortDays.fill(0);
     }
     dept.processEvents(t);
+    workforce.cover.startDay(t, m - cal.firstRecordedMonth, workforce);
     let effort = 0;
     let people = 0;
     for (const team of teams) {
@@ -244,5 +245,6 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     // month's closing balance, the next month starts from what is left.
     dept.cash.ownerDraw();
   }
+  workforce.cover.finish(result);
   return result;
 }

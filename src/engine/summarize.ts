@@ -25,6 +25,12 @@
  * - monthly: median and mean over runs of each month's value; inboundConversion is signed /
  *   requests per run-month, skipping run-months without requests. clientsTakenPerDeparture
  *   is the exact total of clients who left with a leaver over the total of departures.
+ * - Absence cover (P7, cover.ts): monthly coverHours (queue hours colleagues worked on the
+ *   clients of a person away that day) and uncoveredHours (the absent people's clients'
+ *   usual hours minus the cover they got; may be negative by chance). coverShare is the
+ *   exact total of cover over the total of cover + uncovered, clipped to 0..1 (null when nobody's clients
+ *   missed anyone); coverMatrix[a][c] is the mean over runs of the hours person c covered
+ *   for person a over the horizon (staff in scenario order; the diagonal is 0).
  * - Rounding: roubles to 2 decimals, shares and effort to 6, counts and days to 4.
  *   Numbers that do not exist (no runs) are null.
  */
@@ -95,6 +101,9 @@ export interface MonthSummary {
   departures: Centre;
   clientsTaken: Centre;
   absentDays: Centre;
+  /** Hours colleagues worked the clients of people who were away; the absent people's usual client hours not worked (P7). */
+  coverHours: Centre;
+  uncoveredHours: Centre;
 }
 
 export interface VsBaseline {
@@ -119,6 +128,10 @@ export interface SchemeResults {
   monthly: MonthSummary[];
   /** Clients who left with a leaver per departure, over all runs and months (null without departures; P8). */
   clientsTakenPerDeparture: Num;
+  /** Share of the absent people's usual client work that colleagues did: cover / (cover + uncovered), over all runs (null without absences; P7). */
+  coverShare: Num;
+  /** Who covered whom: [away][covered by] mean hours over the horizon per run, staff in scenario order (P7). */
+  coverMatrix: Num[][];
   vsBaseline: VsBaseline | null;
 }
 
@@ -304,6 +317,8 @@ function monthlySeries(scenario: Scenario, s: SchemeSketches): MonthSummary[] {
       departures: sketchCentre(at.departures, count),
       clientsTaken: sketchCentre(at.clientsTaken, count),
       absentDays: sketchCentre(at.absentDays, count),
+      coverHours: sketchCentre(at.coverHours, count),
+      uncoveredHours: sketchCentre(at.uncoveredHours, count),
     };
   });
 }
@@ -314,6 +329,26 @@ function clientsTakenPerDeparture(s: SchemeSketches): Num {
   const departures = exactSum(Float64Array.from({ length: months }, (_, m) => s.monthly[m].departures.sum()));
   const taken = exactSum(Float64Array.from({ length: months }, (_, m) => s.monthly[m].clientsTaken.sum()));
   return departures > 0 ? count(taken / departures) : null;
+}
+
+/** Exact totals over every run-month held: cover / (cover + uncovered). */
+function coverShare(s: SchemeSketches): Num {
+  const months = s.runs > 0 ? s.months : 0;
+  const cover = exactSum(Float64Array.from({ length: months }, (_, m) => s.monthly[m].coverHours.sum()));
+  const uncovered = exactSum(Float64Array.from({ length: months }, (_, m) => s.monthly[m].uncoveredHours.sum()));
+  const usual = cover + uncovered;
+  return usual > 0 ? share(Math.min(1, Math.max(0, cover / usual))) : null;
+}
+
+/** Mean cover hours over runs, [away][covered by]. */
+function coverMatrix(scenario: Scenario, s: SchemeSketches): Num[][] {
+  const n = scenario.staff.length;
+  return Array.from({ length: n }, (_, a) =>
+    Array.from({ length: n }, (_, c) => {
+      const cell = s.coverMatrix[a * n + c];
+      return count(s.runs > 0 ? (cell ? cell.value() : 0) / s.runs : NaN);
+    }),
+  );
 }
 
 function vsBaseline(s: SchemeSketches, baseline: SchemeSketches): VsBaseline {
@@ -348,6 +383,8 @@ export function summarizeScheme(scenario: Scenario, acc: ResultsAccumulator, sch
     ...cashBands(scenario, s),
     monthly: monthlySeries(scenario, s),
     clientsTakenPerDeparture: clientsTakenPerDeparture(s),
+    coverShare: coverShare(s),
+    coverMatrix: coverMatrix(scenario, s),
     vsBaseline: baseline && baseline.runs > 0 ? vsBaseline(s, baseline) : null,
   };
 }

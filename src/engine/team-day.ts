@@ -217,6 +217,7 @@ export class TeamDay {
     const c = this.model.scenario.clients;
     const cursors = this.cursors;
     const cursorValue = this.cursorValue;
+    const cover = this.workforce.cover;
     // Cursors 0..2: invoices by habit; 3..5: calls by habit; each walks its clients largest
     // first. Bills only leave the queue during a month, so invoice cursors resume where
     // they stopped; call cursors restart daily (yesterday's calls become callable again).
@@ -254,6 +255,7 @@ export class TeamDay {
         this.billCursor[best] = cursors[best] + 1;
       }
       else dept.call(i, t);
+      cover.worked(i, cost);
       hours += cost;
       marginal = bestValue;
       cursorValue[best] = this.advance(best, t);
@@ -273,6 +275,8 @@ export class TeamDay {
         this.effortDays[j]++;
       }
     }
+    // Work done today on the clients of people who are away: cover, by each one's part of the hours.
+    cover.flush(choice.weight, this.staffEffort);
   }
   private readonly cursors = new Int32Array(2 * HABIT_COUNT);
   /** Per habit: position before which no client has a bill left this month. */

@@ -5,6 +5,7 @@
 import type { Model } from './model.ts';
 import type { RunSeed } from './random.ts';
 import { drawAbsences } from './behaviour/absence.ts';
+import { AbsenceCover } from './cover.ts';
 
 export class Workforce {
   /** Per person, per day: 1 if away (illness, vacation). */
@@ -18,6 +19,8 @@ export class Workforce {
   /** Per person: pay of the last three months (for how satisfied they are). */
   readonly recentPay: Float64Array;
   private month = 0;
+  /** Who covered whom this run (P7): homes of the clients, cover hours (cover.ts). */
+  readonly cover: AbsenceCover;
 
   constructor(private readonly model: Model) {
     const n = model.staff.length;
@@ -26,10 +29,12 @@ export class Workforce {
     this.hiredIn = new Int32Array(n);
     this.skillFactor = new Float64Array(n);
     this.recentPay = new Float64Array(n * 3);
+    this.cover = new AbsenceCover(model);
   }
 
   reset(seed: RunSeed): void {
     drawAbsences(this.model, seed, this.away);
+    this.cover.reset();
     this.vacantUntil.fill(0);
     this.hiredIn.fill(-1);
     this.skillFactor.fill(1);

@@ -57,12 +57,14 @@ export function fakeRun(schemeIndex: number, runIndex: number, months = FAKE_MON
     collections: m(), billed: m(), maxCashGap: m(), maxCashGapMid: m(), daysInDeficit: m(),
     profit: m(), financingCost: m(), payroll: m(), bonus: m(), tranchePaid: m(),
     newClients: m(), lostClients: m(), badDebt: m(), departures: m(), clientsTaken: m(), absentDays: m(), activeClients: m(), prospectingHours: m(), serviceHours: m(), inboundRequests: m(), inboundSigned: m(), starLevel: m(),
+    coverHours: m(), uncoveredHours: m(),
     cashDaily: new Float64Array(days),
     collectedByDay: new Float64Array(months * 31),
     effortByDay: new Float64Array(months * 31),
     staffPay: new Float64Array(FAKE_STAFF * months),
     staffBonus: new Float64Array(FAKE_STAFF * months),
     staffEffort: new Float64Array(FAKE_STAFF * months),
+    coverMatrix: new Float64Array(FAKE_STAFF * FAKE_STAFF),
   };
   for (let k = 0; k < months; k++) {
     const c = 42e6 + luck() * 10e6 + schemeIndex * 1e6 + own() * 1e6;
