@@ -3,6 +3,9 @@
  * department under personal ownership, a team pool and a processing centre (conveyor).
  * Seed 20260, 40 runs × 12 months per scheme, common random numbers: the same people
  * fall ill and the same clients are at stake under every organisation.
+ * Absence cover (who worked an absent person's clients; src/engine/cover.ts) is read off
+ * the same runs: hours per month, and the covered share of the absent people's usual
+ * client work, with a tolerance named COVER_* below.
  */
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/engine/model.ts';
@@ -11,6 +14,10 @@ import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { loadScenario } from './measure.ts';
 
 const RUNS = 40;
+/** Covered share of the absent people's usual client work a team pool reaches at least (seeded: 0.84 at 40 runs). */
+const COVER_SHARE_TEAM_MIN = 0.6;
+/** Cover hours per month a team pool reaches at least during long illnesses (seeded: ~30 h). */
+const COVER_HOURS_TEAM_MIN = 15;
 
 interface Outcome {
   id: string;
@@ -18,13 +25,18 @@ interface Outcome {
   departures: number;
   taken: number;
   absentDays: number;
+  /** Mean cover hours per month, and uncovered hours per month (cover.ts). */
+  coverHours: number;
+  uncoveredHours: number;
+  /** Σ of the run's cover matrix (all hours over the horizon, summed over runs). */
+  matrixTotal: number;
 }
 
 function outcome(patch: (s: Scenario) => void): Record<string, Outcome> {
   const model = compileModel(loadScenario('absence-and-departures.json', patch));
   const out: Record<string, Outcome> = {};
   model.schemes.forEach((s, i) => {
-    const o: Outcome = { id: s.scheme.id, collections: 0, departures: 0, taken: 0, absentDays: 0 };
+    const o: Outcome = { id: s.scheme.id, collections: 0, departures: 0, taken: 0, absentDays: 0, coverHours: 0, uncoveredHours: 0, matrixTotal: 0 };
     for (let run = 0; run < RUNS; run++) {
       const r = simulateRun(model, i, run);
       for (let m = 0; m < r.months; m++) {
@@ -32,7 +44,10 @@ function outcome(patch: (s: Scenario) => void): Record<string, Outcome> {
         o.departures += r.departures[m];
         o.taken += r.clientsTaken[m];
         o.absentDays += r.absentDays[m];
+        o.coverHours += r.coverHours[m] / (RUNS * r.months);
+        o.uncoveredHours += r.uncoveredHours[m] / (RUNS * r.months);
       }
+      o.matrixTotal += r.coverMatrix.reduce((a, x) => a + x, 0);
     }
     out[o.id] = o;
   });
@@ -63,6 +78,28 @@ describe('P7 absence (seed 20260, 40 runs × 12 months)', () => {
   });
   it('switched off, nobody is away', () => {
     expect(nobodyAway.personal.absentDays).toBe(0);
+  });
+});
+
+describe('P7 who covers the absent (seed 20260, 40 runs × 12 months)', () => {
+  const coveredShare = (o: Outcome) => o.coverHours / (o.coverHours + o.uncoveredHours);
+  it('under personal ownership nobody covers: the absent person’s clients wait', () => {
+    expect(longIllness.personal.coverHours).toBe(0);
+    expect(longIllness.personal.matrixTotal).toBe(0);
+    expect(longIllness.personal.uncoveredHours).toBeGreaterThan(10);
+  });
+  it('under a team pool colleagues do most of a long-ill person’s usual client work', () => {
+    for (const id of ['team', 'conveyor']) {
+      expect(longIllness[id].coverHours).toBeGreaterThan(COVER_HOURS_TEAM_MIN);
+      expect(coveredShare(longIllness[id])).toBeGreaterThan(COVER_SHARE_TEAM_MIN);
+    }
+  });
+  it('switched off, there is nobody to cover', () => {
+    for (const id of ['personal', 'team', 'conveyor']) {
+      expect(nobodyAway[id].coverHours).toBe(0);
+      expect(nobodyAway[id].uncoveredHours).toBe(0);
+      expect(nobodyAway[id].matrixTotal).toBe(0);
+    }
   });
 });
 
