@@ -16,6 +16,12 @@ export function formulaText(f: PayoutFormula, lang: Lang): string {
       return (lang === 'ru' ? `${pct(f.rate, lang)} от оборота` : `${pct(f.rate, lang)} of collections`) + cap;
     case 'threshold':
       return `(C − ${money(f.threshold, lang)}) × ${pct(f.rate, lang)}` + cap;
+    case 'pieceRate':
+      return (
+        (lang === 'ru'
+          ? `${money(f.rate, lang)} за нормо-час до ${f.norm}, ${money(f.premium, lang)} сверх нормы`
+          : `${money(f.rate, lang)} a norm-hour up to ${f.norm}, ${money(f.premium, lang)} above the norm`) + cap
+      );
     case 'tiers':
       return f.tiers.map((t) => `${money(t.from, lang)}+: ${pct(t.rate, lang)}`).join(' · ') + ` (${WORDS[lang].tierModes[f.mode]})` + cap;
   }

@@ -62,6 +62,8 @@ const en = {
   payoutTitle: (scheme: string) => `Payout curve: ${scheme}`,
   pool: 'bonus pool',
   collectionsX: 'collections',
+  unitsX: 'process units (norm-hours)',
+  norm: 'norm',
   gateText: (share: string, min: string, day: number) => `${share} if ≥${min} ${byDay(day, 'en')}`,
   alwaysText: (share: string) => `${share} always`,
   metrics: {
@@ -152,6 +154,8 @@ const ru: ChartLabels = {
   payoutTitle: (scheme: string) => `Кривая бонуса: ${scheme}`,
   pool: 'бонус отдела',
   collectionsX: 'сбор платежей',
+  unitsX: 'единицы процесса (нормо-часы)',
+  norm: 'норма',
   gateText: (share: string, min: string, day: number) => `${share}, если ≥${min} ${byDay(day, 'ru')}`,
   alwaysText: (share: string) => `${share} всегда`,
   metrics: {

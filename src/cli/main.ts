@@ -33,7 +33,7 @@ Usage:
       Merge the shards of one batch (same scenario, seed, runs and schemes; no overlaps)
       into the results of the whole: the same JSON as one run. --shard PATH: also write
       the merged shard (to merge in stages).
-  paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]...
+  paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
                        [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus.
 
@@ -52,7 +52,7 @@ const SPECS: Record<string, FlagSpec> = {
     json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value',
   },
   merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
-  payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', adjust: 'list', json: 'boolean' },
+  payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -35,7 +35,7 @@ export async function payoutCommand(args: ParsedArgs, io: CliIo, lang: Lang): Pr
   const scenario = await loadScenario(io, file, lang);
   let result: PayoutResult;
   try {
-    result = calculatePayout(scenario, schemeId, { collected, collectedBy, adjustments });
+    result = calculatePayout(scenario, schemeId, { collected, collectedBy, adjustments, person: args.values.person });
   } catch (error) {
     if (error instanceof PayoutError) throw new InputError(error.path ? `${error.path}: ${error.message}` : error.message);
     throw error;
@@ -51,6 +51,7 @@ const WORDS = {
     gate: (share: string, day: number, need: string, got: string | null) =>
       `≥ ${share} of plan by day ${day}: ${need} needed, ${got ?? 'not entered'} collected`,
     person: 'Person', role: 'Role', adjustment: 'Award/penalty', bonus: 'Bonus',
+    personal: 'A personal measure: the amount is one person\'s result, and the pool is paid whole to them (--person ID).',
   },
   ru: {
     scheme: 'Схема', collected: 'Собрано', pool: 'Бонус К.О.', paid: 'Выплачено', tranche: 'Транш', weight: 'Вес',
@@ -58,6 +59,7 @@ const WORDS = {
     gate: (share: string, day: number, need: string, got: string | null) =>
       `≥ ${share} плана к ${day}-му: нужно ${need}, собрано ${got ?? 'не указано'}`,
     person: 'Сотрудник', role: 'Роль', adjustment: 'Премия/удержание', bonus: 'Бонус',
+    personal: 'Личный показатель: сумма — результат одного сотрудника, и бонус целиком его (--person ID).',
   },
 };
 
@@ -70,6 +72,7 @@ export function payoutText(r: PayoutResult, lang: Lang = 'en'): string {
     `${W.scheme}: ${r.schemeName} (${r.schemeId})`,
     `${W.collected}: ${g(r.collected)}`,
     `${W.pool}: ${g(r.pool)}`,
+    ...(r.personal ? [W.personal] : []),
     '',
   ].join('\n');
   const tranches = table(

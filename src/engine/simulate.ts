@@ -166,10 +166,16 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
           if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book) / 100;
         }
         if (workforce.isVacant(j) || measure === 'none') continue;
-        bonus[j] =
-          measure === 'newClientRevenue' && sales
-            ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback)
-            : poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod);
+        if (measure === 'processUnits' && selling) {
+          // Units in hundredths: a piece rate in roubles per unit is then kopecks per hundredth.
+          bonus[j] = poolKopecks(scheme.pay.formula, Math.round(selling.units[j] * 100));
+          selling.units[j] = 0;
+        } else {
+          bonus[j] =
+            measure === 'newClientRevenue' && sales
+              ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback)
+              : poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod);
+        }
         pool += bonus[j];
       }
       paid = pool;

@@ -119,6 +119,12 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     expect(draft.schemes[0]).toMatchObject({ organisation: 'conveyor', deputyHead: true });
     expect(draft.behaviour.star.enabled).toBe(true);
     expect(await card.getByTestId('scheme-organisation').textContent()).toContain('processing centre');
+    // A piece rate pays for process units: choosing it switches the measure, and the card shows pay at the norm.
+    await card.getByLabel('Bonus formula').selectOption('pieceRate');
+    const piece = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft.schemes[0])));
+    expect(piece).toMatchObject({ measure: 'processUnits', formula: { type: 'pieceRate', norm: '150' } });
+    const processCard = page.locator('article[data-scheme="process"]');
+    await expect.poll(() => processCard.getByTestId('piece-at-norm').textContent()).toMatch(/15.000\.00.*150.*20.400\.00/);
     if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
   }, 60_000);
 

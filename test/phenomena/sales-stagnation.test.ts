@@ -36,8 +36,18 @@ function byYear(schemeId: string): Years {
 const own = byYear('ownClients');
 const hunterFarmer = byYear('hunterFarmer');
 const tickets = byYear('tickets');
+const process = byYear('process');
 
 describe('P5 stagnation (seed 20260, 20 runs × 36 months)', () => {
+  it('paid by the piece for the business process, nobody stagnates: new clients hold from year 1 to year 3 and turnover keeps growing past the own-client scheme', () => {
+    expect(process.newClients[2]).toBeGreaterThanOrEqual(process.newClients[0]);
+    expect(process.newClients[2]).toBeGreaterThan(2 * own.newClients[2]);
+    expect(process.billed[2]).toBeGreaterThan(own.billed[2]);
+    expect(process.billed[2] / process.billed[1]).toBeGreaterThan(own.billed[2] / own.billed[1]);
+  });
+  it('the premium above the norm buys pace: more prospecting hours than the same people put in under pooled tickets', () => {
+    expect(process.prospecting[2]).toBeGreaterThan(1.1 * tickets.prospecting[2]);
+  });
   it('paid on their own clients, sales managers prospect less and less: new clients a month fall by half from year 1 to year 3', () => {
     expect(own.prospecting[2]).toBeLessThan(0.5 * own.prospecting[0]);
     expect(own.newClients[2]).toBeLessThan(0.5 * own.newClients[0]);

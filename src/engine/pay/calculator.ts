@@ -29,6 +29,8 @@ export interface PayoutInput {
   collectedBy: Record<number, string>;
   /** Staff id → personal award (+) or penalty (−), roubles. */
   adjustments: Record<string, string>;
+  /** A personal measure: whose result `collected` is (staff id; default the first person paid on it). */
+  person?: string;
 }
 
 export interface PayoutResult {
@@ -54,7 +56,9 @@ export interface PayoutResult {
     } | null;
   }[];
   poolPaid: string;
-  /** In staff order; `adjustment` as entered ("0.00" if none), `bonus` after all rules. */
+  /** A personal measure: `collected` is one person's result and the pool is theirs alone. */
+  personal: boolean;
+  /** In staff order; `adjustment` as entered ("0.00" if none), `bonus` after all rules. Under a personal measure, that one person. */
   people: { id: string; name: string; role: StaffRole; bonus: string; adjustment: string }[];
 }
 
@@ -106,7 +110,8 @@ export function calculatePayout(scenario: Scenario, schemeId: string, input: Pay
   const pool = at(`${base}.formula`, () => poolDecimal(scheme.formula, collected.div(100)).times(100));
   const tranches = settleTranches(scenario, scheme, base, toNumber(pool, 'collected'), collected, input.collectedBy ?? {});
   const poolPaid = tranches.reduce((sum, t) => (t.paid ? sum + t.amountKopecks : sum), 0);
-  const bonus = splitPaid(scenario, scheme, base, poolPaid, input.adjustments ?? {});
+  const personal = isPersonal(scheme);
+  const bonus = personal ? ownPool(scenario, poolPaid, input) : splitPaid(scenario, scheme, base, poolPaid, input.adjustments ?? {});
   return {
     schemeId: scheme.id,
     schemeName: scheme.name,
@@ -114,14 +119,45 @@ export function calculatePayout(scenario: Scenario, schemeId: string, input: Pay
     pool: money(pool),
     tranches: tranches.map(({ amountKopecks, ...t }) => ({ ...t, amount: money(amountKopecks) })),
     poolPaid: money(poolPaid),
-    people: scenario.staff.map((s, i) => ({
-      id: s.id,
-      name: s.name,
-      role: s.role,
-      bonus: money(bonus.parts[i]),
-      adjustment: money(bonus.adjustments[i]),
-    })),
+    personal,
+    people: scenario.staff
+      .map((s, i) => ({
+        id: s.id,
+        name: s.name,
+        role: s.role,
+        bonus: money(bonus.parts[i]),
+        adjustment: money(bonus.adjustments[i]),
+      }))
+      .filter((_, i) => !personal || i === bonus.person),
   };
+}
+
+/** Paid on one's own result (own clients, clients brought in, process units), not a split team pool. */
+export function isPersonal(scheme: Scheme): boolean {
+  return (scheme.measure ?? 'teamCollections') !== 'teamCollections' || scheme.organisation === 'hunterFarmer';
+}
+
+/** Who can be paid on their own result: the salespeople when there are any, else everyone but the head. */
+export function personalEarners(scenario: Scenario): number[] {
+  const sellers = scenario.staff.flatMap((s, i) => (['hunter', 'accountManager', 'inbound'].includes(s.role) ? [i] : []));
+  if (scenario.sales?.enabled && sellers.length > 0) return sellers;
+  return scenario.staff.flatMap((s, i) => (s.role !== 'head' ? [i] : []));
+}
+
+/** A personal pool goes whole to its one person; awards and penalties belong to team splits. */
+function ownPool(scenario: Scenario, paid: number, input: PayoutInput) {
+  for (const [id, text] of Object.entries(input.adjustments ?? {})) {
+    if (!new Dec(String(text || '0')).isZero()) throw new PayoutError(`adjustments.${id}`, 'a personal pool has no awards or penalties: it is paid whole to its person');
+  }
+  const earners = personalEarners(scenario);
+  const person = input.person === undefined ? earners[0] : scenario.staff.findIndex((s) => s.id === input.person);
+  if (person === undefined || person < 0 || !earners.includes(person)) {
+    const names = earners.map((i) => `"${scenario.staff[i].id}"`).join(', ');
+    throw new PayoutError('person', `${input.person === undefined ? 'nobody' : `"${input.person}"`} is not paid on their own result here (who is: ${names || 'nobody'})`);
+  }
+  const parts = new Array<number>(scenario.staff.length).fill(0);
+  parts[person] = paid;
+  return { parts, adjustments: new Array<number>(scenario.staff.length).fill(0), person };
 }
 
 type TrancheOutcome = Omit<PayoutResult['tranches'][number], 'amount'> & { amountKopecks: number };
@@ -198,5 +234,5 @@ function splitPaid(scenario: Scenario, scheme: Scheme, base: string, paid: numbe
   const memberParts = new Array<number>(members.length).fill(0);
   splitEqualWithAdjustments(paid - head, members.map((i) => entered[i]), members.length, memberParts);
   members.forEach((i, k) => (parts[i] = memberParts[k]));
-  return { parts, adjustments: entered };
+  return { parts, adjustments: entered, person: -1 };
 }

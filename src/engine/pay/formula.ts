@@ -8,6 +8,9 @@
  * Common rules: the pool is never negative (a threshold pays 0 below it, a linear rate
  * pays 0 on a negative measure); a cap limits it from above; the exact pool is the exact
  * formula value rounded once to a whole kopeck, half away from zero, then capped.
+ * A piece rate is marginal tiers over units: `rate` from 0, `premium` from the norm
+ * (the measure is in units, hundredths of a unit on the kopeck path, so a rate in roubles
+ * per unit is the same number as a rate in kopecks per hundredth).
  * Tiers: `marginal` — each rate applies to the part of the measure within its tier (from
  * its `from` up to the next tier's); `retroactive` — the rate of the highest tier reached
  * (measure ≥ its `from`) applies to the whole measure, 0 below the first tier.
@@ -29,6 +32,12 @@ function unknownFormula(formula: never): never {
   throw new Error(`unknown payout formula "${(formula as { type: string }).type}"`);
 }
 
+/** A piece rate as the marginal tiers it is (a norm of 0 leaves only the premium). */
+export function pieceRateTiers(f: Extract<PayoutFormula, { type: 'pieceRate' }>): PayoutFormula {
+  const tiers: Tier[] = new Dec(f.norm).gt(0) ? [{ from: '0', rate: f.rate }, { from: f.norm, rate: f.premium }] : [{ from: '0', rate: f.premium }];
+  return f.cap === undefined ? { type: 'tiers', mode: 'marginal', tiers } : { type: 'tiers', mode: 'marginal', tiers, cap: f.cap };
+}
+
 /** The tiers, checked to be non-empty and strictly ascending in `from`. */
 function checkedTiers(tiers: readonly Tier[]): readonly Tier[] {
   if (tiers.length === 0) throw new Error('tiers: at least one tier is needed');
@@ -44,6 +53,7 @@ function checkedTiers(tiers: readonly Tier[]): readonly Tier[] {
 
 /** The formula as a piecewise-linear curve in roubles, clipped to [0, cap]. */
 export function compileCurve(formula: PayoutFormula): PayCurve {
+  if (formula.type === 'pieceRate') return compileCurve(pieceRateTiers(formula));
   const breaks: CurveBreak[] = [];
   let intercept = 0;
   let cap = Infinity;
@@ -92,6 +102,7 @@ export type FormulaKopecks =
   | { readonly type: 'retroactive'; readonly froms: readonly number[]; readonly rates: readonly ExactRate[]; readonly cap: number };
 
 export function compileFormulaKopecks(formula: PayoutFormula): FormulaKopecks {
+  if (formula.type === 'pieceRate') return compileFormulaKopecks(pieceRateTiers(formula));
   const capOf = (cap: string | undefined) => (cap === undefined ? Infinity : Math.max(0, parseKopecks(cap)));
   switch (formula.type) {
     case 'fixed':
@@ -170,6 +181,7 @@ export function poolKopecks(compiled: FormulaKopecks | { readonly formula: Formu
 
 /** The pool for a measure in roubles, exact in decimal.js, rounded to whole kopecks. */
 export function poolDecimal(formula: PayoutFormula, measure: Dec | string | number): Dec {
+  if (formula.type === 'pieceRate') return poolDecimal(pieceRateTiers(formula), measure);
   const m = new Dec(measure as Dec);
   let p: Dec;
   let cap: string | undefined;

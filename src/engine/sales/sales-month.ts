@@ -13,12 +13,17 @@
  * only until the hand-over). Serving protects money now, prospecting pays months later:
  * as a sales manager's own book grows, serving it fills the week and prospecting stops —
  * the stagnation of articles 001 and 004 — unless new clients are somebody's whole job.
+ *
+ * Under a piece rate per business-process norm (article 001) every prescribed step pays
+ * the same per norm-hour, so the technology's order decides (scheduled contacts, then
+ * leads, then cross-sell offers) and the premium above the norm decides how hard people
+ * work: see `processEffort`.
  */
 import type { Model, SchemeModel } from '../model.ts';
 import type { Department } from '../department.ts';
 import type { Workforce } from '../workforce.ts';
 import type { SalesBook } from './sales-book.ts';
-import { expectedMarginal } from '../pay/curve.ts';
+import { expectedMarginal, poolAt } from '../pay/curve.ts';
 import { keyedUniform } from '../random.ts';
 import { inverseNormal } from '../numeric/normal.ts';
 
@@ -68,6 +73,10 @@ export class SalesMonth {
   readonly lastNewRevenue: Float64Array;
   /** Per staff this month: hours spent prospecting, serving, cross-selling. */
   readonly hours: Float64Array[];
+  /** Per staff: process units (norm-hours of prescribed steps) done this pay period. */
+  readonly units: Float64Array;
+  /** Per staff this month: pace chosen under a piece rate (1 = the norm's pace). */
+  readonly pace: Float64Array;
   /** Per staff: star level 0..1 (P6). */
   readonly star: Float64Array;
   /** This month: inbound requests that came in, and how many signed. */
@@ -89,6 +98,8 @@ export class SalesMonth {
     this.lastNewRevenue = new Float64Array(n);
     this.hours = [0, 1, 2].map(() => new Float64Array(n));
     this.star = new Float64Array(n);
+    this.units = new Float64Array(n);
+    this.pace = new Float64Array(n).fill(1);
     this.presentDays = new Float64Array(n);
   }
 
@@ -148,6 +159,7 @@ export class SalesMonth {
       const capacity = (8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * this.presentDays[j]) / cfg.inboundHours;
       const handled = Math.min(mine, Math.floor(capacity));
       this.hours[0][j] += handled * cfg.inboundHours;
+      this.units[j] += handled * cfg.inboundHours;
       const conversion = cfg.inboundConversion * (star.enabled ? 1 - star.conversionLoss * this.star[j] : 1);
       for (let r = 0; r < handled; r++) {
         if (keyedUniform(salt, j, m, 100 + k++) >= conversion) continue;
@@ -240,19 +252,29 @@ export class SalesMonth {
   /** λ: marginal pay per rouble of the measure person j is paid on. */
   private lambda(j: number): number {
     const measure = this.payMeasure(j);
-    if (measure === 'none') return 0;
+    if (measure === 'none' || measure === 'processUnits') return 0;
     const F = measure === 'newClientRevenue' ? this.lastNewRevenue[j] : this.lastOwnCollections[j];
     return expectedMarginal(this.scheme.curve, F, 0.25 * F + 1);
   }
 
   /** What person j is paid on under the scheme (hunter/farmer: hunters on new clients, farmers on their book). */
-  payMeasure(j: number): 'personalCollections' | 'newClientRevenue' | 'none' {
+  payMeasure(j: number): 'personalCollections' | 'newClientRevenue' | 'processUnits' | 'none' {
     const { measure, organisation } = this.scheme.scheme;
     const role = this.model.staff[j].member.role;
+    if (measure === 'processUnits') return this.people.prospects[j] || this.people.serves[j] || this.people.inbound[j] ? 'processUnits' : 'none';
     if (organisation === 'hunterFarmer') return role === 'hunter' ? 'newClientRevenue' : 'personalCollections';
     if (measure === 'teamCollections') return 'none';
     if (measure === 'newClientRevenue') return this.people.prospects[j] || this.people.inbound[j] ? 'newClientRevenue' : 'none';
     return 'personalCollections';
+  }
+
+  /** Hours person j puts into the process this month, at the pace the piece rate makes worth it. */
+  private processEffort(j: number, hours: number, available: number): number {
+    const effort = this.model.scenario.behaviour.effort;
+    const cost = effort.costFactor * this.model.staff[j].hourlyWage;
+    const pace = chooseProcessPace(this.scheme.curve, this.units[j], hours, available, cost, Math.max(1, effort.maxEffort));
+    this.pace[j] = pace;
+    return Math.min(hours * pace, Math.max(hours, available));
   }
 
   private spend(j: number, hours: number, m: number): void {
@@ -260,14 +282,13 @@ export class SalesMonth {
     const d = cfg.monthlyDiscount;
     const lambda = this.lambda(j);
     const newRevenuePay = this.payMeasure(j) === 'newClientRevenue';
+    const piece = this.payMeasure(j) === 'processUnits';
     const book = this.dept.book;
     const horizon = d / (1 - d);
     const handOverHorizon = (d * (1 - Math.pow(d, cfg.handOverMonths))) / (1 - d);
     const meanPotential = Number(this.model.scenario.clients.monthlyVolume) / this.model.scenario.clients.count;
-    const prospectValue = this.people.prospects[j]
-      ? (lambda * meanPotential * cfg.newClientShare * cfg.conversion * Math.pow(d, cfg.salesCycleMonths) * (newRevenuePay ? handOverHorizon : horizon)) /
-        cfg.hoursPerLead
-      : -1;
+    const prospectValue = !this.people.prospects[j] ? -1 : piece ? 1 : (lambda * meanPotential * cfg.newClientShare * cfg.conversion * Math.pow(d, cfg.salesCycleMonths) * (newRevenuePay ? handOverHorizon : horizon)) /
+        cfg.hoursPerLead;
 
     // The clients this person looks after: their own, or (pooled service) a fair share of all.
     const opts = this.options;
@@ -286,14 +307,18 @@ export class SalesMonth {
         const volume = book.baseVolume[i] / 100;
         const duty = lambda === 0 ? 1e-9 * volume : 0; // salaried pool: serve the largest first
         const serviceHours = pooled ? cfg.pooledServiceHours : cfg.serviceHours;
-        opts.push({ client: i, kind: 0, value: (lambda * counts * volume * cfg.neglectChurn * (1 + horizon)) / Math.max(serviceHours, 1e-9) + duty, hours: serviceHours });
+        // A piece rate pays every norm-hour alike: the technology's order decides (contacts, leads, offers).
+        const serveValue = piece ? 1 + 1e-12 * volume : (lambda * counts * volume * cfg.neglectChurn * (1 + horizon)) / Math.max(serviceHours, 1e-9) + duty;
+        opts.push({ client: i, kind: 0, value: serveValue, hours: serviceHours });
         if (this.sales.realised[i] < 1) {
           const gain = (this.sales.potential[i] / 100) * 0.1;
-          opts.push({ client: i, kind: 1, value: (lambda * counts * gain * (newRevenuePay ? handOverHorizon : horizon)) / cfg.crossSellHours + duty / 10, hours: cfg.crossSellHours });
+          const offerValue = piece ? 0.999 + 1e-15 * volume : (lambda * counts * gain * (newRevenuePay ? handOverHorizon : horizon)) / cfg.crossSellHours + duty / 10;
+          opts.push({ client: i, kind: 1, value: offerValue, hours: cfg.crossSellHours });
         }
       }
     }
     opts.sort((a, b) => b.value - a.value || a.client - b.client || a.kind - b.kind);
+    if (piece) hours = this.processEffort(j, hours, prospectValue >= 0 ? Infinity : opts.reduce((a, o) => a + o.hours, 0));
     let left = hours;
     for (const o of opts) {
       if (o.value <= prospectValue || left < o.hours) break;
@@ -307,11 +332,32 @@ export class SalesMonth {
         this.hours[2][j] += o.hours;
       }
     }
+    if (piece) this.units[j] += hours - (prospectValue >= 0 ? 0 : left);
     if (prospectValue >= 0 && left > 0) {
       this.hours[0][j] += left;
       this.pipeline[j][this.pipeline[j].length - 1] += (left / cfg.hoursPerLead) * cfg.conversion;
     }
   }
+}
+
+/**
+ * The pace a person paid by the piece chooses this month: the norm's pace at least (the
+ * process demands it), faster while the extra units pay more than the extra effort
+ * costs — c(e) = costFactor × hourly wage × hours × e²/2, as for collections effort.
+ * A premium above the norm is what makes the faster pace pay.
+ */
+export function chooseProcessPace(curve: Parameters<typeof poolAt>[0], unitsSoFar: number, hours: number, available: number, costPerHour: number, maxPace: number): number {
+  let best = 1;
+  let bestValue = -Infinity;
+  for (let e = 1; e <= maxPace + 1e-9; e += 0.05) {
+    const units = Math.min(hours * e, available);
+    const value = poolAt(curve, unitsSoFar + units) - (costPerHour * hours * e * e) / 2;
+    if (value > bestValue + 1e-9) {
+      best = e;
+      bestValue = value;
+    }
+  }
+  return best;
 }
 
 /** A Poisson draw with the given mean by inverse transform of one uniform (means up to a few hundred). */

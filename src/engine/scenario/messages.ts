@@ -221,6 +221,14 @@ const TEMPLATES = {
     en: 'a personal measure needs organisation "personal" (clients owned by people), not "{organisation}"',
     ru: 'личный показатель требует organisation "personal" (клиенты закреплены за сотрудниками), а не "{organisation}"',
   },
+  'measure.needsSales': {
+    en: 'measure "{measure}" counts the work of salespeople; switch the sales layer on (sales.enabled: true)',
+    ru: 'показатель "{measure}" считает работу продавцов; включите слой продаж (sales.enabled: true)',
+  },
+  'measure.pieceRate': {
+    en: 'a piece rate pays for process units and process units are paid by a piece rate; got measure "{measure}" with formula "{formula}"',
+    ru: 'сдельная ставка платится за единицы бизнес-процесса, а они — только сдельной ставкой; указано: показатель "{measure}", формула "{formula}"',
+  },
   'tranches.personal': {
     en: 'tranches and gates apply to a team pool; a personal measure cannot have them',
     ru: 'транши и условия относятся к командному фонду; у личного показателя их быть не может',

@@ -284,9 +284,11 @@ export interface Scheme {
    * What the pool is measured on: the team's collections (one pool, split); each
    * person's collections from their own clients (a pool per person, no split); or each
    * person's collections from the clients they brought in, for `sales.handOverMonths`
-   * months, clawed back if the client leaves within that time.
+   * months, clawed back if the client leaves within that time; or each person's completed
+   * business-process units (norm-hours of prescribed steps: scheduled client contacts,
+   * cross-sell offers, prospecting), paid by a piece rate (article 001).
    */
-  measure: 'teamCollections' | 'personalCollections' | 'newClientRevenue';
+  measure: 'teamCollections' | 'personalCollections' | 'newClientRevenue' | 'processUnits';
   /** Period over which the measure is summed and paid. */
   period: 'month' | 'quarter';
   formula: PayoutFormula;
@@ -307,6 +309,11 @@ export type PayoutFormula =
   | { type: 'fixed'; amount: Money }
   | { type: 'linear'; rate: Rate; cap?: Money }
   | { type: 'threshold'; threshold: Money; rate: Rate; cap?: Money }
+  /**
+   * Piece rate per business-process norm (article 001): `rate` roubles per unit up to
+   * `norm` units a period, `premium` roubles per unit above it. The measure is in units.
+   */
+  | { type: 'pieceRate'; rate: Money; norm: string; premium: Money; cap?: Money }
   | {
       type: 'tiers';
       /** marginal: each rate applies to the part within its tier; retroactive: the reached tier's rate applies to the whole measure. */

@@ -8,11 +8,11 @@ import { child, own, present, type RawObject } from './issues.ts';
 import { D, FieldReader, NEG_MAX_MONEY, SHARE, money, rate } from './validate-fields.ts';
 import type { StaffRead } from './validate-staff.ts';
 
-export const FORMULA_TYPES = ['fixed', 'linear', 'threshold', 'tiers'] as const;
+export const FORMULA_TYPES = ['fixed', 'linear', 'threshold', 'tiers', 'pieceRate'] as const;
 export const SPLIT_TYPES = ['equal', 'headShareEqual', 'discretion', 'doubleDiscretion', 'awardsEqual', 'proportional'] as const;
 export const AWARD_TARGETS = ['topContributor', 'bottomContributor'] as const;
 export const PERIODS = ['month', 'quarter'] as const;
-export const MEASURES = ['teamCollections', 'personalCollections', 'newClientRevenue'] as const;
+export const MEASURES = ['teamCollections', 'personalCollections', 'newClientRevenue', 'processUnits'] as const;
 export const ORGANISATIONS = ['team', 'personal', 'conveyor', 'hunterFarmer'] as const;
 export const TIER_MODES = ['marginal', 'retroactive'] as const;
 
@@ -42,6 +42,11 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
     // A personal pool needs personal clients to measure; it is paid whole to its owner.
     if (measure === 'personalCollections' && organisation !== undefined && organisation !== 'personal' && organisation !== 'hunterFarmer') {
       r.error(child(p, 'measure'), 'measure.needsPersonal', { organisation });
+    }
+    // Units and roubles are different scales: a piece rate pays for units, and units need a piece rate.
+    const formulaType = (own(s, 'formula') as { type?: unknown } | undefined)?.type;
+    if ((measure === 'processUnits') !== (formulaType === 'pieceRate') && measure !== undefined && typeof formulaType === 'string') {
+      r.error(child(p, measure === 'processUnits' ? 'formula' : 'measure'), 'measure.pieceRate', { measure, formula: formulaType });
     }
     if (measure !== 'teamCollections' && measure !== undefined && Array.isArray(own(s, 'tranches')) && (own(s, 'tranches') as unknown[]).length > 0) {
       r.error(child(p, 'tranches'), 'tranches.personal', {});
@@ -87,6 +92,14 @@ function readFormula(r: FieldReader, value: unknown, path: string): PayoutFormul
         type,
         threshold: r.decimal(o, 'threshold', path, money('0')) as Money,
         rate: r.decimal(o, 'rate', path, SHARE) as Rate,
+      });
+    case 'pieceRate':
+      r.object(o, path, ['type', 'rate', 'norm', 'premium', 'cap']);
+      return withCap({
+        type,
+        rate: r.decimal(o, 'rate', path, money('0')) as Money,
+        norm: r.decimal(o, 'norm', path, money('0')) as string,
+        premium: r.decimal(o, 'premium', path, money('0')) as Money,
       });
     case 'tiers':
       r.object(o, path, ['type', 'mode', 'tiers', 'cap']);

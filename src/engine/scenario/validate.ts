@@ -86,6 +86,12 @@ export function validateScenario(doc: RawObject, issues: IssueCollector): Scenar
   const sales = readSales(r, own(root, 'sales'), 'sales');
   const schemes = readSchemes(r, root, staff);
   const baseline = readBaseline(r, root);
+  // New clients and process units come from the sales layer: without it they are always zero.
+  if (sales && !sales.enabled) {
+    schemes?.forEach((s, i) => {
+      if (s.measure === 'newClientRevenue' || s.measure === 'processUnits') r.error(`schemes[${i}].measure`, 'measure.needsSales', { measure: s.measure });
+    });
+  }
 
   if (issues.hasErrors) return undefined;
   return {

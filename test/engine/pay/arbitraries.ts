@@ -36,6 +36,14 @@ export const tiersFormula = fc
     tiers: [...starts].sort((a, b) => a - b).map((k, i) => ({ from: formatKopecks(k), rate: rates[i] })),
     cap,
   }));
+/** A piece rate: roubles per process unit up to a norm (units, in hundredths), a premium above it. */
+export const pieceRateFormula = fc.record({
+  type: fc.constant('pieceRate' as const),
+  rate: roubles(0, 1000),
+  norm: roubles(0, 400),
+  premium: roubles(0, 2000),
+  cap,
+});
 export const fixedFormula = fc.record({ type: fc.constant('fixed' as const), amount: roubles(0, 100_000) });
 
 export const anyFormula: fc.Arbitrary<PayoutFormula> = fc.oneof(
@@ -43,6 +51,7 @@ export const anyFormula: fc.Arbitrary<PayoutFormula> = fc.oneof(
   linearFormula,
   thresholdFormula,
   tiersFormula,
+  pieceRateFormula,
 );
 
 /** A month's collections: mostly 0..100M, sometimes negative (refunds). */

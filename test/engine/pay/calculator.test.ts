@@ -195,3 +195,23 @@ describe('the kopeck settlement equals the decimal.js calculator to the kopeck (
     );
   });
 });
+
+describe('payout calculator: personal measures pay one person, whole', () => {
+  const personal = { ...scenario, schemes: [{ ...scenario.schemes[0], id: 'own', organisation: 'personal' as const, measure: 'personalCollections' as const, tranches: [] }] };
+  const own = (more: Partial<PayoutInput> = {}) => calculatePayout(personal, 'own', { collected: '20000000', collectedBy: {}, adjustments: {}, ...more });
+
+  it('the pool is the person’s own, nobody else is listed', () => {
+    const whole = payout(scenario.schemes[0].id, '20000000');
+    const r = own({ person: 'vasya' });
+    expect(r.personal).toBe(true);
+    expect(r.people.map((p) => p.id)).toEqual(['vasya']);
+    expect(r.people[0].bonus).toBe(r.poolPaid);
+    expect(r.pool).toBe(whole.pool);
+    expect(own().people.map((p) => p.id)).toEqual(['masha']);
+  });
+
+  it('refuses the head and awards, naming the field', () => {
+    expect(errorOf(() => own({ person: 'head' })).path).toBe('person');
+    expect(errorOf(() => own({ adjustments: { masha: '1000' } })).path).toBe('adjustments.masha');
+  });
+});

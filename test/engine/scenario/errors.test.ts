@@ -51,8 +51,8 @@ const cases: Case[] = [
     edit: (f) => (f.schemes[1].formula = { type: 'exponential', rate: '0.1' }),
     path: 'schemes[1].formula.type',
     code: 'formula.unknown',
-    en: 'schemes[1].formula.type: unknown payout formula "exponential"; expected one of: fixed, linear, threshold, tiers',
-    ru: 'schemes[1].formula.type: неизвестная формула выплаты "exponential"; допустимо: fixed, linear, threshold, tiers',
+    en: 'schemes[1].formula.type: unknown payout formula "exponential"; expected one of: fixed, linear, threshold, tiers, pieceRate',
+    ru: 'schemes[1].formula.type: неизвестная формула выплаты "exponential"; допустимо: fixed, linear, threshold, tiers, pieceRate',
   },
   {
     title: 'an unknown split',
@@ -230,6 +230,25 @@ const cases: Case[] = [
     code: 'array.tooLong',
     en: 'schemes: too many entries (13); at most 12',
     ru: 'schemes: слишком много элементов (13); не более 12',
+  },
+  {
+    title: 'a piece rate on collections (roubles are not process units)',
+    edit: (f) => (f.schemes[0].formula = { type: 'pieceRate', rate: '100', norm: '150', premium: '180' }),
+    path: 'schemes[0].measure',
+    code: 'measure.pieceRate',
+    en: 'schemes[0].measure: a piece rate pays for process units and process units are paid by a piece rate; got measure "teamCollections" with formula "pieceRate"',
+    ru: 'schemes[0].measure: сдельная ставка платится за единицы бизнес-процесса, а они — только сдельной ставкой; указано: показатель "teamCollections", формула "pieceRate"',
+  },
+  {
+    title: 'process units without the sales layer',
+    edit: (f) => {
+      f.schemes[0].measure = 'processUnits';
+      f.schemes[0].formula = { type: 'pieceRate', rate: '100', norm: '150', premium: '180' };
+    },
+    path: 'schemes[0].measure',
+    code: 'measure.needsSales',
+    en: 'schemes[0].measure: measure "processUnits" counts the work of salespeople; switch the sales layer on (sales.enabled: true)',
+    ru: 'schemes[0].measure: показатель "processUnits" считает работу продавцов; включите слой продаж (sales.enabled: true)',
   },
   {
     title: 'no staff',
