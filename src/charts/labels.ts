@@ -100,6 +100,20 @@ const en = {
   daysShort: 'days',
   takenPerDeparture: 'Clients taken by leavers, per departure',
   noDepartures: 'no departures',
+  // absence cover (P7)
+  coverTitle: 'Absence cover by month',
+  coverAxis: 'hours colleagues worked the clients of people away (mean)',
+  uncoveredAxis: 'usual client work of people away left undone, hours (mean)',
+  cover: 'covered',
+  uncovered: 'undone',
+  coverShare: 'Share of the absent people’s usual client work that colleagues did',
+  noAbsence: 'nobody away',
+  coverMatrixTitle: 'Who covered whom',
+  coverMatrixLegend: 'hours over the horizon, mean per run',
+  awayRows: 'away ↓ · covered by →',
+  coverTotal: 'total',
+  nobodyCovered: 'nobody covered anyone',
+  coveredFor: (away: string) => `${away} away`,
 };
 
 export type ChartLabels = typeof en;
@@ -191,6 +205,19 @@ const ru: ChartLabels = {
   daysShort: 'дн.',
   takenPerDeparture: 'Увод клиентов бывшими сотрудниками: клиентов на один уход',
   noDepartures: 'уходов нет',
+  coverTitle: 'Замещение отсутствующих по месяцам',
+  coverAxis: 'часов коллеги работали с клиентами отсутствующих (среднее)',
+  uncoveredAxis: 'обычная работа с клиентами отсутствующих, которую не сделали, часы (среднее)',
+  cover: 'замещено',
+  uncovered: 'не сделано',
+  coverShare: 'Доля обычной работы отсутствующих с их клиентами, которую сделали коллеги',
+  noAbsence: 'никто не отсутствовал',
+  coverMatrixTitle: 'Кто кого замещал',
+  coverMatrixLegend: 'часы за период, среднее на прогон',
+  awayRows: 'отсутствовал ↓ · замещал →',
+  coverTotal: 'всего',
+  nobodyCovered: 'никто никого не замещал',
+  coveredFor: (away: string) => `${away} отсутствует`,
 };
 
 function plural(n: number, one: string, few: string, many: string): string {

@@ -23,6 +23,10 @@ export function hasMonthly(results: Pick<ResultsJson, 'schemes'>, keys: readonly
 export const hasActivity = (r: Pick<ResultsJson, 'schemes'>) => hasMonthly(r, ['prospectingHours', 'serviceHours']);
 export const hasInbound = (r: Pick<ResultsJson, 'schemes'>) => hasMonthly(r, ['inboundConversion', 'starLevel']);
 export const hasWorkforce = (r: Pick<ResultsJson, 'schemes'>) => hasMonthly(r, ['absentDays', 'departures']);
+/** Somebody's clients were covered, or missed someone who was away (P7). */
+export const hasCover = (r: Pick<ResultsJson, 'schemes'>) => hasMonthly(r, ['coverHours', 'uncoveredHours']);
+/** Somebody covered somebody under some scheme (the who-covered-whom table has a row). */
+export const hasCoverMatrix = (r: Pick<ResultsJson, 'schemes'>) => r.schemes.some((s) => (s.coverMatrix ?? []).some((row) => row.some((h) => (h ?? 0) > 0)));
 /** Active clients are shown with the modules that move the book (sales, inbound, leavers); a plain client department's book is not the story. */
 export const hasActiveClients = (r: Pick<ResultsJson, 'schemes'>) =>
   (hasActivity(r) || hasInbound(r) || hasWorkforce(r)) && hasMonthly(r, ['activeClients']);

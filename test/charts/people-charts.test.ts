@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render } from '@testing-library/svelte';
 import { tick } from 'svelte';
-import { Activity, ClientsByMonth, Inbound, Workforce } from '../../src/charts/index.ts';
+import { AbsenceCover, Activity, ClientsByMonth, CoverMatrix, Inbound, Workforce } from '../../src/charts/index.ts';
 import type { ResultsJson } from '../../src/engine/summarize.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { compileModel } from '../../src/engine/model.ts';
@@ -133,5 +133,54 @@ describe('Workforce', () => {
     const { container } = render(Workforce, { results: absence, lang: 'ru' });
     expect(svgOf(container).querySelector('title')?.textContent).toBe('Отсутствия и уходы по месяцам');
     expect(render(Workforce, { results: clientDept }).container.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('AbsenceCover', () => {
+  it('draws cover and undone hours per scheme, with the covered share as bars', async () => {
+    const { container } = render(AbsenceCover, { results: absence, lang: 'en' });
+    const svg = svgOf(container);
+    expect(svg.querySelector('title')?.textContent).toBe('Absence cover by month');
+    expect(linesIn(svg, 'cover')).toEqual(ids(absence));
+    expect(linesIn(svg, 'uncovered')).toEqual(ids(absence));
+    const bars = svg.querySelector('[data-bars]')!;
+    expect(plain(bars.textContent)).toContain('colleagues did');
+    const covering = absence.schemes.filter((s) => (s.coverShare ?? 0) > 0).map((s) => s.id);
+    expect(covering).toEqual(['team', 'conveyor']);
+    expect([...bars.querySelectorAll('rect[data-series]')].map((r) => r.getAttribute('data-series'))).toEqual(covering);
+    expect(plain(bars.textContent)).toMatch(/\d+ ?%/);
+    const rows = await readoutRows(container);
+    expect(rows).toHaveLength(absence.schemes.length);
+    expect(rows[0]).toMatch(/covered \d[\d ]*(\.\d)? h · undone -?\d/);
+  });
+  it('speaks Russian and draws nothing when nobody is away', () => {
+    const { container } = render(AbsenceCover, { results: absence, lang: 'ru' });
+    expect(svgOf(container).querySelector('title')?.textContent).toBe('Замещение отсутствующих по месяцам');
+    expect(render(AbsenceCover, { results: clientDept }).container.querySelector('svg')).toBeNull();
+  });
+});
+
+describe('CoverMatrix', () => {
+  it('draws a table per scheme: who was away by who covered, nobody for themselves', async () => {
+    const { container } = render(CoverMatrix, { results: absence, lang: 'en' });
+    const svg = svgOf(container);
+    expect(svg.querySelector('title')?.textContent).toBe('Who covered whom');
+    expect([...svg.querySelectorAll('g[data-scheme]')].map((g) => g.getAttribute('data-scheme'))).toEqual(ids(absence));
+    const table = (id: string) => svg.querySelector(`g[data-scheme="${id}"]`)!;
+    expect(table('personal').querySelector('[data-none]')?.textContent).toBe('nobody covered anyone');
+    expect(table('personal').querySelectorAll('[data-cell]')).toHaveLength(0);
+    const cells = [...table('team').querySelectorAll('[data-cell]')];
+    expect(cells.length).toBeGreaterThan(0);
+    for (const c of cells) expect(c.getAttribute('data-away')).not.toBe(c.getAttribute('data-by'));
+    const rows = await readoutRows(container);
+    expect(rows).toHaveLength(absence.schemes.length);
+    expect(rows[0]).toContain('nobody covered anyone');
+    expect(rows[1]).toMatch(/total \d[\d ]*(\.\d)? h$/);
+  });
+  it('speaks Russian and draws nothing without cover', () => {
+    const { container } = render(CoverMatrix, { results: absence, lang: 'ru' });
+    expect(svgOf(container).querySelector('title')?.textContent).toBe('Кто кого замещал');
+    expect(render(CoverMatrix, { results: clientDept }).container.querySelector('svg')).toBeNull();
+    expect(render(CoverMatrix, { results: absence, schemes: ['personal'] }).container.querySelector('svg')).toBeNull();
   });
 });

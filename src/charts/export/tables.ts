@@ -92,6 +92,18 @@ export function summaryTable(results: ResultsJson): Table {
   };
 }
 
+/** Who covered whom (P7): one row per scheme and pair of people with cover, mean hours per run over the horizon. */
+export function coverMatrixTable(results: ResultsJson): Table {
+  return {
+    header: ['scheme', 'scheme_name', 'away', 'away_name', 'covered_by', 'covered_by_name', 'cover_hours_mean'],
+    rows: results.schemes.flatMap((s) =>
+      (s.coverMatrix ?? []).flatMap((row, a) =>
+        row.flatMap((hours, c) => (a === c || !hours ? [] : [[...who(s), s.staff[a]?.id, s.staff[a]?.name, s.staff[c]?.id, s.staff[c]?.name, hours]])),
+      ),
+    ),
+  };
+}
+
 /** Month series of the sales, inbound and people modules: median and mean of each key. */
 export function monthlyTable(results: ResultsJson, keys: readonly Exclude<keyof MonthSummary, 'month'>[]): Table {
   return {
