@@ -19,6 +19,8 @@ const STORIES = [
   { id: 'star-inbound-sector', chart: 'inbound', keys: ['inboundConversion', 'starLevel'], panels: ['conversion', 'star'] },
   { id: 'absence-and-departures', chart: 'workforce', keys: ['absentDays'], panels: ['absent', 'departures'] },
 ] as const;
+/** Charts a story shows next to its main one (absence cover: by month, and who covered whom). */
+const ALSO: Record<string, string[]> = { 'absence-and-departures': ['absence-cover', 'cover-matrix'] };
 
 const hexToRgb = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
@@ -89,6 +91,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
       const colours = Object.values(schemeColors(results.schemes, results.baseline)).map(hexToRgb);
       for (const strokes of drawn!.panels) expect([...strokes].sort()).toEqual([...colours].sort());
       expect(await page.locator('[data-chart="active-clients"] svg').count()).toBe(1);
+      for (const chart of ALSO[story.id] ?? []) expect(await page.locator(`[data-chart="${chart}"] svg`).count(), chart).toBe(1);
       mkdirSync(OUTPUT, { recursive: true });
       // The whole page, clipped to the tab (an element shot would slide under the sticky top bar).
       await page.evaluate(() => window.scrollTo(0, 0));
