@@ -48,6 +48,8 @@ export class AbsenceCover {
   private readonly received: Float64Array;
   /** Recorded month of today (−1: burn-in, nothing is counted). */
   private rm = -1;
+  /** Somebody can be away (absences or departures switched on): otherwise there is nothing to count. */
+  private readonly enabled: boolean;
 
   constructor(private readonly model: Model) {
     const n = model.staff.length;
@@ -61,6 +63,8 @@ export class AbsenceCover {
     this.presentDays = new Float64Array(n);
     this.awayDays = new Float64Array(n * this.months);
     this.received = new Float64Array(n * this.months);
+    const b = model.scenario.behaviour;
+    this.enabled = b.absence.enabled || b.attrition.enabled;
   }
 
   reset(): void {
@@ -91,7 +95,8 @@ export class AbsenceCover {
 
   /** Day t begins: who is away today; `rm` is the recorded month (−1 during burn-in). */
   startDay(t: number, rm: number, people: { presence(j: number, t: number): number }): void {
-    this.rm = rm;
+    this.rm = this.enabled ? rm : -1;
+    if (!this.enabled) return;
     const working = this.model.calendar.working[t] === 1;
     for (let j = 0; j < this.staff; j++) {
       const away = people.presence(j, t) === 0 ? 1 : 0;
