@@ -64,14 +64,18 @@ describe('runners', () => {
   it('cancels promptly and can run again', async () => {
     const p = pool(2);
     const controller = new AbortController();
-    const started = Date.now();
+    let last = 0;
     const run = p.run(named('slow', 200), {
       chunkSize: 3,
       signal: controller.signal,
-      onProgress: (done) => done >= 6 && controller.abort(),
+      onProgress: (done) => {
+        last = done;
+        if (done >= 6) controller.abort();
+      },
     });
     await expect(run).rejects.toThrow(/abort/i);
-    expect(Date.now() - started).toBeLessThan(5000);
+    // Stopped within the chunks already under way, far short of the 600 scheme-runs asked for.
+    expect(last).toBeLessThan(100);
     expect((await p.run(named('ok', 4))).size).toBe(12);
   });
 });
