@@ -7,13 +7,19 @@ import { WORDS, type Lang } from './i18n.ts';
 const pct = (rate: string, lang: Lang) => `${rateToPercent(rate).replace('.', lang === 'ru' ? ',' : '.')}%`;
 const money = (x: string, lang: Lang) => compactMoney(Number(x), lang);
 
-export function formulaText(f: PayoutFormula, lang: Lang): string {
+/** What a rate is a percentage of, by the scheme's measure. */
+const OF = {
+  en: { teamCollections: 'of collections', personalCollections: 'of own clients’ payments', newClientRevenue: 'of new clients’ payments', processUnits: 'of units' },
+  ru: { teamCollections: 'от оборота', personalCollections: 'от платежей своих клиентов', newClientRevenue: 'от платежей новых клиентов', processUnits: 'от единиц' },
+} as const;
+
+export function formulaText(f: PayoutFormula, lang: Lang, measure: Scheme['measure'] = 'teamCollections'): string {
   const cap = 'cap' in f && f.cap !== undefined ? (lang === 'ru' ? `, не больше ${money(f.cap, lang)}` : `, at most ${money(f.cap, lang)}`) : '';
   switch (f.type) {
     case 'fixed':
       return money(f.amount, lang);
     case 'linear':
-      return (lang === 'ru' ? `${pct(f.rate, lang)} от оборота` : `${pct(f.rate, lang)} of collections`) + cap;
+      return `${pct(f.rate, lang)} ${OF[lang][measure]}` + cap;
     case 'threshold':
       return `(C − ${money(f.threshold, lang)}) × ${pct(f.rate, lang)}` + cap;
     case 'pieceRate':
@@ -33,6 +39,11 @@ export function gatesText(scheme: Scheme, lang: Lang): string {
   const parts = gated.map((t) =>
     lang === 'ru' ? `${pct(t.gate!.minPlanShare, lang)} плана к ${t.gate!.byDay}-му` : `${pct(t.gate!.minPlanShare, lang)} of plan by the ${t.gate!.byDay}th`,
   );
+  if (scheme.plan !== undefined) {
+    const own = (scheme.measure ?? 'teamCollections') !== 'teamCollections';
+    const plan = lang === 'ru' ? `${own ? 'личный ' : ''}план ${money(scheme.plan, lang)}` : `${own ? 'own ' : ''}plan ${money(scheme.plan, lang)}`;
+    return `${WORDS[lang].tranches} (${plan}): ${parts.join(', ')}`;
+  }
   return `${WORDS[lang].tranches}: ${parts.join(', ')}`;
 }
 

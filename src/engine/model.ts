@@ -78,7 +78,9 @@ export function habitIndex(id: keyof typeof HABIT_INDEX): number {
 }
 
 function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]): SchemeModel {
-  const plan = num(scenario.company.plan);
+  // Gates count against the scheme's own plan (per person under a personal measure), else the company's.
+  const planText = scheme.plan ?? scenario.company.plan;
+  const plan = num(planText);
   const weights = scheme.tranches.length ? scheme.tranches.map((t) => num(t.weight)) : [1];
   const total = weights.reduce((a, b) => a + b, 0);
   const gateDay = new Int32Array(weights.length);
@@ -92,7 +94,7 @@ function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]):
   return {
     scheme,
     curve: compileCurve(scheme.formula),
-    pay: compileSchemePay(scheme, scenario.staff, scenario.company.plan),
+    pay: compileSchemePay(scheme, scenario.staff, planText),
     trancheShare: Float64Array.from(weights, (w) => w / total),
     gateDay,
     gateAmount,

@@ -17,6 +17,7 @@ import { poolKopecks } from './pay/formula.ts';
 import { SalesBook } from './sales/sales-book.ts';
 import { SalesMonth, salesPeople } from './sales/sales-month.ts';
 import { newClientRevenue, settleNewClientPay } from './sales/commission.ts';
+import { PersonalGates } from './personal-gates.ts';
 import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
 
 /**
@@ -83,6 +84,15 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
   const selling = sales ? new SalesMonth(model, scheme, dept, sales, salesPeople(model, scheme), workforce) : null;
   const personalPay = scheme.scheme.measure !== 'teamCollections' || scheme.scheme.organisation === 'hunterFarmer';
   const ownerSet = new Set(owners);
+  /** What person j's own pool is measured on (personal measures). */
+  const measureOf = (j: number) => (selling ? selling.payMeasure(j) : ownerSet.has(j) ? 'personalCollections' : 'none');
+  const personalGates = personalPay ? new PersonalGates(scheme, model.staff.length) : null;
+  /** Person j's own result so far this period (kopecks), for their gates. */
+  const ownResult = (j: number): number => {
+    const measure = measureOf(j);
+    if (measure === 'newClientRevenue' && sales) return newClientRevenue(j, sales, dept.book);
+    return measure === 'personalCollections' ? dept.owners[j].collectedPeriod : 0;
+  };
   const attrition = scenario.behaviour.attrition;
 
   const staffCount = model.staff.length;
@@ -116,6 +126,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
       salaries = model.staff.reduce((a, s, j) => a + (workforce.isVacant(j) ? 0 : s.salary), 0);
       selling?.run(m, salesSalt);
       for (const team of teams) team.startMonth();
+      personalGates?.startMonth();
       contribution.fill(0);
       effortSum.fill(0);
       effortDays.fill(0);
@@ -135,6 +146,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         people++;
       }
     }
+    if (personalGates?.active) personalGates.closeDay(dom, len, ownResult);
     dept.cash.endDay(dom, len, salaries);
 
     const rm = m - cal.firstRecordedMonth;
@@ -159,8 +171,10 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     for (const team of teams) team.addMonth(contribution, effortSum, effortDays);
     if (t === periodEnd && personalPay) {
       // A pool per person on their own book (or on the clients they brought in), paid whole to them.
+      let gatedIn = 0;
+      let gatedOut = 0;
       for (let j = 0; j < staffCount; j++) {
-        const measure = selling ? selling.payMeasure(j) : ownerSet.has(j) ? 'personalCollections' : 'none';
+        const measure = measureOf(j);
         if (selling) {
           selling.lastOwnCollections[j] = dept.owners[j].collectedPeriod / 100;
           if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book) / 100;
@@ -171,14 +185,21 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
           bonus[j] = poolKopecks(scheme.pay.formula, Math.round(selling.units[j] * 100));
           selling.units[j] = 0;
         } else {
+          const gated = (before: number) => {
+            const after = personalGates!.paid(j, before);
+            gatedIn += before;
+            gatedOut += after;
+            return after;
+          };
           bonus[j] =
             measure === 'newClientRevenue' && sales
-              ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback)
-              : poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod);
+              ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback, gated)
+              : gated(poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod));
         }
-        pool += bonus[j];
+        paid += bonus[j];
       }
-      paid = pool;
+      // The pools before gates; what is paid is after gates and clawback.
+      pool = paid + gatedIn - gatedOut;
       for (const team of teams) team.closePeriod();
     } else if (t === periodEnd) {
       for (let j = 0; j < staffCount; j++) {

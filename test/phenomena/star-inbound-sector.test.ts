@@ -54,6 +54,11 @@ describe('P6 star syndrome (seed 20260, 20 runs × 24 months)', () => {
     expect(on.deputy.star(12)).toBeLessThan(on.flat.star(12));
     expect(on.both.conversion(13, 24)).toBeGreaterThanOrEqual(on.attestation.conversion(13, 24));
   });
+  it('a plan by decades (each person’s pool gated on their own result by days 10, 20 and 31) makes the pay less easy: stars grow more slowly, but it cures less than re-attestation', () => {
+    expect(on.decades.star(24)).toBeLessThan(on.flat.star(24) - 0.05);
+    expect(on.decades.conversion(13, 24)).toBeGreaterThan(on.flat.conversion(13, 24));
+    expect(on.decades.conversion(13, 24)).toBeLessThan(on.attestation.conversion(13, 24));
+  });
   it('switched off, conversion holds', () => {
     expect(off.flat.conversion(13, 24)).toBeGreaterThan(0.9 * off.flat.conversion(1, 6));
     expect(off.flat.star(24)).toBe(0);

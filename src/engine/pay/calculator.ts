@@ -172,7 +172,7 @@ function settleTranches(
 ): TrancheOutcome[] {
   const { tranches: source, weights } = at(`${base}.tranches`, () => schemeTranches(scheme));
   const amounts = splitLargestRemainder(poolKopecks, weights);
-  const plan = kopecksAt(scenario.company.plan, 'company.plan');
+  const plan = scheme.plan === undefined ? kopecksAt(scenario.company.plan, 'company.plan') : kopecksAt(scheme.plan, `${base}.plan`);
   return source.map((t, k) => {
     const amountKopecks = amounts[k];
     if (!t.gate) return { weight: t.weight, amountKopecks, paid: true, gate: null };

@@ -122,8 +122,19 @@ export function compileSchemePay(scheme: Scheme, staff: readonly StaffMember[], 
 /** Settles one period: writes each staff member's bonus (kopecks) into `out`. */
 export function settlePeriod(c: CompiledSchemePay, input: PeriodInput, out: { [i: number]: number }): PeriodSettlement {
   const pool = poolKopecks(c.formula, input.measureKopecks);
+  const { paid, passed } = paidTranches(c, pool, input.collectedByDayKopecks);
+  for (let i = 0; i < c.staffCount; i++) out[i] = 0;
+  splitPaidPool(c, input, paid, out);
+  return { poolKopecks: pool, paidKopecks: paid, tranchesPassed: passed };
+}
+
+/**
+ * What a pool's tranches pay: the pool split by weight (largest remainder), a gated
+ * tranche only if the result by its day reached its share of the plan. The team pool
+ * and each personal pool (gated on the person's own result) go through the same rule.
+ */
+export function paidTranches(c: CompiledSchemePay, pool: number, byDay: PeriodInput['collectedByDayKopecks']): { paid: number; passed: number } {
   splitLargestRemainderInto(pool, c.trancheWeights, c.trancheAmounts, c.tranches.length);
-  const byDay = input.collectedByDayKopecks;
   let paid = 0;
   let passed = 0;
   for (let i = 0; i < c.tranches.length; i++) {
@@ -134,9 +145,7 @@ export function settlePeriod(c: CompiledSchemePay, input: PeriodInput, out: { [i
       passed++;
     }
   }
-  for (let i = 0; i < c.staffCount; i++) out[i] = 0;
-  splitPaidPool(c, input, paid, out);
-  return { poolKopecks: pool, paidKopecks: paid, tranchesPassed: passed };
+  return { paid, passed };
 }
 
 function splitPaidPool(c: CompiledSchemePay, input: PeriodInput, paid: number, out: { [i: number]: number }): void {

@@ -18,11 +18,19 @@ export function newClientRevenue(j: number, sales: SalesBook, book: ClientBook):
 /**
  * Settles person j's new-client pay for the period: the formula on their new-client
  * revenue, attributed to the clients in proportion to what each paid (so a clawback can
- * find it), less what is owed back. Returns the bonus in kopecks; `clawback[j]` keeps the rest owed.
+ * find it), after the person's gates if the scheme has any, less what is owed back. Returns the bonus in kopecks; `clawback[j]` keeps the rest owed.
  */
-export function settleNewClientPay(j: number, formula: FormulaKopecks, sales: SalesBook, book: ClientBook, clawback: Float64Array): number {
+export function settleNewClientPay(
+  j: number,
+  formula: FormulaKopecks,
+  sales: SalesBook,
+  book: ClientBook,
+  clawback: Float64Array,
+  afterGates: (pool: number) => number = (pool) => pool,
+): number {
   const revenue = newClientRevenue(j, sales, book);
-  const pay = revenue > 0 ? poolKopecks(formula, revenue) : 0;
+  // Only what the gates let through is paid, so only that can ever be clawed back.
+  const pay = revenue > 0 ? afterGates(poolKopecks(formula, revenue)) : 0;
   if (pay > 0) {
     for (let i = 0; i < book.n; i++) {
       if (sales.acquiredBy[i] !== j || sales.revenue[i] === 0) continue;

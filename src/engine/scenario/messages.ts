@@ -229,9 +229,9 @@ const TEMPLATES = {
     en: 'a piece rate pays for process units and process units are paid by a piece rate; got measure "{measure}" with formula "{formula}"',
     ru: 'сдельная ставка платится за единицы бизнес-процесса, а они — только сдельной ставкой; указано: показатель "{measure}", формула "{formula}"',
   },
-  'tranches.personal': {
-    en: 'tranches and gates apply to a team pool; a personal measure cannot have them',
-    ru: 'транши и условия относятся к командному фонду; у личного показателя их быть не может',
+  'tranches.units': {
+    en: 'gates count a result by a day of the month, but process units are planned by the month: a piece-rate scheme cannot have tranches',
+    ru: 'условия траншей считают результат к дню месяца, а единицы процесса планируются на месяц: у сдельной схемы траншей быть не может',
   },
   'award.topNegative': {
     en: 'an award to the top contributor must be 0 or more (got {value})',

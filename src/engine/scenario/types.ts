@@ -296,7 +296,16 @@ export interface Scheme {
   attestationMonths: number;
   /** A deputy head controls the sector day to day (article 000). */
   deputyHead: boolean;
-  /** Optional tranches of the pool; without them the whole pool is one unconditional tranche. */
+  /**
+   * The period's plan that gates count against, in the measure's roubles: per person
+   * under a personal measure (each person's own plan, article 000); default the company plan.
+   */
+  plan?: Money;
+  /**
+   * Optional tranches of the pool; without them the whole pool is one unconditional
+   * tranche. Gates by day of month break the plan down by weeks or decades (000, 002);
+   * under a personal measure each person's pool is gated on their own result.
+   */
   tranches: Tranche[];
   split: Split;
 }

@@ -26,6 +26,7 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
     'formula',
     'attestationMonths',
     'deputyHead',
+    'plan',
     'tranches',
     'split',
   ]);
@@ -48,8 +49,9 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
     if ((measure === 'processUnits') !== (formulaType === 'pieceRate') && measure !== undefined && typeof formulaType === 'string') {
       r.error(child(p, measure === 'processUnits' ? 'formula' : 'measure'), 'measure.pieceRate', { measure, formula: formulaType });
     }
-    if (measure !== 'teamCollections' && measure !== undefined && Array.isArray(own(s, 'tranches')) && (own(s, 'tranches') as unknown[]).length > 0) {
-      r.error(child(p, 'tranches'), 'tranches.personal', {});
+    // Gates count a result by a day of the month; process units are planned by the month.
+    if (measure === 'processUnits' && Array.isArray(own(s, 'tranches')) && (own(s, 'tranches') as unknown[]).length > 0) {
+      r.error(child(p, 'tranches'), 'tranches.units', {});
     }
     out.push({
       id: id!,
@@ -60,6 +62,7 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
       formula: readFormula(r, own(s, 'formula'), child(p, 'formula'))!,
       attestationMonths: r.integer(s, 'attestationMonths', p, 0, 36)!,
       deputyHead: r.boolean(s, 'deputyHead', p)!,
+      ...(present(s, 'plan') ? { plan: r.decimal(s, 'plan', p, money('0', undefined, true)) as Money } : {}),
       tranches: readTranches(r, s, p, period)!,
       split: readSplit(r, own(s, 'split'), child(p, 'split'), staff)!,
     });

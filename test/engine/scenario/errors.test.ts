@@ -251,6 +251,18 @@ const cases: Case[] = [
     ru: 'schemes[0].measure: показатель "processUnits" считает работу продавцов; включите слой продаж (sales.enabled: true)',
   },
   {
+    title: 'gates on a piece rate',
+    edit: (f) => {
+      f.sales.enabled = true;
+      f.schemes[2].measure = 'processUnits';
+      f.schemes[2].formula = { type: 'pieceRate', rate: '100', norm: '150', premium: '180' };
+    },
+    path: 'schemes[2].tranches',
+    code: 'tranches.units',
+    en: 'schemes[2].tranches: gates count a result by a day of the month, but process units are planned by the month: a piece-rate scheme cannot have tranches',
+    ru: 'schemes[2].tranches: условия траншей считают результат к дню месяца, а единицы процесса планируются на месяц: у сдельной схемы траншей быть не может',
+  },
+  {
     title: 'no staff',
     edit: (f) => (f.staff = []),
     path: 'staff',
