@@ -11,6 +11,8 @@ export class CashLedger {
   balance = 0;
   /** Outflow per day this month: fixed costs + last month's variable obligations. */
   dailyOutflow = 0;
+  /** The scheme's own fixed costs a month (automated marketing), on top of the company's. */
+  schemeFixedCosts = 0;
   /** Salary rest + bonus + payroll taxes owed at the next settlement day. */
   owedPayroll = 0;
   // month statistics
@@ -30,7 +32,7 @@ export class CashLedger {
   /** Sets this month's even outflow from last month's billed volume. */
   startMonth(billedLastMonth: number, monthLength: number): void {
     const m = this.model;
-    this.dailyOutflow = (m.fixedCosts + m.variableCostRatio * billedLastMonth) / monthLength;
+    this.dailyOutflow = (m.fixedCosts + this.schemeFixedCosts + m.variableCostRatio * billedLastMonth) / monthLength;
     this.maxGap = 0;
     this.maxGapMid = 0;
     this.daysInDeficit = 0;

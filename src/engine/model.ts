@@ -40,6 +40,9 @@ export interface SchemeModel {
   periodMonths: number;
   /** Per staff: marginal share of the pool and the per-hour value of being seen to work. */
   incentives: SplitIncentive[];
+  /** Automated marketing: extra inbound requests a working day, and its monthly cost (roubles). */
+  marketingRequests: number;
+  marketingCost: number;
 }
 
 export interface Model {
@@ -99,6 +102,8 @@ function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]):
     gateDay,
     gateAmount,
     periodMonths: scheme.period === 'quarter' ? 3 : 1,
+    marketingRequests: scheme.marketing?.requestsPerDay ?? 0,
+    marketingCost: num(scheme.marketing?.monthlyCost ?? '0'),
     incentives:
       scheme.measure === 'teamCollections' && scheme.organisation !== 'hunterFarmer'
         ? splitIncentives(scheme.split, staff, scenario.behaviour.splitPerception)

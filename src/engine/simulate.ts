@@ -77,6 +77,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
   const clientSalt = seed.stream('client-luck').nextUint32();
   const splitSalt = seed.stream('split').nextUint32();
   const attritionSalt = seed.stream('attrition').nextUint32();
+  dept.cash.schemeFixedCosts = scheme.marketingCost;
   dept.reset(clientSalt);
   workforce.reset(seed);
   const { teams, owners } = buildGroups(model, scheme, dept, workforce);
@@ -241,7 +242,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         maxCashGap: cash.maxGap,
         maxCashGapMid: cash.maxGapMid,
         daysInDeficit: cash.daysInDeficit,
-        profit: collections - model.variableCostRatio * billed - model.fixedCosts - payroll - cash.financingCost,
+        profit: collections - model.variableCostRatio * billed - model.fixedCosts - scheme.marketingCost - payroll - cash.financingCost,
         financingCost: cash.financingCost,
         payroll,
         bonus: bonusTotal,

@@ -18,11 +18,11 @@ interface Years {
   prospecting: number[];
 }
 
-function byYear(schemeId: string): Years {
-  const s = model.schemes.findIndex((x) => x.scheme.id === schemeId);
+function byYear(schemeId: string, on = model): Years {
+  const s = on.schemes.findIndex((x) => x.scheme.id === schemeId);
   const out: Years = { billed: [0, 0, 0], newClients: [0, 0, 0], prospecting: [0, 0, 0] };
   for (let run = 0; run < RUNS; run++) {
-    const r = simulateRun(model, s, run);
+    const r = simulateRun(on, s, run);
     for (let m = 0; m < r.months; m++) {
       const y = Math.floor(m / 12);
       out.billed[y] += r.billed[m] / (12 * RUNS);
@@ -37,6 +37,11 @@ const own = byYear('ownClients');
 const hunterFarmer = byYear('hunterFarmer');
 const tickets = byYear('tickets');
 const process = byYear('process');
+const marketing = byYear('marketing');
+const noMarketing = byYear(
+  'marketing',
+  compileModel(loadScenario('sales-stagnation.json', (sc) => (sc.schemes.find((x) => x.id === 'marketing')!.marketing = { requestsPerDay: 0, monthlyCost: '0' }))),
+);
 
 describe('P5 stagnation (seed 20260, 20 runs × 36 months)', () => {
   it('paid by the piece for the business process, nobody stagnates: new clients hold from year 1 to year 3 and turnover keeps growing past the own-client scheme', () => {
@@ -44,6 +49,11 @@ describe('P5 stagnation (seed 20260, 20 runs × 36 months)', () => {
     expect(process.newClients[2]).toBeGreaterThan(2 * own.newClients[2]);
     expect(process.billed[2]).toBeGreaterThan(own.billed[2]);
     expect(process.billed[2] / process.billed[1]).toBeGreaterThan(own.billed[2] / own.billed[1]);
+  });
+  it('automated marketing with a dispatcher brings new clients with nobody prospecting; without the marketing nothing comes in', () => {
+    expect(marketing.newClients[2]).toBeGreaterThan(2 * own.newClients[2]);
+    expect(marketing.billed[2]).toBeGreaterThan(own.billed[2]);
+    expect(noMarketing.newClients[0] + noMarketing.newClients[2]).toBeLessThan(0.5);
   });
   it('the premium above the norm buys pace: more prospecting hours than the same people put in under pooled tickets', () => {
     expect(process.prospecting[2]).toBeGreaterThan(1.1 * tickets.prospecting[2]);

@@ -35,6 +35,8 @@ export function personalBond(organisation: Scheme['organisation'], ownsClient: b
       // Hunters hand clients over after a few months; account managers then own them.
       return ownsClient ? 1 : 0;
     case 'conveyor':
+    case 'dispatcher':
+      // A process or a dispatcher, not a person, stands between the client and the company.
       return 0;
   }
 }

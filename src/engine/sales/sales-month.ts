@@ -34,6 +34,8 @@ export interface SalesPeople {
   prospects: Uint8Array;
   serves: Uint8Array;
   inbound: Uint8Array;
+  /** Salespeople a dispatcher routes requests to (automated marketing, article 001). */
+  routed: Uint8Array;
 }
 
 /** Roles in practice: under personal ownership everyone sells the full cycle. */
@@ -42,7 +44,9 @@ export function salesPeople(model: Model, scheme: SchemeModel): SalesPeople {
   const prospects = new Uint8Array(n);
   const serves = new Uint8Array(n);
   const inbound = new Uint8Array(n);
+  const routed = new Uint8Array(n);
   const sellers: number[] = [];
+  const dispatcher = scheme.scheme.organisation === 'dispatcher';
   model.staff.forEach((s, j) => {
     const role = s.member.role;
     if (role === 'inbound') {
@@ -53,10 +57,12 @@ export function salesPeople(model: Model, scheme: SchemeModel): SalesPeople {
     if (role !== 'hunter' && role !== 'accountManager') return;
     sellers.push(j);
     const fullCycle = scheme.scheme.organisation === 'personal';
-    prospects[j] = fullCycle || role === 'hunter' ? 1 : 0;
-    serves[j] = fullCycle || role === 'accountManager' ? 1 : 0;
+    // No active sales under a dispatcher: everyone takes routed requests and serves the pooled book.
+    prospects[j] = !dispatcher && (fullCycle || role === 'hunter') ? 1 : 0;
+    serves[j] = dispatcher || fullCycle || role === 'accountManager' ? 1 : 0;
+    routed[j] = dispatcher ? 1 : 0;
   });
-  return { sellers, prospects, serves, inbound };
+  return { sellers, prospects, serves, inbound, routed };
 }
 
 interface Option {
@@ -101,6 +107,7 @@ export class SalesMonth {
     this.units = new Float64Array(n);
     this.pace = new Float64Array(n).fill(1);
     this.presentDays = new Float64Array(n);
+    this.handled = new Float64Array(n);
   }
 
   /** Month m starts: signings due arrive, then everyone plans and spends the month's selling hours. */
@@ -114,18 +121,20 @@ export class SalesMonth {
     let inboundDays = 0;
     for (const j of this.people.sellers) {
       present[j] = 0;
+      this.handled[j] = 0;
       for (let t = cal.monthStart[m]; t < cal.monthStart[m] + cal.monthLength[m]; t++) {
         if (cal.working[t]) present[j] += this.workforce.presence(j, t);
       }
-      if (this.people.inbound[j]) inboundDays += present[j];
+      if (this.people.inbound[j] || this.people.routed[j]) inboundDays += present[j];
     }
     this.inboundRequests = 0;
     this.inboundSigned = 0;
-    if (cfg.inboundPerDay > 0) this.takeInbound(m, salt, inboundDays);
+    if (cfg.inboundPerDay + this.scheme.marketingRequests > 0) this.takeInbound(m, salt, inboundDays);
     for (const j of this.people.sellers) {
       if (this.people.inbound[j]) continue;
       this.sign(j, m, salt);
-      const hours = 8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * present[j];
+      // Routed requests come first (the dispatcher's queue); the rest of the hours go to the book.
+      const hours = 8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * present[j] - this.handled[j];
       if (hours > 0) this.spend(j, hours, m);
     }
     // Clients nobody looked after drift away (article 002: phone-only contact leaves them defenceless).
@@ -137,6 +146,8 @@ export class SalesMonth {
 
   /** Per staff this month: working days present (fractional for new hires). */
   private readonly presentDays: Float64Array;
+  /** Per staff this month: hours spent on inbound requests. */
+  private readonly handled: Float64Array;
 
   /**
    * The inbound flow (article 000): requests arrive every working day and go to whoever
@@ -148,17 +159,18 @@ export class SalesMonth {
     const cal = this.model.calendar;
     let working = 0;
     for (let t = cal.monthStart[m]; t < cal.monthStart[m] + cal.monthLength[m]; t++) working += cal.working[t];
-    const requests = poisson(cfg.inboundPerDay * working, keyedUniform(salt, 9999, m, 21));
+    const requests = poisson((cfg.inboundPerDay + this.scheme.marketingRequests) * working, keyedUniform(salt, 9999, m, 21));
     this.inboundRequests = requests;
     if (inboundDays <= 0) return;
     const star = this.model.scenario.behaviour.star;
     let k = 0;
     for (const j of this.people.sellers) {
-      if (!this.people.inbound[j] || this.presentDays[j] <= 0) continue;
+      if (!(this.people.inbound[j] || this.people.routed[j]) || this.presentDays[j] <= 0) continue;
       const mine = Math.round((requests * this.presentDays[j]) / inboundDays);
       const capacity = (8 * this.model.staff[j].member.workShare * this.model.staff[j].member.skill * this.presentDays[j]) / cfg.inboundHours;
       const handled = Math.min(mine, Math.floor(capacity));
       this.hours[0][j] += handled * cfg.inboundHours;
+      this.handled[j] = handled * cfg.inboundHours;
       this.units[j] += handled * cfg.inboundHours;
       const conversion = cfg.inboundConversion * (star.enabled ? 1 - star.conversionLoss * this.star[j] : 1);
       for (let r = 0; r < handled; r++) {

@@ -14,6 +14,7 @@ export {
   STAFF_ROLES,
   PERIODS,
   MEASURES,
+  ORGANISATIONS,
   TIER_MODES,
   HOLIDAY_CALENDARS,
 } from './validate.ts';

@@ -225,6 +225,10 @@ const TEMPLATES = {
     en: 'measure "{measure}" counts the work of salespeople; switch the sales layer on (sales.enabled: true)',
     ru: 'показатель "{measure}" считает работу продавцов; включите слой продаж (sales.enabled: true)',
   },
+  'organisation.needsSales': {
+    en: 'a dispatcher routes requests to salespeople; switch the sales layer on (sales.enabled: true)',
+    ru: 'диспетчер направляет заявки продавцам; включите слой продаж (sales.enabled: true)',
+  },
   'measure.pieceRate': {
     en: 'a piece rate pays for process units and process units are paid by a piece rate; got measure "{measure}" with formula "{formula}"',
     ru: 'сдельная ставка платится за единицы бизнес-процесса, а они — только сдельной ставкой; указано: показатель "{measure}", формула "{formula}"',

@@ -277,9 +277,18 @@ export interface Scheme {
   /**
    * Who works which clients (articles 001, 003): `team` — one queue, anyone works any
    * client; `personal` — each collector owns clients and works only them; `conveyor` —
-   * a processing centre: one queue and no personal ties between clients and staff.
+   * a processing centre: one queue and no personal ties between clients and staff;
+   * `hunterFarmer` — hunters sign, account managers take clients over after N months;
+   * `dispatcher` — no active sales: marketing brings requests, a dispatcher routes them.
    */
-  organisation: 'team' | 'personal' | 'conveyor' | 'hunterFarmer';
+  organisation: 'team' | 'personal' | 'conveyor' | 'hunterFarmer' | 'dispatcher';
+  /**
+   * Automated marketing (article 001): the inbound requests a working day it adds to
+   * `sales.inboundPerDay`, and what it costs a month. Under the `dispatcher` organisation
+   * nobody prospects: a dispatcher routes every request to whichever salesperson is free,
+   * and the rest of their hours serve the pooled book.
+   */
+  marketing?: Marketing;
   /**
    * What the pool is measured on: the team's collections (one pool, split); each
    * person's collections from their own clients (a pool per person, no split); or each
@@ -308,6 +317,13 @@ export interface Scheme {
    */
   tranches: Tranche[];
   split: Split;
+}
+
+export interface Marketing {
+  /** Extra inbound requests a working day. */
+  requestsPerDay: number;
+  /** What the marketing costs a month (a fixed cost of the scheme). */
+  monthlyCost: Money;
 }
 
 /**

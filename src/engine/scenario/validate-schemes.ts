@@ -2,7 +2,7 @@
  * Validation of the pay schemes: payout formulas (with tiers), tranches with their gates,
  * and the split of the pot among the staff (with awards).
  */
-import type { AwardRule, Gate, Money, PayoutFormula, Rate, Scheme, Split, Tier, Tranche } from './types.ts';
+import type { AwardRule, Gate, Marketing, Money, PayoutFormula, Rate, Scheme, Split, Tier, Tranche } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, own, present, type RawObject } from './issues.ts';
 import { D, FieldReader, NEG_MAX_MONEY, SHARE, money, rate } from './validate-fields.ts';
@@ -13,7 +13,7 @@ export const SPLIT_TYPES = ['equal', 'headShareEqual', 'discretion', 'doubleDisc
 export const AWARD_TARGETS = ['topContributor', 'bottomContributor'] as const;
 export const PERIODS = ['month', 'quarter'] as const;
 export const MEASURES = ['teamCollections', 'personalCollections', 'newClientRevenue', 'processUnits'] as const;
-export const ORGANISATIONS = ['team', 'personal', 'conveyor', 'hunterFarmer'] as const;
+export const ORGANISATIONS = ['team', 'personal', 'conveyor', 'hunterFarmer', 'dispatcher'] as const;
 export const TIER_MODES = ['marginal', 'retroactive'] as const;
 
 export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined): Scheme[] | undefined {
@@ -27,6 +27,7 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
     'attestationMonths',
     'deputyHead',
     'plan',
+    'marketing',
     'tranches',
     'split',
   ]);
@@ -63,11 +64,21 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
       attestationMonths: r.integer(s, 'attestationMonths', p, 0, 36)!,
       deputyHead: r.boolean(s, 'deputyHead', p)!,
       ...(present(s, 'plan') ? { plan: r.decimal(s, 'plan', p, money('0', undefined, true)) as Money } : {}),
+      ...(present(s, 'marketing') ? { marketing: readMarketing(r, own(s, 'marketing'), child(p, 'marketing')) } : {}),
       tranches: readTranches(r, s, p, period)!,
       split: readSplit(r, own(s, 'split'), child(p, 'split'), staff)!,
     });
   }
   return out;
+}
+
+function readMarketing(r: FieldReader, value: unknown, path: string): Marketing {
+  const o = r.object(value, path, ['requestsPerDay', 'monthlyCost']);
+  if (!o) return { requestsPerDay: 0, monthlyCost: '0' };
+  return {
+    requestsPerDay: r.number(o, 'requestsPerDay', path, { min: 0, max: 1000 })!,
+    monthlyCost: r.decimal(o, 'monthlyCost', path, money('0')) as Money,
+  };
 }
 
 function readFormula(r: FieldReader, value: unknown, path: string): PayoutFormula | undefined {

@@ -47,7 +47,7 @@ import { readSchemes } from './validate-schemes.ts';
 export { HOLIDAY_CALENDARS } from './validate-company.ts';
 export { HABIT_IDS } from './validate-clients.ts';
 export { STAFF_ROLES } from './validate-staff.ts';
-export { FORMULA_TYPES, SPLIT_TYPES, AWARD_TARGETS, PERIODS, MEASURES, TIER_MODES } from './validate-schemes.ts';
+export { FORMULA_TYPES, SPLIT_TYPES, AWARD_TARGETS, PERIODS, MEASURES, ORGANISATIONS, TIER_MODES } from './validate-schemes.ts';
 
 /**
  * Validates a document that has been upgraded and filled with defaults. Returns the typed
@@ -90,6 +90,7 @@ export function validateScenario(doc: RawObject, issues: IssueCollector): Scenar
   if (sales && !sales.enabled) {
     schemes?.forEach((s, i) => {
       if (s.measure === 'newClientRevenue' || s.measure === 'processUnits') r.error(`schemes[${i}].measure`, 'measure.needsSales', { measure: s.measure });
+      if (s.organisation === 'dispatcher') r.error(`schemes[${i}].organisation`, 'organisation.needsSales', {});
     });
   }
 
