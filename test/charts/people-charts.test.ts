@@ -111,8 +111,10 @@ describe('Inbound', () => {
     expect(rows[0]).toMatch(/conversion \d+(\.\d)? ?% · star level/);
   });
   it('draws nothing without an inbound flow', () => {
-    expect(render(Inbound, { results: stagnation }).container.querySelector('svg')).toBeNull();
-    expect(render(Inbound, { results: clientDept }).container.querySelector('svg')).toBeNull();
+    expect(render(Inbound, { results: stagnation, schemes: ['ownClients', 'hunterFarmer', 'tickets', 'process'] }).container.querySelector('svg') === null).toBe(true);
+    // Automated marketing brings a flow of requests a dispatcher routes: its conversion is drawn.
+    expect(render(Inbound, { results: stagnation, schemes: ['marketing'] }).container.querySelector('svg') === null).toBe(false);
+    expect(render(Inbound, { results: clientDept }).container.querySelector('svg') === null).toBe(true);
   });
 });
 
