@@ -1,11 +1,26 @@
 /** Small pure helpers shared by the chart components (no Svelte, no DOM). */
 import type { MetricKey, Num, ResultsJson } from '../engine/summarize.ts';
 import { schemeColors } from './palette.ts';
+import type { Lang } from './format.ts';
 
 /** Chart type sizes (px at the chart's own width; an export scales them with the chart). */
 export const TYPE = { title: 15, label: 13, tick: 12, small: 11 } as const;
 
 /** Scheme id → colour: given colours win, the rest from the palette (baseline first). */
+/** The props every results chart takes (a chart with more extends it). */
+export interface ResultsChartProps {
+  results: ResultsJson;
+  lang?: Lang;
+  /** Scheme ids to draw (default: all). */
+  schemes?: string[];
+  /** Scheme id → colour (default: the palette by scheme order). */
+  colours?: Record<string, string>;
+  width?: number;
+  height?: number;
+  showTitle?: boolean;
+  title?: string;
+}
+
 export function colourMap(results: Pick<ResultsJson, 'schemes' | 'baseline'>, colours?: Record<string, string>): Record<string, string> {
   return { ...schemeColors(results.schemes, results.baseline), ...(colours ?? {}) };
 }
