@@ -44,6 +44,8 @@ export class ClientBook {
   rank: Int32Array;
   /** Per habit, a bit per rank: the client has delivered, unpaid debt (who can be chased). */
   debtorBits: Uint32Array[];
+  /** Per owner (staff index), per habit, a bit per rank: the owner's clients (kept by `setOwner`). */
+  private ownerBits: Uint32Array[][] = [];
 
   constructor(n: number) {
     this.n = n;
@@ -74,7 +76,30 @@ export class ClientBook {
     const order = Array.from({ length: this.n }, (_, i) => i)
       .filter(include)
       .sort((a, b) => this.baseVolume[b] - this.baseVolume[a] || a - b);
-    order.forEach((i, k) => (this.owner[i] = owners[k % owners.length]));
+    order.forEach((i, k) => this.setOwner(i, owners[k % owners.length]));
+  }
+
+  /** Gives client i to `owner` (−1: the team's), keeping the owners' bitsets in step. */
+  setOwner(i: number, owner: number): void {
+    const old = this.owner[i];
+    if (old === owner) return;
+    const r = this.rank[i];
+    if (old >= 0) this.ownerBitsOf(old)[this.habit[i]][r >>> 5] &= ~(1 << (r & 31));
+    if (owner >= 0) this.ownerBitsOf(owner)[this.habit[i]][r >>> 5] |= 1 << (r & 31);
+    this.owner[i] = owner;
+  }
+
+  /**
+   * Per habit, a bit per rank for the clients `owner` owns: a personal group walks only
+   * its own clients instead of skipping everyone else's (same order, fewer steps).
+   */
+  ownerBitsOf(owner: number): Uint32Array[] {
+    let bits = this.ownerBits[owner];
+    if (!bits) {
+      bits = this.debtorBits.map((d) => new Uint32Array(d.length));
+      this.ownerBits[owner] = bits;
+    }
+    return bits;
   }
 
   /** Marks client i as owing (or not) in its habit's debtor bitset. */
@@ -134,6 +159,7 @@ export class ClientBook {
     }
 
     this.owner.fill(-1);
+    this.ownerBits = []; // habit lists differ from run to run
     this.active.fill(1);
     this.vacantUntil.fill(0);
     this.suspended.fill(0);

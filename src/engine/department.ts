@@ -230,7 +230,7 @@ export class Department {
       }
       sales.commission[i] = 0;
       sales.acquiredBy[i] = -1;
-      b.owner[i] = -1; // the next client in this slot is whoever signs it
+      b.setOwner(i, -1); // the next client in this slot is whoever signs it
     }
     this.lostClients++;
   }
@@ -243,7 +243,7 @@ export class Department {
   /** A new client signed by prospecting joins the book, owned by `owner` (−1: the team's). */
   welcome(i: number, owner: number): void {
     const b = this.book;
-    b.owner[i] = owner;
+    b.setOwner(i, owner);
     b.lastCall[i] = -NEVER;
     b.owedSince[i] = -1;
     b.payDay[i] = NEVER;
@@ -254,7 +254,7 @@ export class Department {
   reassign(i: number, owner: number): void {
     const b = this.book;
     this.ownerOf(i)?.moveClient(b, i, -1);
-    b.owner[i] = owner;
+    b.setOwner(i, owner);
     this.ownerOf(i)?.moveClient(b, i, 1);
   }
 

@@ -290,14 +290,31 @@ export class TeamDay {
     const h = k % HABIT_COUNT;
     const list = book.byHabit[h];
     const c = this.model.scenario.clients;
+    // A personal group walks only its owner's clients (their bitset), in the same order.
+    const mine = this.owner < 0 ? null : book.ownerBitsOf(this.owner)[h];
     if (k < HABIT_COUNT) {
       if (dept.team.pendingCount === 0) return -1;
-      const owner = this.owner;
-      for (let p = this.cursors[k] + 1; p < list.length; p++) {
-        const i = list[p];
-        if (book.pendingBill[i] > 0 && book.active[i] && (owner < 0 || book.owner[i] === owner)) {
-          this.cursors[k] = p;
-          return ((book.pendingBill[i] / 100) * values.bill[h]) / c.invoiceHours;
+      if (mine === null) {
+        for (let p = this.cursors[k] + 1; p < list.length; p++) {
+          const i = list[p];
+          if (book.pendingBill[i] > 0 && book.active[i]) {
+            this.cursors[k] = p;
+            return ((book.pendingBill[i] / 100) * values.bill[h]) / c.invoiceHours;
+          }
+        }
+      } else {
+        let p = this.cursors[k] + 1;
+        for (let w = p >>> 5; w < mine.length; w++, p = w << 5) {
+          let word = mine[w] & (~0 << (p & 31));
+          while (word !== 0) {
+            const r = (w << 5) + 31 - Math.clz32(word & -word);
+            word &= word - 1;
+            const i = list[r];
+            if (book.pendingBill[i] > 0 && book.active[i]) {
+              this.cursors[k] = r;
+              return ((book.pendingBill[i] / 100) * values.bill[h]) / c.invoiceHours;
+            }
+          }
         }
       }
     } else {
@@ -309,12 +326,12 @@ export class TeamDay {
       const calledBy = t - c.recallAfterDays;
       let p = this.cursors[k] + 1;
       for (let w = p >>> 5; w < bits.length; w++, p = w << 5) {
-        let word = bits[w] & (~0 << (p & 31));
+        let word = bits[w] & (mine === null ? ~0 : mine[w]) & (~0 << (p & 31));
         while (word !== 0) {
           const r = (w << 5) + 31 - Math.clz32(word & -word);
           word &= word - 1;
           const i = list[r];
-          if (owedSince[i] <= owedBy && lastCall[i] <= calledBy && (this.owner < 0 || book.owner[i] === this.owner)) {
+          if (owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
             this.cursors[k] = r;
             return ((debt[i] / 100) * values.call[h]) / c.callHours;
           }
