@@ -6,6 +6,7 @@
 import type { ResultsJson, SchemeResults } from '../engine/summarize.ts';
 import { decimal, millions, percent, table } from './format.ts';
 import type { Lang } from './format.ts';
+import { peopleText } from './people-report.ts';
 
 const LABELS = {
   en: {
@@ -83,5 +84,6 @@ export function summaryText(results: ResultsJson, lang: Lang = 'en'): string {
     [L.scheme, ...EFFORT_RANGES.map(([a, b]) => L.days(a, b))],
     results.schemes.map((s) => [name(s), ...EFFORT_RANGES.map(([a, b]) => decimal(effortIn(s, a, b), 2, lang))]),
   );
-  return `${L.heading(results)}\n\n${main}\n${L.month}\n${month}\n${L.effort}\n${effort}`;
+  const people = peopleText(results, lang);
+  return `${L.heading(results)}\n\n${main}\n${L.month}\n${month}\n${L.effort}\n${effort}` + (people ? `\n${people}` : '');
 }

@@ -143,6 +143,19 @@ describe('paybench run', () => {
     expect(out).toMatch(/\(baseline\)/);
   });
 
+  it('prints growth, the inbound flow and people by year only where a scheme has them', async () => {
+    const dept = fakeIo();
+    expect(await main([...args, '--workers', '1'], dept.io)).toBe(0);
+    expect(dept.stdout()).not.toMatch(/Growth by year|Inbound flow|People:/);
+    const sales = fakeIo();
+    expect(await main(['run', 'scenarios/sales-stagnation.json', '--runs', '2', '--months', '14', '--quiet', '--workers', '1'], sales.io)).toBe(0);
+    expect(sales.stdout()).toMatch(/Growth by year[^]*year 1 +year 2/);
+    expect(sales.stdout()).toMatch(/Inbound flow by year: share of requests signed \(mean\)\n/); // the marketing scheme's routed requests, no star module
+    const people = fakeIo();
+    expect(await main(['run', 'scenarios/absence-and-departures.json', '--runs', '3', '--quiet', '--workers', '1', '--lang', 'ru'], people.io)).toBe(0);
+    expect(people.stdout()).toMatch(/Люди: [^]*personal +[\d,]+ +0 ?%/);
+  });
+
   it('writes JSON to stdout with --json - and nothing else there', async () => {
     const t = fakeIo();
     expect(await main([...args, '--workers', '1', '--scheme', 'tranches', '--json', '-'], t.io)).toBe(0);
