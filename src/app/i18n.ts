@@ -411,7 +411,7 @@ const ru: Words = {
   marketingRequests: 'Маркетинг: заявок в рабочий день',
   marketingCost: 'Маркетинг: стоимость в месяц',
   addMarketing: 'Автоматизированный маркетинг',
-  marketingShort: (requests, cost) => `маркетинг: ${requests} заявки в день за ${cost} в месяц`,
+  marketingShort: (requests, cost) => `маркетинг: ${cost} в месяц, заявок в день: ${requests}`,
   personalPlan: 'Личный план каждого для условий (пусто: план компании)',
   ownResult: 'Собственный результат сотрудника за месяц',
   amount: 'Сумма',
