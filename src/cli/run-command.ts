@@ -59,7 +59,8 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const now = io.now ?? Date.now;
   const progress = createProgress(io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now);
   // One worker: run on this thread (no start-up cost); the results are the same either way.
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
+  // One batch: each worker ends once its summaries are in, freeing its heap before the merge.
+  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: false });
   let acc;
   try {
     acc = await runner.run(scenario, {

@@ -154,10 +154,12 @@ export class SchemeSketches {
 
   /** Adds everything `other` holds; the two must hold different runs. */
   merge(other: SchemeSketches, schemeIndex: number): void {
-    for (const run of other.runIndices()) {
+    const runs = other.runIndices();
+    for (const run of runs) {
       if (this.has(run)) throw new Error(`run ${run} of scheme ${schemeIndex} was added twice`);
     }
-    for (const run of other.runIndices()) {
+    if (runs.length > 0) this.#reserve(runs[runs.length - 1] + 1);
+    for (const run of runs) {
       this.#mark(run, { profitTotal: other.#perRun.profitTotal[run], collectionsMean: other.#perRun.collectionsMean[run], maxCashGapMidMean: other.#perRun.maxCashGapMidMean[run] });
     }
     this.runs += other.runs;
@@ -184,18 +186,25 @@ export class SchemeSketches {
   }
 
   #mark(run: number, values: Record<PerRunKey, number>): void {
-    if (run >= this.#present.length) {
-      const size = Math.max(run + 1, Math.min(Math.ceil(this.#present.length * 1.25), run + 16_384), 64);
-      const grow = <T extends Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
-        const b = make(size);
-        b.set(a);
-        return b;
-      };
-      this.#present = grow(this.#present, (n) => new Uint8Array(n));
-      for (const k of PER_RUN) this.#perRun[k] = grow(this.#perRun[k], (n) => new Float64Array(n));
-    }
+    if (run >= this.#present.length) this.#reserve(Math.max(run + 1, Math.min(Math.ceil(this.#present.length * 1.25), run + 16_384), 64));
     this.#present[run] = 1;
     for (const k of PER_RUN) this.#perRun[k][run] = values[k];
+  }
+
+  /**
+   * Room for run indices below `size`. Merges and states know their largest run and size
+   * the arrays once: growing step by step there would leave several copies of 100,000 runs
+   * behind at the hand-over (the peak of a 100,000-run batch).
+   */
+  #reserve(size: number): void {
+    if (size <= this.#present.length) return;
+    const grow = <T extends Uint8Array | Float64Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.#present = grow(this.#present, (n) => new Uint8Array(n));
+    for (const k of PER_RUN) this.#perRun[k] = grow(this.#perRun[k], (n) => new Float64Array(n));
   }
 
   toState(typed = false): SchemeState {
@@ -232,16 +241,24 @@ export class SchemeSketches {
   static fromState(state: SchemeState): SchemeSketches {
     const s = new SchemeSketches();
     const from = (x: SketchState) => QuantileSketch.fromState(x);
-    let k = 0;
+    // Checked before anything is sized: the per-run arrays are allocated once, for the largest run.
+    let held = 0;
+    let top = 0;
     for (const [a, b] of state.runs) {
       if (!(Number.isInteger(a) && Number.isInteger(b) && 0 <= a && a < b)) throw new Error(`bad run range [${a}, ${b})`);
+      held += b - a;
+      top = Math.max(top, b);
+    }
+    for (const key of PER_RUN) {
+      if (state.perRun[key]?.length !== held) throw new Error(`perRun.${key} has ${state.perRun[key]?.length} values for ${held} runs`);
+    }
+    s.#reserve(top);
+    let k = 0;
+    for (const [a, b] of state.runs) {
       for (let run = a; run < b; run++, k++) {
         if (s.has(run)) throw new Error(`run ${run} is listed twice`);
         s.#mark(run, { profitTotal: state.perRun.profitTotal[k], collectionsMean: state.perRun.collectionsMean[k], maxCashGapMidMean: state.perRun.maxCashGapMidMean[k] });
       }
-    }
-    for (const key of PER_RUN) {
-      if (state.perRun[key]?.length !== k) throw new Error(`perRun.${key} has ${state.perRun[key]?.length} values for ${k} runs`);
     }
     s.runs = k;
     s.months = state.months ?? Infinity;

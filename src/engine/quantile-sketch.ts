@@ -136,9 +136,27 @@ class BucketStore {
     const s = new BucketStore();
     if (!state) return s;
     if (!Number.isInteger(state.from)) throw new Error('sketch state: bad bucket offset');
-    for (let i = 0; i < state.counts.length; i++) {
+    const n = state.counts.length;
+    let total = 0;
+    let last = -1;
+    for (let i = 0; i < n; i++) {
       const c = state.counts[i];
       if (!Number.isInteger(c) || c < 0) throw new Error('sketch state: bad bucket count');
+      total += c;
+      if (c > 0) last = i;
+    }
+    if (last < 0) return s;
+    if (last < MAX_BUCKETS && total <= 0xffffffff) {
+      // Within one span: the counts are the store as they stand (taken over when they came
+      // typed from another thread), not rebuilt bucket by bucket.
+      s.from = state.from;
+      s.counts = state.counts instanceof Uint32Array ? (state.counts as Uint32Array<ArrayBuffer>) : Uint32Array.from(state.counts);
+      s.top = state.from + last;
+      s.total = total;
+      return s;
+    }
+    for (let i = 0; i < n; i++) {
+      const c = state.counts[i];
       if (c > 0) s.add(state.from + i, c);
     }
     return s;

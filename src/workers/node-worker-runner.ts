@@ -1,11 +1,12 @@
 /**
  * A pool of K Node worker threads. Each worker compiles the model once per batch, runs the
  * chunks it is handed and folds the runs into its own summaries (node-worker-core.ts);
- * when every chunk is done, the workers' summaries are merged into the accumulator.
- * Chunks go to whichever worker is free, but merging is exact and order-free, so the
- * output does not depend on K or on timing. Nothing per run crosses threads: the main
- * thread stays idle and small (100,000 runs within 300 MB, npm run bench). The
- * accumulator is therefore filled when the batch completes, not chunk by chunk.
+ * a worker left without chunks hands its summaries over (transferred) while the others
+ * finish, one worker at a time, and they are merged into the accumulator. Chunks go to
+ * whichever worker is free, but merging is exact and order-free, so the output does not
+ * depend on K or on timing. Nothing per run crosses threads: the main thread stays idle
+ * and small (100,000 runs within 300 MB, npm run bench). The accumulator is therefore
+ * filled as the batch completes, not chunk by chunk.
  *
  * A worker that throws rejects the batch with its message; a worker that dies is
  * replaced. Cancelling terminates the busy workers (a chunk cannot be interrupted) and
@@ -24,6 +25,13 @@ export interface NodeWorkerRunnerOptions {
   workers?: number;
   /** Worker entry (for tests: a fake engine); default node-worker.mjs. */
   entry?: URL;
+  /**
+   * false: each worker ends as soon as it has handed over its summaries, before the next
+   * one is asked for its own, so a single batch (the CLI) never holds a finished worker's
+   * heap next to the merge (the peak of 100,000 runs, npm run bench). A later batch starts
+   * fresh workers. Default true: a pool kept for many batches (the bench, tests).
+   */
+  keepWorkers?: boolean;
 }
 
 const DEFAULT_ENTRY = new URL('./node-worker.mjs', import.meta.url);
@@ -50,6 +58,7 @@ interface Slot {
 export class NodeWorkerRunner implements Runner {
   readonly size: number;
   readonly #entry: URL;
+  readonly #keep: boolean;
   #slots: (Slot | null)[];
   #batch = 0;
   #queue: Promise<unknown> = Promise.resolve();
@@ -58,6 +67,7 @@ export class NodeWorkerRunner implements Runner {
   constructor(options: NodeWorkerRunnerOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? 1));
     this.#entry = options.entry ?? DEFAULT_ENTRY;
+    this.#keep = options.keepWorkers ?? true;
     this.#slots = Array.from({ length: this.size }, () => null);
   }
 
@@ -107,29 +117,31 @@ export class NodeWorkerRunner implements Runner {
     const plan = planShape(scenario, options);
     const total = plan.jobCount;
     const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? defaultChunkSize(total, this.size)));
-    const chunks = { length: Math.ceil(total / chunkSize) };
     if (total === 0) return Promise.resolve(acc);
     const batch = ++this.#batch;
 
     return new Promise<ResultsAccumulator>((resolve, reject) => {
-      let nextChunk = 0;
+      let nextJob = 0;
+      let chunkNo = 0;
       let done = 0;
       let settled = false;
       const active = new Set<Slot>();
 
+      const detach = (slot: Slot) => {
+        const l = slot.listeners;
+        if (l) {
+          slot.worker.off('message', l.message);
+          slot.worker.off('error', l.error);
+          slot.worker.off('exit', l.exit);
+        }
+        slot.listeners = null;
+        slot.worker.unref();
+      };
       const cleanup = () => {
         signal?.removeEventListener('abort', onAbort);
-        for (const slot of active) {
-          const l = slot.listeners;
-          if (l) {
-            slot.worker.off('message', l.message);
-            slot.worker.off('error', l.error);
-            slot.worker.off('exit', l.exit);
-          }
-          slot.listeners = null;
-          slot.worker.unref();
-        }
+        for (const slot of active) detach(slot);
       };
+      const used = Math.min(this.size, Math.ceil(total / chunkSize));
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
@@ -142,15 +154,16 @@ export class NodeWorkerRunner implements Runner {
       const onAbort = () => fail(abortError(signal!));
       signal?.addEventListener('abort', onAbort, { once: true });
 
-      // Every chunk done: each worker sends its summaries once; merging is order-free.
+      // A worker with no chunk left sends its summaries at once, while the others finish
+      // theirs (the hand-over overlaps the tail); merging is order-free. One worker at a
+      // time, so only one worker's summaries are in flight (peak memory).
       let collected = 0;
-      let collecting = false;
-      // One worker at a time, so only one worker's summaries are in flight (peak memory).
-      let order: Slot[] = [];
-      const collect = () => {
-        collecting = true;
-        order = [...active];
-        order[0].worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
+      let handing: Slot | null = null;
+      const waiting: Slot[] = [];
+      const collectNext = () => {
+        if (settled || handing || waiting.length === 0) return;
+        handing = waiting.shift()!;
+        handing.worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
       };
       const finish = () => {
         settled = true;
@@ -160,18 +173,19 @@ export class NodeWorkerRunner implements Runner {
 
       const dispatch = (slot: Slot) => {
         if (settled) return;
-        if (nextChunk >= chunks.length) {
+        if (nextJob >= total) {
           slot.busy = null;
-          if (done === total && !collecting) collect();
+          waiting.push(slot);
+          collectNext();
           return;
         }
-        slot.busy = nextChunk;
-        const jobs: RunJob[] = jobsOf(plan, nextChunk * chunkSize, (nextChunk + 1) * chunkSize);
-        slot.worker.postMessage({ type: 'chunk', batch, chunk: nextChunk, jobs } satisfies ToWorker);
-        nextChunk++;
+        slot.busy = chunkNo;
+        const jobs: RunJob[] = jobsOf(plan, nextJob, nextJob + chunkSize);
+        slot.worker.postMessage({ type: 'chunk', batch, chunk: chunkNo, jobs } satisfies ToWorker);
+        nextJob += jobs.length;
+        chunkNo++;
       };
 
-      const used = Math.min(this.size, chunks.length);
       for (let i = 0; i < used; i++) {
         const slot = this.#slot(i);
         const listeners: NonNullable<Slot['listeners']> = {
@@ -184,9 +198,25 @@ export class NodeWorkerRunner implements Runner {
             }
             try {
               if (message.type === 'state') {
-                acc.merge(ResultsAccumulator.fromState(message.state), { adopt: true });
-                if (++collected === order.length) finish();
-                else order[collected].worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
+                const { state } = message;
+                const fold = () => {
+                  if (settled) return;
+                  try {
+                    acc.merge(ResultsAccumulator.fromState(state), { adopt: true });
+                    handing = null;
+                    if (++collected === used) finish();
+                    else collectNext();
+                  } catch (error) {
+                    fail(error);
+                  }
+                };
+                if (this.#keep) fold();
+                else {
+                  // Its summaries are here (transferred): end the worker before folding them in.
+                  detach(slot);
+                  active.delete(slot);
+                  this.#drop(i).then(fold, fail);
+                }
                 return;
               }
               if (message.type === 'results') acc.addAll(message.results); // a worker that sends runs (none today)

@@ -116,6 +116,16 @@ describe('QuantileSketch', () => {
       const back = QuantileSketch.fromState(JSON.parse(stateText(s)));
       expect(stateText(back)).toBe(stateText(s));
       expect(back.quantiles(PS)).toEqual(s.quantiles(PS));
+      // The typed state (between threads) is taken over, and goes on adding and merging alike.
+      const typed = QuantileSketch.fromState(s.toState(true));
+      const more = Array.from({ length: 3000 }, () => 1e7 * normal(r));
+      const merged = sketchOf(more).merge(QuantileSketch.fromState(s.toState(true)));
+      for (const x of more) {
+        typed.add(x);
+        s.add(x);
+      }
+      expect(stateText(typed)).toBe(stateText(s));
+      expect(stateText(merged)).toBe(stateText(s));
     }
   });
 

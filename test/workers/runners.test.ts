@@ -40,6 +40,16 @@ describe('runners', () => {
     expect(progress).toEqual([...progress].sort((a, b) => a - b));
   });
 
+  it('give the same results when each worker ends as it hands over (keepWorkers: false), batch after batch', async () => {
+    const scenario = named('ok');
+    const reference = text(scenario, direct(scenario));
+    const p = new NodeWorkerRunner({ workers: 2, entry, keepWorkers: false });
+    pools.push(p);
+    expect(text(scenario, await p.run(scenario, { chunkSize: 3 }))).toBe(reference);
+    // The workers ended with the batch: the next one starts fresh workers.
+    expect(text(scenario, await p.run(scenario, { chunkSize: 4 }))).toBe(reference);
+  });
+
   it('runs a slice of runs and a subset of schemes', async () => {
     const scenario = named('ok');
     const acc = await pool(2).run(scenario, { runsFrom: 4, runsTo: 9, schemeIds: ['s2', 's0'] });
