@@ -12,7 +12,7 @@
  */
 import * as Comlink from 'comlink';
 import type { Scenario } from '../engine/scenario/types.ts';
-import { planRuns } from '../engine/run-plan.ts';
+import { jobsOf, planShape } from '../engine/run-plan.ts';
 import type { RunJob } from '../engine/run-plan.ts';
 import type { RunResult } from '../engine/run-result.ts';
 import { ResultsAccumulator } from '../engine/accumulator.ts';
@@ -110,9 +110,9 @@ export class WebWorkerRunner implements Runner {
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
     const acc = options.accumulator ?? new ResultsAccumulator(scenario);
-    const plan = planRuns(scenario, options);
-    const jobs = plan.jobs;
-    const total = jobs.length;
+    // Chunks are listed as they are sent: 100,000 runs never hold the whole job list on the page.
+    const plan = planShape(scenario, options);
+    const total = plan.jobCount;
     if (total === 0) return Promise.resolve(acc);
     const batch = ++this.#batch;
     const schemes = plan.schemeIndices.length;
@@ -158,7 +158,7 @@ export class WebWorkerRunner implements Runner {
         }
         const slot = this.#slots[i]!;
         const size = this.#chunkSize(options.chunkSize, total - next, schemes);
-        const chunk: RunJob[] = jobs.slice(next, next + size);
+        const chunk: RunJob[] = jobsOf(plan, next, next + size);
         next += chunk.length;
         busy.add(i);
         const fault = this.#fault ?? undefined;

@@ -6,16 +6,149 @@
  * - the 4 schemes × N runs × 12 months comparison run in the page (Web Worker pool +
  *   summary worker): first visible result and complete, and whether its JSON is the same
  *   as the inline runner's in Node;
- * - the longest main-thread long task seen.
+ * - the longest main-thread long task seen;
+ * - the client department at BENCH_BROWSER_RUNS runs (default 100,000; "0" skips) as the
+ *   workbench runs it: wall time, the tab's peak memory (the renderer process's resident
+ *   memory from /proc — the page and its workers are threads of it — and the page's JS
+ *   heap from CDP Performance.getMetrics), whether progress moved and the page answered
+ *   while it ran, the longest long task, and how long Cancel takes on a second run.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import { resultsJsonText, type ResultsJson } from '../../src/engine/summarize.ts';
 import { buildAndServe, hasChromium, launch, ROOT } from '../e2e/support.ts';
+import type { Page } from 'playwright-core';
 
 const ms = (t: number | null) => (t === null ? '–' : `${t.toFixed(0)} ms`);
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/**
+ * /proc/PID/status in bytes (Linux), or null: resident memory (shared library pages
+ * included), its peak, and the private part (RssAnon: heaps, close to what Chrome's task
+ * manager calls the memory footprint).
+ */
+function procStatus(pid: number): { rss: number; hwm: number; anon: number } | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
+    return { rss: kib('VmRSS'), hwm: kib('VmHWM'), anon: kib('RssAnon') };
+  } catch {
+    return null;
+  }
+}
+
+/** Chromium's renderer processes started from this process (Linux /proc; [] elsewhere). */
+function renderers(): number[] {
+  let pids: number[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  } catch {
+    return [];
+  }
+  const parent = new Map<number, number>();
+  const renderer = new Set<number>();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      parent.set(pid, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) renderer.add(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const ours = (pid: number): boolean => {
+    for (let p = parent.get(pid), hops = 0; p !== undefined && p > 1 && hops < 8; p = parent.get(p), hops++) if (p === process.pid) return true;
+    return false;
+  };
+  return [...renderer].filter(ours);
+}
+
+/**
+ * The client department at `runs` runs in the workbench (its Run button's path): memory,
+ * progress and responsiveness while it runs, then a second run cancelled mid-way.
+ */
+async function bigRun(page: Page, scenario: Scenario, runs: number): Promise<[string, string][]> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heap = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  };
+  // The tab: the renderer holding this page (the largest of ours).
+  const tab = () => {
+    let best: { rss: number; hwm: number; anon: number } | null = null;
+    for (const pid of renderers()) {
+      const s = procStatus(pid);
+      if (s && (!best || s.rss > best.rss)) best = s;
+    }
+    return best;
+  };
+  const big = { ...scenario, simulation: { ...scenario.simulation, runs } };
+  const before = tab();
+  await page.evaluate(() => ((globalThis as unknown as { longTasks: number[] }).longTasks.length = 0));
+  await page.evaluate((s) => {
+    const wb = (globalThis as any).paybench.workbench;
+    wb.load(s);
+    void wb.run(); // the Run button: a batch this large never starts on an edit
+  }, JSON.parse(JSON.stringify(big)));
+  const t0 = performance.now();
+  let peakRss = 0;
+  let peakAnon = 0;
+  let peakHeap = 0;
+  let slowestAnswer = 0;
+  const seen = new Set<number>();
+  let status = 'running';
+  let total = 0;
+  while (status === 'running') {
+    await new Promise((r) => setTimeout(r, 1000));
+    const asked = performance.now();
+    const now = (await page.evaluate(() => {
+      const wb = (globalThis as any).paybench.workbench;
+      return { done: wb.done as number, total: wb.total as number, status: wb.status as string };
+    })) as { done: number; total: number; status: string };
+    slowestAnswer = Math.max(slowestAnswer, performance.now() - asked);
+    seen.add(now.done);
+    status = now.status;
+    total = now.total;
+    peakHeap = Math.max(peakHeap, await heap());
+    const now2 = tab();
+    peakRss = Math.max(peakRss, now2?.rss ?? 0);
+    peakAnon = Math.max(peakAnon, now2?.anon ?? 0);
+  }
+  const wall = performance.now() - t0;
+  const after = tab();
+  const longest = await page.evaluate(() => Math.max(0, ...(globalThis as unknown as { longTasks: number[] }).longTasks));
+
+  // Cancel: a second run of the same size, cancelled once it is under way.
+  await page.evaluate(() => void (globalThis as any).paybench.workbench.run());
+  await page.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 100, timeout: 120_000 });
+  await new Promise((r) => setTimeout(r, 2000));
+  const cancel = (await page.evaluate(async () => {
+    const wb = (globalThis as any).paybench.workbench;
+    const doneAt = wb.done as number;
+    const t = performance.now();
+    wb.cancel();
+    while (wb.status === 'running') await new Promise((r) => setTimeout(r, 5));
+    return { ms: performance.now() - t, status: wb.status as string, doneAt };
+  })) as { ms: number; status: string; doneAt: number };
+  await cdp.detach();
+
+  const job = `client department, ${scenario.schemes.length} schemes × ${runs} runs, browser`;
+  return [
+    [job, `${(wall / 1000).toFixed(0)} s (${status}), ${total} scheme-runs`],
+    [
+      '  tab memory (renderer process: page + workers)',
+      after
+        ? `private ${mib(peakAnon)} peak (${before ? mib(before.anon) : '–'} before the run); resident ${mib(peakRss)} peak sampled each second, ${mib(after.hwm)} since the tab opened (shared libraries included)`
+        : 'not measurable here (no /proc)',
+    ],
+    ['  page JS heap, peak sampled', mib(peakHeap)],
+    ['  progress while running', `${seen.size} different counts in ${seen.size} one-second samples; slowest page answer ${ms(slowestAnswer)}; longest long task ${ms(longest)}`],
+    ['  Cancel on a second run', `${cancel.status} ${ms(cancel.ms)} after the click (at ${cancel.doneAt} scheme-runs)`],
+  ];
+}
 
 /** Prints the browser figures for `scenario`; `reference` is the inline runner's results JSON text. */
 export async function browserBench(scenario: Scenario, reference?: string): Promise<void> {
@@ -70,6 +203,8 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
       [`${job}, browser: complete`, `${ms(run.complete)}${run.status === 'done' ? '' : ` (${run.status})`}${same}`],
       ['longest main-thread task', ms(longest)],
     ];
+    const bigRuns = Number(process.env.BENCH_BROWSER_RUNS ?? 100_000);
+    if (bigRuns > 0) rows.push(...(await bigRun(page, clientDepartment(), bigRuns)));
     const width = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
   } finally {
@@ -78,10 +213,14 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+function clientDepartment(): Scenario {
   const parsed = parseScenarioText(readFileSync(`${ROOT}scenarios/client-department.json`, 'utf8'));
   if (!parsed.ok) throw new Error('scenarios/client-department.json does not parse');
-  const s = parsed.scenario;
+  return parsed.scenario;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const s = clientDepartment();
   const schemes = [...s.schemes];
   while (schemes.length < 4) {
     const last = schemes[schemes.length - 1];
