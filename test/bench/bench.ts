@@ -6,6 +6,7 @@
  *   last scheme);
  * - scale (scale-bench.ts): the large fixture's throughput, the cost of merging shards,
  *   and `paybench run` at 10,000 and 100,000 runs with --workers 2: wall time, peak RSS.
+ * - every bundled scenario and scheme: ms per run and ns per client-day (scenario-throughput.ts).
  * Options: BENCH_RUNS (default 1000) to shorten the job; BENCH_CLI_RUNS (default
  * "10000,100000"; "0" skips); BENCH_BROWSER=0 skips the browser.
  */
@@ -21,6 +22,7 @@ import { NodeWorkerRunner } from '../../src/workers/node-worker-runner.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { browserBench } from './browser-bench.ts';
 import { scaleBench } from './scale-bench.ts';
+import { scenarioThroughput, throughputTable } from './scenario-throughput.ts';
 
 function loadScenario(): { scenario: Scenario; source: string } {
   const file = new URL('../../scenarios/client-department.json', import.meta.url);
@@ -106,6 +108,8 @@ async function main() {
   const width = Math.max(...rows.map(([k]) => k.length));
   console.log(`paybench bench · node ${process.version} · ${availableParallelism()} cores`);
   for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);
+  console.log('\nevery bundled scenario, single thread (modules on as the files have them):');
+  console.log(throughputTable(scenarioThroughput()));
   if (process.env.BENCH_BROWSER !== '0') await browserBench(scenario, reference);
 }
 
