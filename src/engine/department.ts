@@ -15,6 +15,7 @@ import { newBookTotals, type BookTotals } from './behaviour/forecast.ts';
 import { keyedUniform } from './random.ts';
 import { inverseNormal } from './numeric/normal.ts';
 import { NEVER_MONTH, type SalesBook } from './sales/sales-book.ts';
+import type { KeyClients } from './key-clients.ts';
 
 const NOISE_TABLE_SIZE = 1024;
 
@@ -102,6 +103,8 @@ export class Department {
   readonly book: ClientBook;
   readonly queue: EventQueue;
   readonly cash: CashLedger;
+  /** The scheme's key-client plan, when it has one: what each key client paid this month. */
+  keys: KeyClients | null = null;
   /** Salt of this run's counter-based client luck. */
   salt = 0;
   month = 0;
@@ -203,6 +206,7 @@ export class Department {
       b.pendingBill[i] += bill;
       this.billedMonth += bill;
     }
+    this.keys?.startMonth(b);
     this.cash.startMonth(this.billedLastMonth / 100, this.model.calendar.monthLength[m]);
   }
 
@@ -313,6 +317,7 @@ export class Department {
     if (amount <= 0) return;
     this.team.collect(b.habit[i], amount);
     this.ownerOf(i)?.collect(b.habit[i], amount);
+    this.keys?.onPay(i, amount);
     const sales = this.sales;
     if (sales && sales.acquiredBy[i] >= 0 && this.month - sales.acquiredMonth[i] < this.model.scenario.sales.handOverMonths) {
       sales.revenue[i] += amount;

@@ -34,8 +34,11 @@ export interface SchemeModel {
   /** Tranche weights normalised to 1, and their gates (byDay 0 = no gate). */
   trancheShare: Float64Array;
   gateDay: Int32Array;
-  /** Collections (roubles) a gate needs. */
+  /** Collections (roubles) a gate needs (0 for a key-client gate). */
   gateAmount: Float64Array;
+  /** Per tranche: the key clients its gate is on (0: a plain gate), and the largest of them. */
+  gateKeyClients: Int32Array;
+  keyClients: number;
   /** Months in the measured period. */
   periodMonths: number;
   /** Per staff: marginal share of the pool and the per-hour value of being seen to work. */
@@ -88,10 +91,12 @@ function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]):
   const total = weights.reduce((a, b) => a + b, 0);
   const gateDay = new Int32Array(weights.length);
   const gateAmount = new Float64Array(weights.length);
+  const gateKeyClients = new Int32Array(weights.length);
   scheme.tranches.forEach((t, i) => {
     if (t.gate) {
       gateDay[i] = t.gate.byDay;
-      gateAmount[i] = num(t.gate.minPlanShare) * plan;
+      gateKeyClients[i] = t.gate.keyClients ?? 0;
+      if (!gateKeyClients[i]) gateAmount[i] = num(t.gate.minPlanShare) * plan;
     }
   });
   return {
@@ -101,6 +106,8 @@ function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]):
     trancheShare: Float64Array.from(weights, (w) => w / total),
     gateDay,
     gateAmount,
+    gateKeyClients,
+    keyClients: gateKeyClients.reduce((a, b) => Math.max(a, b), 0),
     periodMonths: scheme.period === 'quarter' ? 3 : 1,
     marketingRequests: scheme.marketing?.requestsPerDay ?? 0,
     marketingCost: num(scheme.marketing?.monthlyCost ?? '0'),

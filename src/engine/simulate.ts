@@ -18,6 +18,7 @@ import { SalesBook } from './sales/sales-book.ts';
 import { SalesMonth, salesPeople } from './sales/sales-month.ts';
 import { newClientRevenue, settleNewClientPay } from './sales/commission.ts';
 import { PersonalGates } from './personal-gates.ts';
+import { KeyClients } from './key-clients.ts';
 import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
 
 /**
@@ -34,6 +35,8 @@ interface Workspace {
   effortSum: Float64Array;
   effortDays: Float64Array;
   sales: SalesBook | null;
+  /** Per scheme: its key-client plan's tracker (null: no key-client gates), made on first use. */
+  keys: (KeyClients | null | undefined)[];
 }
 
 const workspaces = new WeakMap<Model, Workspace>();
@@ -52,6 +55,7 @@ function workspace(model: Model): Workspace {
       effortSum: new Float64Array(n),
       effortDays: new Float64Array(n),
       sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
+      keys: [],
     };
     workspaces.set(model, w);
   }
@@ -68,11 +72,15 @@ function periodBounds(model: Model, m: number, periodMonths: number): [number, n
 export function simulateRun(model: Model, schemeIndex: number, runIndex: number): RunResult {
   const { calendar: cal, scenario } = model;
   const scheme = model.schemes[schemeIndex];
-  const { dept, workforce, bonus, normals, contribution, effortSum, effortDays, sales } = workspace(model);
+  const ws = workspace(model);
+  const { dept, workforce, bonus, normals, contribution, effortSum, effortDays, sales } = ws;
   const seed = new RunSeed(scenario.simulation.seed, runIndex);
   dept.book.setup(model, seed.stream('clients'));
   sales?.setup(model, dept.book, seed.stream('sales'));
   dept.sales = sales;
+  if (ws.keys[schemeIndex] === undefined) ws.keys[schemeIndex] = scheme.keyClients > 0 ? new KeyClients(scheme, scenario.clients.count) : null;
+  dept.keys = ws.keys[schemeIndex];
+  dept.keys?.setup(dept.book);
   const salesSalt = seed.stream('sales-luck').nextUint32();
   const clientSalt = seed.stream('client-luck').nextUint32();
   const splitSalt = seed.stream('split').nextUint32();
@@ -213,6 +221,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         {
           measureKopecks: dept.team.collectedPeriod,
           collectedByDayKopecks: teams[0].gateCollected,
+          keyPlanMet: teams[0].gateMet,
           contributions: contribution,
           normals,
           discretionNoise: split.discretionNoise,

@@ -37,6 +37,15 @@ export class TeamDay {
   /** Per tranche, today: the gate's forecast (NaN: not live) and its uncertainty. */
   private readonly gateForecast: Float64Array;
   private readonly gateSigma: Float64Array;
+  /**
+   * Key-client gates (key-clients.ts): what an hour on a key client still short of a live
+   * key gate adds, per rouble per habit — valued from those gates' deadlines only and added,
+   * in `advance()`, to the short key clients' own hours. Null without key-client gates.
+   */
+  readonly keyValues: ActionValues | null;
+  private readonly keyDeadlines: DeadlineView[];
+  /** Per tranche, today: a live key gate's shortfall in roubles (0: not live or out of reach). */
+  private readonly keyShortfall: Float64Array;
 
   /**
    * A working group: the whole team on one queue, or under personal ownership one person
@@ -69,6 +78,9 @@ export class TeamDay {
     this.staffEffort = new Float64Array(n);
     this.gateForecast = new Float64Array(scheme.gateDay.length);
     this.gateSigma = new Float64Array(scheme.gateDay.length);
+    this.keyValues = scheme.keyClients > 0 ? new ActionValues(model) : null;
+    this.keyDeadlines = Array.from({ length: scheme.gateDay.length }, () => ({ daysLeft: 0, lambda: 0 }));
+    this.keyShortfall = new Float64Array(scheme.gateDay.length);
     const split = scheme.scheme.split;
     this.headShare = 'headShare' in split && model.staff.some((s) => s.isHead) ? Number(split.headShare) : 0;
   }
@@ -126,11 +138,16 @@ export class TeamDay {
     for (let k = 0; k < scheme.gateDay.length; k++) {
       const day = scheme.gateDay[k];
       gateForecast[k] = NaN;
+      this.keyShortfall[k] = 0;
       if (day === 0 || this.gateMet[k]) {
         paidShare += scheme.trancheShare[k];
         continue;
       }
       if (dom > day) continue; // missed
+      if (scheme.gateKeyClients[k] > 0) {
+        paidShare += scheme.trancheShare[k] * this.keyOutlook(k, day - dom);
+        continue;
+      }
       if (collectedMonth >= scheme.gateAmount[k]) {
         this.gateMet[k] = 1;
         paidShare += scheme.trancheShare[k];
@@ -166,6 +183,7 @@ export class TeamDay {
       d.lambda = needed > 0 && needed <= this.reach(r) ? jump / Math.max(needed, s) : tail;
     }
     this.values.compute(this.deadlines, live);
+    if (this.keyValues) this.keyGateValues(pool, dom);
 
     const paidPool = pool * paidShare;
     this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare), this.presence(t));
@@ -192,6 +210,75 @@ export class TeamDay {
     return p;
   }
   private readonly todayPresence: Float64Array;
+
+  /**
+   * Key-client gate k with r days to go: its chance of passing as the team sees it, and
+   * (in `keyShortfall`) the roubles its short key clients still owe towards it — 0 when
+   * it is already met or out of reach: a short key client whose open invoices cannot
+   * cover its shortfall, or that no invoice, delivery and promised payment can reach in
+   * time. Loops over the key clients only.
+   */
+  private keyOutlook(k: number, r: number): number {
+    const { model, dept } = this;
+    const keys = dept.keys!;
+    const book = dept.book;
+    const c = model.scenario.clients;
+    const { promiseProbability } = model.habits;
+    let chance = 1;
+    let shortfall = 0;
+    let reachable = r >= 1;
+    for (let p = 0; p < keys.count; p++) {
+      const gap = keys.shortfall(k, p);
+      if (gap <= 0) continue;
+      const i = keys.slots[p];
+      const h = book.habit[i];
+      shortfall += gap;
+      // Days before a call on it can be made: owed now, in transit, or not yet invoiced.
+      const earliest = book.debt[i] >= gap ? 0 : book.debt[i] + book.inTransit[i] >= gap ? c.callAfterDays : 1 + c.courierDays + c.callAfterDays;
+      if (!book.active[i] || book.debt[i] + book.inTransit[i] + book.pendingBill[i] < gap) {
+        chance = 0;
+        reachable = false;
+        continue;
+      }
+      const self = model.selfPay.within(h, Math.max(0, r - (earliest > 0 ? earliest : 0)));
+      const calls = r - earliest >= 1 ? 1 + Math.floor((r - earliest - 1) / Math.max(1, c.recallAfterDays)) : 0;
+      if (calls === 0) reachable = false;
+      const push = 1 - Math.pow(1 - promiseProbability[h] * c.promiseKept, calls);
+      chance *= 1 - (1 - self) * (1 - push);
+    }
+    if (shortfall === 0) {
+      this.gateMet[k] = 1;
+      return 1;
+    }
+    this.keyShortfall[k] = reachable ? shortfall / 100 : 0;
+    return chance;
+  }
+
+  /**
+   * The key gates' values: each live, reachable key gate's jump spread over the roubles its
+   * key clients still owe (as a plain gate's over the roubles still needed); the key clients
+   * still short of one are marked for `advance()`. Out of reach, the team gives up on it.
+   */
+  private keyGateValues(pool: number, dom: number): void {
+    const { scheme, dept } = this;
+    const keys = dept.keys!;
+    let live = 0;
+    for (let k = 0; k < scheme.gateDay.length; k++) {
+      const gap = this.keyShortfall[k];
+      if (!(gap > 0)) continue;
+      const d = this.keyDeadlines[live++];
+      d.daysLeft = scheme.gateDay[k] - dom;
+      d.lambda = (pool * scheme.trancheShare[k]) / gap;
+    }
+    this.keyValues!.compute(this.keyDeadlines, live);
+    for (let p = 0; p < keys.count; p++) {
+      let short = 0;
+      for (let k = 0; k < scheme.gateDay.length && !short; k++) {
+        if (this.keyShortfall[k] > 0 && keys.shortfall(k, p) > 0) short = 1;
+      }
+      keys.short[keys.slots[p]] = short;
+    }
+  }
 
   /** Roubles a full push could still add within r days (capacity-limited). */
   private reach(r: number): number {
@@ -285,8 +372,10 @@ export class TeamDay {
 
   /** Moves cursor k to its next workable client; returns that hour's value (−1: none left). */
   private advance(k: number, t: number): number {
-    const { dept, values } = this;
+    const { dept, values, keyValues } = this;
     const book = dept.book;
+    // Key clients short of a live key gate: their hours also carry that gate's value.
+    const key = keyValues === null ? null : dept.keys!.short;
     const h = k % HABIT_COUNT;
     const list = book.byHabit[h];
     const c = this.model.scenario.clients;
@@ -299,7 +388,7 @@ export class TeamDay {
           const i = list[p];
           if (book.pendingBill[i] > 0 && book.active[i]) {
             this.cursors[k] = p;
-            return ((book.pendingBill[i] / 100) * values.bill[h]) / c.invoiceHours;
+            return ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
           }
         }
       } else {
@@ -312,7 +401,7 @@ export class TeamDay {
             const i = list[r];
             if (book.pendingBill[i] > 0 && book.active[i]) {
               this.cursors[k] = r;
-              return ((book.pendingBill[i] / 100) * values.bill[h]) / c.invoiceHours;
+              return ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
             }
           }
         }
@@ -333,7 +422,7 @@ export class TeamDay {
           const i = list[r];
           if (owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
             this.cursors[k] = r;
-            return ((debt[i] / 100) * values.call[h]) / c.callHours;
+            return ((debt[i] / 100) * (values.call[h] + (key !== null && key[i] ? keyValues!.call[h] : 0))) / c.callHours;
           }
         }
       }
@@ -349,6 +438,11 @@ export class TeamDay {
       if (scheme.gateDay[k] === 0 || Math.min(scheme.gateDay[k], monthLength) !== dom) continue;
       const collected = this.ledger.collectedMonth;
       this.gateCollected[k] = collected;
+      if (scheme.gateKeyClients[k] > 0) {
+        // Decided by the key clients' own payments: what the settlement pays it on.
+        this.gateMet[k] = dept.keys!.met(k) ? 1 : 0;
+        continue;
+      }
       if (collected / 100 >= scheme.gateAmount[k]) this.gateMet[k] = 1;
       this.gateError[k].settle(collected / 100);
     }

@@ -2,7 +2,8 @@
  * Monthly (or quarterly) pay settlement in integer kopecks, for the Monte Carlo path.
  *
  * pool = formula(measure) → tranches (split by weight, largest remainder; a gated tranche
- * is paid only if collected by its day ≥ minPlanShare × plan) → the paid pool is split
+ * is paid only if collected by its day ≥ minPlanShare × plan; a key-client gate only if
+ * each key client paid ≥ minPlanShare of its own volume by then) → the paid pool is split
  * between people:
  *   equal             everyone, head included, equal parts;
  *   headShareEqual    head gets round(paid × headShare), the rest equally;
@@ -33,8 +34,12 @@ export interface TrancheKopecks {
   readonly weight: number;
   /** Gate day (1..31), 0 for an unconditional tranche. */
   readonly gateDay: number;
-  /** Least collected-by-day amount that passes the gate: ⌈minPlanShare × plan⌉. */
+  /** Least collected-by-day amount that passes the gate: ⌈minPlanShare × plan⌉ (0 for a key-client gate). */
   readonly requiredKopecks: number;
+  /** A key-client gate: the number of largest clients each of whom must pay their share (0: a plain gate). */
+  readonly keyClients: number;
+  /** The gate's share: of the plan, or of each key client's monthly volume. */
+  readonly share: ExactRate | null;
 }
 
 export interface CompiledSchemePay {
@@ -66,6 +71,12 @@ export interface PeriodInput {
   measureKopecks: number;
   /** Collected by a day of the month, kopecks: a function of the day, or an array indexed by tranche. */
   collectedByDayKopecks: ((day: number) => number) | ArrayLike<number>;
+  /**
+   * Key-client gates: whether every key client paid its share by the gate's day — a
+   * function of the day, or an array indexed by tranche (non-zero: met). Needed only by a
+   * scheme with key-client gates; without it they are not passed.
+   */
+  keyPlanMet?: ((day: number) => boolean) | ArrayLike<number>;
   /** Per staff member (scenario order): work done, e.g. hours × skill. */
   contributions: ArrayLike<number>;
   /** Per staff member: standard normal draws for the head's judgement noise (injected). */
@@ -88,11 +99,17 @@ export function compileSchemePay(scheme: Scheme, staff: readonly StaffMember[], 
   if (staff.length === 0) throw new Error(`scheme "${scheme.id}": nobody to pay`);
   const plan = parseKopecks(planRoubles);
   const { tranches: source, weights } = schemeTranches(scheme);
-  const tranches = source.map((t, i) => ({
-    weight: weights[i],
-    gateDay: t.gate ? t.gate.byDay : 0,
-    requiredKopecks: t.gate ? mulRateCeil(plan, parseRate(t.gate.minPlanShare)) : 0,
-  }));
+  const tranches = source.map((t, i) => {
+    const keyClients = t.gate?.keyClients ?? 0;
+    const share = t.gate ? parseRate(t.gate.minPlanShare) : null;
+    return {
+      weight: weights[i],
+      gateDay: t.gate ? t.gate.byDay : 0,
+      requiredKopecks: share && keyClients === 0 ? mulRateCeil(plan, share) : 0,
+      keyClients,
+      share,
+    };
+  });
   const split = scheme.split;
   const roles = splitRoles(split, staff);
   const n = roles.members.length;
@@ -122,7 +139,7 @@ export function compileSchemePay(scheme: Scheme, staff: readonly StaffMember[], 
 /** Settles one period: writes each staff member's bonus (kopecks) into `out`. */
 export function settlePeriod(c: CompiledSchemePay, input: PeriodInput, out: { [i: number]: number }): PeriodSettlement {
   const pool = poolKopecks(c.formula, input.measureKopecks);
-  const { paid, passed } = paidTranches(c, pool, input.collectedByDayKopecks);
+  const { paid, passed } = paidTranches(c, pool, input.collectedByDayKopecks, input.keyPlanMet);
   for (let i = 0; i < c.staffCount; i++) out[i] = 0;
   splitPaidPool(c, input, paid, out);
   return { poolKopecks: pool, paidKopecks: paid, tranchesPassed: passed };
@@ -130,17 +147,27 @@ export function settlePeriod(c: CompiledSchemePay, input: PeriodInput, out: { [i
 
 /**
  * What a pool's tranches pay: the pool split by weight (largest remainder), a gated
- * tranche only if the result by its day reached its share of the plan. The team pool
- * and each personal pool (gated on the person's own result) go through the same rule.
+ * tranche only if the result by its day reached its share of the plan — or, for a
+ * key-client gate, only if every key client paid its share by that day (`keyMet`).
+ * The team pool and each personal pool (gated on the person's own result) go through
+ * the same rule.
  */
-export function paidTranches(c: CompiledSchemePay, pool: number, byDay: PeriodInput['collectedByDayKopecks']): { paid: number; passed: number } {
+export function paidTranches(
+  c: CompiledSchemePay,
+  pool: number,
+  byDay: PeriodInput['collectedByDayKopecks'],
+  keyMet?: PeriodInput['keyPlanMet'],
+): { paid: number; passed: number } {
   splitLargestRemainderInto(pool, c.trancheWeights, c.trancheAmounts, c.tranches.length);
   let paid = 0;
   let passed = 0;
   for (let i = 0; i < c.tranches.length; i++) {
     const t = c.tranches[i];
-    const collected = t.gateDay === 0 ? 0 : typeof byDay === 'function' ? byDay(t.gateDay) : byDay[i];
-    if (t.gateDay === 0 || collected >= t.requiredKopecks) {
+    let pass: boolean;
+    if (t.gateDay === 0) pass = true;
+    else if (t.keyClients > 0) pass = keyMet === undefined ? false : typeof keyMet === 'function' ? keyMet(t.gateDay) : keyMet[i] !== 0;
+    else pass = (typeof byDay === 'function' ? byDay(t.gateDay) : byDay[i]) >= t.requiredKopecks;
+    if (pass) {
       paid += c.trancheAmounts[i];
       passed++;
     }

@@ -23,6 +23,8 @@ export const SCENARIO_LIMITS = {
   maxClients: 20_000,
   maxTiers: 20,
   maxTranches: 10,
+  /** Clients in a key-client plan (gate.keyClients). */
+  maxKeyClients: 50,
   maxAwards: 10,
   /** Each of calendar.extraHolidays and calendar.workingWeekends. */
   maxDates: 1000,

@@ -217,6 +217,14 @@ const TEMPLATES = {
     en: 'a quarterly scheme cannot have gates (gates are by day of month); use period "month" or remove the gate',
     ru: 'у квартальной схемы не может быть условий по дате (они задаются днём месяца); выберите period "month" или уберите gate',
   },
+  'gate.keyClientsCount': {
+    en: 'the key-client plan names the {value} largest clients, but the scenario has only {count} (clients.count)',
+    ru: 'план по ключевым клиентам охватывает {value} крупнейших клиентов, а в сценарии их всего {count} (clients.count)',
+  },
+  'gate.keyClientsTeam': {
+    en: 'a key-client plan is a plan of the whole team: it needs measure "teamCollections" paid as a team pool (got measure "{measure}", organisation "{organisation}"); remove keyClients or change the measure',
+    ru: 'план по ключевым клиентам — план всего отдела: нужен показатель "teamCollections" с общим фондом (указано: показатель "{measure}", организация "{organisation}"); уберите keyClients или смените показатель',
+  },
   'measure.needsPersonal': {
     en: 'a personal measure needs organisation "personal" (clients owned by people), not "{organisation}"',
     ru: 'личный показатель требует organisation "personal" (клиенты закреплены за сотрудниками), а не "{organisation}"',

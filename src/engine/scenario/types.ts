@@ -365,6 +365,13 @@ export interface Gate {
   byDay: number;
   /** Share of the monthly plan to reach, e.g. "0.5". */
   minPlanShare: Rate;
+  /**
+   * The key-client plan (article 000: plans "separately for each of the particularly large
+   * and important client companies"): when set (1..50), the tranche is paid only if each of
+   * the `keyClients` largest clients (by normal monthly volume) has paid at least
+   * `minPlanShare` of its own monthly volume by `byDay`. Team measure only.
+   */
+  keyClients?: number;
 }
 
 export type Split =

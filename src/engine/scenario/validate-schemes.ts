@@ -16,7 +16,8 @@ export const MEASURES = ['teamCollections', 'personalCollections', 'newClientRev
 export const ORGANISATIONS = ['team', 'personal', 'conveyor', 'hunterFarmer', 'dispatcher'] as const;
 export const TIER_MODES = ['marginal', 'retroactive'] as const;
 
-export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined): Scheme[] | undefined {
+/** `clientCount`: the scenario's clients.count when readable (a key-client plan cannot name more clients). */
+export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined, clientCount?: number): Scheme[] | undefined {
   const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, [
     'id',
     'name',
@@ -65,7 +66,7 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
       deputyHead: r.boolean(s, 'deputyHead', p)!,
       ...(present(s, 'plan') ? { plan: r.decimal(s, 'plan', p, money('0', undefined, true)) as Money } : {}),
       ...(present(s, 'marketing') ? { marketing: readMarketing(r, own(s, 'marketing'), child(p, 'marketing')) } : {}),
-      tranches: readTranches(r, s, p, period)!,
+      tranches: readTranches(r, s, p, period, measure, organisation, clientCount)!,
       split: readSplit(r, own(s, 'split'), child(p, 'split'), staff)!,
     });
   }
@@ -146,7 +147,15 @@ function readTiers(r: FieldReader, o: RawObject, path: string): Tier[] | undefin
   return out;
 }
 
-function readTranches(r: FieldReader, s: RawObject, path: string, period: Scheme['period'] | undefined): Tranche[] | undefined {
+function readTranches(
+  r: FieldReader,
+  s: RawObject,
+  path: string,
+  period: Scheme['period'] | undefined,
+  measure: Scheme['measure'] | undefined,
+  organisation: Scheme['organisation'] | undefined,
+  clientCount: number | undefined,
+): Tranche[] | undefined {
   const items = r.objects(s, 'tranches', path, 0, L.maxTranches, ['weight', 'gate']);
   if (!items) return undefined;
   const out: Tranche[] = [];
@@ -155,19 +164,49 @@ function readTranches(r: FieldReader, s: RawObject, path: string, period: Scheme
     const tranche: Tranche = { weight: r.decimal(t, 'weight', p, rate('0', '1000000', true)) as Rate };
     if (present(t, 'gate')) {
       const gp = child(p, 'gate');
-      const g = r.object(own(t, 'gate'), gp, ['byDay', 'minPlanShare']);
+      const g = r.object(own(t, 'gate'), gp, ['byDay', 'minPlanShare', 'keyClients']);
       if (g) {
         if (period === 'quarter') r.error(gp, 'gate.quarterly');
         const gate: Gate = {
           byDay: r.integer(g, 'byDay', gp, 1, 31)!,
           minPlanShare: r.decimal(g, 'minPlanShare', gp, rate('0', '2', true)) as Rate,
         };
+        if (present(g, 'keyClients')) {
+          const keyClients = readKeyClients(r, g, gp, measure, organisation, clientCount);
+          if (keyClients !== undefined) gate.keyClients = keyClients;
+        }
         tranche.gate = gate;
       }
     }
     out.push(tranche);
   }
   return out;
+}
+
+/**
+ * A key-client plan (1..50 clients, at most clients.count) is the team's plan for its
+ * largest clients: it needs the team measure, not a personal pool.
+ */
+function readKeyClients(
+  r: FieldReader,
+  g: RawObject,
+  gp: string,
+  measure: Scheme['measure'] | undefined,
+  organisation: Scheme['organisation'] | undefined,
+  clientCount: number | undefined,
+): number | undefined {
+  const n = r.integer(g, 'keyClients', gp, 1, L.maxKeyClients);
+  if (n === undefined) return undefined;
+  const kp = child(gp, 'keyClients');
+  if (clientCount !== undefined && n > clientCount) {
+    r.error(kp, 'gate.keyClientsCount', { value: n, count: clientCount });
+    return undefined;
+  }
+  if ((measure !== undefined && measure !== 'teamCollections') || organisation === 'hunterFarmer') {
+    r.error(kp, 'gate.keyClientsTeam', { measure: measure ?? 'teamCollections', organisation: organisation ?? 'team' });
+    return undefined;
+  }
+  return n;
 }
 
 /** Every split but `equal` needs exactly one head and at least one other member. */

@@ -27,7 +27,8 @@
  *   schemes     1..12 · id unique · formula amounts/thresholds/caps/tier from 0..1e13,
  *               rates 0..1, tiers 1..20 with strictly ascending `from` · tranches ≤ 10,
  *               weight (0, 1e6], gate byDay 1..31, minPlanShare (0, 2], no gates in a
- *               quarterly scheme · split headShare 0..1 (needs exactly one "head" and
+ *               quarterly scheme, gate keyClients 1..50 (≤ clients.count, team measure
+ *               only) · split headShare 0..1 (needs exactly one "head" and
  *               at least one other member) ·
  *               awards ≤ 10, amount −1e13..1e13 (≥ 0 to topContributor, ≤ 0 to
  *               bottomContributor), minDeviation 0..10
@@ -84,7 +85,7 @@ export function validateScenario(doc: RawObject, issues: IssueCollector): Scenar
   const staff = readStaff(r, root);
   const behaviour = readBehaviour(r, own(root, 'behaviour'), 'behaviour');
   const sales = readSales(r, own(root, 'sales'), 'sales');
-  const schemes = readSchemes(r, root, staff);
+  const schemes = readSchemes(r, root, staff, clients?.count);
   const baseline = readBaseline(r, root);
   // New clients and process units come from the sales layer: without it they are always zero.
   if (sales && !sales.enabled) {
