@@ -34,8 +34,9 @@ Usage:
       into the results of the whole: the same JSON as one run. --shard PATH: also write
       the merged shard (to merge in stages).
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
-                       [--adjust STAFF_ID=±AMOUNT]... [--json]
-      One month's exact pool, tranches and each person's bonus.
+                       [--key-plan-met DAY=yes|no]... [--adjust STAFF_ID=±AMOUNT]... [--json]
+      One month's exact pool, tranches and each person's bonus. --key-plan-met: whether
+      a key-client gate's plan (each of the N largest clients paid its share) was met by DAY.
 
 Options for every command:
   --lang en|ru   language of messages and tables (default en)
@@ -52,7 +53,7 @@ const SPECS: Record<string, FlagSpec> = {
     json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value',
   },
   merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
-  payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', adjust: 'list', person: 'value', json: 'boolean' },
+  payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

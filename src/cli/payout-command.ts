@@ -29,13 +29,20 @@ export async function payoutCommand(args: ParsedArgs, io: CliIo, lang: Lang): Pr
     if (!/^\d{1,2}$/.test(day)) throw new UsageError(`--collected-by: "${day}" is not a day of month`);
     collectedBy[Number(day)] = value;
   }
+  const keyPlanMet: Record<number, boolean> = {};
+  for (const [day, value] of pairs(args.lists['key-plan-met'], 'key-plan-met', 'DAY=yes|no')) {
+    if (!/^\d{1,2}$/.test(day)) throw new UsageError(`--key-plan-met: "${day}" is not a day of month`);
+    const answer = value.toLowerCase();
+    if (!['yes', 'no', 'да', 'нет'].includes(answer)) throw new UsageError(`--key-plan-met: "${value}" is not yes or no`);
+    keyPlanMet[Number(day)] = answer === 'yes' || answer === 'да';
+  }
   const adjustments: Record<string, string> = {};
   for (const [id, value] of pairs(args.lists.adjust, 'adjust', 'STAFF_ID=±AMOUNT')) adjustments[id] = value;
 
   const scenario = await loadScenario(io, file, lang);
   let result: PayoutResult;
   try {
-    result = calculatePayout(scenario, schemeId, { collected, collectedBy, adjustments, person: args.values.person });
+    result = calculatePayout(scenario, schemeId, { collected, collectedBy, keyPlanMet, adjustments, person: args.values.person });
   } catch (error) {
     if (error instanceof PayoutError) throw new InputError(error.path ? `${error.path}: ${error.message}` : error.message);
     throw error;
@@ -50,6 +57,8 @@ const WORDS = {
     amount: 'Amount', outcome: 'Outcome', yes: 'paid', no: 'not paid', always: 'always',
     gate: (share: string, day: number, need: string, got: string | null) =>
       `≥ ${share} of plan by day ${day}: ${need} needed, ${got ?? 'not entered'} collected`,
+    keyGate: (share: string, day: number, n: number, met: boolean) =>
+      `each of the ${n} largest clients ≥ ${share} of its volume by day ${day}: ${met ? 'met' : 'not met'}`,
     person: 'Person', role: 'Role', adjustment: 'Award/penalty', bonus: 'Bonus',
     personal: 'A personal measure: the amount is one person\'s result, and the pool is paid whole to them (--person ID).',
   },
@@ -58,6 +67,8 @@ const WORDS = {
     amount: 'Сумма', outcome: 'Итог', yes: 'выплачен', no: 'не выплачен', always: 'всегда',
     gate: (share: string, day: number, need: string, got: string | null) =>
       `≥ ${share} плана к ${day}-му: нужно ${need}, собрано ${got ?? 'не указано'}`,
+    keyGate: (share: string, day: number, n: number, met: boolean) =>
+      `каждый из ${n} крупнейших клиентов ≥ ${share} своего объёма к ${day}-му: ${met ? 'выполнено' : 'не выполнено'}`,
     person: 'Сотрудник', role: 'Роль', adjustment: 'Премия/удержание', bonus: 'Бонус',
     personal: 'Личный показатель: сумма — результат одного сотрудника, и бонус целиком его (--person ID).',
   },
@@ -82,7 +93,9 @@ export function payoutText(r: PayoutResult, lang: Lang = 'en'): string {
       t.weight,
       g(t.amount),
       t.paid ? W.yes : W.no,
-      t.gate ? W.gate(pct(t.gate.minPlanShare), t.gate.byDay, g(t.gate.required), t.gate.collectedBy === null ? null : g(t.gate.collectedBy)) : W.always,
+      t.gate?.keyClients !== undefined
+        ? W.keyGate(pct(t.gate.minPlanShare), t.gate.byDay, t.gate.keyClients, t.gate.keyPlanMet === true)
+        : t.gate ? W.gate(pct(t.gate.minPlanShare), t.gate.byDay, g(t.gate.required), t.gate.collectedBy === null ? null : g(t.gate.collectedBy)) : W.always,
     ]),
   );
   const people = table(

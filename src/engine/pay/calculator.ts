@@ -27,6 +27,11 @@ export interface PayoutInput {
   collected: string;
   /** Day of month → collected by that day (inclusive), roubles; needed for gated tranches. */
   collectedBy: Record<number, string>;
+  /**
+   * Day of month → whether the key-client plan was met by that day (each of the gate's key
+   * clients paid at least its share of its own monthly volume); needed for key-client gates.
+   */
+  keyPlanMet?: Record<number, boolean>;
   /** Staff id → personal award (+) or penalty (−), roubles. */
   adjustments: Record<string, string>;
   /** A personal measure: whose result `collected` is (staff id; default the first person paid on it). */
@@ -48,10 +53,13 @@ export interface PayoutResult {
     gate: {
       byDay: number;
       minPlanShare: string;
-      /** minPlanShare × plan, rounded up to a kopeck (the least amount that passes). */
+      /** minPlanShare × plan, rounded up to a kopeck (the least amount that passes); "" for a key-client gate. */
       required: string;
-      /** null when not entered (and the month's total was already short of `required`). */
+      /** null when not entered (and the month's total was already short of `required`), or for a key-client gate. */
       collectedBy: string | null;
+      /** A key-client gate: how many largest clients, and whether their plan was met (as entered). */
+      keyClients?: number;
+      keyPlanMet?: boolean;
       passed: boolean;
     } | null;
   }[];
@@ -108,7 +116,7 @@ export function calculatePayout(scenario: Scenario, schemeId: string, input: Pay
   const base = `schemes[${index}]`;
   const collected = kopecksAt(input.collected, 'collected');
   const pool = at(`${base}.formula`, () => poolDecimal(scheme.formula, collected.div(100)).times(100));
-  const tranches = settleTranches(scenario, scheme, base, toNumber(pool, 'collected'), collected, input.collectedBy ?? {});
+  const tranches = settleTranches(scenario, scheme, base, toNumber(pool, 'collected'), collected, input.collectedBy ?? {}, input.keyPlanMet ?? {});
   const poolPaid = tranches.reduce((sum, t) => (t.paid ? sum + t.amountKopecks : sum), 0);
   const personal = isPersonal(scheme);
   const bonus = personal ? ownPool(scenario, poolPaid, input) : splitPaid(scenario, scheme, base, poolPaid, input.adjustments ?? {});
@@ -169,6 +177,7 @@ function settleTranches(
   poolKopecks: number,
   collected: Dec,
   collectedBy: Record<number, string>,
+  keyPlanMet: Record<number, boolean>,
 ): TrancheOutcome[] {
   const { tranches: source, weights } = at(`${base}.tranches`, () => schemeTranches(scheme));
   const amounts = splitLargestRemainder(poolKopecks, weights);
@@ -176,7 +185,24 @@ function settleTranches(
   return source.map((t, k) => {
     const amountKopecks = amounts[k];
     if (!t.gate) return { weight: t.weight, amountKopecks, paid: true, gate: null };
-    const { byDay, minPlanShare } = t.gate;
+    const { byDay, minPlanShare, keyClients } = t.gate;
+    if (keyClients !== undefined) {
+      // Decided by the key clients' own payments, which the month's totals cannot tell: asked for.
+      const met = keyPlanMet[byDay];
+      if (typeof met !== 'boolean') {
+        throw new PayoutError(
+          `keyPlanMet.${byDay}`,
+          `say whether the key-client plan was met by day ${byDay}: did each of the ${keyClients} largest clients ` +
+            `pay at least ${new Dec(minPlanShare).times(100).toString()}% of its monthly volume by then (yes/no)?`,
+        );
+      }
+      return {
+        weight: t.weight,
+        amountKopecks,
+        paid: met,
+        gate: { byDay, minPlanShare, required: '', collectedBy: null, keyClients, keyPlanMet: met, passed: met },
+      };
+    }
     const required = at(`${base}.tranches[${k}].gate.minPlanShare`, () => plan.times(minPlanShare).ceil());
     const entered = collectedBy[byDay];
     let by: Dec | null = null;
