@@ -37,7 +37,11 @@ export function gatesText(scheme: Scheme, lang: Lang): string {
   const gated = scheme.tranches.filter((t) => t.gate);
   if (gated.length === 0) return '';
   const parts = gated.map((t) =>
-    lang === 'ru' ? `${pct(t.gate!.minPlanShare, lang)} плана к ${t.gate!.byDay}-му` : `${pct(t.gate!.minPlanShare, lang)} of plan by the ${t.gate!.byDay}th`,
+    t.gate!.keyClients !== undefined
+      ? WORDS[lang].keyGateText(t.gate!.keyClients, pct(t.gate!.minPlanShare, lang), t.gate!.byDay)
+      : lang === 'ru'
+        ? `${pct(t.gate!.minPlanShare, lang)} плана к ${t.gate!.byDay}-му`
+        : `${pct(t.gate!.minPlanShare, lang)} of plan by the ${t.gate!.byDay}th`,
   );
   if (scheme.plan !== undefined) {
     const own = (scheme.measure ?? 'teamCollections') !== 'teamCollections';

@@ -65,6 +65,7 @@ const en = {
   unitsX: 'process units (norm-hours)',
   norm: 'norm',
   gateText: (share: string, min: string, day: number) => `${share} if ≥${min} ${byDay(day, 'en')}`,
+  keyGateText: (share: string, n: number, min: string, day: number) => `${share} if each of the ${n} largest clients pays ≥${min} of its volume ${byDay(day, 'en')}`,
   alwaysText: (share: string) => `${share} always`,
   metrics: {
     collectionsMonthly: 'Monthly collections',
@@ -171,6 +172,7 @@ const ru: ChartLabels = {
   unitsX: 'единицы процесса (нормо-часы)',
   norm: 'норма',
   gateText: (share: string, min: string, day: number) => `${share}, если ≥${min} ${byDay(day, 'ru')}`,
+  keyGateText: (share: string, n: number, min: string, day: number) => `${share}, если каждый из ${n} крупнейших клиентов заплатит ≥${min} своего объёма ${byDay(day, 'ru')}`,
   alwaysText: (share: string) => `${share} всегда`,
   metrics: {
     collectionsMonthly: 'Сбор платежей за месяц',
