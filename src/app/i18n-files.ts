@@ -41,7 +41,7 @@ const en = {
   readFailed: (reason: string) => `the file could not be read: ${reason}`,
   stories: {
     'client-department': 'The client department of article 002: the flat percentage, the month-end crunch with its mid-month cash gap, and the tranches that cure it (P1–P3).',
-    'team-split': 'One team bonus, four ways to split it: equal, the head’s discretion, double discretion, awards by rule (P4).',
+    'team-split': 'One team bonus, four ways to split it: equal, the head’s discretion, double discretion, awards by rule (P4); and a third of the pool on the key-client plan (000).',
     'sales-stagnation': 'Paid on “their own” clients’ payments, salespeople stop hunting and farm the book: stagnation (P5).',
     'star-inbound-sector': 'An easy inbound flow and high stable pay: the star syndrome and what re-attestation cures (P6).',
     'absence-and-departures': 'Sick leave, vacations and leavers under personal, team and conveyor organisation (P7–P8).',
@@ -82,7 +82,7 @@ const ru: FileWords = {
   readFailed: (reason) => `файл не удалось прочитать: ${reason}`,
   stories: {
     'client-department': 'Клиентский отдел из статьи 002: плоский процент, аврал в конце месяца и кассовый разрыв в середине, и транши, которые их лечат (P1–P3).',
-    'team-split': 'Один бонус отдела, четыре способа его разделить: поровну, волюнтаризм, двойной волюнтаризм, премии по правилу (P4).',
+    'team-split': 'Один бонус отдела, четыре способа его разделить: поровну, волюнтаризм, двойной волюнтаризм, премии по правилу (P4); и треть фонда — за план по ключевым клиентам (000).',
     'sales-stagnation': 'Процент от оплат «своих» клиентов: продавцы перестают искать новых и обслуживают старых — застой (P5).',
     'star-inbound-sector': 'Лёгкий входящий поток и высокая стабильная оплата: звёздная болезнь и что лечит переаттестация (P6).',
     'absence-and-departures': 'Больничные, отпуска и увольнения при личном закреплении, командной работе и конвейере (P7–P8).',
