@@ -80,6 +80,20 @@ describe('command line mistakes', () => {
 });
 
 describe('paybench payout', () => {
+  it('asks whether the key-client plan was met, and pays its tranche only if so', async () => {
+    const base = ['payout', 'scenarios/team-split.json', '--scheme', 'keyClients', '--collected', '55000000'];
+    const missing = fakeIo();
+    expect(await main(base, missing.io)).toBe(1);
+    expect(missing.stderr()).toMatch(/keyPlanMet\.20: .*5 largest clients/);
+    const met = fakeIo();
+    const missed = fakeIo();
+    expect(await main([...base, '--key-plan-met', '20=yes', '--json'], met.io)).toBe(0);
+    expect(await main([...base, '--key-plan-met', '20=no', '--json'], missed.io)).toBe(0);
+    const paid = (t: ReturnType<typeof fakeIo>) => JSON.parse(t.stdout()).poolPaid;
+    expect(paid(met)).toBe('75000.00');
+    expect(paid(missed)).toBe('50000.00'); // two thirds: the key-client third withheld
+  });
+
   it('reproduces the worked example of article 002 to the kopeck', async () => {
     const t = fakeIo();
     const code = await main(
