@@ -7,8 +7,11 @@
  * - scale (scale-bench.ts): the large fixture's throughput, the cost of merging shards,
  *   and `paybench run` at 10,000 and 100,000 runs with --workers 2: wall time, peak RSS.
  * - every bundled scenario and scheme: ms per run and ns per client-day (scenario-throughput.ts).
+ * - the browser (browser-bench.ts): the same job in the workbench, and the client
+ *   department at 100,000 runs there: the tab's memory, progress, Cancel.
  * Options: BENCH_RUNS (default 1000) to shorten the job; BENCH_CLI_RUNS (default
- * "10000,100000"; "0" skips); BENCH_BROWSER=0 skips the browser.
+ * "10000,100000"; "0" skips); BENCH_BROWSER=0 skips the browser; BENCH_BROWSER_RUNS
+ * (default 100000; "0" skips the big browser run).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
