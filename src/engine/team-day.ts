@@ -10,6 +10,7 @@ import type { BookLedger, Department } from './department.ts';
 import type { Workforce } from './workforce.ts';
 import { expectedInflow, LearnedError } from './behaviour/forecast.ts';
 import { ActionValues, EffortChoice, type DeadlineView } from './behaviour/effort.ts';
+import { KeyGateValues } from './key-gate-values.ts';
 import { expectedMarginal, expectedPool } from './pay/curve.ts';
 import { normalCdf, normalPdf } from './numeric/normal.ts';
 
@@ -37,15 +38,8 @@ export class TeamDay {
   /** Per tranche, today: the gate's forecast (NaN: not live) and its uncertainty. */
   private readonly gateForecast: Float64Array;
   private readonly gateSigma: Float64Array;
-  /**
-   * Key-client gates (key-clients.ts): what an hour on a key client still short of a live
-   * key gate adds, per rouble per habit — valued from those gates' deadlines only and added,
-   * in `advance()`, to the short key clients' own hours. Null without key-client gates.
-   */
-  readonly keyValues: ActionValues | null;
-  private readonly keyDeadlines: DeadlineView[];
-  /** Per tranche, today: a live key gate's shortfall in roubles (0: not live or out of reach). */
-  private readonly keyShortfall: Float64Array;
+  /** Key-client gates (key-gate-values.ts); null without them. */
+  private readonly keyGates: KeyGateValues | null;
 
   /**
    * A working group: the whole team on one queue, or under personal ownership one person
@@ -78,9 +72,7 @@ export class TeamDay {
     this.staffEffort = new Float64Array(n);
     this.gateForecast = new Float64Array(scheme.gateDay.length);
     this.gateSigma = new Float64Array(scheme.gateDay.length);
-    this.keyValues = scheme.keyClients > 0 ? new ActionValues(model) : null;
-    this.keyDeadlines = Array.from({ length: scheme.gateDay.length }, () => ({ daysLeft: 0, lambda: 0 }));
-    this.keyShortfall = new Float64Array(scheme.gateDay.length);
+    this.keyGates = scheme.keyClients > 0 ? new KeyGateValues(model, scheme, dept) : null;
     const split = scheme.scheme.split;
     this.headShare = 'headShare' in split && model.staff.some((s) => s.isHead) ? Number(split.headShare) : 0;
   }
@@ -138,14 +130,16 @@ export class TeamDay {
     for (let k = 0; k < scheme.gateDay.length; k++) {
       const day = scheme.gateDay[k];
       gateForecast[k] = NaN;
-      this.keyShortfall[k] = 0;
+      this.keyGates?.clear(k);
       if (day === 0 || this.gateMet[k]) {
         paidShare += scheme.trancheShare[k];
         continue;
       }
       if (dom > day) continue; // missed
       if (scheme.gateKeyClients[k] > 0) {
-        paidShare += scheme.trancheShare[k] * this.keyOutlook(k, day - dom);
+        const chance = this.keyGates!.outlook(k, day - dom);
+        if (this.keyGates!.met(k)) this.gateMet[k] = 1;
+        paidShare += scheme.trancheShare[k] * chance;
         continue;
       }
       if (collectedMonth >= scheme.gateAmount[k]) {
@@ -183,7 +177,7 @@ export class TeamDay {
       d.lambda = needed > 0 && needed <= this.reach(r) ? jump / Math.max(needed, s) : tail;
     }
     this.values.compute(this.deadlines, live);
-    if (this.keyValues) this.keyGateValues(pool, dom);
+    this.keyGates?.compute(pool, dom);
 
     const paidPool = pool * paidShare;
     this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare), this.presence(t));
@@ -210,75 +204,6 @@ export class TeamDay {
     return p;
   }
   private readonly todayPresence: Float64Array;
-
-  /**
-   * Key-client gate k with r days to go: its chance of passing as the team sees it, and
-   * (in `keyShortfall`) the roubles its short key clients still owe towards it — 0 when
-   * it is already met or out of reach: a short key client whose open invoices cannot
-   * cover its shortfall, or that no invoice, delivery and promised payment can reach in
-   * time. Loops over the key clients only.
-   */
-  private keyOutlook(k: number, r: number): number {
-    const { model, dept } = this;
-    const keys = dept.keys!;
-    const book = dept.book;
-    const c = model.scenario.clients;
-    const { promiseProbability } = model.habits;
-    let chance = 1;
-    let shortfall = 0;
-    let reachable = r >= 1;
-    for (let p = 0; p < keys.count; p++) {
-      const gap = keys.shortfall(k, p);
-      if (gap <= 0) continue;
-      const i = keys.slots[p];
-      const h = book.habit[i];
-      shortfall += gap;
-      // Days before a call on it can be made: owed now, in transit, or not yet invoiced.
-      const earliest = book.debt[i] >= gap ? 0 : book.debt[i] + book.inTransit[i] >= gap ? c.callAfterDays : 1 + c.courierDays + c.callAfterDays;
-      if (!book.active[i] || book.debt[i] + book.inTransit[i] + book.pendingBill[i] < gap) {
-        chance = 0;
-        reachable = false;
-        continue;
-      }
-      const self = model.selfPay.within(h, Math.max(0, r - (earliest > 0 ? earliest : 0)));
-      const calls = r - earliest >= 1 ? 1 + Math.floor((r - earliest - 1) / Math.max(1, c.recallAfterDays)) : 0;
-      if (calls === 0) reachable = false;
-      const push = 1 - Math.pow(1 - promiseProbability[h] * c.promiseKept, calls);
-      chance *= 1 - (1 - self) * (1 - push);
-    }
-    if (shortfall === 0) {
-      this.gateMet[k] = 1;
-      return 1;
-    }
-    this.keyShortfall[k] = reachable ? shortfall / 100 : 0;
-    return chance;
-  }
-
-  /**
-   * The key gates' values: each live, reachable key gate's jump spread over the roubles its
-   * key clients still owe (as a plain gate's over the roubles still needed); the key clients
-   * still short of one are marked for `advance()`. Out of reach, the team gives up on it.
-   */
-  private keyGateValues(pool: number, dom: number): void {
-    const { scheme, dept } = this;
-    const keys = dept.keys!;
-    let live = 0;
-    for (let k = 0; k < scheme.gateDay.length; k++) {
-      const gap = this.keyShortfall[k];
-      if (!(gap > 0)) continue;
-      const d = this.keyDeadlines[live++];
-      d.daysLeft = scheme.gateDay[k] - dom;
-      d.lambda = (pool * scheme.trancheShare[k]) / gap;
-    }
-    this.keyValues!.compute(this.keyDeadlines, live);
-    for (let p = 0; p < keys.count; p++) {
-      let short = 0;
-      for (let k = 0; k < scheme.gateDay.length && !short; k++) {
-        if (this.keyShortfall[k] > 0 && keys.shortfall(k, p) > 0) short = 1;
-      }
-      keys.short[keys.slots[p]] = short;
-    }
-  }
 
   /** Roubles a full push could still add within r days (capacity-limited). */
   private reach(r: number): number {
@@ -372,7 +297,8 @@ export class TeamDay {
 
   /** Moves cursor k to its next workable client; returns that hour's value (−1: none left). */
   private advance(k: number, t: number): number {
-    const { dept, values, keyValues } = this;
+    const { dept, values } = this;
+    const keyValues = this.keyGates?.values ?? null;
     const book = dept.book;
     // Key clients short of a live key gate: their hours also carry that gate's value.
     const key = keyValues === null ? null : dept.keys!.short;
