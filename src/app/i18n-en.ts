@@ -173,7 +173,7 @@ export const en = {
   marketingRequests: 'Marketing: requests a working day',
   marketingCost: 'Marketing: cost a month',
   addMarketing: 'Automated marketing',
-  marketingShort: (requests: string, cost: string) => `marketing: ${requests} requests a day for ${cost} a month`,
+  marketingShort: (requests: string, cost: string) => `marketing: ${cost} a month, requests a day: ${requests}`,
   personalPlan: 'Each person’s own plan for the gates (empty: the company plan)',
   ownResult: 'The person’s own result in the month',
   amount: 'Amount',
