@@ -113,7 +113,11 @@ describe('Inbound', () => {
   it('draws nothing without an inbound flow', () => {
     expect(render(Inbound, { results: stagnation, schemes: ['ownClients', 'hunterFarmer', 'tickets', 'process'] }).container.querySelector('svg') === null).toBe(true);
     // Automated marketing brings a flow of requests a dispatcher routes: its conversion is drawn.
-    expect(render(Inbound, { results: stagnation, schemes: ['marketing'] }).container.querySelector('svg') === null).toBe(false);
+    const routed = render(Inbound, { results: stagnation, schemes: ['marketing'] }).container.querySelector('svg');
+    expect(routed === null).toBe(false);
+    // no star syndrome module: no star panel of zeros
+    expect(linesIn(routed!, 'conversion')).toEqual(['marketing']);
+    expect(linesIn(routed!, 'star')).toEqual([]);
     expect(render(Inbound, { results: clientDept }).container.querySelector('svg') === null).toBe(true);
   });
 });
