@@ -188,7 +188,10 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
           selling.lastOwnCollections[j] = dept.owners[j].collectedPeriod / 100;
           if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book) / 100;
         }
-        if (workforce.isVacant(j) || measure === 'none') continue;
+        if (workforce.isVacant(j) || measure === 'none') {
+          if (selling) selling.units[j] = 0; // a leaver's units are not the next hire's pay
+          continue;
+        }
         if (measure === 'processUnits' && selling) {
           // Units in hundredths: a piece rate in roubles per unit is then kopecks per hundredth.
           bonus[j] = poolKopecks(scheme.pay.formula, Math.round(selling.units[j] * 100));
