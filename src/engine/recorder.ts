@@ -5,9 +5,18 @@
 import type { RunResult } from './run-result.ts';
 import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
 
+/** Monthly series in a RunResult (collections … uncoveredHours). */
+const MONTHLY_SERIES = 24;
+
 export function allocateRunResult(schemeIndex: number, runIndex: number, months: number, days: number, staff: number): RunResult {
-  const perMonth = () => new Float64Array(months);
-  return {
+  // One buffer for the whole run, cut into views: a run crosses from worker to page to
+  // summary worker as one transfer, and leaves one allocation behind, not thirty.
+  const slots = MONTHLY_SERIES * months + days + 2 * months * DAYS_IN_MONTH_SLOTS + 3 * staff * months + staff * staff;
+  const store = new Float64Array(slots);
+  let at = 0;
+  const take = (n: number) => store.subarray(at, (at += n));
+  const perMonth = () => take(months);
+  const result: RunResult = {
     schemeIndex,
     runIndex,
     months,
@@ -37,14 +46,16 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
     starLevel: perMonth(),
     coverHours: perMonth(),
     uncoveredHours: perMonth(),
-    cashDaily: new Float64Array(days),
-    collectedByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
-    effortByDay: new Float64Array(months * DAYS_IN_MONTH_SLOTS),
-    staffPay: new Float64Array(staff * months),
-    staffBonus: new Float64Array(staff * months),
-    staffEffort: new Float64Array(staff * months),
-    coverMatrix: new Float64Array(staff * staff),
+    cashDaily: take(days),
+    collectedByDay: take(months * DAYS_IN_MONTH_SLOTS),
+    effortByDay: take(months * DAYS_IN_MONTH_SLOTS),
+    staffPay: take(staff * months),
+    staffBonus: take(staff * months),
+    staffEffort: take(staff * months),
+    coverMatrix: take(staff * staff),
   };
+  if (at !== slots) throw new Error(`RunResult layout: ${at} of ${slots} slots used`);
+  return result;
 }
 
 /** Month m's figures, as the driver hands them over at the month's end. */
