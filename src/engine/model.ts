@@ -10,6 +10,7 @@ import type { PayCurve } from './pay/curve.ts';
 import { compileSchemePay, type CompiledSchemePay } from './pay/settle.ts';
 import { splitIncentives, type SplitIncentive } from './behaviour/split-perception.ts';
 import { SelfPayTable } from './behaviour/forecast.ts';
+import { paysPersonally } from './pay/personal-pay.ts';
 
 /** Longest distance to a deadline any day can see: a quarter plus slack. */
 export const MAX_DEADLINE_DAYS = 100;
@@ -111,10 +112,9 @@ function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]):
     periodMonths: scheme.period === 'quarter' ? 3 : 1,
     marketingRequests: scheme.marketing?.requestsPerDay ?? 0,
     marketingCost: num(scheme.marketing?.monthlyCost ?? '0'),
-    incentives:
-      scheme.measure === 'teamCollections' && scheme.organisation !== 'hunterFarmer'
-        ? splitIncentives(scheme.split, staff, scenario.behaviour.splitPerception)
-        : personalIncentives(scenario, staff),
+    incentives: !paysPersonally(scheme)
+      ? splitIncentives(scheme.split, staff, scenario.behaviour.splitPerception)
+      : personalIncentives(scenario, staff),
   };
 }
 

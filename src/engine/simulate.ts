@@ -18,6 +18,7 @@ import { SalesBook } from './sales/sales-book.ts';
 import { SalesMonth, salesPeople } from './sales/sales-month.ts';
 import { newClientRevenue, settleNewClientPay } from './sales/commission.ts';
 import { PersonalGates } from './personal-gates.ts';
+import { paysPersonally } from './pay/personal-pay.ts';
 import { KeyClients } from './key-clients.ts';
 import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
 
@@ -91,7 +92,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
   const { teams, owners } = buildGroups(model, scheme, dept, workforce);
   for (const team of teams) team.reset();
   const selling = sales ? new SalesMonth(model, scheme, dept, sales, salesPeople(model, scheme), workforce) : null;
-  const personalPay = scheme.scheme.measure !== 'teamCollections' || scheme.scheme.organisation === 'hunterFarmer';
+  const personalPay = paysPersonally(scheme.scheme);
   const ownerSet = new Set(owners);
   /** What person j's own pool is measured on (personal measures). */
   const measureOf = (j: number) => (selling ? selling.payMeasure(j) : ownerSet.has(j) ? 'personalCollections' : 'none');

@@ -18,6 +18,7 @@ import type { Scenario, Scheme, StaffRole } from '../scenario/types.ts';
 import { Dec } from '../money/decimal.ts';
 import { formatKopecks, splitLargestRemainder } from '../money/kopecks.ts';
 import { poolDecimal } from './formula.ts';
+import { paysPersonally } from './personal-pay.ts';
 import { splitEqualWithAdjustments } from './awards.ts';
 import { splitRoles } from './roles.ts';
 import { schemeTranches } from './tranches.ts';
@@ -118,7 +119,7 @@ export function calculatePayout(scenario: Scenario, schemeId: string, input: Pay
   const pool = at(`${base}.formula`, () => poolDecimal(scheme.formula, collected.div(100)).times(100));
   const tranches = settleTranches(scenario, scheme, base, toNumber(pool, 'collected'), collected, input.collectedBy ?? {}, input.keyPlanMet ?? {});
   const poolPaid = tranches.reduce((sum, t) => (t.paid ? sum + t.amountKopecks : sum), 0);
-  const personal = isPersonal(scheme);
+  const personal = paysPersonally(scheme);
   const bonus = personal ? ownPool(scenario, poolPaid, input) : splitPaid(scenario, scheme, base, poolPaid, input.adjustments ?? {});
   return {
     schemeId: scheme.id,
@@ -138,11 +139,6 @@ export function calculatePayout(scenario: Scenario, schemeId: string, input: Pay
       }))
       .filter((_, i) => !personal || i === bonus.person),
   };
-}
-
-/** Paid on one's own result (own clients, clients brought in, process units), not a split team pool. */
-export function isPersonal(scheme: Scheme): boolean {
-  return (scheme.measure ?? 'teamCollections') !== 'teamCollections' || scheme.organisation === 'hunterFarmer';
 }
 
 /** Who can be paid on their own result: the salespeople when there are any, else everyone but the head. */
