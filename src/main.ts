@@ -2,8 +2,8 @@
  * The browser workbench: opens on a share link if the address has one, else on the
  * workspace kept from the last visit, else on the bundled client department (article
  * 002), and starts running at once. The language is the one chosen last, else the
- * browser's. Runs go to a Web Worker pool (one per core but one) and are summarised in a
- * summary worker, so the page stays responsive.
+ * browser's. Runs go to a Web Worker pool (one per core but one) and are summarised
+ * there, so the page stays responsive and never holds a run.
  */
 import { mount } from 'svelte';
 import App from './app/App.svelte';
@@ -12,11 +12,10 @@ import { startingScenario } from './app/startup.ts';
 import { storedLang } from './app/storage.ts';
 import { browserLang } from './app/i18n.ts';
 import { WebWorkerRunner } from './workers/web-worker-runner.ts';
-import { SummaryClient } from './workers/web-worker-summary-client.ts';
 import './app/app.css';
 
 const start = startingScenario(location.hash);
-const workbench = new Workbench(start.scenario, { runner: new WebWorkerRunner(), summary: new SummaryClient() }, storedLang() ?? browserLang());
+const workbench = new Workbench(start.scenario, new WebWorkerRunner(), storedLang() ?? browserLang());
 workbench.openFailure = start.failure;
 
 // A handle for browser tests and the browser bench (read the state, inject a worker fault).

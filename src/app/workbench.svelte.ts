@@ -12,23 +12,14 @@ import { formatIssue } from '../engine/scenario/messages.ts';
 import type { ScenarioIssue } from '../engine/scenario/issues.ts';
 import type { Scenario, Scheme } from '../engine/scenario/types.ts';
 import type { ResultsJson } from '../engine/summarize.ts';
-import type { ResultsAccumulator } from '../engine/accumulator.ts';
-import type { Runner } from '../workers/runner.ts';
+import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditHistory } from './history.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
 import type { ParseResult } from '../engine/scenario/parse.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
-export interface RunEngine {
-  runner: Runner & { injectFault?(fault: 'throw' | 'crash'): void };
-  summary: {
-    reset(scenario: Scenario): number;
-    accumulatorFor(batch: number): ResultsAccumulator;
-    summarize(batch: number): Promise<ResultsJson | null>;
-    restart(): void;
-  };
-}
+export type RunEngine = SummarizingRunner;
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -286,9 +277,7 @@ export class Workbench {
     this.#abort = abort;
     const id = ++this.#runId;
     const current = () => id === this.#runId;
-    const { runner, summary } = this.#engine;
-
-    const batch = summary.reset(scenario);
+    const engine = this.#engine;
     const schemes = scenario.schemes.length;
     const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS) * schemes;
     this.status = 'running';
@@ -306,7 +295,7 @@ export class Workbench {
     let shown = false;
     const refresh = (): Promise<void> => {
       const asked = performance.now();
-      return (inFlight = summary.summarize(batch).then((results) => {
+      return (inFlight = engine.summarize().then((results) => {
         inFlight = null;
         lastAt = performance.now();
         lastCost = lastAt - asked;
@@ -320,8 +309,7 @@ export class Workbench {
     };
 
     try {
-      await runner.run(scenario, {
-        accumulator: summary.accumulatorFor(batch),
+      await engine.run(scenario, {
         signal: abort.signal,
         onProgress: (done, total) => {
           if (!current()) return;
@@ -347,8 +335,6 @@ export class Workbench {
       } else {
         this.status = 'error';
         this.error = error instanceof Error ? error.message : String(error);
-        // The summary worker may be mid-way through a batch nobody wants: start afresh.
-        summary.restart();
       }
     } finally {
       if (this.#abort === abort) this.#abort = null;
@@ -357,13 +343,12 @@ export class Workbench {
 
   /** Browser tests: make the next chunk throw in its worker (or kill the worker). */
   injectFault(fault: 'throw' | 'crash'): void {
-    this.#engine.runner.injectFault?.(fault);
+    this.#engine.injectFault?.(fault);
   }
 
   dispose(): void {
     this.cancel();
-    void this.#engine.runner.dispose();
-    this.#engine.summary.restart();
+    void this.#engine.dispose();
   }
 }
 

@@ -3,6 +3,7 @@
  * --runs-from/--runs-to it runs a slice of the batch and --json writes a shard
  * (`paybench-shard`, shard.ts) for `paybench merge`.
  */
+import { GENERATOR } from '../engine/generator.ts';
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { integerFlag } from './args.ts';
@@ -21,7 +22,7 @@ import { InlineRunner } from '../workers/inline-runner.ts';
 import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
 import { SCENARIO_LIMITS } from '../engine/scenario/limits.ts';
 
-export const GENERATOR = 'paybench 0.1.0';
+export { GENERATOR };
 
 export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
   const [file, ...extra] = args.positional;

@@ -9,8 +9,7 @@ import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
 const MONTHLY_SERIES = 24;
 
 export function allocateRunResult(schemeIndex: number, runIndex: number, months: number, days: number, staff: number): RunResult {
-  // One buffer for the whole run, cut into views: a run crosses from worker to page to
-  // summary worker as one transfer, and leaves one allocation behind, not thirty.
+  // One buffer for the whole run, cut into views: one allocation per run, not thirty.
   const slots = MONTHLY_SERIES * months + days + 2 * months * DAYS_IN_MONTH_SLOTS + 3 * staff * months + staff * staff;
   const store = new Float64Array(slots);
   let at = 0;

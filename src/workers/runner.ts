@@ -1,6 +1,6 @@
 /**
  * One contract for every way of running the batch: inline (same thread), Node worker
- * threads, and (later) Web Workers via Comlink. Front ends pick a runner by name and never
+ * threads, and Web Workers via Comlink (the workbench's SummarizingRunner, below). Front ends pick a runner by name and never
  * care which one they got: results are identical (the plan is fixed before splitting and a
  * run's seed depends only on the scenario seed and its run index).
  *
@@ -11,6 +11,7 @@ import type { Scenario } from '../engine/scenario/types.ts';
 import type { RunJob } from '../engine/run-plan.ts';
 import type { RunResult } from '../engine/run-result.ts';
 import type { AccumulatorState, ResultsAccumulator } from '../engine/accumulator.ts';
+import type { ResultsJson } from '../engine/summarize.ts';
 
 export interface RunOptions {
   /** First run index (inclusive); default 0. */
@@ -36,6 +37,21 @@ export interface Runner {
   /** Runs the plan; resolves with the accumulator holding every result. One batch at a time per runner. */
   run(scenario: Scenario, options?: RunOptions): Promise<ResultsAccumulator>;
   /** Frees workers; the runner cannot be used afterwards. */
+  dispose(): void | Promise<void>;
+}
+
+/**
+ * The workbench's engine: a runner whose runs stay where they were computed (folded into
+ * summaries there) and come back summarised on request — the browser's worker pool, or
+ * the inline runner in tests.
+ */
+export interface SummarizingRunner {
+  /** Runs the plan; resolves once every run is folded in. One batch at a time; a new one replaces the old. */
+  run(scenario: Scenario, options?: Omit<RunOptions, 'accumulator'>): Promise<void>;
+  /** The results contract for the latest batch's runs so far; null if there is none (or it moved on). */
+  summarize(): Promise<ResultsJson | null>;
+  /** Browser tests: make the next chunk throw in its worker, or kill the worker. */
+  injectFault?(fault: 'throw' | 'crash'): void;
   dispose(): void | Promise<void>;
 }
 

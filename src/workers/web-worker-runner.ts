@@ -1,9 +1,11 @@
 /**
- * A pool of browser Web Workers behind the same Runner contract as the inline and Node
- * runners. Each worker (web-worker.ts, through Comlink) compiles the model once per batch
- * and runs the chunks it is handed; RunResult arrays come back transferred. Every result
- * lands in the accumulator by (scheme, run), so the summary does not depend on the number
- * of workers, the chunk sizes or the order of arrival.
+ * A pool of browser Web Workers: the workbench's run engine (SummarizingRunner). Each
+ * worker (web-worker.ts, through Comlink) compiles the model once per batch, runs the
+ * chunks it is handed and folds them into its own summaries; only a count comes back.
+ * `summarize` gathers the other workers' summaries into the first (transferred, merged
+ * exactly) and has it build the results contract there. Summaries are functions of the set
+ * of runs, so the results do not depend on the number of workers, the chunk sizes or the
+ * order of arrival — and the page never holds a run.
  *
  * Chunks are sized from the measured time per job to about `targetChunkMs` of work, so a
  * message carries enough work to be worth it and a cancel or a new batch is never far off.
@@ -14,10 +16,10 @@ import * as Comlink from 'comlink';
 import type { Scenario } from '../engine/scenario/types.ts';
 import { jobsOf, planShape } from '../engine/run-plan.ts';
 import type { RunJob } from '../engine/run-plan.ts';
-import type { RunResult } from '../engine/run-result.ts';
-import { ResultsAccumulator } from '../engine/accumulator.ts';
+import type { ResultsJson } from '../engine/summarize.ts';
+import { transferablesOf } from '../engine/accumulator.ts';
 import { abortError } from './runner.ts';
-import type { Runner, RunOptions } from './runner.ts';
+import type { RunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
 export interface WebWorkerRunnerOptions {
@@ -43,12 +45,16 @@ export function defaultWorkerCount(): number {
 
 const startWorker = () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'paybench-runs' });
 
-export class WebWorkerRunner implements Runner {
+export class WebWorkerRunner implements SummarizingRunner {
   readonly size: number;
   readonly #create: () => Worker;
   readonly #targetMs: number;
   #slots: (Slot | null)[];
   #batch = 0;
+  /** Workers initialised for the current batch (their summaries are part of it). */
+  #used = 0;
+  /** The last batch that failed or was cancelled (its busy workers were ended). */
+  #failedBatch = 0;
   #queue: Promise<unknown> = Promise.resolve();
   #disposed = false;
   /** Measured milliseconds per job, carried across batches (0 = not measured yet). */
@@ -67,10 +73,37 @@ export class WebWorkerRunner implements Runner {
     this.#fault = fault;
   }
 
-  run(scenario: Scenario, options: RunOptions = {}): Promise<ResultsAccumulator> {
+  run(scenario: Scenario, options: RunOptions = {}): Promise<void> {
     const next = this.#queue.then(() => this.#run(scenario, options));
     this.#queue = next.catch(() => {});
     return next;
+  }
+
+  /**
+   * The results contract for the current batch's runs folded so far: the other workers hand
+   * their summaries to the first, which merges and summarises them. Calls queue behind each
+   * worker's chunk in hand. Null if there is no batch, or it moved on meanwhile.
+   */
+  async summarize(): Promise<ResultsJson | null> {
+    const batch = this.#batch;
+    const used = this.#used;
+    const first = this.#slots[0];
+    if (batch === 0 || used === 0 || !first) return null;
+    try {
+      for (let i = 1; i < used; i++) {
+        const slot = this.#slots[i];
+        if (!slot) return null;
+        const state = await slot.api.collect(batch);
+        if (batch !== this.#batch) return null;
+        await first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state)));
+      }
+      const results = await first.api.summarize(batch);
+      return batch === this.#batch ? results : null;
+    } catch (error) {
+      // A cancelled or superseded batch ends its workers: nothing to show, and no error.
+      if (batch !== this.#batch || batch === this.#failedBatch) return null;
+      throw error;
+    }
   }
 
   dispose(): void {
@@ -105,24 +138,24 @@ export class WebWorkerRunner implements Runner {
     return Math.max(1, Math.min(size, 256, fair));
   }
 
-  #run(scenario: Scenario, options: RunOptions): Promise<ResultsAccumulator> {
+  #run(scenario: Scenario, options: RunOptions): Promise<void> {
     if (this.#disposed) return Promise.reject(new Error('the runner was disposed'));
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    const acc = options.accumulator ?? new ResultsAccumulator(scenario);
     // Chunks are listed as they are sent: 100,000 runs never hold the whole job list on the page.
     const plan = planShape(scenario, options);
     const total = plan.jobCount;
-    if (total === 0) return Promise.resolve(acc);
     const batch = ++this.#batch;
+    const used = Math.min(this.size, total);
+    this.#used = used;
+    if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
 
-    return new Promise<ResultsAccumulator>((resolve, reject) => {
+    return new Promise<void>((resolve, reject) => {
       let next = 0;
       let done = 0;
       let settled = false;
       const busy = new Set<number>();
-      const used = Math.min(this.size, total);
 
       const cleanup = () => {
         signal?.removeEventListener('abort', onAbort);
@@ -137,6 +170,7 @@ export class WebWorkerRunner implements Runner {
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
+        this.#failedBatch = batch;
         cleanup();
         // Busy workers are computing chunks nobody wants: end them; fresh ones start next time.
         for (const i of busy) this.#drop(i);
@@ -152,7 +186,7 @@ export class WebWorkerRunner implements Runner {
           if (done === total) {
             settled = true;
             cleanup();
-            resolve(acc);
+            resolve();
           }
           return;
         }
@@ -165,13 +199,12 @@ export class WebWorkerRunner implements Runner {
         this.#fault = null;
         const started = performance.now();
         slot.api.run(batch, chunk, fault).then(
-          (results: RunResult[]) => {
+          (count: number) => {
             if (settled) return;
             const ms = (performance.now() - started) / chunk.length;
             this.#msPerJob = this.#msPerJob > 0 ? 0.5 * this.#msPerJob + 0.5 * ms : ms;
             try {
-              acc.addAll(results);
-              done += results.length;
+              done += count;
               onProgress?.(done, total);
               dispatch(i);
             } catch (error) {

@@ -1,41 +1,76 @@
 /**
- * The thin shell inside a browser Web Worker: typed job → runChunk → transfer.
- * Exposed through Comlink; the pool (web-worker-runner.ts) calls `init` once per batch
- * and then `run` for each chunk. A thrown error travels back as a rejected call.
+ * The thin shell inside a browser Web Worker, exposed through Comlink: typed job → run →
+ * fold into this worker's summaries (accumulator.ts). Nothing per run leaves the worker:
+ * the pool (web-worker-runner.ts) asks for the summaries when it wants to show them —
+ * `collect` hands them over (transferred) and starts afresh, `absorb` merges another
+ * worker's, `summarize` builds the results contract (`buildResultsJson`, the function the
+ * CLI prints from). So neither the runs nor the work of summarising lands on the page, and
+ * no separate summary worker (a whole JavaScript heap of its own) is needed.
+ * A thrown error travels back as a rejected call.
  */
 import * as Comlink from 'comlink';
 import { compileModel } from '../engine/model.ts';
 import type { Model } from '../engine/model.ts';
-import { runChunk } from '../engine/montecarlo.ts';
+import { simulateRun } from '../engine/simulate.ts';
 import type { RunJob } from '../engine/run-plan.ts';
-import type { RunResult } from '../engine/run-result.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
-import { transferables } from './runner.ts';
+import { ResultsAccumulator, transferablesOf } from '../engine/accumulator.ts';
+import type { AccumulatorState } from '../engine/accumulator.ts';
+import { buildResultsJson } from '../engine/summarize.ts';
+import type { ResultsJson } from '../engine/summarize.ts';
+import { GENERATOR } from '../engine/generator.ts';
 
 /** A fault to inject (browser tests): throw inside the chunk, or die outside any call. */
 export type WorkerFault = 'throw' | 'crash';
 
-let model: Model | null = null;
-let modelBatch = -1;
+interface Held {
+  batch: number;
+  scenario: Scenario;
+  model: Model;
+  acc: ResultsAccumulator;
+}
+
+let held: Held | null = null;
+
+function batchOf(batch: number): Held {
+  if (!held || held.batch !== batch) throw new Error(`no model for batch ${batch}`);
+  return held;
+}
 
 const api = {
   init(batch: number, scenario: Scenario): void {
-    model = null;
-    modelBatch = batch;
-    model = compileModel(scenario);
+    held = null;
+    held = { batch, scenario, model: compileModel(scenario), acc: new ResultsAccumulator(scenario) };
   },
-  run(batch: number, jobs: RunJob[], fault?: WorkerFault): RunResult[] {
+  /** Runs the jobs and folds them in; returns how many were run. */
+  run(batch: number, jobs: RunJob[], fault?: WorkerFault): number {
     if (fault === 'throw') throw new Error('injected fault: the simulation threw');
     if (fault === 'crash') {
       // An error outside any call: the worker's `error` event is all the page gets.
       setTimeout(() => {
         throw new Error('injected fault: the worker crashed');
       });
-      return [];
+      return 0;
     }
-    if (!model || modelBatch !== batch) throw new Error(`no model for batch ${batch}`);
-    const results = runChunk(model, jobs);
-    return Comlink.transfer(results, transferables(results));
+    const { model, acc } = batchOf(batch);
+    for (const job of jobs) acc.add(simulateRun(model, job.schemeIndex, job.runIndex));
+    return jobs.length;
+  },
+  /** Hands over everything folded so far and starts afresh. */
+  collect(batch: number): AccumulatorState {
+    const h = batchOf(batch);
+    const state = h.acc.toState(true);
+    h.acc = new ResultsAccumulator(h.scenario);
+    return Comlink.transfer(state, transferablesOf(state));
+  },
+  /** Merges another worker's collected summaries into this one's. */
+  absorb(batch: number, state: AccumulatorState): void {
+    batchOf(batch).acc.merge(ResultsAccumulator.fromState(state), { adopt: true });
+  },
+  /** The results contract for what is held now; null if the worker has moved on to another batch. */
+  summarize(batch: number): ResultsJson | null {
+    if (!held || held.batch !== batch) return null;
+    return buildResultsJson(held.scenario, held.acc, { generator: GENERATOR });
   },
 };
 

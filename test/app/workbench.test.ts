@@ -4,6 +4,7 @@ import { Workbench, DEBOUNCE_MS } from '../../src/app/workbench.svelte.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
+import { GENERATOR } from '../../src/engine/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { localEngine } from './local-engine.ts';
 
@@ -23,7 +24,7 @@ describe('Workbench', () => {
     await wb.run();
     expect(wb.status).toBe('done');
     expect(wb.done).toBe(90);
-    const cli = buildResultsJson(scenario, await new InlineRunner().run(scenario), { generator: 'paybench 0.1.0' });
+    const cli = buildResultsJson(scenario, await new InlineRunner().run(scenario), { generator: GENERATOR });
     expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(cli));
     // Progressive refinement: a first summary from the first runs, then the complete one.
     expect(engine.summaries).toBeGreaterThanOrEqual(2);

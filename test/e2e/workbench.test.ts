@@ -13,6 +13,7 @@ import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } 
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText, type ResultsJson } from '../../src/engine/summarize.ts';
+import { GENERATOR } from '../../src/engine/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { schemeColors } from '../../src/charts/palette.ts';
 
@@ -126,9 +127,29 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const reference = bundled();
     reference.simulation.runs = 40;
     expect(scenario).toEqual(reference);
-    const cli = buildResultsJson(reference, await new InlineRunner().run(reference), { generator: 'paybench 0.1.0' });
+    const cli = buildResultsJson(reference, await new InlineRunner().run(reference), { generator: GENERATOR });
     expect(resultsJsonText(await state<ResultsJson>(page, 'wb.results'))).toBe(resultsJsonText(cli));
   }, 60_000);
+
+  it('gives the same numbers with three workers, whose summaries meet in the first', async () => {
+    // A machine with four cores: three run workers, each folding its own runs.
+    const wide = await browser.context.newPage();
+    try {
+      await wide.addInitScript(() => Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => 4 }));
+      await wide.goto(app.url);
+      await waitForRun(wide);
+      const reference = bundled();
+      reference.simulation.runs = 60;
+      await wide.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(reference)));
+      await wide.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs === 60, null, { timeout: 30_000 });
+      await waitForRun(wide);
+      const cli = buildResultsJson(reference, await new InlineRunner().run(reference), { generator: GENERATOR });
+      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(cli));
+      expect(wide.workers().filter((w) => w.url().includes('web-worker')).length).toBe(3);
+    } finally {
+      await wide.close();
+    }
+  }, 90_000);
 
   it('moves the results when the threshold changes, and names the path of a bad input', async () => {
     const bonus = () => state<number>(page, `wb.results.schemes.find((s) => s.id === 'threshold').metrics.bonusTotal.p50`);
