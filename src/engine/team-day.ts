@@ -236,7 +236,7 @@ export class TeamDay {
     for (let k = 0; k < 2 * HABIT_COUNT; k++) {
       if (k < HABIT_COUNT) cursors[k] = this.billCursor[k] - 1;
       else cursors[k] = -1;
-      cursorValue[k] = this.advance(k, t);
+      this.advance(k, t);
     }
     // Hours the team puts in whatever the value (duty) and at most: no need to weigh
     // each item while inside the first or once past the second.
@@ -270,7 +270,7 @@ export class TeamDay {
       cover.worked(i, cost);
       hours += cost;
       marginal = bestValue;
-      cursorValue[best] = this.advance(best, t);
+      this.advance(best, t);
     }
 
     // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the work there was.
@@ -295,8 +295,11 @@ export class TeamDay {
   private readonly billCursor = new Int32Array(HABIT_COUNT);
   private readonly cursorValue = new Float64Array(2 * HABIT_COUNT);
 
-  /** Moves cursor k to its next workable client; returns that hour's value (−1: none left). */
-  private advance(k: number, t: number): number {
+  /**
+   * Moves cursor k to its next workable client and sets cursorValue[k] to that hour's value
+   * (−1: none left). Stored, not returned: a returned double would be boxed on every item.
+   */
+  private advance(k: number, t: number): void {
     const { dept, values } = this;
     const keyValues = this.keyGates?.values ?? null;
     const book = dept.book;
@@ -308,13 +311,17 @@ export class TeamDay {
     // A personal group walks only its owner's clients (their bitset), in the same order.
     const mine = this.owner < 0 ? null : book.ownerBitsOf(this.owner)[h];
     if (k < HABIT_COUNT) {
-      if (dept.team.pendingCount === 0) return -1;
+      if (dept.team.pendingCount === 0) {
+        this.cursorValue[k] = -1;
+        return;
+      }
       if (mine === null) {
         for (let p = this.cursors[k] + 1; p < list.length; p++) {
           const i = list[p];
           if (book.pendingBill[i] > 0 && book.active[i]) {
             this.cursors[k] = p;
-            return ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
+            this.cursorValue[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
+            return;
           }
         }
       } else {
@@ -327,13 +334,17 @@ export class TeamDay {
             const i = list[r];
             if (book.pendingBill[i] > 0 && book.active[i]) {
               this.cursors[k] = r;
-              return ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
+              this.cursorValue[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
+              return;
             }
           }
         }
       }
     } else {
-      if (dept.team.debtorCount === 0) return -1;
+      if (dept.team.debtorCount === 0) {
+        this.cursorValue[k] = -1;
+        return;
+      }
       // Walk only the clients who owe (a bitset by rank), largest first.
       const { debt, owedSince, lastCall } = book;
       const bits = book.debtorBits[h];
@@ -348,13 +359,14 @@ export class TeamDay {
           const i = list[r];
           if (owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
             this.cursors[k] = r;
-            return ((debt[i] / 100) * (values.call[h] + (key !== null && key[i] ? keyValues!.call[h] : 0))) / c.callHours;
+            this.cursorValue[k] = ((debt[i] / 100) * (values.call[h] + (key !== null && key[i] ? keyValues!.call[h] : 0))) / c.callHours;
+            return;
           }
         }
       }
     }
     this.cursors[k] = list.length;
-    return -1;
+    this.cursorValue[k] = -1;
   }
 
   /** Call at the end of a gate's day: the gate is decided and the team learns its forecast error. */
