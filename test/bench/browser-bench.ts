@@ -4,7 +4,7 @@
  * and prints, asserting nothing:
  * - page open → first visible result and → complete, on the bundled scenario as it opens;
  * - the 4 schemes × N runs × 12 months comparison run in the page (Web Worker pool +
- *   summary worker): first visible result and complete, and whether its JSON is the same
+ *   summaries folded in the workers): first visible result and complete, and whether its JSON is the same
  *   as the inline runner's in Node;
  * - the longest main-thread long task seen;
  * - the client department at BENCH_BROWSER_RUNS runs (default 100,000; "0" skips) as the
@@ -196,7 +196,7 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
     const job = `${scenario.schemes.length} schemes × ${scenario.simulation.runs} runs × ${scenario.simulation.months} months`;
     const workers = Math.max(1, opening.cores - 1);
     const rows: [string, string][] = [
-      [`headless Chromium, ${opening.cores} cores`, `${workers} web worker${workers > 1 ? 's' : ''} + summary worker`],
+      [`headless Chromium, ${opening.cores} cores`, `${workers} web worker${workers > 1 ? 's' : ''}, each folding its own runs`],
       [`page open → first visible result (${opening.schemes} schemes × ${opening.runs} runs)`, ms(openFirst)],
       ['page open → complete', ms(openDone)],
       [`${job}, browser: first visible result`, ms(run.first)],

@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
   }, 60_000);
 
   it('runs 100,000 runs with live progress and refreshing bands, then cancels', async () => {
-    // Scale (issue 6): summaries are folded in the summary worker, so the page neither
+    // Scale (issue 6): summaries are folded in the run workers, so the page neither
     // grows nor freezes however many runs are asked for; long tasks are checked at the end.
     await page.locator('#field-simulation-runs').fill('100000');
     await expect.poll(() => state<boolean>(page, 'wb.autoRun')).toBe(false);
