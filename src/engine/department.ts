@@ -117,7 +117,6 @@ export class Department {
   lostClients = 0;
 
   // Client-book parameters, hoisted out of the scenario for the hot loop.
-  private readonly callAfterDays: number;
   private readonly recallAfterDays: number;
   private readonly promiseKept: number;
   private readonly promiseMaxDays: number;
@@ -130,7 +129,6 @@ export class Department {
 
   constructor(private readonly model: Model) {
     const c = model.scenario.clients;
-    this.callAfterDays = c.callAfterDays;
     this.recallAfterDays = c.recallAfterDays;
     this.promiseKept = c.promiseKept;
     this.promiseMaxDays = c.promiseMaxDays;

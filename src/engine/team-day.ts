@@ -108,7 +108,7 @@ export class TeamDay {
       this.dutyRoutine(t);
       return;
     }
-    const { model, scheme, dept } = this;
+    const { model, scheme } = this;
     const cal = model.calendar;
     const courier = model.scenario.clients.courierDays;
     const dom = cal.dayOfMonth[t];
