@@ -132,6 +132,28 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
   }, 60_000);
 
+  it('opens the payout calculator on an amount that fits the chosen scheme, until one is typed', async () => {
+    await page.getByLabel('Bundled scenario').selectOption('client-department');
+    await page.getByLabel('Bundled scenario').selectOption('sales-stagnation');
+    const scheme = page.locator('#calc-scheme');
+    const amount = page.locator('#calc-collected');
+    // Own clients: one person's result, so a month 10% over their share of the 10M plan (4 sellers).
+    await scheme.selectOption('ownClients');
+    await expect.poll(() => amount.inputValue()).toBe('2750000');
+    expect(await page.locator('#calc-person').isVisible()).toBe(true);
+    // A piece rate counts process units: 10% over the norm of 150.
+    await scheme.selectOption('process');
+    await expect.poll(() => amount.inputValue()).toBe('165');
+    // The team's collections: 10% over the company plan.
+    await scheme.selectOption('marketing');
+    await expect.poll(() => amount.inputValue()).toBe('11000000');
+    // An amount the user typed stays when the scheme changes.
+    await amount.fill('9 000 000');
+    await scheme.selectOption('ownClients');
+    expect(await amount.inputValue()).toBe('9 000 000');
+    if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
+  }, 60_000);
+
   it('logged no errors', () => {
     expect(errors).toEqual([]);
   });
