@@ -23,7 +23,8 @@
  *   maxCashGapMidDiff of mean monthly mid-month gaps (positive = a larger gap);
  *   shareBetter = share of paired runs whose profit total is strictly larger.
  * - monthly: median and mean over runs of each month's value; inboundConversion is signed /
- *   requests per run-month, skipping run-months without requests. clientsTakenPerDeparture
+ *   requests per run-month, skipping run-months without requests. prospectingHours are the
+ *   sellers' hours on new clients: prospecting, and handling inbound or routed requests. clientsTakenPerDeparture
  *   is the exact total of clients who left with a leaver over the total of departures.
  * - Absence cover (P7, cover.ts): monthly coverHours (queue hours colleagues worked on the
  *   clients of a person away that day) and uncoveredHours (the absent people's clients'
