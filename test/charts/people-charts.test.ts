@@ -71,7 +71,7 @@ describe('Activity', () => {
   });
   it('reads out both panels', async () => {
     const { container } = render(Activity, { results: stagnation, lang: 'en' });
-    expect(svgOf(container).textContent).toContain('prospecting, hours');
+    expect(svgOf(container).textContent).toContain('new clients: prospecting and the inbound flow, hours');
     const rows = await readoutRows(container);
     expect(rows).toHaveLength(stagnation.schemes.length);
     expect(rows[0]).toMatch(/prospecting \d[\d ]*(\.\d)? h · serving \d/);
