@@ -84,7 +84,7 @@ const en = {
   activityTitle: "Sellers' hours by month",
   prospectingAxis: 'new clients: prospecting and the inbound flow, hours (median)',
   servingAxis: 'serving and cross-selling own clients, hours (median)',
-  prospecting: 'new clients',
+  prospecting: 'new-client work',
   serving: 'serving',
   hoursShort: 'h',
   activeClientsTitle: 'Active clients by month',

@@ -74,7 +74,7 @@ describe('Activity', () => {
     expect(svgOf(container).textContent).toContain('new clients: prospecting and the inbound flow, hours');
     const rows = await readoutRows(container);
     expect(rows).toHaveLength(stagnation.schemes.length);
-    expect(rows[0]).toMatch(/prospecting \d[\d ]*(\.\d)? h · serving \d/);
+    expect(rows[0]).toMatch(/new-client work \d[\d ]*(\.\d)? h · serving \d/);
   });
   it('speaks Russian', () => {
     const { container } = render(Activity, { results: stagnation, lang: 'ru' });
