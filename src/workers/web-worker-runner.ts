@@ -23,7 +23,7 @@ import type { RunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
 export interface WebWorkerRunnerOptions {
-  /** Number of workers; default one per core but one, at least 1. */
+  /** Number of workers; default defaultWorkerCount(). */
   workers?: number;
   /** Starts a worker; default web-worker.ts bundled by Vite. */
   createWorker?: () => Worker;
@@ -38,9 +38,17 @@ interface Slot {
   onError: ((event: ErrorEvent) => void) | null;
 }
 
+/**
+ * Each worker is a JavaScript heap of its own: about 80 MiB more for the tab while a batch
+ * runs (mostly V8's young generation, whatever the runs). Beyond this many the memory
+ * grows faster than a comparison speeds up.
+ */
+export const MAX_DEFAULT_WORKERS = 8;
+
+/** One per core but one (the page keeps a core to draw on), at least 1, at most MAX_DEFAULT_WORKERS. */
 export function defaultWorkerCount(): number {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.max(1, cores - 1);
+  return Math.min(MAX_DEFAULT_WORKERS, Math.max(1, cores - 1));
 }
 
 const startWorker = () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'paybench-runs' });

@@ -1,0 +1,19 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultWorkerCount, MAX_DEFAULT_WORKERS } from '../../src/workers/web-worker-runner.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the browser pool size', () => {
+  it('is one worker per core but one, at least one, and stops at the memory cap', () => {
+    const cores = (n: number | undefined) => {
+      vi.stubGlobal('navigator', { hardwareConcurrency: n });
+      return defaultWorkerCount();
+    };
+    expect(cores(1)).toBe(1);
+    expect(cores(2)).toBe(1);
+    expect(cores(4)).toBe(3);
+    expect(cores(undefined)).toBe(1); // unknown: assume two cores
+    expect(cores(MAX_DEFAULT_WORKERS + 1)).toBe(MAX_DEFAULT_WORKERS);
+    expect(cores(64)).toBe(MAX_DEFAULT_WORKERS);
+  });
+});
