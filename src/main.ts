@@ -14,8 +14,9 @@ import { browserLang } from './app/i18n.ts';
 import { WebWorkerRunner } from './workers/web-worker-runner.ts';
 import './app/app.css';
 
-const start = startingScenario(location.hash);
-const workbench = new Workbench(start.scenario, new WebWorkerRunner(), storedLang() ?? browserLang());
+const lang = storedLang() ?? browserLang();
+const start = startingScenario(location.hash, lang);
+const workbench = new Workbench(start.scenario, new WebWorkerRunner(), lang);
 workbench.openFailure = start.failure;
 
 // A handle for browser tests and the browser bench (read the state, inject a worker fault).

@@ -1,15 +1,17 @@
 /**
  * What the workbench opens on: a share link in the address bar, else the workspace kept
- * from the last visit, else the first bundled scenario — each read through the one door.
+ * from the last visit, else the first bundled scenario in the user's language — each read
+ * through the one door.
  * A link or saved workspace that does not parse is reported (and the next choice opens).
  */
 import { parseScenarioText } from '../engine/scenario/parse.ts';
 import type { Scenario } from '../engine/scenario/types.ts';
-import { BUNDLED } from './bundled.ts';
+import { BUNDLED, bundledIn } from './bundled.ts';
+import type { Lang } from './i18n.ts';
 import { readScenarioLink, type OpenFailure } from './doors.ts';
 import { storedWorkspace } from './storage.ts';
 
-export function startingScenario(hash: string): { scenario: Scenario; failure: OpenFailure | null } {
+export function startingScenario(hash: string, lang: Lang = 'en'): { scenario: Scenario; failure: OpenFailure | null } {
   const link = readScenarioLink(hash);
   if (link?.ok) return { scenario: link.scenario, failure: null };
   let failure: OpenFailure | null = link ? { source: { kind: 'link' }, issues: link.errors } : null;
@@ -19,5 +21,5 @@ export function startingScenario(hash: string): { scenario: Scenario; failure: O
     if (read.ok) return { scenario: read.scenario, failure };
     failure ??= { source: { kind: 'saved' }, issues: read.errors };
   }
-  return { scenario: BUNDLED[0].scenario, failure };
+  return { scenario: bundledIn(BUNDLED[0], lang), failure };
 }

@@ -154,6 +154,21 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
   }, 60_000);
 
+  it('opens a bundled story with its names in Russian when the workbench is in Russian', async () => {
+    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    try {
+      const bundled = page.getByLabel('Готовый сценарий');
+      await bundled.selectOption('team-split');
+      await expect.poll(() => page.getByTestId('scenario-name').textContent()).toBe('Раздел бонуса клиентского отдела (статья 002)');
+      expect(await page.locator('article[data-scheme="equal"]').textContent()).toContain('Уравниловка (поровну)');
+      expect(await bundled.inputValue()).toBe('team-split');
+      const draft = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft)));
+      expect(draft.staff.map((p: { name: string }) => p.name)).toContain('Маша');
+    } finally {
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+    }
+  }, 60_000);
+
   it('logged no errors', () => {
     expect(errors).toEqual([]);
   });
