@@ -67,12 +67,10 @@ export class QuantileSketch {
   #min = Infinity;
   #max = -Infinity;
   #nonFinite = 0;
-  // exact mode: sorted distinct values + counts, and values not yet sorted in
+  // exact mode: sorted distinct values and their counts (capacity grows by doubling)
   #values = new Float64Array(0);
   #counts = new Float64Array(0);
   #distinct = 0;
-  #pending = new Float64Array(0);
-  #pendingLength = 0;
   // bucket mode (null while exact)
   #pos: BucketStore | null = null;
   #neg: BucketStore | null = null;
@@ -99,18 +97,7 @@ export class QuantileSketch {
     if (x < this.#min) this.#min = x;
     if (x > this.#max) this.#max = x;
     if (this.#pos) this.#addToBuckets(x, 1);
-    else {
-      if (this.#pendingLength === this.#pending.length) {
-        if (this.#pending.length >= EXACT_DISTINCT) this.#compact();
-        if (this.#pendingLength === this.#pending.length) {
-          const grown = new Float64Array(Math.min(EXACT_DISTINCT, Math.max(8, this.#pending.length * 2)));
-          grown.set(this.#pending.subarray(0, this.#pendingLength));
-          this.#pending = grown;
-        }
-      }
-      if (this.#pos) this.#addToBuckets(x, 1);
-      else this.#pending[this.#pendingLength++] = x;
-    }
+    else this.#addExact(x);
     return this;
   }
 
@@ -122,8 +109,6 @@ export class QuantileSketch {
     this.#sum.merge(other.#sum);
     if (other.#min < this.#min) this.#min = other.#min;
     if (other.#max > this.#max) this.#max = other.#max;
-    other.#compact();
-    this.#compact(); // may itself pass EXACT_DISTINCT and turn to buckets
     if (other.#pos) {
       if (!this.#pos) this.#toBuckets();
       this.#pos!.merge(other.#pos);
@@ -156,7 +141,6 @@ export class QuantileSketch {
   quantiles(ps: readonly number[]): number[] {
     const n = this.#count;
     if (n === 0 || this.#nonFinite > 0) return ps.map(() => NaN);
-    this.#compact();
     // The same arithmetic as quantileSorted (type 7), on order statistics read from the counts.
     const ranks = new Set<number>();
     const at = ps.map((p) => {
@@ -179,12 +163,11 @@ export class QuantileSketch {
   /** Numbers held (distinct values or buckets), for the structural bound tests. */
   get footprint(): number {
     if (this.#pos) return this.#pos.counts.length + this.#neg!.counts.length;
-    return this.#values.length * 2 + this.#pending.length;
+    return this.#values.length * 2;
   }
 
   /** `typed`: typed arrays (to transfer between threads) instead of plain ones (JSON). */
   toState(typed = false): SketchState {
-    this.#compact();
     const state: SketchState = {
       count: this.#count,
       sum: this.#sum.toState(),
@@ -241,22 +224,45 @@ export class QuantileSketch {
     else this.#neg!.add(keyOf(m), weight);
   }
 
-  /** Sorts pending values into the distinct list; too many distinct values → buckets. */
-  #compact(): void {
-    if (this.#pos || this.#pendingLength === 0) return;
-    const fresh = this.#pending.subarray(0, this.#pendingLength).sort();
-    const values = new Float64Array(fresh.length);
-    const counts = new Float64Array(fresh.length);
-    let k = 0;
-    for (let i = 0; i < fresh.length; i++) {
-      if (k > 0 && values[k - 1] === fresh[i]) counts[k - 1]++;
-      else {
-        values[k] = fresh[i];
-        counts[k++] = 1;
-      }
+  /**
+   * Counts x into the sorted distinct values (a binary search; a new value is inserted in
+   * place); the 257th distinct value turns the series to buckets. Cheaper than collecting
+   * values and sorting them now and then: most series repeat values (counts, days) or pass
+   * the limit after a few hundred.
+   */
+  #addExact(x: number): void {
+    const values = this.#values;
+    const n = this.#distinct;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (values[mid] < x) lo = mid + 1;
+      else hi = mid;
     }
-    this.#pendingLength = 0;
-    this.#mergeExact(values, counts, k);
+    if (lo < n && values[lo] === x) {
+      this.#counts[lo]++;
+      return;
+    }
+    if (n === EXACT_DISTINCT) {
+      this.#toBuckets();
+      this.#addToBuckets(x, 1);
+      return;
+    }
+    if (n === values.length) {
+      const size = Math.min(EXACT_DISTINCT, Math.max(8, n * 2));
+      const v = new Float64Array(size);
+      const c = new Float64Array(size);
+      v.set(values);
+      c.set(this.#counts);
+      this.#values = v;
+      this.#counts = c;
+    }
+    this.#values.copyWithin(lo + 1, lo, n);
+    this.#counts.copyWithin(lo + 1, lo, n);
+    this.#values[lo] = x;
+    this.#counts[lo] = 1;
+    this.#distinct = n + 1;
   }
 
   #mergeExact(bv: Float64Array, bc: Float64Array, bn: number): void {
@@ -291,12 +297,9 @@ export class QuantileSketch {
     this.#pos = new BucketStore();
     this.#neg = new BucketStore();
     for (let i = 0; i < this.#distinct; i++) this.#addToBuckets(this.#values[i], this.#counts[i]);
-    for (let i = 0; i < this.#pendingLength; i++) this.#addToBuckets(this.#pending[i], 1);
     this.#values = new Float64Array(0);
     this.#counts = new Float64Array(0);
     this.#distinct = 0;
-    this.#pending = new Float64Array(0);
-    this.#pendingLength = 0;
   }
 
   /** Values of the given ranks (0-based, ascending, sorted): exact, or bucket values clamped to [min, max]. */
