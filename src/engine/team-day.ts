@@ -11,6 +11,7 @@ import type { Workforce } from './workforce.ts';
 import { expectedInflow, LearnedError } from './behaviour/forecast.ts';
 import { ActionValues, EffortChoice, type DeadlineView } from './behaviour/effort.ts';
 import { KeyGateValues } from './key-gate-values.ts';
+import { WorkQueue } from './work-queue.ts';
 import { expectedMarginal, expectedPool } from './pay/curve.ts';
 import { normalCdf, normalPdf } from './numeric/normal.ts';
 
@@ -40,6 +41,8 @@ export class TeamDay {
   private readonly gateSigma: Float64Array;
   /** Key-client gates (key-gate-values.ts); null without them. */
   private readonly keyGates: KeyGateValues | null;
+  /** Today's client work, best first (work-queue.ts). */
+  private readonly queue: WorkQueue;
 
   /**
    * A working group: the whole team on one queue, or under personal ownership one person
@@ -50,7 +53,7 @@ export class TeamDay {
     private readonly scheme: SchemeModel,
     private readonly dept: Department,
     members: readonly number[],
-    private readonly owner: number,
+    owner: number,
     private readonly ledger: BookLedger,
     private readonly workforce: Workforce,
   ) {
@@ -73,6 +76,7 @@ export class TeamDay {
     this.gateForecast = new Float64Array(scheme.gateDay.length);
     this.gateSigma = new Float64Array(scheme.gateDay.length);
     this.keyGates = scheme.keyClients > 0 ? new KeyGateValues(model, scheme, dept) : null;
+    this.queue = new WorkQueue(model, dept, this.values, this.keyGates, owner);
     const split = scheme.scheme.split;
     this.headShare = 'headShare' in split && model.staff.some((s) => s.isHead) ? Number(split.headShare) : 0;
   }
@@ -84,7 +88,7 @@ export class TeamDay {
   }
 
   startMonth(): void {
-    this.billCursor.fill(0);
+    this.queue.startMonth();
     this.gateMet.fill(0);
     this.gateCollected.fill(0);
     this.contribution.fill(0);
@@ -224,20 +228,10 @@ export class TeamDay {
   }
 
   private work(t: number): void {
-    const { dept, choice } = this;
-    const book = dept.book;
+    const { dept, choice, queue } = this;
     const c = this.model.scenario.clients;
-    const cursors = this.cursors;
-    const cursorValue = this.cursorValue;
     const cover = this.workforce.cover;
-    // Cursors 0..2: invoices by habit; 3..5: calls by habit; each walks its clients largest
-    // first. Bills only leave the queue during a month, so invoice cursors resume where
-    // they stopped; call cursors restart daily (yesterday's calls become callable again).
-    for (let k = 0; k < 2 * HABIT_COUNT; k++) {
-      if (k < HABIT_COUNT) cursors[k] = this.billCursor[k] - 1;
-      else cursors[k] = -1;
-      this.advance(k, t);
-    }
+    queue.startDay(t);
     // Hours the team puts in whatever the value (duty) and at most: no need to weigh
     // each item while inside the first or once past the second.
     const dutyHours = choice.teamHours(0);
@@ -245,15 +239,9 @@ export class TeamDay {
     let hours = 0;
     let marginal = 0;
     for (;;) {
-      let best = -1;
-      let bestValue = -1;
-      for (let k = 0; k < 2 * HABIT_COUNT; k++) {
-        if (cursorValue[k] > bestValue) {
-          bestValue = cursorValue[k];
-          best = k;
-        }
-      }
+      const best = queue.best();
       if (best < 0) break;
+      const bestValue = queue.value[best];
       const isBill = best < HABIT_COUNT;
       const cost = isBill ? c.invoiceHours : c.callHours;
       const next = hours + cost;
@@ -261,16 +249,13 @@ export class TeamDay {
         if (hours === 0) marginal = bestValue;
         break;
       }
-      const i = book.byHabit[best % HABIT_COUNT][cursors[best]];
-      if (isBill) {
-        dept.issueInvoice(i, t);
-        this.billCursor[best] = cursors[best] + 1;
-      }
+      const i = queue.client(best);
+      if (isBill) dept.issueInvoice(i, t);
       else dept.call(i, t);
       cover.worked(i, cost);
       hours += cost;
       marginal = bestValue;
-      this.advance(best, t);
+      queue.done(best, t);
     }
 
     // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the work there was.
@@ -290,85 +275,6 @@ export class TeamDay {
     // Work done today on the clients of people who are away: cover, by each one's part of the hours.
     cover.flush(choice.weight, this.staffEffort);
   }
-  private readonly cursors = new Int32Array(2 * HABIT_COUNT);
-  /** Per habit: position before which no client has a bill left this month. */
-  private readonly billCursor = new Int32Array(HABIT_COUNT);
-  private readonly cursorValue = new Float64Array(2 * HABIT_COUNT);
-
-  /**
-   * Moves cursor k to its next workable client and sets cursorValue[k] to that hour's value
-   * (−1: none left). Stored, not returned: a returned double would be boxed on every item.
-   */
-  private advance(k: number, t: number): void {
-    const { dept, values } = this;
-    const keyValues = this.keyGates?.values ?? null;
-    const book = dept.book;
-    // Key clients short of a live key gate: their hours also carry that gate's value.
-    const key = keyValues === null ? null : dept.keys!.short;
-    const h = k % HABIT_COUNT;
-    const list = book.byHabit[h];
-    const c = this.model.scenario.clients;
-    // A personal group walks only its owner's clients (their bitset), in the same order.
-    const mine = this.owner < 0 ? null : book.ownerBitsOf(this.owner)[h];
-    if (k < HABIT_COUNT) {
-      if (dept.team.pendingCount === 0) {
-        this.cursorValue[k] = -1;
-        return;
-      }
-      if (mine === null) {
-        for (let p = this.cursors[k] + 1; p < list.length; p++) {
-          const i = list[p];
-          if (book.pendingBill[i] > 0 && book.active[i]) {
-            this.cursors[k] = p;
-            this.cursorValue[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
-            return;
-          }
-        }
-      } else {
-        let p = this.cursors[k] + 1;
-        for (let w = p >>> 5; w < mine.length; w++, p = w << 5) {
-          let word = mine[w] & (~0 << (p & 31));
-          while (word !== 0) {
-            const r = (w << 5) + 31 - Math.clz32(word & -word);
-            word &= word - 1;
-            const i = list[r];
-            if (book.pendingBill[i] > 0 && book.active[i]) {
-              this.cursors[k] = r;
-              this.cursorValue[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
-              return;
-            }
-          }
-        }
-      }
-    } else {
-      if (dept.team.debtorCount === 0) {
-        this.cursorValue[k] = -1;
-        return;
-      }
-      // Walk only the clients who owe (a bitset by rank), largest first.
-      const { debt, owedSince, lastCall } = book;
-      const bits = book.debtorBits[h];
-      const owedBy = t - c.callAfterDays;
-      const calledBy = t - c.recallAfterDays;
-      let p = this.cursors[k] + 1;
-      for (let w = p >>> 5; w < bits.length; w++, p = w << 5) {
-        let word = bits[w] & (mine === null ? ~0 : mine[w]) & (~0 << (p & 31));
-        while (word !== 0) {
-          const r = (w << 5) + 31 - Math.clz32(word & -word);
-          word &= word - 1;
-          const i = list[r];
-          if (owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
-            this.cursors[k] = r;
-            this.cursorValue[k] = ((debt[i] / 100) * (values.call[h] + (key !== null && key[i] ? keyValues!.call[h] : 0))) / c.callHours;
-            return;
-          }
-        }
-      }
-    }
-    this.cursors[k] = list.length;
-    this.cursorValue[k] = -1;
-  }
-
   /** Call at the end of a gate's day: the gate is decided and the team learns its forecast error. */
   closeGates(dom: number, monthLength: number): void {
     const { scheme, dept } = this;
