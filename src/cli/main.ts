@@ -12,6 +12,7 @@ import { readText } from './scenario-file.ts';
 import { runCommand } from './run-command.ts';
 import { payoutCommand } from './payout-command.ts';
 import { mergeCommand } from './merge-command.ts';
+import { sensitivityCommand } from './sensitivity-command.ts';
 import { parseScenarioText, formatIssue } from '../engine/scenario/parse.ts';
 
 export type { CliIo } from './io.ts';
@@ -33,6 +34,11 @@ Usage:
       Merge the shards of one batch (same scenario, seed, runs and schemes; no overlaps)
       into the results of the whole: the same JSON as one run. --shard PATH: also write
       the merged shard (to merge in stages).
+  paybench sensitivity FILE [--runs N] [--swing S] [--workers K] [--json PATH|-] [--quiet]
+      Which inputs move each scheme's advantage over the baseline most: every input
+      (client volume and count, payment discipline, costs, cash, the overdraft rate, the
+      cost of effort) set S lower and higher (default 0.2), on the same seed; a table per
+      scheme, widest swing first. --runs: runs per scheme for each (default min(runs, 200)).
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
                        [--key-plan-met DAY=yes|no]... [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus. --key-plan-met: whether
@@ -53,6 +59,7 @@ const SPECS: Record<string, FlagSpec> = {
     json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value',
   },
   merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
+  sensitivity: { ...COMMON, runs: 'value', swing: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
@@ -81,6 +88,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await payoutCommand(args, io, lang);
       case 'merge':
         return await mergeCommand(args, io, lang);
+      case 'sensitivity':
+        return await sensitivityCommand(args, io, lang);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

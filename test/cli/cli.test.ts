@@ -288,3 +288,25 @@ describe('paybench run --runs-from/--runs-to and paybench merge', () => {
     expect(t.stderr()).toMatch(/--runs-from 5 must be below --runs-to 5/);
   });
 });
+
+describe('paybench sensitivity', () => {
+  it('prints a tornado table per scheme against the baseline and writes it as JSON', async () => {
+    const t = fakeIo();
+    expect(await main(['sensitivity', SCENARIO, '--runs', '8', '--workers', '1', '--json', 'tornado.json', '--quiet'], t.io)).toBe(0);
+    const text = t.stdout();
+    expect(text).toMatch(/threshold vs linear: median profit difference/);
+    expect(text).toMatch(/clients\.monthlyVolume/);
+    expect(text).toMatch(/low −20%\s+high \+20%\s+swing/);
+    const doc = JSON.parse(t.written[root + 'tornado.json']);
+    expect(doc).toMatchObject({ format: 'paybench-sensitivity', baseline: 'linear', runs: 8, swing: 0.2 });
+    expect(doc.schemes.map((s: { id: string }) => s.id)).toEqual(['threshold', 'tranches']);
+    const swings = doc.schemes[0].bars.map((b: { swing: number }) => b.swing);
+    expect(swings).toEqual([...swings].sort((a: number, b: number) => b - a));
+  }, 60_000);
+
+  it('refuses a swing that is not a share', async () => {
+    const t = fakeIo();
+    expect(await main(['sensitivity', SCENARIO, '--swing', '20'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(/--swing must be a share between 0 and 1/);
+  });
+});
