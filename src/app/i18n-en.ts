@@ -233,8 +233,16 @@ export const en = {
   person: 'Person',
   // results
   results: 'Results',
-  tabs: { cash: 'Cash', collections: 'Collections & effort', profit: 'Distributions', pay: 'Pay', growth: 'Growth', people: 'Sales & people', summary: 'Summary' },
+  tabs: { cash: 'Cash', collections: 'Collections & effort', profit: 'Distributions', pay: 'Pay', growth: 'Growth', people: 'Sales & people', summary: 'Summary', sensitivity: 'Sensitivity' },
   noResults: 'Results appear here as soon as the first runs are done.',
+  sensitivityIntro: (pct: string) =>
+    `Which inputs move each scheme's advantage over the baseline most: every input is set ${pct} lower and ${pct} higher in turn, the comparison is run again on the same seed, and the bars show the median profit difference over the horizon.`,
+  sensitivityRun: (scenarios: number, runs: number) => `Compute (${scenarios} comparisons × ${runs} runs per scheme)`,
+  sensitivityBusy: 'Wait for the results to finish first.',
+  sensitivityProgress: (done: string, total: string) => `${done} / ${total} runs`,
+  sensitivityCancelled: 'Cancelled.',
+  sensitivitySkipped: (paths: string) => `Not varied: ${paths} (zero or not used).`,
+  sensitivityTitle: 'Sensitivity of the advantage',
   noPeopleData: 'This scenario has no sales, inbound flow, absences or departures: switch them on in the scenario panel.',
   resultsOf: (runs: number, seed: number) => `N = ${runs} runs per scheme · seed ${seed}`,
   partial: 'partial',

@@ -15,6 +15,7 @@ import type { ResultsJson } from '../engine/summarize.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditHistory } from './history.svelte.ts';
+import { SensitivityState } from './sensitivity.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
 import type { ParseResult } from '../engine/scenario/parse.ts';
 
@@ -65,6 +66,8 @@ export class Workbench {
   loads = $state(0);
   /** Undo / redo of the draft's edits (App turns every change into `changed()`, which records it). */
   readonly history: EditHistory;
+  /** Which inputs move each scheme's advantage most, computed on request (sensitivity.svelte.ts). */
+  readonly sensitivity: SensitivityState;
 
   readonly #engine: RunEngine;
   #abort: AbortController | null = null;
@@ -78,6 +81,7 @@ export class Workbench {
     this.draft = clone(scenario);
     this.history = new EditHistory(JSON.stringify(this.draft));
     this.#engine = engine;
+    this.sensitivity = new SensitivityState(() => this.#engine);
     this.lang = lang;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
     this.#lastJobs = jobsOf(scenario);
@@ -191,6 +195,7 @@ export class Workbench {
   /** Replaces the whole draft (a bundled scenario, a file): one undo step of its own. */
   load(scenario: Scenario): void {
     this.history.breakStep();
+    this.sensitivity.invalidate();
     this.draft = clone(scenario);
     this.history.record(this.#snapshot());
     this.history.breakStep();
@@ -244,6 +249,7 @@ export class Workbench {
   /** Called on every change of the draft: re-run after a pause, or mark the results stale. */
   changed(): void {
     this.history.record(this.#snapshot());
+    this.sensitivity.invalidate();
     const scenario = this.scenario;
     if (!scenario) return;
     if (this.results) this.stale = true;
@@ -273,6 +279,8 @@ export class Workbench {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#abort?.abort(new DOMException('Superseded by a new run', 'AbortError'));
+    // The engine runs one batch at a time: a sweep in progress gives way.
+    this.sensitivity.cancel();
     const abort = new AbortController();
     this.#abort = abort;
     const id = ++this.#runId;

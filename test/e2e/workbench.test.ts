@@ -243,7 +243,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Collections & effort');
     expect(await page.getByRole('tab', { name: 'Collections & effort' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
-    expect(await page.getByRole('tab', { name: 'Summary' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'Sensitivity' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('reproduces the worked example in the payout calculator, to the kopeck', async () => {
@@ -258,6 +258,31 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await bonus('vasya')).toBe('6,000.00\u00A0₽');
     expect(await bonus('olya')).toBe('12,000.00\u00A0₽');
   }, 30_000);
+
+  it('computes on request which inputs move each advantage most, draws the tornado, and drops it after an edit', async () => {
+    await page.locator('#field-simulation-runs').fill('12');
+    await page.getByRole('button', { name: 'Run', exact: true }).click(); // earlier tests may have left auto-run off
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs === 12, null, { timeout: 30_000 });
+    await waitForRun(page);
+    await page.getByRole('tab', { name: 'Sensitivity' }).click();
+    await page.getByRole('button', { name: /^Compute \(19 comparisons × 12 runs per scheme\)/ }).click();
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.sensitivity.status === 'done', null, { timeout: 90_000 });
+    const tornado = page.locator('[data-chart="tornado"]');
+    // Two schemes against the baseline, nine inputs each, a bar end either side of the centre.
+    for (const scheme of ['threshold', 'tranches']) {
+      expect(await tornado.locator(`rect[data-scheme="${scheme}"][data-end="high"]`).count()).toBe(9);
+    }
+    const first = await tornado.locator('rect[data-scheme="threshold"]').first().getAttribute('data-input');
+    const result = await state<{ schemes: { id: string; bars: { input: string; swing: number }[] }[] }>(page, 'wb.sensitivity.result');
+    expect(first).toBe(result.schemes[0].bars[0].input); // widest on top
+    expect(await tornado.textContent()).toContain('Client volume per month');
+    await page.screenshot({ path: `${OUTPUT}/sensitivity.png`, fullPage: true });
+    // An edit changes the inputs the tornado was computed from: it goes.
+    await page.locator('#field-simulation-runs').fill('13');
+    await expect.poll(() => tornado.count()).toBe(0);
+    await page.getByRole('tab', { name: 'Cash' }).click();
+    await waitForRun(page);
+  }, 120_000);
 
   it('never froze the page for long and logged no errors', async () => {
     const longTasks = await page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
