@@ -219,8 +219,7 @@ export class NodeWorkerRunner implements Runner {
                 }
                 return;
               }
-              if (message.type === 'results') acc.addAll(message.results); // a worker that sends runs (none today)
-              done += message.type === 'results' ? message.results.length : message.count;
+              done += message.count;
               onProgress?.(done, total);
               dispatch(slot);
             } catch (error) {

@@ -5,11 +5,11 @@
  * run's seed depends only on the scenario seed and its run index).
  *
  * Messages between a runner and its workers are plain structured-clone data (the scenario
- * as parsed, job lists) and RunResults whose typed arrays are transferred, not copied.
+ * as parsed, job lists, counts) and summaries whose typed arrays are transferred, not
+ * copied; no run crosses a thread.
  */
 import type { Scenario } from '../engine/scenario/types.ts';
 import type { RunJob } from '../engine/run-plan.ts';
-import type { RunResult } from '../engine/run-result.ts';
 import type { AccumulatorState, ResultsAccumulator } from '../engine/accumulator.ts';
 import type { ResultsJson } from '../engine/summarize.ts';
 
@@ -67,22 +67,10 @@ export type ToWorker =
 
 /** Worker → main. */
 export type FromWorker =
-  | { type: 'results'; batch: number; chunk: number; results: RunResult[] }
   /** Node workers fold their runs themselves: a chunk done, and later the summaries. */
   | { type: 'folded'; batch: number; chunk: number; count: number }
   | { type: 'state'; batch: number; state: AccumulatorState }
   | { type: 'error'; batch: number; chunk: number | null; message: string; stack?: string };
-
-/** The distinct buffers behind a result list's typed arrays, for the transfer list. */
-export function transferables(results: readonly RunResult[]): ArrayBuffer[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const r of results) {
-    for (const value of Object.values(r)) {
-      if (ArrayBuffer.isView(value) && value.buffer instanceof ArrayBuffer) buffers.add(value.buffer);
-    }
-  }
-  return [...buffers];
-}
 
 export function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The run was cancelled', 'AbortError');
