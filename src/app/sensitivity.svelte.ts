@@ -5,7 +5,7 @@
  * or a new main run cancels it and drops the tornado, whose inputs no longer hold.
  */
 import type { Scenario } from '../engine/scenario/types.ts';
-import { planSensitivity, runSensitivity, type Tornado } from '../engine/sensitivity.ts';
+import { planSensitivity, runSensitivity, sensitivityRuns, type Tornado } from '../engine/sensitivity.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 
 export type SensitivityStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -20,30 +20,33 @@ export class SensitivityState {
   skipped = $state.raw<string[]>([]);
   #abort: AbortController | null = null;
 
-  constructor(private readonly engine: () => SummarizingRunner) {}
+  constructor(private readonly engine: SummarizingRunner) {}
 
   /** Runs the sweep of `scenario` (at most `runs` runs per scheme for each scenario). */
   async compute(scenario: Scenario, runs?: number): Promise<void> {
     this.cancel();
     const abort = new AbortController();
     this.#abort = abort;
-    const engine = this.engine();
+    const engine = this.engine;
     const plan = planSensitivity(scenario, { runs });
-    const perScenario = plan.base.simulation.runs * plan.base.schemes.length;
-    this.total = perScenario * (1 + 2 * plan.sweeps.length);
+    this.total = sensitivityRuns(plan);
     this.done = 0;
     this.error = null;
     this.result = null;
     this.status = 'running';
-    let before = 0;
     try {
-      const tornado = await runSensitivity(plan, async (s) => {
-        await engine.run(s, { signal: abort.signal, onProgress: (done) => this.#abort === abort && (this.done = before + done) });
-        before += perScenario;
-        const results = await engine.summarize();
-        if (!results || abort.signal.aborted) throw abort.signal.reason ?? new DOMException('The run was cancelled', 'AbortError');
-        return results;
-      });
+      const tornado = await runSensitivity(
+        plan,
+        async (s, onRuns) => {
+          await engine.run(s, { signal: abort.signal, onProgress: onRuns });
+          const results = await engine.summarize();
+          if (!results || abort.signal.aborted) throw abort.signal.reason ?? new DOMException('The run was cancelled', 'AbortError');
+          return results;
+        },
+        (done) => {
+          if (this.#abort === abort) this.done = done;
+        },
+      );
       if (this.#abort !== abort) return;
       this.result = tornado;
       this.skipped = plan.skipped.map((s) => s.input.path);

@@ -81,7 +81,7 @@ export class Workbench {
     this.draft = clone(scenario);
     this.history = new EditHistory(JSON.stringify(this.draft));
     this.#engine = engine;
-    this.sensitivity = new SensitivityState(() => this.#engine);
+    this.sensitivity = new SensitivityState(engine);
     this.lang = lang;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
     this.#lastJobs = jobsOf(scenario);

@@ -39,18 +39,12 @@ export async function sensitivityCommand(args: ParsedArgs, io: CliIo, lang: Lang
 
   const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
   const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
-  const perScenario = plan.base.simulation.runs * plan.base.schemes.length;
-  const total = perScenario * (1 + 2 * plan.sweeps.length);
-  let before = 0;
   let result: Tornado;
   try {
     result = await runSensitivity(
       plan,
-      async (s) => {
-        const acc = await runner.run(s, { signal: io.signal, onProgress: (done) => progress.update(before + done, total) });
-        before += perScenario;
-        return buildResultsJson(s, acc, { generator: GENERATOR });
-      },
+      async (s, onRuns) => buildResultsJson(s, await runner.run(s, { signal: io.signal, onProgress: onRuns }), { generator: GENERATOR }),
+      (done, total) => progress.update(done, total),
     );
   } finally {
     await runner.dispose();

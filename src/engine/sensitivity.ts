@@ -170,20 +170,28 @@ export function tornado(plan: SensitivityPlan, base: ResultsJson, results: { low
   };
 }
 
+/** Scheme-runs the plan runs in all: every scenario at the base's runs × schemes. */
+export function sensitivityRuns(plan: SensitivityPlan): number {
+  return plan.base.simulation.runs * plan.base.schemes.length * (1 + 2 * plan.sweeps.length);
+}
+
 /**
  * Runs a plan through `run` (a front end's runner: the base first, then each sweep's low
- * and high ends) and builds the tornado. `onStep(done, total)` after each scenario.
+ * and high ends) and builds the tornado. `run` reports scheme-runs done in its scenario;
+ * `onProgress(done, total)` counts them over the whole plan.
  */
 export async function runSensitivity(
   plan: SensitivityPlan,
-  run: (scenario: Scenario) => Promise<ResultsJson>,
-  onStep?: (done: number, total: number) => void,
+  run: (scenario: Scenario, onProgress: (done: number) => void) => Promise<ResultsJson>,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<Tornado> {
-  const total = 1 + 2 * plan.sweeps.length;
-  let done = 0;
+  const total = sensitivityRuns(plan);
+  const perScenario = plan.base.simulation.runs * plan.base.schemes.length;
+  let before = 0;
   const step = async (s: Scenario) => {
-    const r = await run(s);
-    onStep?.(++done, total);
+    const r = await run(s, (done) => onProgress?.(before + done, total));
+    before += perScenario;
+    onProgress?.(before, total);
     return r;
   };
   const base = await step(plan.base);
