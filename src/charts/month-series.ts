@@ -13,6 +13,14 @@ export function monthValues(s: SchemeResults, key: MonthKey, stat: 'median' | 'm
   return s.monthly.map((m) => num(m[key]?.[stat]));
 }
 
+/** One line per scheme of a month series, as MonthPanels draws it. */
+export function monthSeries(shown: readonly SchemeResults[], key: MonthKey, stat: 'median' | 'mean' = 'median'): { id: string; name: string; values: number[] }[] {
+  return shown.map((s) => ({ id: s.id, name: s.name, values: monthValues(s, key, stat) }));
+}
+
+/** The month labels of the shown schemes' horizon. */
+export const monthsOf = (shown: readonly SchemeResults[]): string[] => shown[0]?.monthly.map((m) => m.month) ?? [];
+
 /** Some scheme has a non-zero value of one of `keys` in some month. */
 export function hasMonthly(results: Pick<ResultsJson, 'schemes'>, keys: readonly MonthKey[]): boolean {
   return results.schemes.some((s) =>
