@@ -3,8 +3,8 @@
  * the tests and the app) and read through the one door, parseScenario; opened with their
  * names in the user's language.
  */
-import { parseScenario } from '../engine/scenario/parse.ts';
-import type { Scenario } from '../engine/scenario/types.ts';
+import { parseScenario } from '../engine/index.ts';
+import type { Scenario } from '../engine/index.ts';
 import clientDepartment from '../../scenarios/client-department.json';
 import teamSplit from '../../scenarios/team-split.json';
 import salesStagnation from '../../scenarios/sales-stagnation.json';

@@ -3,10 +3,8 @@
  * saved workspace — each ending at the one door, `parseScenarioText`. Sizes are checked
  * before any reading or decoding, so a huge file or link is refused at once.
  */
-import { parseScenarioText, type ParseResult, type ScenarioIssue } from '../engine/scenario/parse.ts';
-import { makeIssue } from '../engine/scenario/issues.ts';
-import { formatIssue } from '../engine/scenario/messages.ts';
-import { SCENARIO_LIMITS } from '../engine/scenario/limits.ts';
+import { SCENARIO_LIMITS, formatIssue, makeIssue, parseScenarioText } from '../engine/index.ts';
+import type { ParseResult, ScenarioIssue } from '../engine/index.ts';
 import { MAX_LINK_CHARS, readHash } from './share-link.ts';
 import { FILE_WORDS } from './i18n-files.ts';
 import type { Lang } from './i18n.ts';

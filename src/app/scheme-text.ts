@@ -1,5 +1,5 @@
 /** One line about a scheme for its card: the formula, its gates and the split, in words. */
-import type { PayoutFormula, Scheme, Split } from '../engine/scenario/types.ts';
+import type { PayoutFormula, Scheme, Split } from '../engine/index.ts';
 import { compactMoney } from '../charts/format.ts';
 import { rateToPercent } from './decimal-text.ts';
 import { WORDS, type Lang } from './i18n.ts';

@@ -4,8 +4,8 @@
  * through the workbench's engine one scenario at a time with progress and Cancel; an edit
  * or a new main run cancels it and drops the tornado, whose inputs no longer hold.
  */
-import type { Scenario } from '../engine/scenario/types.ts';
-import { planSensitivity, runSensitivity, sensitivityRuns, type Tornado } from '../engine/sensitivity.ts';
+import { planSensitivity, runSensitivity, sensitivityRuns } from '../engine/index.ts';
+import type { Scenario, Tornado } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 
 export type SensitivityStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';

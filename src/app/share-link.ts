@@ -11,8 +11,8 @@
  * scenario of that size is better sent as a file.
  */
 import LZString from 'lz-string';
-import { serializeScenario } from '../engine/scenario/parse.ts';
-import type { Scenario } from '../engine/scenario/types.ts';
+import { serializeScenario } from '../engine/index.ts';
+import type { Scenario } from '../engine/index.ts';
 
 export const LINK_KEY = 's';
 export const MAX_LINK_CHARS = 20_000;

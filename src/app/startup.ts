@@ -4,8 +4,8 @@
  * through the one door.
  * A link or saved workspace that does not parse is reported (and the next choice opens).
  */
-import { parseScenarioText } from '../engine/scenario/parse.ts';
-import type { Scenario } from '../engine/scenario/types.ts';
+import { parseScenarioText } from '../engine/index.ts';
+import type { Scenario } from '../engine/index.ts';
 import { BUNDLED, bundledIn } from './bundled.ts';
 import type { Lang } from './i18n.ts';
 import { readScenarioLink, type OpenFailure } from './doors.ts';

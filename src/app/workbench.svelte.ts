@@ -7,17 +7,13 @@
  * in, then every few hundred milliseconds, then the complete one, which is exactly what
  * `paybench run` prints for the same scenario, seed and runs.
  */
-import { parseScenario } from '../engine/scenario/parse.ts';
-import { formatIssue } from '../engine/scenario/messages.ts';
-import type { ScenarioIssue } from '../engine/scenario/issues.ts';
-import type { Scenario, Scheme } from '../engine/scenario/types.ts';
-import type { ResultsJson } from '../engine/summarize.ts';
+import { formatIssue, parseScenario } from '../engine/index.ts';
+import type { ParseResult, ResultsJson, Scenario, ScenarioIssue, Scheme } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditHistory } from './history.svelte.ts';
 import { SensitivityState } from './sensitivity.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
-import type { ParseResult } from '../engine/scenario/parse.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export type RunEngine = SummarizingRunner;

@@ -1,5 +1,5 @@
 /** Small pure helpers shared by the chart components (no Svelte, no DOM). */
-import type { MetricKey, Num, ResultsJson } from '../engine/summarize.ts';
+import type { MetricKey, Num, ResultsJson } from '../engine/index.ts';
 import { schemeColors } from './palette.ts';
 import type { Lang } from './format.ts';
 

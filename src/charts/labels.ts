@@ -2,7 +2,7 @@
  * The words on the charts, in English and Russian (GLOSSARY.md terms). A small
  * dictionary until the app's i18n module arrives; charts read it through `labels(lang)`.
  */
-import type { MetricKey } from '../engine/summarize.ts';
+import type { MetricKey } from '../engine/index.ts';
 import { byDay, NBSP, type Lang } from './format.ts';
 
 const en = {

@@ -3,7 +3,7 @@
  * results contract, and whether a chart of them has anything to show (a scenario without
  * sales has no selling hours: its chart is left out rather than drawn empty).
  */
-import type { MonthSummary, ResultsJson, SchemeResults } from '../engine/summarize.ts';
+import type { MonthSummary, ResultsJson, SchemeResults } from '../engine/index.ts';
 import { num } from './common.ts';
 
 export type MonthKey = Exclude<keyof MonthSummary, 'month'>;

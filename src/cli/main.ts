@@ -13,7 +13,7 @@ import { runCommand } from './run-command.ts';
 import { payoutCommand } from './payout-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
-import { parseScenarioText, formatIssue } from '../engine/scenario/parse.ts';
+import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
 

@@ -11,8 +11,7 @@ import { InputError, UsageError } from './io.ts';
 import type { Lang } from './format.ts';
 import { readText } from './scenario-file.ts';
 import { writeResults, GENERATOR } from './run-command.ts';
-import { buildResultsJson } from '../engine/summarize.ts';
-import { buildShard, readShard, shardText, ShardError, ShardMerger } from '../engine/shard.ts';
+import { ShardError, ShardMerger, buildResultsJson, buildShard, readShard, shardText } from '../engine/index.ts';
 
 export async function mergeCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
   const files = args.positional;

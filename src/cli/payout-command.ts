@@ -5,8 +5,8 @@ import { InputError, UsageError } from './io.ts';
 import { groupAmount, table } from './format.ts';
 import type { Lang } from './format.ts';
 import { loadScenario } from './scenario-file.ts';
-import { calculatePayout, PayoutError } from '../engine/pay/calculator.ts';
-import type { PayoutResult } from '../engine/pay/calculator.ts';
+import { PayoutError, calculatePayout } from '../engine/index.ts';
+import type { PayoutResult } from '../engine/index.ts';
 
 function pairs(list: string[] | undefined, flag: string, shape: string): [string, string][] {
   return (list ?? []).map((item) => {

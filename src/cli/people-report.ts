@@ -4,7 +4,7 @@
  * level, absences, cover and departures. Each table appears only when some scheme has
  * something to show in it, so the client department's report stays as it was.
  */
-import type { MonthSummary, ResultsJson, SchemeResults } from '../engine/summarize.ts';
+import type { MonthSummary, ResultsJson, SchemeResults } from '../engine/index.ts';
 import { decimal, millions, percent, table } from './format.ts';
 import type { Lang } from './format.ts';
 

@@ -3,7 +3,7 @@
  * for first), then the story of the month — how much of the plan is in by the 15th and
  * the 25th, and when people push (mean effort by part of the month).
  */
-import type { ResultsJson, SchemeResults } from '../engine/summarize.ts';
+import type { ResultsJson, SchemeResults } from '../engine/index.ts';
 import { decimal, millions, percent, table } from './format.ts';
 import type { Lang } from './format.ts';
 import { peopleText } from './people-report.ts';

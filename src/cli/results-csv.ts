@@ -1,6 +1,6 @@
 /** The results contract as spreadsheet tables (one file each). */
-import type { Dist, ResultsJson } from '../engine/summarize.ts';
-import { METRIC_KEYS } from '../engine/summarize.ts';
+import { METRIC_KEYS } from '../engine/index.ts';
+import type { Dist, ResultsJson } from '../engine/index.ts';
 import { toCsv as csv } from '../charts/export/csv.ts';
 import type { Cell } from '../charts/export/csv.ts';
 

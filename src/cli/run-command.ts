@@ -3,7 +3,8 @@
  * --runs-from/--runs-to it runs a slice of the batch and --json writes a shard
  * (`paybench-shard`, shard.ts) for `paybench merge`.
  */
-import { GENERATOR } from '../engine/generator.ts';
+import { GENERATOR, SCENARIO_LIMITS, buildResultsJson, buildShard, resultsJsonText, shardText } from '../engine/index.ts';
+import type { ResultsJson } from '../engine/index.ts';
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { integerFlag } from './args.ts';
@@ -14,13 +15,9 @@ import { loadScenario } from './scenario-file.ts';
 import { createProgress } from './progress.ts';
 import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
-import { buildResultsJson, resultsJsonText } from '../engine/summarize.ts';
-import type { ResultsJson } from '../engine/summarize.ts';
-import { buildShard, shardText } from '../engine/shard.ts';
 import type { Runner } from '../workers/runner.ts';
 import { InlineRunner } from '../workers/inline-runner.ts';
 import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
-import { SCENARIO_LIMITS } from '../engine/scenario/limits.ts';
 
 export { GENERATOR };
 

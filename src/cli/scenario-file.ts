@@ -1,8 +1,7 @@
 /** Reading a scenario file for the CLI: the same one door as the browser (parseScenario). */
 import { resolve } from 'node:path';
-import { parseScenario, parseScenarioText, formatIssue } from '../engine/scenario/parse.ts';
-import type { ParseResult } from '../engine/scenario/parse.ts';
-import type { Scenario } from '../engine/scenario/types.ts';
+import { formatIssue, parseScenario, parseScenarioText } from '../engine/index.ts';
+import type { ParseResult, Scenario } from '../engine/index.ts';
 import type { CliIo } from './io.ts';
 import { InputError } from './io.ts';
 import type { Lang } from './format.ts';

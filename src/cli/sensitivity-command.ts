@@ -12,13 +12,11 @@ import { UsageError } from './io.ts';
 import { millions, table, type Lang } from './format.ts';
 import { loadScenario } from './scenario-file.ts';
 import { createProgress } from './progress.ts';
-import { GENERATOR } from '../engine/generator.ts';
-import { buildResultsJson } from '../engine/summarize.ts';
-import { planSensitivity, runSensitivity, DEFAULT_SWING, type Tornado } from '../engine/sensitivity.ts';
+import { DEFAULT_SWING, GENERATOR, SCENARIO_LIMITS, buildResultsJson, planSensitivity, runSensitivity } from '../engine/index.ts';
+import type { Tornado } from '../engine/index.ts';
 import type { Runner } from '../workers/runner.ts';
 import { InlineRunner } from '../workers/inline-runner.ts';
 import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
-import { SCENARIO_LIMITS } from '../engine/scenario/limits.ts';
 
 const WORDS = {
   en: { input: 'input', low: 'low', high: 'high', swing: 'swing', advantage: (id: string, base: string, v: string) => `${id} vs ${base}: median profit difference ${v} over the horizon`, skipped: 'not swept' },

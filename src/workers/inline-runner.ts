@@ -3,12 +3,8 @@
  * between chunks so progress can be drawn and a cancel can land. The reference runner:
  * every other runner must give byte-identical results.
  */
-import type { Scenario } from '../engine/scenario/types.ts';
-import type { Model } from '../engine/model.ts';
-import { compileModel } from '../engine/model.ts';
-import { chunkRuns, planRuns, runChunk } from '../engine/montecarlo.ts';
-import type { SimulateFn } from '../engine/montecarlo.ts';
-import { ResultsAccumulator } from '../engine/accumulator.ts';
+import { ResultsAccumulator, chunkRuns, compileModel, planRuns, runChunk } from '../engine/index.ts';
+import type { Model, Scenario, SimulateFn } from '../engine/index.ts';
 import { abortError } from './runner.ts';
 import type { Runner, RunOptions } from './runner.ts';
 

@@ -6,10 +6,8 @@
  * can start a worker with a fake simulator (test/workers/fixtures).
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { Scenario } from '../engine/scenario/types.ts';
-import type { Model } from '../engine/model.ts';
-import type { RunJob, SimulateFn } from '../engine/montecarlo.ts';
-import { ResultsAccumulator, transferablesOf } from '../engine/accumulator.ts';
+import { ResultsAccumulator, transferablesOf } from '../engine/index.ts';
+import type { Model, RunJob, Scenario, SimulateFn } from '../engine/index.ts';
 import type { FromWorker, ToWorker } from './runner.ts';
 
 export interface WorkerEngine {

@@ -13,10 +13,8 @@
  * the pool starts fresh ones for the next batch.
  */
 import { Worker } from 'node:worker_threads';
-import type { Scenario } from '../engine/scenario/types.ts';
-import { defaultChunkSize, jobsOf, planShape } from '../engine/run-plan.ts';
-import type { RunJob } from '../engine/run-plan.ts';
-import { ResultsAccumulator } from '../engine/accumulator.ts';
+import { ResultsAccumulator, defaultChunkSize, jobsOf, planShape } from '../engine/index.ts';
+import type { RunJob, Scenario } from '../engine/index.ts';
 import { abortError } from './runner.ts';
 import type { FromWorker, Runner, RunOptions, ToWorker } from './runner.ts';
 

@@ -1,7 +1,6 @@
 /** A worker thread running the real engine (started through node-worker.mjs). */
 import { parentPort } from 'node:worker_threads';
-import { compileModel } from '../engine/model.ts';
-import { simulateRun } from '../engine/simulate.ts';
+import { compileModel, simulateRun } from '../engine/index.ts';
 import { serveWorker } from './node-worker-core.ts';
 
 if (!parentPort) throw new Error('node-worker.ts must run in a worker thread');

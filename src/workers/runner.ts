@@ -8,10 +8,7 @@
  * as parsed, job lists, counts) and summaries whose typed arrays are transferred, not
  * copied; no run crosses a thread.
  */
-import type { Scenario } from '../engine/scenario/types.ts';
-import type { RunJob } from '../engine/run-plan.ts';
-import type { AccumulatorState, ResultsAccumulator } from '../engine/accumulator.ts';
-import type { ResultsJson } from '../engine/summarize.ts';
+import type { AccumulatorState, ResultsAccumulator, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 
 export interface RunOptions {
   /** First run index (inclusive); default 0. */

@@ -13,11 +13,8 @@
  * throws or dies rejects the batch with a clear message and is replaced next time.
  */
 import * as Comlink from 'comlink';
-import type { Scenario } from '../engine/scenario/types.ts';
-import { jobsOf, planShape } from '../engine/run-plan.ts';
-import type { RunJob } from '../engine/run-plan.ts';
-import type { ResultsJson } from '../engine/summarize.ts';
-import { transferablesOf } from '../engine/accumulator.ts';
+import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
+import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 import { abortError } from './runner.ts';
 import type { RunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';

@@ -9,16 +9,8 @@
  * A thrown error travels back as a rejected call.
  */
 import * as Comlink from 'comlink';
-import { compileModel } from '../engine/model.ts';
-import type { Model } from '../engine/model.ts';
-import { simulateRun } from '../engine/simulate.ts';
-import type { RunJob } from '../engine/run-plan.ts';
-import type { Scenario } from '../engine/scenario/types.ts';
-import { ResultsAccumulator, transferablesOf } from '../engine/accumulator.ts';
-import type { AccumulatorState } from '../engine/accumulator.ts';
-import { buildResultsJson } from '../engine/summarize.ts';
-import type { ResultsJson } from '../engine/summarize.ts';
-import { GENERATOR } from '../engine/generator.ts';
+import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, simulateRun, transferablesOf } from '../engine/index.ts';
+import type { AccumulatorState, Model, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 
 /** A fault to inject (browser tests): throw inside the chunk, or die outside any call. */
 export type WorkerFault = 'throw' | 'crash';

@@ -4,7 +4,7 @@
  * the contract's, in snake_case, as `paybench run --csv` writes them, so a spreadsheet
  * built on one export reads the next.
  */
-import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults } from '../../engine/summarize.ts';
+import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults } from '../../engine/index.ts';
 import { horizonDate } from '../format.ts';
 import type { Cell, Table } from './csv.ts';
 
