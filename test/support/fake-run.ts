@@ -2,7 +2,7 @@
  * Synthetic RunResults for testing summaries and runners without the simulator:
  * deterministic in (schemeIndex, runIndex), shaped like the real thing.
  */
-import type { RunResult } from '../../src/engine/run-result.ts';
+import type { RunResult } from '../../src/engine/results/run-result.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 
 /** mulberry32 */

@@ -10,9 +10,10 @@
  *   cost of effort e: c0 × hourly wage × e²/2 per hour  →  e* = pay of an hour / (c0 × wage)
  * clamped between the duty floor (none on weekends) and the maximum (12–14-hour days).
  */
-import { HABIT_COUNT, MAX_DEADLINE_DAYS } from '../model.ts';
-import type { Model } from '../model.ts';
-import type { SplitIncentive } from './split-perception.ts';
+import { HABIT_COUNT } from '../model/habits.ts';
+import { MAX_DEADLINE_DAYS } from '../model/model.ts';
+import type { Model } from '../model/model.ts';
+import type { SplitIncentive } from '../pay/split-perception.ts';
 
 /** How far off 'later' feels when putting a task off. */
 const LATER_DAYS = 8;
