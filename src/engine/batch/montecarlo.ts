@@ -3,7 +3,7 @@
  * job is listed before work is split, and `simulateRun` seeds a run from the scenario seed
  * and the run index only, so results never depend on chunking or the number of workers.
  */
-import type { RunResult } from '../results/run-result.ts';
+import type { RunResult } from '../run/run-result.ts';
 import type { Model } from '../model/model.ts';
 import { simulateRun } from '../run/simulate.ts';
 import type { RunJob } from './run-plan.ts';

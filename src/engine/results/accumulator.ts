@@ -18,7 +18,7 @@
  * The typical month is not kept apart: it is the merge of the recorded days that fall on
  * each day of month, done when summarising (merging is exact, so nothing is lost).
  */
-import type { RunResult } from './run-result.ts';
+import type { RunResult } from '../run/run-result.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { SchemeSketches } from './scheme-sketches.ts';
 import type { SchemeState } from './scheme-sketches.ts';

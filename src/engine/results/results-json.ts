@@ -5,6 +5,7 @@
  */
 import type { Bands, Distribution } from './quantiles.ts';
 import { EXACT_DISTINCT, RELATIVE_ERROR } from './quantile-sketch.ts';
+import type { ByMonthKey, MetricKey, PairedKey } from '../run/metrics.ts';
 
 export const RESULTS_FORMAT = 'paybench-results';
 export const RESULTS_VERSION = 1;
@@ -16,21 +17,8 @@ export type BandSeries = { [K in keyof Bands]: Num[] };
 export interface Centre { median: Num; mean: Num }
 export interface PairedDiff { median: Num; p5: Num; p95: Num; mean: Num }
 
-export const METRIC_KEYS = [
-  'collectionsMonthly',
-  'planFulfilmentMonthly',
-  'maxCashGapMonthly',
-  'maxCashGapMidMonth',
-  'daysInDeficitMonthly',
-  'profitTotal',
-  'financingCostTotal',
-  'payrollTotal',
-  'bonusTotal',
-  'newClientsTotal',
-  'lostClientsTotal',
-] as const;
-export type MetricKey = (typeof METRIC_KEYS)[number];
-
+export { METRIC_KEYS } from '../run/metrics.ts';
+export type { MetricKey } from '../run/metrics.ts';
 export interface StaffSummary {
   id: string;
   name: string;
@@ -43,37 +31,11 @@ export interface StaffSummary {
   payTotal: Dist;
 }
 
-export interface MonthSummary {
-  month: string;
-  collections: Centre;
-  billed: Centre;
-  newClients: Centre;
-  lostClients: Centre;
-  /** Clients in the book at the month's end (P5). */
-  activeClients: Centre;
-  /** Sellers' hours prospecting, and serving / cross-selling existing clients (P5). */
-  prospectingHours: Centre;
-  serviceHours: Centre;
-  /** Inbound signed / requests, over the run-months that had requests (null if none did; P6). */
-  inboundConversion: Centre;
-  /** Mean star level of the inbound sector at the month's end, 0..1 (P6). */
-  starLevel: Centre;
-  /** People who quit, clients who left with them, person-days away (P7, P8). */
-  departures: Centre;
-  clientsTaken: Centre;
-  absentDays: Centre;
-  /** Hours colleagues worked the clients of people who were away; the absent people's usual client hours not worked (P7). */
-  coverHours: Centre;
-  uncoveredHours: Centre;
-}
+/** A month of the horizon: each by-month row of the registry (run/metrics.ts), median and mean over runs. */
+export type MonthSummary = { month: string } & { [K in ByMonthKey]: Centre };
 
-export interface VsBaseline {
-  runs: number;
-  profitDiff: PairedDiff;
-  collectionsDiff: PairedDiff;
-  maxCashGapMidDiff: PairedDiff;
-  shareBetter: Num;
-}
+/** Paired differences to the baseline, one per paired row of the registry (profit, collections, mid-month gap). */
+export type VsBaseline = { runs: number } & { [K in PairedKey]: PairedDiff } & { shareBetter: Num };
 
 export interface SchemeResults {
   id: string;

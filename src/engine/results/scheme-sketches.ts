@@ -4,29 +4,30 @@
  * Each RunResult is folded in and dropped; two SchemeSketches merge exactly, and their
  * plain-data state (SchemeState) is what shard files and worker hand-overs carry.
  */
-import type { RunResult } from './run-result.ts';
-import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
+import type { RunResult } from '../run/run-result.ts';
+import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { Numbers, SketchState } from './quantile-sketch.ts';
 import { ExactSum } from '../numeric/exact-sum.ts';
+import { METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
 
-export const MONTHLY_METRICS = ['collections', 'maxCashGap', 'maxCashGapMid', 'daysInDeficit'] as const;
-export const TOTAL_METRICS = ['financingCost', 'payroll', 'bonus', 'newClients', 'lostClients'] as const;
-export const MONTH_SERIES = [
-  'collections', 'billed', 'newClients', 'lostClients',
-  'activeClients', 'prospectingHours', 'serviceHours', 'starLevel', 'departures', 'clientsTaken', 'absentDays',
-  'coverHours', 'uncoveredHours',
-] as const;
-/** Month series read as a ratio per run-month; run-months without a denominator are skipped. */
-export const MONTH_RATIOS = ['inboundConversion'] as const;
-const MONTH_KEYS = [...MONTH_SERIES, ...MONTH_RATIOS] as const;
-/** Per-run numbers kept by run index (paired differences, exact profit totals). */
-export const PER_RUN = ['profitTotal', 'collectionsMean', 'maxCashGapMidMean'] as const;
+/** Registry rows summarised over all run-months (metrics.ts: `monthly`, `perPlan`). */
+export const MONTHLY_METRICS = METRIC_ROWS.filter((r) => r.monthly || r.perPlan).map((r) => r.key as MonthlyKey);
+/** Registry rows summarised as horizon totals per run; a paired sum's total is exact from the per-run values instead. */
+export const TOTAL_METRICS = METRIC_ROWS.filter((r) => r.total && r.paired?.fold !== 'sum').map((r) => r.key as MonthlyKey);
+/** Registry rows summarised by month of the horizon, then the ratios. */
+export const MONTH_SERIES = METRIC_ROWS.filter((r) => r.byMonth).map((r) => r.key as MonthlyKey);
+export const MONTH_RATIOS = MONTHLY_RATIOS.map((r) => r.key);
+const MONTH_KEYS: readonly MonthSeries[] = [...MONTH_SERIES, ...MONTH_RATIOS];
+/** Per-run numbers kept by run index (paired differences, exact totals): `profitTotal`, `collectionsMean`, … */
+export const PER_RUN = PER_RUN_ROWS.map((r) => perRunKey(r));
 
-type MonthlyMetric = (typeof MONTHLY_METRICS)[number];
-type TotalMetric = (typeof TOTAL_METRICS)[number];
-type MonthSeries = (typeof MONTH_KEYS)[number];
-export type PerRunKey = (typeof PER_RUN)[number];
+export function perRunKey(row: MonthlyMetric): PerRunKey {
+  return `${row.key}${row.paired!.fold === 'sum' ? 'Total' : 'Mean'}` as PerRunKey;
+}
+
+type MonthSeries = MonthlyKey | (typeof MONTHLY_RATIOS)[number]['key'];
+export type PerRunKey = `${string}${'Total' | 'Mean'}`;
 
 export interface StaffSketches {
   pay: QuantileSketch;
@@ -69,7 +70,7 @@ export class SchemeSketches {
   readonly coverMatrix: ExactSum[] = [];
   /** Run index → present? and the per-run numbers. */
   #present = new Uint8Array(0);
-  #perRun: Record<PerRunKey, Float64Array> = { profitTotal: new Float64Array(0), collectionsMean: new Float64Array(0), maxCashGapMidMean: new Float64Array(0) };
+  #perRun: Record<PerRunKey, Float64Array> = Object.fromEntries(PER_RUN.map((k) => [k, new Float64Array(0)]));
 
   has(runIndex: number): boolean {
     return runIndex < this.#present.length && this.#present[runIndex] === 1;
@@ -100,10 +101,9 @@ export class SchemeSketches {
     if (!Number.isInteger(r.runIndex) || r.runIndex < 0) throw new RangeError(`bad run index ${r.runIndex}`);
     if (this.has(r.runIndex)) throw new Error(`run ${r.runIndex} of scheme ${r.schemeIndex} was added twice`);
     const months = r.months;
-    this.#mark(r.runIndex, {
-      profitTotal: sumTo(r.profit, 0, months),
-      collectionsMean: months > 0 ? sumTo(r.collections, 0, months) / months : NaN,
-      maxCashGapMidMean: months > 0 ? sumTo(r.maxCashGapMid, 0, months) / months : NaN,
+    this.#mark(r.runIndex, (row) => {
+      const total = sumTo(r[row.key as MonthlyKey], 0, months);
+      return row.paired!.fold === 'sum' ? total : months > 0 ? total / months : NaN;
     });
     this.runs++;
     this.months = Math.min(this.months, months);
@@ -115,7 +115,7 @@ export class SchemeSketches {
       for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].add(r[k][m]);
       const month = (this.monthly[m] ??= sketches(MONTH_KEYS));
       for (const k of MONTH_SERIES) month[k].add(r[k][m]);
-      if (r.inboundRequests[m] > 0) month.inboundConversion.add(r.inboundSigned[m] / r.inboundRequests[m]);
+      for (const q of MONTHLY_RATIOS) if (r[q.per][m] > 0) month[q.key].add(r[q.of][m] / r[q.per][m]);
       for (let d = 0; d < DAYS_IN_MONTH_SLOTS; d++) {
         const i = m * DAYS_IN_MONTH_SLOTS + d;
         this.intraMonth[d].add(r.collectedByDay[i]);
@@ -145,7 +145,7 @@ export class SchemeSketches {
     }
     if (runs.length > 0) this.#reserve(runs[runs.length - 1] + 1);
     for (const run of runs) {
-      this.#mark(run, { profitTotal: other.#perRun.profitTotal[run], collectionsMean: other.#perRun.collectionsMean[run], maxCashGapMidMean: other.#perRun.maxCashGapMidMean[run] });
+      this.#mark(run, (row) => other.#perRun[perRunKey(row)][run]);
     }
     this.runs += other.runs;
     this.months = Math.min(this.months, other.months);
@@ -170,10 +170,10 @@ export class SchemeSketches {
     other.coverMatrix.forEach((s, k) => (this.coverMatrix[k] ??= new ExactSum()).merge(s));
   }
 
-  #mark(run: number, values: Record<PerRunKey, number>): void {
+  #mark(run: number, value: (row: MonthlyMetric) => number): void {
     if (run >= this.#present.length) this.#reserve(Math.max(run + 1, Math.min(Math.ceil(this.#present.length * 1.25), run + 16_384), 64));
     this.#present[run] = 1;
-    for (const k of PER_RUN) this.#perRun[k][run] = values[k];
+    for (const row of PER_RUN_ROWS) this.#perRun[perRunKey(row)][run] = value(row);
   }
 
   /**
@@ -242,7 +242,7 @@ export class SchemeSketches {
     for (const [a, b] of state.runs) {
       for (let run = a; run < b; run++, k++) {
         if (s.has(run)) throw new Error(`run ${run} is listed twice`);
-        s.#mark(run, { profitTotal: state.perRun.profitTotal[k], collectionsMean: state.perRun.collectionsMean[k], maxCashGapMidMean: state.perRun.maxCashGapMidMean[k] });
+        s.#mark(run, (row) => state.perRun[perRunKey(row)][k]);
       }
     }
     s.runs = k;
@@ -278,8 +278,8 @@ export interface SchemeState {
   runMonths: number;
   /** Per-run numbers in the order of `runs`. */
   perRun: Record<PerRunKey, Numbers>;
-  monthlyMetrics: Record<MonthlyMetric, SketchState>;
-  totals: Record<TotalMetric, SketchState>;
+  monthlyMetrics: Record<MonthlyKey, SketchState>;
+  totals: Record<MonthlyKey, SketchState>;
   staff: { pay: SketchState; bonus: SketchState; payTotal: SketchState }[];
   intraMonth: SketchState[];
   effortByDay: SketchState[];

@@ -32,13 +32,16 @@
  *   exact total of cover over the total of cover + uncovered, clipped to 0..1 (null when nobody's clients
  *   missed anyone); coverMatrix[a][c] is the mean over runs of the hours person c covered
  *   for person a over the horizon (staff in scenario order; the diagonal is 0).
+ * - monthly dso (days sales outstanding): receivables at the month's end (billed and not
+ *   paid: waiting to be issued, on the way, owed) / the month's billing × the month's days.
  * - Rounding: roubles to 2 decimals, shares and effort to 6, counts and days to 4.
  *   Numbers that do not exist (no runs) are null.
  */
 import type { Scenario } from '../scenario/types.ts';
-import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
-import { SchemeSketches } from './scheme-sketches.ts';
+import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
+import { SchemeSketches, perRunKey } from './scheme-sketches.ts';
 import type { PerRunKey } from './scheme-sketches.ts';
+import { METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type MonthlyKey, type PairedKey, type Unit } from '../run/metrics.ts';
 import type { ResultsAccumulator } from './accumulator.ts';
 import { BAND_LEVELS, BAND_P, distribution, quantileSorted, sortedCopy } from './quantiles.ts';
 import type { Distribution } from './quantiles.ts';
@@ -126,22 +129,22 @@ function perRunValues(s: SchemeSketches, key: PerRunKey): Float64Array {
 
 // ---------------------------------------------------------------- one scheme
 
+const ROUNDING: Record<Unit, (x: number) => Num> = { roubles: money, share, count, days: count, hours: count };
+
+/** The contract's `metrics`, row by row of the registry: distributions over run-months, then horizon totals. */
 function metrics(s: SchemeSketches, plan: number): Record<MetricKey, Dist> {
-  const m = s.monthlyMetrics;
-  const t = s.totals;
-  return {
-    collectionsMonthly: sketchDist(m.collections, money),
-    planFulfilmentMonthly: sketchDist(m.collections, share, 1 / plan),
-    maxCashGapMonthly: sketchDist(m.maxCashGap, money),
-    maxCashGapMidMonth: sketchDist(m.maxCashGapMid, money),
-    daysInDeficitMonthly: sketchDist(m.daysInDeficit, count),
-    profitTotal: exactDist(perRunValues(s, 'profitTotal'), money),
-    financingCostTotal: sketchDist(t.financingCost, money),
-    payrollTotal: sketchDist(t.payroll, money),
-    bonusTotal: sketchDist(t.bonus, money),
-    newClientsTotal: sketchDist(t.newClients, count),
-    lostClientsTotal: sketchDist(t.lostClients, count),
-  };
+  const out = {} as Record<MetricKey, Dist>;
+  for (const row of METRIC_ROWS) {
+    const sketch = s.monthlyMetrics[row.key as MonthlyKey];
+    if (row.monthly) out[row.monthly as MetricKey] = sketchDist(sketch, ROUNDING[row.unit]);
+    if (row.perPlan) out[row.perPlan as MetricKey] = sketchDist(sketch, share, 1 / plan);
+  }
+  for (const row of METRIC_ROWS) {
+    if (!row.total) continue;
+    out[row.total as MetricKey] =
+      row.paired?.fold === 'sum' ? exactDist(perRunValues(s, perRunKey(row)), ROUNDING[row.unit]) : sketchDist(s.totals[row.key as MonthlyKey], ROUNDING[row.unit]);
+  }
+  return out;
 }
 
 function staffSummaries(scenario: Scenario, s: SchemeSketches): StaffSummary[] {
@@ -188,27 +191,19 @@ function cashBands(scenario: Scenario, s: SchemeSketches): { cashDaily: BandSeri
   return { cashDaily: sketchBands(daily, money), typicalMonth: sketchBands(typical, money) };
 }
 
+/** The contract's `monthly[]`: each by-month row (ratios after the row they follow), median and mean over runs. */
+const BY_MONTH: readonly { key: string; unit: Unit }[] = METRIC_ROWS.filter((r) => r.byMonth).flatMap((r) => [
+  { key: r.key, unit: r.unit },
+  ...MONTHLY_RATIOS.filter((q) => q.after === r.key),
+]);
+
 function monthlySeries(scenario: Scenario, s: SchemeSketches): MonthSummary[] {
   const months = s.runs > 0 ? s.months : 0;
   return Array.from({ length: months }, (_, m) => {
-    const at = s.monthly[m];
-    return {
-      month: monthLabel(scenario.simulation.startMonth, m),
-      collections: sketchCentre(at.collections, money),
-      billed: sketchCentre(at.billed, money),
-      newClients: sketchCentre(at.newClients, count),
-      lostClients: sketchCentre(at.lostClients, count),
-      activeClients: sketchCentre(at.activeClients, count),
-      prospectingHours: sketchCentre(at.prospectingHours, count),
-      serviceHours: sketchCentre(at.serviceHours, count),
-      inboundConversion: sketchCentre(at.inboundConversion, share),
-      starLevel: sketchCentre(at.starLevel, share),
-      departures: sketchCentre(at.departures, count),
-      clientsTaken: sketchCentre(at.clientsTaken, count),
-      absentDays: sketchCentre(at.absentDays, count),
-      coverHours: sketchCentre(at.coverHours, count),
-      uncoveredHours: sketchCentre(at.uncoveredHours, count),
-    };
+    const at = s.monthly[m] as Record<string, QuantileSketch>;
+    const month = { month: monthLabel(scenario.simulation.startMonth, m) } as MonthSummary;
+    for (const { key, unit } of BY_MONTH) (month as unknown as Record<string, Centre>)[key] = sketchCentre(at[key], ROUNDING[unit]);
+    return month;
   });
 }
 
@@ -240,17 +235,16 @@ function coverMatrix(scenario: Scenario, s: SchemeSketches): Num[][] {
   );
 }
 
+/** Paired by run index: the profit difference first (the headline), then the registry's other paired rows. */
 function vsBaseline(s: SchemeSketches, baseline: SchemeSketches): VsBaseline {
   const pairs = s.runIndices().filter((run) => baseline.has(run));
   const diff = (key: PerRunKey) => Float64Array.from(pairs, (run) => s.perRun(key, run)! - baseline.perRun(key, run)!);
   const better = pairs.filter((run) => s.perRun('profitTotal', run)! > baseline.perRun('profitTotal', run)!).length;
-  return {
-    runs: pairs.length,
-    profitDiff: pairedDiff(diff('profitTotal'), money),
-    collectionsDiff: pairedDiff(diff('collectionsMean'), money),
-    maxCashGapMidDiff: pairedDiff(diff('maxCashGapMidMean'), money),
-    shareBetter: share(pairs.length > 0 ? better / pairs.length : NaN),
-  };
+  const rows = [...PER_RUN_ROWS].sort((a, b) => Number(b.key === 'profit') - Number(a.key === 'profit'));
+  const out = { runs: pairs.length } as VsBaseline;
+  for (const row of rows) out[row.paired!.diff as PairedKey] = pairedDiff(diff(perRunKey(row)), ROUNDING[row.unit]);
+  out.shareBetter = share(pairs.length > 0 ? better / pairs.length : NaN);
+  return out;
 }
 
 export function summarizeScheme(scenario: Scenario, acc: ResultsAccumulator, schemeIndex: number): SchemeResults {

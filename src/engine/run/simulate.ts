@@ -5,8 +5,8 @@
  * scheme and the run index.
  */
 import type { Model } from '../model/model.ts';
-import type { RunResult } from '../results/run-result.ts';
-import { DAYS_IN_MONTH_SLOTS } from '../results/run-result.ts';
+import type { RunResult } from './run-result.ts';
+import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
 import { Department } from '../world/department.ts';
 import { Workforce } from '../world/workforce.ts';
 import { buildGroups } from '../agents/groups.ts';
@@ -21,6 +21,7 @@ import { PersonalGates } from './personal-gates.ts';
 import { paysPersonally } from '../pay/personal-pay.ts';
 import { KeyClients } from '../world/key-clients.ts';
 import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
+import type { MonthEnd } from './metrics.ts';
 
 /**
  * Per-model scratch reused by every run of a worker. The department is reset in full at
@@ -104,6 +105,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     return measure === 'personalCollections' ? dept.owners[j].collectedPeriod : 0;
   };
   const attrition = scenario.behaviour.attrition;
+  const monthEnd: MonthEnd = { model, scheme, dept, workforce, selling, month: 0, payroll: 0, bonus: 0, tranchePaid: 1, departures: 0 };
 
   const staffCount = model.staff.length;
   const months = scenario.simulation.months;
@@ -246,33 +248,12 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     const payroll = (salaries + bonusTotal) * (1 + model.payrollTaxRate);
     dept.cash.owedPayroll += payroll - salaries * model.advanceShare;
     if (rm >= 0) {
-      const collections = dept.team.collectedMonth / 100;
-      const billed = dept.billedMonth / 100;
-      const cash = dept.cash;
-      recordMonth(result, rm, {
-        collections,
-        billed,
-        maxCashGap: cash.maxGap,
-        maxCashGapMid: cash.maxGapMid,
-        daysInDeficit: cash.daysInDeficit,
-        profit: collections - model.variableCostRatio * billed - model.fixedCosts - scheme.marketingCost - payroll - cash.financingCost,
-        financingCost: cash.financingCost,
-        payroll,
-        bonus: bonusTotal,
-        tranchePaid: pool > 0 ? paid / pool : 1,
-        newClients: dept.newClients,
-        lostClients: dept.lostClients,
-        badDebt: dept.badDebtMonth / 100,
-        departures,
-        clientsTaken: dept.takenMonth,
-        absentDays: workforce.absentDays(m),
-        activeClients: dept.book.active.reduce((a, x) => a + x, 0),
-        prospectingHours: selling ? selling.hours[0].reduce((a, x) => a + x, 0) : 0,
-        serviceHours: selling ? selling.hours[1].reduce((a, x) => a + x, 0) + selling.hours[2].reduce((a, x) => a + x, 0) : 0,
-        inboundRequests: selling ? selling.inboundRequests : 0,
-        inboundSigned: selling ? selling.inboundSigned : 0,
-        starLevel: selling ? selling.meanStar() : 0,
-      });
+      monthEnd.month = m;
+      monthEnd.payroll = payroll;
+      monthEnd.bonus = bonusTotal;
+      monthEnd.tranchePaid = pool > 0 ? paid / pool : 1;
+      monthEnd.departures = departures;
+      recordMonth(result, rm, monthEnd);
       closeIntraMonth(result, rm, len);
       for (let j = 0; j < staffCount; j++) {
         const salary = workforce.isVacant(j) ? 0 : model.staff[j].salary;
@@ -286,6 +267,6 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     // month's closing balance, the next month starts from what is left.
     dept.cash.ownerDraw();
   }
-  workforce.cover.finish(result);
+  workforce.cover.finish(result.coverHours, result.uncoveredHours, result.coverMatrix);
   return result;
 }

@@ -26,7 +26,6 @@
  */
 import type { Model } from '../model/model.ts';
 import type { ClientBook } from './clients.ts';
-import type { RunResult } from '../results/run-result.ts';
 
 export class AbsenceCover {
   /** Per client slot: its home person (−1: none). */
@@ -147,17 +146,17 @@ export class AbsenceCover {
     }
   }
 
-  /** Writes the run's cover into the result: hours by month, uncovered hours by month, the matrix. */
-  finish(r: RunResult): void {
+  /** Writes the run's cover: hours by month, uncovered hours by month (added), the staff × staff matrix. */
+  finish(coverHours: Float64Array, uncoveredHours: Float64Array, coverMatrix: Float64Array): void {
     const { staff: n, months } = this;
     for (let j = 0; j < n; j++) {
       const usual = this.presentDays[j] > 0 ? this.presentHours[j] / this.presentDays[j] : 0;
       for (let m = 0; m < months; m++) {
         const k = j * months + m;
-        r.coverHours[m] += this.received[k];
-        r.uncoveredHours[m] += usual * this.awayDays[k] - this.received[k];
+        coverHours[m] += this.received[k];
+        uncoveredHours[m] += usual * this.awayDays[k] - this.received[k];
       }
     }
-    r.coverMatrix.set(this.matrix);
+    coverMatrix.set(this.matrix);
   }
 }

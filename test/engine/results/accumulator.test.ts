@@ -5,7 +5,7 @@ import { buildResultsJson, resultsJsonText } from '../../../src/engine/results/s
 import type { ResultsJson } from '../../../src/engine/results/summarize.ts';
 import { quantileSorted, sortedCopy, BAND_LEVELS, BAND_P } from '../../../src/engine/results/quantiles.ts';
 import { EXACT_DISTINCT, MAX_BUCKETS, RELATIVE_ERROR } from '../../../src/engine/results/quantile-sketch.ts';
-import type { RunResult } from '../../../src/engine/results/run-result.ts';
+import type { RunResult } from '../../../src/engine/run/run-result.ts';
 import { fakeRun, fakeScenario, FAKE_DAYS, FAKE_MONTHS } from '../../support/fake-run.ts';
 
 // 1,500 synthetic runs of 2 schemes (seeded by run index): beyond EXACT_DISTINCT, so the

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ResultsAccumulator, buildResultsJson, resultsJsonText } from '../../../src/engine/results/summarize.ts';
-import type { RunResult } from '../../../src/engine/results/run-result.ts';
+import type { RunResult } from '../../../src/engine/run/run-result.ts';
 import { fakeRun, fakeScenario } from '../../support/fake-run.ts';
 
 const scenario = fakeScenario(2);

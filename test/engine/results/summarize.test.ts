@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ResultsAccumulator, buildResultsJson, resultsJsonText, METRIC_KEYS } from '../../../src/engine/results/summarize.ts';
-import type { RunResult } from '../../../src/engine/results/run-result.ts';
+import type { RunResult } from '../../../src/engine/run/run-result.ts';
 import { fakeRun, fakeScenario, FAKE_DAYS, FAKE_MONTHS } from '../../support/fake-run.ts';
 
 const scenario = fakeScenario(3);
