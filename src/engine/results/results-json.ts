@@ -44,7 +44,9 @@ export interface SchemeResults {
   metrics: Record<MetricKey, Dist>;
   planMetShare: Num;
   staff: StaffSummary[];
+  /** Cumulative collections by day of month, a share of plan (day rows of run/metrics.ts). */
   intraMonth: { day: number; median: Num; mean: Num }[];
+  /** Mean effort by day of month over the run-months somebody worked that day, and the share of run-months they did. */
   effortByDay: { day: number; median: Num; mean: Num; worked: Num }[];
   cashDaily: BandSeries;
   typicalMonth: BandSeries;

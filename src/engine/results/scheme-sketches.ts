@@ -9,7 +9,9 @@ import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { Numbers, SketchState } from './quantile-sketch.ts';
 import { ExactSum } from '../numeric/exact-sum.ts';
-import { METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
+import { DAY_ROWS, METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
+
+const DAY_KEYS = DAY_ROWS.map((r) => r.key as DayKey);
 
 /** Registry rows summarised over all run-months (metrics.ts: `monthly`, `perPlan`). */
 export const MONTHLY_METRICS = METRIC_ROWS.filter((r) => r.monthly || r.perPlan).map((r) => r.key as MonthlyKey);
@@ -58,10 +60,8 @@ export class SchemeSketches {
   readonly monthlyMetrics = sketches(MONTHLY_METRICS);
   readonly totals = sketches(TOTAL_METRICS);
   readonly staff: StaffSketches[] = [];
-  /** Cumulative collections by day of month (roubles), over run-months. */
-  readonly intraMonth = sketchList(DAYS_IN_MONTH_SLOTS);
-  /** Effort by day of month over the run-months in which somebody worked (> 0). */
-  readonly effortByDay = sketchList(DAYS_IN_MONTH_SLOTS);
+  /** Per day row (metrics.ts), per day of month: a carried series over every run-month, else over the run-months with a positive value. */
+  readonly byDay: Record<DayKey, QuantileSketch[]> = Object.fromEntries(DAY_KEYS.map((k) => [k, sketchList(DAYS_IN_MONTH_SLOTS)])) as Record<DayKey, QuantileSketch[]>;
   /** Cash balance by recorded day, over runs. */
   readonly cashDaily: QuantileSketch[] = [];
   /** By month of the horizon, over runs. */
@@ -91,7 +91,7 @@ export class SchemeSketches {
   /** Numbers held in all (sketch buckets or values + per-run slots), for the structural bound tests. */
   get footprint(): number {
     const all = [
-      ...Object.values(this.monthlyMetrics), ...Object.values(this.totals), ...this.intraMonth, ...this.effortByDay,
+      ...Object.values(this.monthlyMetrics), ...Object.values(this.totals), ...Object.values(this.byDay).flat(),
       ...this.cashDaily, ...this.staff.flatMap((s) => [s.pay, s.bonus, s.payTotal]), ...this.monthly.flatMap((m) => Object.values(m)),
     ];
     return all.reduce((n, s) => n + s.footprint, 0);
@@ -118,9 +118,10 @@ export class SchemeSketches {
       for (const q of MONTHLY_RATIOS) if (r[q.per][m] > 0) month[q.key].add(r[q.of][m] / r[q.per][m]);
       for (let d = 0; d < DAYS_IN_MONTH_SLOTS; d++) {
         const i = m * DAYS_IN_MONTH_SLOTS + d;
-        this.intraMonth[d].add(r.collectedByDay[i]);
-        const effort = r.effortByDay[i];
-        if (effort > 0) this.effortByDay[d].add(effort);
+        for (const row of DAY_ROWS) {
+          const v = r[row.key as DayKey][i];
+          if (row.carry || v > 0) this.byDay[row.key as DayKey][d].add(v);
+        }
       }
     }
     for (const k of TOTAL_METRICS) this.totals[k].add(sumTo(r[k], 0, months));
@@ -160,8 +161,7 @@ export class SchemeSketches {
       mine.bonus.merge(p.bonus);
       mine.payTotal.merge(p.payTotal);
     });
-    other.intraMonth.forEach((s, d) => this.intraMonth[d].merge(s));
-    other.effortByDay.forEach((s, d) => this.effortByDay[d].merge(s));
+    for (const k of DAY_KEYS) other.byDay[k].forEach((s, d) => this.byDay[k][d].merge(s));
     other.cashDaily.forEach((s, d) => (this.cashDaily[d] ??= new QuantileSketch()).merge(s));
     other.monthly.forEach((month, m) => {
       const mine = (this.monthly[m] ??= sketches(MONTH_KEYS));
@@ -215,8 +215,7 @@ export class SchemeSketches {
       monthlyMetrics: rec(this.monthlyMetrics),
       totals: rec(this.totals),
       staff: this.staff.map((p) => ({ pay: st(p.pay), bonus: st(p.bonus), payTotal: st(p.payTotal) })),
-      intraMonth: this.intraMonth.map(st),
-      effortByDay: this.effortByDay.map(st),
+      byDay: Object.fromEntries(DAY_KEYS.map((k) => [k, this.byDay[k].map(st)])) as Record<DayKey, SketchState[]>,
       cashDaily: this.cashDaily.map(st),
       monthly: this.monthly.map(rec),
       coverMatrix: this.coverMatrix.map((s) => s.toState()),
@@ -253,8 +252,10 @@ export class SchemeSketches {
     for (const key of MONTHLY_METRICS) s.monthlyMetrics[key] = from(state.monthlyMetrics[key]);
     for (const key of TOTAL_METRICS) s.totals[key] = from(state.totals[key]);
     for (const p of state.staff) s.staff.push({ pay: from(p.pay), bonus: from(p.bonus), payTotal: from(p.payTotal) });
-    state.intraMonth.forEach((x, d) => (s.intraMonth[d] = from(x)));
-    state.effortByDay.forEach((x, d) => (s.effortByDay[d] = from(x)));
+    for (const k of DAY_KEYS) {
+      if (!Array.isArray(state.byDay?.[k])) throw new Error(`day series ${k} is missing (a shard from an older paybench?)`);
+      state.byDay[k].forEach((x, d) => (s.byDay[k][d] = from(x)));
+    }
     for (const x of state.cashDaily) s.cashDaily.push(from(x));
     for (const m of state.monthly) {
       s.monthly.push(Object.fromEntries(MONTH_KEYS.map((key) => {
@@ -281,8 +282,8 @@ export interface SchemeState {
   monthlyMetrics: Record<MonthlyKey, SketchState>;
   totals: Record<MonthlyKey, SketchState>;
   staff: { pay: SketchState; bonus: SketchState; payTotal: SketchState }[];
-  intraMonth: SketchState[];
-  effortByDay: SketchState[];
+  /** Per day row, per day of month. */
+  byDay: Record<DayKey, SketchState[]>;
   cashDaily: SketchState[];
   monthly: Record<MonthSeries, SketchState>[];
   /** staff × staff, row-major: exact sums of cover hours (ExactSum states). */

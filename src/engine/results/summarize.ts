@@ -41,7 +41,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
 import { SchemeSketches, perRunKey } from './scheme-sketches.ts';
 import type { PerRunKey } from './scheme-sketches.ts';
-import { METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type MonthlyKey, type PairedKey, type Unit } from '../run/metrics.ts';
+import { DAY_ROWS, METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayContractKey, type DayKey, type DayMetric, type MonthlyKey, type PairedKey, type Unit } from '../run/metrics.ts';
 import type { ResultsAccumulator } from './accumulator.ts';
 import { BAND_LEVELS, BAND_P, distribution, quantileSorted, sortedCopy } from './quantiles.ts';
 import type { Distribution } from './quantiles.ts';
@@ -163,19 +163,20 @@ function staffSummaries(scenario: Scenario, s: SchemeSketches): StaffSummary[] {
 
 const DAYS = Array.from({ length: DAYS_IN_MONTH_SLOTS }, (_, i) => i + 1);
 
-function intraMonth(s: SchemeSketches, plan: number) {
-  return DAYS.map((day) => ({ day, ...sketchCentre(s.intraMonth[day - 1], share, 1 / plan) }));
+/** A day row of the registry in the contract: by day of month, median and mean, and for uncarried rows the share of run-months that had it. */
+function daySeries(s: SchemeSketches, row: DayMetric, plan: number) {
+  const list = s.byDay[row.key as DayKey];
+  const r = row.perPlan ? share : ROUNDING[row.unit];
+  const scale = row.perPlan ? 1 / plan : 1;
+  return DAYS.map((day) => {
+    const sketch = list[day - 1];
+    const centre = { day, ...sketchCentre(sketch, r, scale) };
+    return row.carry ? centre : { ...centre, worked: share(s.runMonths > 0 ? sketch.count / s.runMonths : NaN) };
+  });
 }
 
-function effortByDay(s: SchemeSketches) {
-  return DAYS.map((day) => {
-    const worked = s.effortByDay[day - 1];
-    return {
-      day,
-      ...sketchCentre(worked, share),
-      worked: share(s.runMonths > 0 ? worked.count / s.runMonths : NaN),
-    };
-  });
+function daySummaries(s: SchemeSketches, plan: number): Pick<SchemeResults, DayContractKey> {
+  return Object.fromEntries(DAY_ROWS.map((row) => [row.contract, daySeries(s, row, plan)])) as unknown as Pick<SchemeResults, DayContractKey>;
 }
 
 function cashBands(scenario: Scenario, s: SchemeSketches): { cashDaily: BandSeries; typicalMonth: BandSeries } {
@@ -261,8 +262,7 @@ export function summarizeScheme(scenario: Scenario, acc: ResultsAccumulator, sch
     metrics: metrics(s, plan),
     planMetShare: share(s.runMonths > 0 ? s.planMet / s.runMonths : NaN),
     staff: staffSummaries(scenario, s),
-    intraMonth: intraMonth(s, plan),
-    effortByDay: effortByDay(s),
+    ...daySummaries(s, plan),
     ...cashBands(scenario, s),
     monthly: monthlySeries(scenario, s),
     clientsTakenPerDeparture: clientsTakenPerDeparture(s),

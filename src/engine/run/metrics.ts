@@ -155,3 +155,31 @@ export const METRIC_KEYS = [
 
 /** Rows kept per run, in row order. */
 export const PER_RUN_ROWS: readonly MonthlyMetric[] = METRIC_ROWS.filter((r) => r.paired);
+
+/**
+ * Figures by day of month: a value per recorded month and day (months × 31). `carry`: a
+ * cumulative figure, carried past a short month's end and summarised over every run-month;
+ * otherwise summarised over the run-months in which it is positive (a day somebody
+ * worked), with the share of run-months that had it (`worked`).
+ */
+export interface DayMetric {
+  /** The run record's series. */
+  readonly key: string;
+  /** Its name in the contract (a list of `{ day, median, mean[, worked] }`). */
+  readonly contract: string;
+  readonly unit: Unit;
+  readonly carry: boolean;
+  /** Divided by the plan in the contract (a share of plan). */
+  readonly perPlan?: boolean;
+}
+
+export const DAY_METRICS = [
+  /** Cumulative collections by day of month (roubles; a share of plan in the contract). */
+  { key: 'collectedByDay', contract: 'intraMonth', unit: 'share', carry: true, perPlan: true },
+  /** Mean effort of the people working the queue that day (1 = a full 8-hour day). */
+  { key: 'effortByDay', contract: 'effortByDay', unit: 'share', carry: false },
+] as const satisfies readonly DayMetric[];
+
+export type DayKey = (typeof DAY_METRICS)[number]['key'];
+export type DayContractKey = (typeof DAY_METRICS)[number]['contract'];
+export const DAY_ROWS: readonly DayMetric[] = DAY_METRICS;

@@ -4,15 +4,17 @@
  */
 import type { RunResult } from './run-result.ts';
 import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
-import { METRIC_ROWS, MONTHLY_KEYS, type MonthEnd, type MonthlyKey } from './metrics.ts';
+import { DAY_ROWS, METRIC_ROWS, MONTHLY_KEYS, type DayKey, type MonthEnd, type MonthlyKey } from './metrics.ts';
 
 export function allocateRunResult(schemeIndex: number, runIndex: number, months: number, days: number, staff: number): RunResult {
   // One buffer for the whole run, cut into views: one allocation per run, not thirty.
-  const slots = MONTHLY_KEYS.length * months + days + 2 * months * DAYS_IN_MONTH_SLOTS + 3 * staff * months + staff * staff;
+  const slots = MONTHLY_KEYS.length * months + days + DAY_ROWS.length * months * DAYS_IN_MONTH_SLOTS + 3 * staff * months + staff * staff;
   const store = new Float64Array(slots);
   let at = 0;
   const take = (n: number) => store.subarray(at, (at += n));
   const series = Object.fromEntries(MONTHLY_KEYS.map((k) => [k, take(months)])) as Record<MonthlyKey, Float64Array>;
+  const cashDaily = take(days);
+  const byDay = Object.fromEntries(DAY_ROWS.map((row) => [row.key, take(months * DAYS_IN_MONTH_SLOTS)])) as Record<DayKey, Float64Array>;
   const result: RunResult = {
     schemeIndex,
     runIndex,
@@ -20,9 +22,8 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
     days,
     staff,
     ...series,
-    cashDaily: take(days),
-    collectedByDay: take(months * DAYS_IN_MONTH_SLOTS),
-    effortByDay: take(months * DAYS_IN_MONTH_SLOTS),
+    cashDaily,
+    ...byDay,
     staffPay: take(staff * months),
     staffBonus: take(staff * months),
     staffEffort: take(staff * months),
@@ -37,8 +38,12 @@ export function recordMonth(r: RunResult, m: number, e: MonthEnd): void {
   for (const row of METRIC_ROWS) if (row.record) r[row.key as MonthlyKey][m] = row.record(e);
 }
 
-/** Carries the month's last cumulative collections over the slots past its length. */
+/** Carries each cumulative day series' last value over the slots past the month's length. */
 export function closeIntraMonth(r: RunResult, m: number, monthLength: number): void {
   const base = m * DAYS_IN_MONTH_SLOTS;
-  for (let d = monthLength; d < DAYS_IN_MONTH_SLOTS; d++) r.collectedByDay[base + d] = r.collectedByDay[base + monthLength - 1];
+  for (const row of DAY_ROWS) {
+    if (!row.carry) continue;
+    const a = r[row.key as DayKey];
+    for (let d = monthLength; d < DAYS_IN_MONTH_SLOTS; d++) a[base + d] = a[base + monthLength - 1];
+  }
 }

@@ -4,9 +4,10 @@
  * settled to the kopeck, so staff pay values are exact multiples of 0.01. Each row of the
  * metric registry (metrics.ts) is a series with a value per recorded month.
  */
-import type { MonthlyKey } from './metrics.ts';
+import type { DayKey, MonthlyKey } from './metrics.ts';
 
-export type RunResult = RunRecord & { readonly [K in MonthlyKey]: Float64Array };
+/** Each monthly row a series of months; each day row months × 31, day d of month m at m × 31 + d − 1. */
+export type RunResult = RunRecord & { readonly [K in MonthlyKey | DayKey]: Float64Array };
 
 export interface RunRecord {
   schemeIndex: number;
@@ -19,10 +20,6 @@ export interface RunRecord {
   staff: number;
   /** End-of-day cash balance for each recorded day. */
   cashDaily: Float64Array;
-  /** months × 31: cumulative collections by day of month (index d−1), carried past month end. */
-  collectedByDay: Float64Array;
-  /** months × 31: mean effort of the people working the queue that day (0 = nobody worked, or a weekend below duty). */
-  effortByDay: Float64Array;
   /** staff × months: salary + bonus (exact to the kopeck). */
   staffPay: Float64Array;
   /** staff × months: bonus only. */
