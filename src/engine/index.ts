@@ -20,3 +20,6 @@ export { compileCurve, poolDecimal, poolKopecks } from './pay/formula.ts';
 export { poolAt, slopeAt, type PayCurve, type CurveBreak } from './pay/curve.ts';
 export { paysPersonally } from './pay/personal-pay.ts';
 export { makeIssue } from './scenario/issues.ts';
+export { parseTargets, targetScenario, checkTargets, miss, TargetsError, TARGETS_FORMAT, DEFAULT_TARGET_RUNS, type Target, type Targets, type TargetResult } from './batch/targets.ts';
+export { parseFigure, evaluateFigure, FigureError } from './batch/figure.ts';
+export { METRIC_UNITS, type Unit } from './run/metrics.ts';

@@ -258,13 +258,16 @@ export class TeamDay {
       queue.done(best, t);
     }
 
-    // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the work there was.
+    // Who worked how hard: everyone at the effort the marginal hour justified, the queue part
+    // scaled to the work there was; a working day is never shorter than its duty.
     const planned = choice.teamHours(marginal);
     const scale = planned > 0 ? Math.min(1, hours / planned) : 0;
+    const routine = choice.routine;
     for (let j = 0; j < choice.capacity.length; j++) {
       this.staffEffort[j] = 0;
       if (choice.weight[j] <= 0) continue;
-      const e = choice.effort(j, marginal) * scale;
+      const chosen = choice.effort(j, marginal);
+      const e = routine > 0 ? Math.max(choice.floor[j], routine + Math.max(0, chosen - routine) * scale) : chosen * scale;
       this.staffEffort[j] = e;
       this.contribution[j] += choice.weight[j] * e;
       if (this.model.calendar.working[t] || e > 0) {

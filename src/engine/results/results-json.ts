@@ -48,6 +48,10 @@ export interface SchemeResults {
   intraMonth: { day: number; median: Num; mean: Num }[];
   /** Mean effort by day of month over the run-months somebody worked that day, and the share of run-months they did. */
   effortByDay: { day: number; median: Num; mean: Num; worked: Num }[];
+  /** Hours per person at work by day of month (8 = a normal day), over the run-months somebody worked that day, and the share that did. */
+  hoursByDay: { day: number; median: Num; mean: Num; worked: Num }[];
+  /** Share of the month's bills issued by each day of month. */
+  invoicedByDay: { day: number; median: Num; mean: Num }[];
   cashDaily: BandSeries;
   typicalMonth: BandSeries;
   monthly: MonthSummary[];
@@ -57,6 +61,10 @@ export interface SchemeResults {
   coverShare: Num;
   /** Who covered whom: [away][covered by] mean hours over the horizon per run, staff in scenario order (P7). */
   coverMatrix: Num[][];
+  /** Clients lost a year as a share of the book; debt written off as a share of billing; the volume leavers took as a share of their books (run/metrics.ts, HORIZON_RATIOS). */
+  lostClientsShareYear: Num;
+  badDebtShare: Num;
+  bookTakenShare: Num;
   vsBaseline: VsBaseline | null;
 }
 

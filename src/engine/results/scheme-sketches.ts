@@ -9,7 +9,7 @@ import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { Numbers, SketchState } from './quantile-sketch.ts';
 import { ExactSum } from '../numeric/exact-sum.ts';
-import { DAY_ROWS, METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
+import { DAY_ROWS, METRIC_ROWS, MONTHLY_KEYS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
 
 const DAY_KEYS = DAY_ROWS.map((r) => r.key as DayKey);
 
@@ -68,6 +68,8 @@ export class SchemeSketches {
   readonly monthly: Record<MonthSeries, QuantileSketch>[] = [];
   /** staff × staff, row-major: exact sums over runs of the cover hours (who was away → who covered; P7). */
   readonly coverMatrix: ExactSum[] = [];
+  /** Per registry row: the exact total over every run-month held (horizon ratios). */
+  readonly sums: Record<MonthlyKey, ExactSum> = Object.fromEntries(MONTHLY_KEYS.map((k) => [k, new ExactSum()])) as Record<MonthlyKey, ExactSum>;
   /** Run index → present? and the per-run numbers. */
   #present = new Uint8Array(0);
   #perRun: Record<PerRunKey, Float64Array> = Object.fromEntries(PER_RUN.map((k) => [k, new Float64Array(0)]));
@@ -110,6 +112,10 @@ export class SchemeSketches {
     this.days = Math.min(this.days, r.days);
     this.runMonths += months;
 
+    for (const k of MONTHLY_KEYS) {
+      const series = r[k];
+      for (let m = 0; m < months; m++) this.sums[k].add(series[m]);
+    }
     for (let m = 0; m < months; m++) {
       if (r.collections[m] >= plan) this.planMet++;
       for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].add(r[k][m]);
@@ -168,6 +174,7 @@ export class SchemeSketches {
       for (const k of MONTH_KEYS) mine[k].merge(month[k]);
     });
     other.coverMatrix.forEach((s, k) => (this.coverMatrix[k] ??= new ExactSum()).merge(s));
+    for (const k of MONTHLY_KEYS) this.sums[k].merge(other.sums[k]);
   }
 
   #mark(run: number, value: (row: MonthlyMetric) => number): void {
@@ -219,6 +226,7 @@ export class SchemeSketches {
       cashDaily: this.cashDaily.map(st),
       monthly: this.monthly.map(rec),
       coverMatrix: this.coverMatrix.map((s) => s.toState()),
+      sums: Object.fromEntries(MONTHLY_KEYS.map((k) => [k, this.sums[k].toState()])) as Record<MonthlyKey, number[] | null>,
     };
   }
 
@@ -265,6 +273,8 @@ export class SchemeSketches {
     }
     if (!Array.isArray(state.coverMatrix)) throw new Error('the cover matrix is missing (a shard from an older paybench?)');
     for (const x of state.coverMatrix) s.coverMatrix.push(ExactSum.fromState(x));
+    if (!isObject(state.sums)) throw new Error('the totals of the monthly figures are missing (a shard from an older paybench?)');
+    for (const k of MONTHLY_KEYS) s.sums[k] = ExactSum.fromState(state.sums[k] ?? null);
     return s;
   }
 }
@@ -288,4 +298,8 @@ export interface SchemeState {
   monthly: Record<MonthSeries, SketchState>[];
   /** staff × staff, row-major: exact sums of cover hours (ExactSum states). */
   coverMatrix: (number[] | null)[];
+  /** Per registry row: the exact total over run-months (ExactSum states). */
+  sums: Record<MonthlyKey, number[] | null>;
 }
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -41,7 +41,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
 import { SchemeSketches, perRunKey } from './scheme-sketches.ts';
 import type { PerRunKey } from './scheme-sketches.ts';
-import { DAY_ROWS, METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayContractKey, type DayKey, type DayMetric, type MonthlyKey, type PairedKey, type Unit } from '../run/metrics.ts';
+import { DAY_ROWS, HORIZON_RATIOS, METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayContractKey, type DayKey, type DayMetric, type HorizonRatioKey, type MonthlyKey, type PairedKey, type Unit } from '../run/metrics.ts';
 import type { ResultsAccumulator } from './accumulator.ts';
 import { BAND_LEVELS, BAND_P, distribution, quantileSorted, sortedCopy } from './quantiles.ts';
 import type { Distribution } from './quantiles.ts';
@@ -225,6 +225,16 @@ function coverShare(s: SchemeSketches): Num {
   return usual > 0 ? share(Math.min(1, Math.max(0, cover / usual))) : null;
 }
 
+/** Each horizon ratio of the registry: exact totals over every run-month held. */
+function horizonRatios(s: SchemeSketches): Record<HorizonRatioKey, Num> {
+  const out = {} as Record<HorizonRatioKey, Num>;
+  for (const q of HORIZON_RATIOS) {
+    const per = s.sums[q.per].value();
+    out[q.contract] = per > 0 ? share((q.scale * s.sums[q.of].value()) / per) : null;
+  }
+  return out;
+}
+
 /** Mean cover hours over runs, [away][covered by]. */
 function coverMatrix(scenario: Scenario, s: SchemeSketches): Num[][] {
   const n = scenario.staff.length;
@@ -268,6 +278,7 @@ export function summarizeScheme(scenario: Scenario, acc: ResultsAccumulator, sch
     clientsTakenPerDeparture: clientsTakenPerDeparture(s),
     coverShare: coverShare(s),
     coverMatrix: coverMatrix(scenario, s),
+    ...horizonRatios(s),
     vsBaseline: baseline && baseline.runs > 0 ? vsBaseline(s, baseline) : null,
   };
 }

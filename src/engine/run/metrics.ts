@@ -32,6 +32,8 @@ export interface MonthEnd {
   tranchePaid: number;
   /** People who quit at the month's start. */
   departures: number;
+  /** Working days this month on which somebody was at work and nobody did anything. */
+  idleDays: number;
 }
 
 /** Units decide rounding in the contract and the kind of axis a chart draws. */
@@ -79,6 +81,8 @@ export const MONTHLY_METRICS = [
   /** Largest shortfall on days 11–25 (MODEL.md P2/P3). */
   { key: 'maxCashGapMid', unit: 'roubles', record: (e) => e.dept.cash.maxGapMid, monthly: 'maxCashGapMidMonth', paired: { fold: 'mean', diff: 'maxCashGapMidDiff' } },
   { key: 'daysInDeficit', unit: 'days', record: (e) => e.dept.cash.daysInDeficit, monthly: 'daysInDeficitMonthly' },
+  /** Working days on which the whole team present did nothing at all (a salaried department has none). */
+  { key: 'idleDays', unit: 'days', record: (e) => e.idleDays, monthly: 'idleDaysMonthly' },
   {
     key: 'profit',
     unit: 'roubles',
@@ -109,6 +113,9 @@ export const MONTHLY_METRICS = [
   /** People who quit at the month's start, clients who left with them (P8), person-days away (P7). */
   { key: 'departures', unit: 'count', record: (e) => e.departures, byMonth: true },
   { key: 'clientsTaken', unit: 'count', record: (e) => e.dept.takenMonth, byMonth: true },
+  /** The usual monthly volume of the clients who left with a leaver, and of the leavers' books (their home clients; world/cover.ts). */
+  { key: 'volumeTaken', unit: 'roubles', record: (e) => e.dept.takenVolumeMonth / 100 },
+  { key: 'leaverBook', unit: 'roubles', record: (e) => e.dept.leaverBookMonth / 100 },
   { key: 'absentDays', unit: 'days', record: (e) => e.workforce.absentDays(e.month), byMonth: true },
   /** Absence cover (P7): hours colleagues worked the clients of people away; the absent people's usual client hours not worked. */
   { key: 'coverHours', unit: 'hours', byMonth: true },
@@ -129,6 +136,28 @@ export const MONTHLY_RATIOS = [
   /** Inbound signed / requests (P6). */
   { key: 'inboundConversion', unit: 'share', of: 'inboundSigned', per: 'inboundRequests', after: 'serviceHours' },
 ] as const satisfies readonly MonthlyRatio[];
+
+/**
+ * A ratio of two rows' totals over every run-month held, times `scale`: exact, and null
+ * where the denominator is 0. In the contract at the scheme's level.
+ */
+export interface HorizonRatio {
+  readonly contract: string;
+  readonly of: MonthlyKey;
+  readonly per: MonthlyKey;
+  readonly scale: number;
+}
+
+export const HORIZON_RATIOS = [
+  /** Clients lost a year as a share of the clients in the book (12 × lost / active, month by month). */
+  { contract: 'lostClientsShareYear', of: 'lostClients', per: 'activeClients', scale: 12 },
+  /** Debt written off as a share of what was billed. */
+  { contract: 'badDebtShare', of: 'badDebt', per: 'billed', scale: 1 },
+  /** The volume of the clients who left with leavers, as a share of the volume of the leavers' books (P8). */
+  { contract: 'bookTakenShare', of: 'volumeTaken', per: 'leaverBook', scale: 1 },
+] as const satisfies readonly HorizonRatio[];
+
+export type HorizonRatioKey = (typeof HORIZON_RATIOS)[number]['contract'];
 
 type Row = (typeof MONTHLY_METRICS)[number];
 export type MonthlyKey = Row['key'];
@@ -165,6 +194,8 @@ export const PER_RUN_ROWS: readonly MonthlyMetric[] = METRIC_ROWS.filter((r) => 
 export interface DayMetric {
   /** The run record's series. */
   readonly key: string;
+  /** What the run records at the end of each recorded day. */
+  readonly record: (d: DayEnd) => number;
   /** Its name in the contract (a list of `{ day, median, mean[, worked] }`). */
   readonly contract: string;
   readonly unit: Unit;
@@ -173,13 +204,53 @@ export interface DayMetric {
   readonly perPlan?: boolean;
 }
 
+/** What a day row can read at the end of a day. */
+export interface DayEnd {
+  dept: Department;
+  /** Mean effort of the people at work in the queue's groups (1 = a normal 8-hour day; 0: nobody worked). */
+  meanEffort: number;
+  /** The day is a working day of the calendar. */
+  working: boolean;
+  /** Effort the job demands on a working day. */
+  dutyFloor: number;
+}
+
 export const DAY_METRICS = [
   /** Cumulative collections by day of month (roubles; a share of plan in the contract). */
-  { key: 'collectedByDay', contract: 'intraMonth', unit: 'share', carry: true, perPlan: true },
-  /** Mean effort of the people working the queue that day (1 = a full 8-hour day). */
-  { key: 'effortByDay', contract: 'effortByDay', unit: 'share', carry: false },
+  { key: 'collectedByDay', contract: 'intraMonth', unit: 'share', carry: true, perPlan: true, record: (d) => d.dept.team.collectedMonth / 100 },
+  /**
+   * Mean effort of the people working the queue that day (1 = a full 8-hour day). Working
+   * days count, and days off only when the team came in for at least a duty's worth:
+   * otherwise every month's weekends would carve calendar artefacts into the profile.
+   */
+  {
+    key: 'effortByDay',
+    contract: 'effortByDay',
+    unit: 'share',
+    carry: false,
+    record: (d) => (d.working || d.meanEffort >= d.dutyFloor ? d.meanEffort : 0),
+  },
+  /** Hours per person at work that day (8 = a normal day), over the run-months somebody worked it. */
+  { key: 'hoursByDay', contract: 'hoursByDay', unit: 'hours', carry: false, record: (d) => 8 * d.meanEffort },
+  /** Share of the month's bills issued by the end of the day (documents prepared and sent). */
+  {
+    key: 'invoicedByDay',
+    contract: 'invoicedByDay',
+    unit: 'share',
+    carry: true,
+    record: (d) => (d.dept.billsMonth > 0 ? d.dept.issuedMonth / d.dept.billsMonth : 1),
+  },
 ] as const satisfies readonly DayMetric[];
 
 export type DayKey = (typeof DAY_METRICS)[number]['key'];
 export type DayContractKey = (typeof DAY_METRICS)[number]['contract'];
 export const DAY_ROWS: readonly DayMetric[] = DAY_METRICS;
+
+/** The unit of each name in the contract's `metrics` (a share of plan for `perPlan` names). */
+export const METRIC_UNITS = Object.fromEntries(
+  METRIC_ROWS.flatMap((r) => [
+    ...(r.monthly ? [[r.monthly, r.unit]] : []),
+    ...(r.perPlan ? [[r.perPlan, 'share']] : []),
+    ...(r.total ? [[r.total, r.unit]] : []),
+  ]),
+) as Record<MetricKey, Unit>;

@@ -4,7 +4,7 @@
  */
 import type { RunResult } from './run-result.ts';
 import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
-import { DAY_ROWS, METRIC_ROWS, MONTHLY_KEYS, type DayKey, type MonthEnd, type MonthlyKey } from './metrics.ts';
+import { DAY_ROWS, METRIC_ROWS, MONTHLY_KEYS, type DayEnd, type DayKey, type MonthEnd, type MonthlyKey } from './metrics.ts';
 
 export function allocateRunResult(schemeIndex: number, runIndex: number, months: number, days: number, staff: number): RunResult {
   // One buffer for the whole run, cut into views: one allocation per run, not thirty.
@@ -36,6 +36,12 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
 /** Recorded month m: every registry row that reads the month's end writes its value. */
 export function recordMonth(r: RunResult, m: number, e: MonthEnd): void {
   for (const row of METRIC_ROWS) if (row.record) r[row.key as MonthlyKey][m] = row.record(e);
+}
+
+/** Recorded month m, day of month dom: every day row writes its value. */
+export function recordDay(r: RunResult, m: number, dom: number, d: DayEnd): void {
+  const i = m * DAYS_IN_MONTH_SLOTS + dom - 1;
+  for (const row of DAY_ROWS) r[row.key as DayKey][i] = row.record(d);
 }
 
 /** Carries each cumulative day series' last value over the slots past the month's length. */

@@ -6,7 +6,6 @@
  */
 import type { Model } from '../model/model.ts';
 import type { RunResult } from './run-result.ts';
-import { DAYS_IN_MONTH_SLOTS } from './run-result.ts';
 import { Department } from '../world/department.ts';
 import { Workforce } from '../world/workforce.ts';
 import { buildGroups } from '../agents/groups.ts';
@@ -20,8 +19,8 @@ import { newClientRevenue, settleNewClientPay } from './commission.ts';
 import { PersonalGates } from './personal-gates.ts';
 import { paysPersonally } from '../pay/personal-pay.ts';
 import { KeyClients } from '../world/key-clients.ts';
-import { allocateRunResult, closeIntraMonth, recordMonth } from './recorder.ts';
-import type { MonthEnd } from './metrics.ts';
+import { allocateRunResult, closeIntraMonth, recordDay, recordMonth } from './recorder.ts';
+import type { DayEnd, MonthEnd } from './metrics.ts';
 
 /**
  * Per-model scratch reused by every run of a worker. The department is reset in full at
@@ -105,15 +104,16 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     return measure === 'personalCollections' ? dept.owners[j].collectedPeriod : 0;
   };
   const attrition = scenario.behaviour.attrition;
-  const monthEnd: MonthEnd = { model, scheme, dept, workforce, selling, month: 0, payroll: 0, bonus: 0, tranchePaid: 1, departures: 0 };
+  const dayEnd: DayEnd = { dept, meanEffort: 0, working: false, dutyFloor: scenario.behaviour.effort.dutyFloor };
+  const monthEnd: MonthEnd = { model, scheme, dept, workforce, selling, month: 0, payroll: 0, bonus: 0, tranchePaid: 1, departures: 0, idleDays: 0 };
 
   const staffCount = model.staff.length;
   const months = scenario.simulation.months;
   const result = allocateRunResult(schemeIndex, runIndex, months, cal.days - cal.firstRecordedDay, staffCount);
   let salaries = 0;
   let departures = 0;
+  let idleDays = 0;
   const split = scenario.behaviour.splitPerception;
-  const dutyFloor = scenario.behaviour.effort.dutyFloor;
   let periodStart = 0;
   let periodEnd = -1;
 
@@ -133,12 +133,14 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
         workforce.leave(j, m);
         const collectors = owners.length || model.staff.filter((x) => !x.isHead).length;
         const organisation = scheme.scheme.organisation;
-        dept.takeClients(m, attrition.clientTheft, (i) => personalBond(organisation, dept.book.owner[i] === j, collectors), attritionSalt, j);
+        const home = workforce.cover.home;
+        dept.takeClients(m, attrition.clientTheft, (i) => personalBond(organisation, dept.book.owner[i] === j, collectors), attritionSalt, j, (i) => home[i] === j);
       }
       salaries = model.staff.reduce((a, s, j) => a + (workforce.isVacant(j) ? 0 : s.salary), 0);
       selling?.run(m, salesSalt);
       for (const team of teams) team.startMonth();
       personalGates?.startMonth();
+      idleDays = 0;
       contribution.fill(0);
       effortSum.fill(0);
       effortDays.fill(0);
@@ -162,14 +164,11 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
     dept.cash.endDay(dom, len, salaries);
 
     const rm = m - cal.firstRecordedMonth;
+    if (cal.working[t] === 1 && people > 0 && effort === 0) idleDays++;
     if (rm >= 0) {
-      result.collectedByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = dept.team.collectedMonth / 100;
-      // Effort by day of month counts working days, and weekends only when the team chose
-      // to come in for at least a duty's worth: otherwise every month's weekends would
-      // carve calendar artefacts into the profile.
-      const meanEffort = people ? effort / people : 0;
-      const worked = cal.working[t] === 1 || meanEffort >= dutyFloor;
-      result.effortByDay[rm * DAYS_IN_MONTH_SLOTS + dom - 1] = worked ? meanEffort : 0;
+      dayEnd.meanEffort = people ? effort / people : 0;
+      dayEnd.working = cal.working[t] === 1;
+      recordDay(result, rm, dom, dayEnd);
     }
     if (dom !== len) {
       if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;
@@ -253,6 +252,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
       monthEnd.bonus = bonusTotal;
       monthEnd.tranchePaid = pool > 0 ? paid / pool : 1;
       monthEnd.departures = departures;
+      monthEnd.idleDays = idleDays;
       recordMonth(result, rm, monthEnd);
       closeIntraMonth(result, rm, len);
       for (let j = 0; j < staffCount; j++) {

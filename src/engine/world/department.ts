@@ -94,8 +94,10 @@ export class Department {
   readonly team = new BookLedger();
   /** Per staff member: the ledger of the clients they own (personal ownership only). */
   readonly owners: BookLedger[];
-  /** Clients taken by leavers this month. */
+  /** Clients taken by leavers this month, their usual monthly volume, and the volume of the leavers' books (kopecks). */
   takenMonth = 0;
+  takenVolumeMonth = 0;
+  leaverBookMonth = 0;
   /** The sales side of the book, when the scenario sells (prospecting, cross-selling). */
   sales: SalesBook | null = null;
   /** Per staff: commission to claw back for new clients who left within the hand-over window (kopecks). */
@@ -113,6 +115,9 @@ export class Department {
   billedMonth = 0;
   billedLastMonth = 0;
   badDebtMonth = 0;
+  /** Bills waiting to be issued once this month's are added, and how many have been issued since. */
+  billsMonth = 0;
+  issuedMonth = 0;
   newClients = 0;
   lostClients = 0;
 
@@ -177,6 +182,8 @@ export class Department {
       if (periodStart) l.collectedPeriod = 0;
     }
     this.takenMonth = 0;
+    this.takenVolumeMonth = 0;
+    this.leaverBookMonth = 0;
     this.billedMonth = 0;
     this.badDebtMonth = 0;
     this.newClients = 0;
@@ -204,6 +211,8 @@ export class Department {
       b.pendingBill[i] += bill;
       this.billedMonth += bill;
     }
+    this.billsMonth = this.team.pendingCount;
+    this.issuedMonth = 0;
     this.keys?.startMonth(b);
     this.cash.startMonth(this.billedLastMonth / 100, this.model.calendar.monthLength[m]);
   }
@@ -331,6 +340,7 @@ export class Department {
   issueInvoice(i: number, t: number): void {
     const b = this.book;
     const amount = b.pendingBill[i];
+    this.issuedMonth++;
     this.team.issue(b.habit[i], amount);
     this.ownerOf(i)?.issue(b.habit[i], amount);
     b.pendingBill[i] = 0;
@@ -342,15 +352,18 @@ export class Department {
 
   /**
    * A leaver takes clients bound to them: each client leaves with `theft × bond(i)`.
-   * Returns how many left.
+   * `home(i)`: the client is in the leaver's book (whose volume the taken volume is read
+   * against). Returns how many left.
    */
-  takeClients(m: number, theft: number, bond: (i: number) => number, salt: number, leaver: number): number {
+  takeClients(m: number, theft: number, bond: (i: number) => number, salt: number, leaver: number, home: (i: number) => boolean): number {
     const b = this.book;
     let taken = 0;
     for (let i = 0; i < b.n; i++) {
       if (!b.active[i]) continue;
+      if (home(i)) this.leaverBookMonth += b.baseVolume[i];
       const p = theft * bond(i);
       if (p > 0 && keyedUniform(salt, i, m, 1000 + leaver) < p) {
+        this.takenVolumeMonth += b.baseVolume[i];
         this.loseClient(i, m);
         taken++;
       }
