@@ -14,6 +14,8 @@ import { payoutCommand } from './payout-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
 import { targetsCommand } from './targets-command.ts';
+import { calibrateCommand } from './calibrate-command.ts';
+import { robustnessCommand } from './robustness-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
@@ -44,6 +46,19 @@ Usage:
       Run the scenario and print every target of its targets file (default: the
       .targets.json beside it) against the model, with its range and source; exit 1 if
       one is missed.
+  paybench calibrate FILE --vary PATH=LO..HI... [--targets T] [--runs N] [--budget E] [--seed S]
+                          [--workers K] [--json PATH|-] [--out FITTED] [--quiet]
+      Search the named inputs (e.g. --vary behaviour.effort.costFactor=0.2..0.8) for the
+      values at which the targets hold: the method of simulated moments, CMA-ES on common
+      random numbers. --runs per scheme for each candidate (default 100), --budget
+      candidates (default 200). --margin M aims M of each range's scale inside it (robust
+      inputs). --out writes the calibrated scenario.
+  paybench robustness FILE [--targets T] [--swing S] [--runs N] [--seed S] [--workers K]
+                           [--json PATH|-] [--quiet]
+      Every key input (effort cost, attention, clients, volume, payment habits, hours,
+      salaries, staff) set S lower and higher (default 0.2), one at a time, on the same
+      seed: which targets hold on each variant, and the share of variants on which every
+      phenomenon check holds; each miss is listed as a finding.
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
                        [--key-plan-met DAY=yes|no]... [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus. --key-plan-met: whether
@@ -66,6 +81,8 @@ const SPECS: Record<string, FlagSpec> = {
   merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
   sensitivity: { ...COMMON, runs: 'value', swing: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   targets: { ...COMMON, targets: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
+  calibrate: { ...COMMON, targets: 'value', vary: 'list', margin: 'value', runs: 'value', budget: 'value', seed: 'value', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
+  robustness: { ...COMMON, targets: 'value', swing: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
@@ -98,6 +115,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         return await sensitivityCommand(args, io, lang);
       case 'targets':
         return await targetsCommand(args, io, lang);
+      case 'calibrate':
+        return await calibrateCommand(args, io, lang);
+      case 'robustness':
+        return await robustnessCommand(args, io, lang);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

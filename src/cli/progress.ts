@@ -3,7 +3,8 @@
  * plain lines (every 25%) in a log, nothing with --quiet.
  */
 export interface Progress {
-  update(done: number, total: number): void;
+  /** `unit`: what is counted (runs by default). */
+  update(done: number, total: number, unit?: string): void;
   finish(): void;
 }
 
@@ -19,19 +20,19 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
     return seconds >= 60 ? ` · ${Math.round(seconds / 60)} min left` : ` · ${seconds.toFixed(1)} s left`;
   };
   return {
-    update(done, total) {
+    update(done, total, unit = 'runs') {
       if (mode === 'tty') {
         if (done < total && now() - lastDraw < 100) return;
         lastDraw = now();
         const width = 24;
         const full = Math.round((done / total) * width);
-        write(`\r[${'█'.repeat(full)}${'░'.repeat(width - full)}] ${done}/${total} runs${left(done, total)}   `);
+        write(`\r[${'█'.repeat(full)}${'░'.repeat(width - full)}] ${done}/${total} ${unit}${left(done, total)}   `);
         drawn = true;
       } else {
         const quarter = Math.floor((done / total) * 4);
         if (quarter > lastQuarter) {
           lastQuarter = quarter;
-          write(`${done}/${total} runs (${quarter * 25}%)${done < total ? left(done, total) : ''}\n`);
+          write(`${done}/${total} ${unit} (${quarter * 25}%)${done < total ? left(done, total) : ''}\n`);
         }
       }
     },

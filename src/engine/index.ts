@@ -23,3 +23,7 @@ export { makeIssue } from './scenario/issues.ts';
 export { parseTargets, targetScenario, checkTargets, miss, TargetsError, TARGETS_FORMAT, DEFAULT_TARGET_RUNS, type Target, type Targets, type TargetResult } from './batch/targets.ts';
 export { parseFigure, evaluateFigure, FigureError } from './batch/figure.ts';
 export { METRIC_UNITS, type Unit } from './run/metrics.ts';
+export { calibrate, candidate, parseVary, position, distance, type Vary, type Calibration, type RunScenario } from './batch/calibrate.ts';
+export { getPath, setPath, parsePath, PathError } from './batch/scenario-path.ts';
+export { minimise, type Minimum } from './batch/search/minimise.ts';
+export { planRobustness, runRobustness, isPhenomenon, findings as robustnessFindings, ROBUST_INPUTS, DEFAULT_ROBUSTNESS_SWING, type Robustness, type RobustnessPlan, type VariantCheck } from './batch/robustness.ts';

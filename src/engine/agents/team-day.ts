@@ -32,6 +32,13 @@ export class TeamDay {
   readonly effortSum: Float64Array;
   readonly effortDays: Float64Array;
   private readonly headShare: number;
+  /** How much more a tranche lost at a gate weighs than money gained. */
+  private readonly lossAversion: number;
+  /**
+   * Routine work other than billing and chasing: its share of a normal day, how many
+   * normal days' worth of it can wait, and what is waiting (norm hours).
+   */
+  private readonly routine: { share: number; canWait: number; backlog: number };
   /** Today's effort per staff member (members of this group only). */
   readonly staffEffort: Float64Array;
   /** 1 for the staff members who work in this group. */
@@ -77,11 +84,15 @@ export class TeamDay {
     this.gateSigma = new Float64Array(scheme.gateDay.length);
     this.keyGates = scheme.keyClients > 0 ? new KeyGateValues(model, scheme, dept) : null;
     this.queue = new WorkQueue(model, dept, this.values, this.keyGates, owner);
+    this.lossAversion = model.scenario.behaviour.effort.gateLossAversion;
+    const effort = model.scenario.behaviour.effort;
+    this.routine = { share: effort.routineShare, canWait: effort.routineCanWaitDays, backlog: 0 };
     const split = scheme.scheme.split;
     this.headShare = 'headShare' in split && model.staff.some((s) => s.isHead) ? Number(split.headShare) : 0;
   }
 
   reset(): void {
+    this.routine.backlog = 0;
     this.periodError.reset();
     for (const e of this.gateError) e.reset();
     this.startMonth();
@@ -170,7 +181,7 @@ export class TeamDay {
       const f = gateForecast[k];
       if (Number.isNaN(f)) continue;
       const r = scheme.gateDay[k] - dom;
-      const jump = pool * scheme.trancheShare[k];
+      const jump = pool * scheme.trancheShare[k] * this.lossAversion;
       const s = this.gateSigma[k];
       const needed = scheme.gateAmount[k] - f;
       const tail = (jump * normalPdf(-needed / s)) / s;
@@ -232,22 +243,36 @@ export class TeamDay {
     const c = this.model.scenario.clients;
     const cover = this.workforce.cover;
     queue.startDay(t);
-    // Hours the team puts in whatever the value (duty) and at most: no need to weigh
-    // each item while inside the first or once past the second.
-    const dutyHours = choice.teamHours(0);
+    // The day's hours: a normal day whatever the value (duty) and at most a push's. Routine
+    // work takes its share of a normal day (more, to catch up a backlog); on a day the team
+    // pushes beyond a normal day, routine waits — up to the days it can wait.
+    const normalDay = choice.teamHours(0);
     const maxHours = choice.teamHours(1e300);
+    const routine = this.routine;
+    if (this.model.calendar.working[t] === 1) routine.backlog += routine.share * normalDay;
+    const forced = Math.max(0, routine.backlog - routine.canWait * routine.share * normalDay);
+    const dutyQueue = normalDay - Math.min(routine.backlog, normalDay);
+    // Billing is one batch (the month's invoices and documents, article 002): an hour of it is
+    // worth the batch's average, not the last small invoice's — a team that bills, bills everyone.
+    const billBatch = this.billBatchValue();
     let hours = 0;
     let marginal = 0;
+    let pushed = false;
     for (;;) {
-      const best = queue.best();
+      // At duty the month's invoices go out first (the job's routine order); beyond it, the most valuable work.
+      const best = hours < dutyQueue ? queue.bestBill() : queue.best();
       if (best < 0) break;
-      const bestValue = queue.value[best];
       const isBill = best < HABIT_COUNT;
+      const bestValue = isBill ? Math.max(queue.value[best], billBatch) : queue.value[best];
       const cost = isBill ? c.invoiceHours : c.callHours;
       const next = hours + cost;
-      if (next > dutyHours && (next > maxHours || next > choice.teamHours(bestValue))) {
-        if (hours === 0) marginal = bestValue;
-        break;
+      if (next > dutyQueue) {
+        const push = choice.teamHours(bestValue);
+        if (!(push > normalDay) || next > push - forced || next > maxHours - forced) {
+          if (hours === 0) marginal = bestValue;
+          break;
+        }
+        pushed = true;
       }
       const i = queue.client(best);
       if (isBill) dept.issueInvoice(i, t);
@@ -257,17 +282,17 @@ export class TeamDay {
       marginal = bestValue;
       queue.done(best, t);
     }
+    const planned = pushed ? choice.teamHours(marginal) : normalDay;
+    const routineDone = Math.min(routine.backlog, Math.max(forced, planned - hours));
+    routine.backlog -= routineDone;
 
-    // Who worked how hard: everyone at the effort the marginal hour justified, the queue part
-    // scaled to the work there was; a working day is never shorter than its duty.
-    const planned = choice.teamHours(marginal);
-    const scale = planned > 0 ? Math.min(1, hours / planned) : 0;
-    const routine = choice.routine;
+    // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the
+    // work there was (queue and routine); a working day is never shorter than its duty.
+    const scale = planned > 0 ? Math.min(1, (hours + routineDone) / planned) : 0;
     for (let j = 0; j < choice.capacity.length; j++) {
       this.staffEffort[j] = 0;
       if (choice.weight[j] <= 0) continue;
-      const chosen = choice.effort(j, marginal);
-      const e = routine > 0 ? Math.max(choice.floor[j], routine + Math.max(0, chosen - routine) * scale) : chosen * scale;
+      const e = Math.max(choice.floor[j], (pushed ? choice.effort(j, marginal) : choice.effort(j, 0)) * scale);
       this.staffEffort[j] = e;
       this.contribution[j] += choice.weight[j] * e;
       if (this.model.calendar.working[t] || e > 0) {
@@ -278,6 +303,15 @@ export class TeamDay {
     // Work done today on the clients of people who are away: cover, by each one's part of the hours.
     cover.flush(choice.weight, this.staffEffort);
   }
+  /** Today's value of an hour of billing, averaged over every bill still to issue (pool roubles per norm hour). */
+  private billBatchValue(): number {
+    const { ledger, values } = this;
+    if (ledger.pendingCount === 0) return 0;
+    let sum = 0;
+    for (let h = 0; h < HABIT_COUNT; h++) sum += ledger.totals.pending[h] * values.bill[h];
+    return sum / (ledger.pendingCount * this.model.scenario.clients.invoiceHours);
+  }
+
   /** Call at the end of a gate's day: the gate is decided and the team learns its forecast error. */
   closeGates(dom: number, monthLength: number): void {
     const { scheme, dept } = this;

@@ -56,6 +56,19 @@ export class WorkQueue {
     return best;
   }
 
+  /** The invoice cursor whose item is worth most (−1: no bill left), for the routine order. */
+  bestBill(): number {
+    let best = -1;
+    let bestValue = -1;
+    for (let k = 0; k < HABIT_COUNT; k++) {
+      if (this.value[k] > bestValue) {
+        bestValue = this.value[k];
+        best = k;
+      }
+    }
+    return best < 0 ? this.best() : best;
+  }
+
   /** The client cursor k points at. */
   client(k: number): number {
     return this.dept.book.byHabit[k % HABIT_COUNT][this.cursors[k]];

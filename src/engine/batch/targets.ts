@@ -152,8 +152,12 @@ export function miss(result: TargetResult): number {
   const lo = target.min ?? -Infinity;
   const hi = target.max ?? Infinity;
   if (value >= lo && value <= hi) return 0;
-  const width = Number.isFinite(lo) && Number.isFinite(hi) ? hi - lo : 0;
-  const bound = value < lo ? lo : hi;
-  const scale = Math.max(width, Math.abs(bound) * 0.1, 1e-9);
-  return Math.abs(value - bound) / scale;
+  return Math.abs(value - (value < lo ? lo : hi)) / missScale(target);
+}
+
+/** The scale a miss is measured in: the range's width, or a tenth of a one-sided bound. */
+export function missScale(target: Pick<Target, 'min' | 'max'>): number {
+  const { min, max } = target;
+  const width = min !== undefined && max !== undefined ? max - min : 0;
+  return Math.max(width, Math.abs(min ?? max ?? 0) * 0.1, 1e-9);
 }

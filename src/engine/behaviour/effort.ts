@@ -17,6 +17,8 @@ import type { SplitIncentive } from '../pay/split-perception.ts';
 
 /** How far off 'later' feels when putting a task off. */
 const LATER_DAYS = 8;
+/** Nobody comes in on a day off for less than half a normal day (with a routine share: the whole-day model). */
+const DAY_OFF_MINIMUM = 0.5;
 
 /** One deadline at which a result is measured, as the team sees it today. */
 export interface DeadlineView {
@@ -90,8 +92,8 @@ export class EffortChoice {
   readonly share: Float64Array;
   readonly costDenominator: Float64Array;
   readonly floor: Float64Array;
-  /** Today: the share of a person's day that routine work takes (none on a day off). */
-  routine = 0;
+  /** Today: effort below this is not worth coming in for (a day off under the whole-day model), else 0. */
+  private comeIn = 0;
   /** Today: effort per pool rouble of an hour's value (share × skill / cost), and norm hours per unit of effort. */
   readonly slope: Float64Array;
   readonly weight: Float64Array;
@@ -143,7 +145,7 @@ export class EffortChoice {
     const { effort } = this.model.scenario.behaviour;
     const weekend = working ? 1 : effort.weekendCostMultiplier;
     const dilution = this.dilution;
-    this.routine = working ? effort.routineShare : 0;
+    this.comeIn = !working && effort.routineShare > 0 ? DAY_OFF_MINIMUM : 0;
     for (let j = 0; j < this.share.length; j++) {
       const inc = incentives[j];
       const visible = inc.meritLink * staffPool + Math.min(inc.meritAmount, staffPool);
@@ -160,17 +162,18 @@ export class EffortChoice {
   effort(j: number, value: number): number {
     const e = this.slope[j] * value;
     const floor = this.floor[j];
+    if (this.comeIn > 0 && e < this.comeIn) return 0;
     return e < floor ? floor : e > this.maxEffort ? this.maxEffort : e;
   }
 
-  /** Norm hours of queue work (billing, chasing) the team puts in when the marginal hour is worth `value`: its hours past the routine. */
+  /** Norm hours the team puts in when the marginal hour is worth `value` (routine work included). */
   teamHours(value: number): number {
-    const { slope, floor, weight, maxEffort, routine } = this;
+    const { slope, floor, weight, maxEffort, comeIn } = this;
     let sum = 0;
     for (let j = 0; j < slope.length; j++) {
       const e = slope[j] * value;
-      const q = (e < floor[j] ? floor[j] : e > maxEffort ? maxEffort : e) - routine;
-      if (q > 0) sum += weight[j] * q;
+      if (comeIn > 0 && e < comeIn) continue;
+      sum += weight[j] * (e < floor[j] ? floor[j] : e > maxEffort ? maxEffort : e);
     }
     return sum;
   }

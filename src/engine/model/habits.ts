@@ -7,11 +7,22 @@ export const HABIT_COUNT = 3;
 export const SELF_PAYER = 0;
 export const REMINDER_PAYER = 1;
 export const STRETCHER = 2;
+import { inverseNormal, normalCdf } from '../numeric/normal.ts';
+
 export const HABIT_INDEX = { selfPayer: SELF_PAYER, reminderPayer: REMINDER_PAYER, stretcher: STRETCHER } as const;
 
-/** P(an unpushed client of hazard λ pays within x days). */
-export function selfPayWithin(hazard: number, x: number): number {
-  return x > 0 ? 1 - Math.exp(-hazard * x) : 0;
+/**
+ * P(an unpushed client pays within x days of delivery): memoryless with daily hazard λ
+ * (spread 0), or lognormal around the median (clients who pay on their terms).
+ */
+export function selfPayWithin(hazard: number, x: number, spread = 0, median = Math.LN2 / hazard): number {
+  if (!(x > 0)) return 0;
+  return spread > 0 ? normalCdf(Math.log(x / median) / spread) : 1 - Math.exp(-hazard * x);
+}
+
+/** Days from delivery to an unpushed payment, from a uniform draw u (the inverse of selfPayWithin). */
+export function selfPayDays(u: number, hazard: number, spread: number, median: number): number {
+  return spread > 0 ? median * Math.exp(spread * inverseNormal(u)) : -Math.log(1 - u) / hazard;
 }
 
 /**
@@ -22,9 +33,11 @@ export class SelfPayTable {
   private readonly table: Float64Array[];
   private readonly last: number;
 
-  constructor(hazard: Float64Array, maxDays: number) {
+  constructor(hazard: Float64Array, maxDays: number, spread: Float64Array = new Float64Array(hazard.length), median?: Float64Array) {
     this.last = Math.ceil(maxDays * 2);
-    this.table = Array.from(hazard, (lambda) => Float64Array.from({ length: this.last + 1 }, (_, k) => selfPayWithin(lambda, k / 2)));
+    this.table = Array.from(hazard, (lambda, h) =>
+      Float64Array.from({ length: this.last + 1 }, (_, k) => selfPayWithin(lambda, k / 2, spread[h], median ? median[h] : Math.LN2 / lambda)),
+    );
   }
 
   within(h: number, days: number): number {

@@ -19,6 +19,9 @@ export interface HabitParams {
   volumeShare: Float64Array;
   /** Daily self-payment hazard, ln 2 / median days. */
   hazard: Float64Array;
+  /** Median days to an unpushed payment, and the lognormal spread around it (0: memoryless). */
+  median: Float64Array;
+  spread: Float64Array;
   promiseProbability: Float64Array;
 }
 
@@ -133,12 +136,16 @@ export function compileModel(scenario: Scenario): Model {
   const habits: HabitParams = {
     volumeShare: new Float64Array(HABIT_COUNT),
     hazard: new Float64Array(HABIT_COUNT),
+    median: new Float64Array(HABIT_COUNT),
+    spread: new Float64Array(HABIT_COUNT),
     promiseProbability: new Float64Array(HABIT_COUNT),
   };
   for (const h of scenario.clients.habits) {
     const i = HABIT_INDEX[h.id];
     habits.volumeShare[i] = num(h.volumeShare);
     habits.hazard[i] = Math.LN2 / Math.max(0.1, h.medianDays);
+    habits.median[i] = Math.max(0.1, h.medianDays);
+    habits.spread[i] = h.spread ?? 0;
     habits.promiseProbability[i] = h.promiseProbability;
   }
   const staff: StaffModel[] = scenario.staff.map((member) => {
@@ -158,7 +165,7 @@ export function compileModel(scenario: Scenario): Model {
     advanceShare: num(company.advanceShare),
     ownerDrawAbove: num(company.ownerDrawAbove),
     habits,
-    selfPay: new SelfPayTable(habits.hazard, MAX_DEADLINE_DAYS + 10),
+    selfPay: new SelfPayTable(habits.hazard, MAX_DEADLINE_DAYS + 10, habits.spread, habits.median),
     staff,
     schemes: scenario.schemes.map((s) => compileScheme(s, scenario, staff)),
   };

@@ -87,6 +87,12 @@ export interface PaymentHabit {
   volumeShare: Rate;
   /** Median days from delivered documents to payment if nobody calls. */
   medianDays: number;
+  /**
+   * How payment days spread around the median: a lognormal σ for clients who pay on their
+   * own terms (0.5: most within ⅔–1½ of the median); absent or 0, memoryless — as likely
+   * on any day, with a long tail.
+   */
+  spread?: number;
   /** Chance that a collection call yields a promise to pay. */
   promiseProbability: number;
 }
@@ -218,8 +224,20 @@ export interface EffortBehaviour {
    * every hour beyond the normal day. 0 = the whole day is queue work.
    */
   routineShare: number;
+  /**
+   * How many normal days' worth of routine work can wait while the team pushes its queue
+   * (a rush before a gate); it is caught up on normal days. 0: routine never waits.
+   */
+  routineCanWaitDays: number;
   /** Top effort: 1.75 ≈ 14-hour days. */
   maxEffort: number;
+  /**
+   * How much more a tranche lost at a gate weighs than the same money gained (1 = no
+   * difference). A gated tranche is the team's unless a gate is missed: a loss, and losses
+   * loom larger (Hossain & List 2012; Fryer, Levitt, List & Sadoff 2012: loss-framed
+   * bonuses raised output where gain-framed ones of the same size did not).
+   */
+  gateLossAversion: number;
   /** Weekend hours cost this much more; nobody has a duty on weekends. */
   weekendCostMultiplier: number;
   /** Forecast uncertainty σ = sigmaBase + sigmaShare × expected inflow still to come. */

@@ -49,7 +49,7 @@ export function readClients(r: FieldReader, value: unknown, path: string): Clien
 
 /** The habits' volume shares must sum to 1; the sum is checked only when every share could be read. */
 function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] | undefined {
-  const items = r.objects(o, 'habits', path, 1, L.maxHabits, ['id', 'volumeShare', 'medianDays', 'promiseProbability']);
+  const items = r.objects(o, 'habits', path, 1, L.maxHabits, ['id', 'volumeShare', 'medianDays', 'spread', 'promiseProbability']);
   if (!items) return undefined;
   const out: PaymentHabit[] = [];
   const checkUnique = r.uniqueIds();
@@ -67,6 +67,7 @@ function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] 
       id: id!,
       volumeShare: volumeShare as Rate,
       medianDays: r.number(h, 'medianDays', p, { min: 0, max: 365, above: true })!,
+      ...(h.spread !== undefined ? { spread: r.number(h, 'spread', p, { min: 0, max: 3 })! } : {}),
       promiseProbability: r.number(h, 'promiseProbability', p, { min: 0, max: 1 })!,
     });
   }

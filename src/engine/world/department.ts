@@ -7,7 +7,7 @@
  * hazard (MODEL.md appendix, prototype 2).
  */
 import type { Model } from '../model/model.ts';
-import { HABIT_COUNT } from '../model/habits.ts';
+import { HABIT_COUNT, selfPayDays } from '../model/habits.ts';
 import { ClientBook, NEVER } from './clients.ts';
 import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.ts';
 import { CashLedger } from './cash.ts';
@@ -128,6 +128,8 @@ export class Department {
   private readonly courierDays: number;
   private readonly suspendAfterDays: number;
   private readonly hazard: Float64Array;
+  private readonly spread: Float64Array;
+  private readonly median: Float64Array;
   private readonly promiseProbability: Float64Array;
   /** Month-to-month bill multipliers by quantile: one draw and a lookup instead of a lognormal. */
   private readonly noiseTable: Float64Array;
@@ -140,6 +142,8 @@ export class Department {
     this.courierDays = c.courierDays;
     this.suspendAfterDays = c.suspendAfterDays;
     this.hazard = model.habits.hazard;
+    this.spread = model.habits.spread;
+    this.median = model.habits.median;
     this.promiseProbability = model.habits.promiseProbability;
     this.noiseTable = lognormalTable(c.volumeNoise, NOISE_TABLE_SIZE);
     this.book = new ClientBook(model.scenario.clients.count);
@@ -303,8 +307,8 @@ export class Department {
       this.queue.push(t + this.suspendAfterDays, i, EV_SUSPEND_CHECK, t);
     }
     if (b.payDay[i] === NEVER) {
-      // Self-payment time from delivery: memoryless, so later deliveries keep the date.
-      const wait = -Math.log(1 - this.draw(i)) / this.hazard[h];
+      // Self-payment time from delivery; later deliveries keep the date (memoryless, or the client's own terms).
+      const wait = selfPayDays(this.draw(i), this.hazard[h], this.spread[h], this.median[h]);
       this.schedulePayment(i, t + Math.ceil(wait));
     }
   }

@@ -118,6 +118,8 @@ export function articleScenario(schemes: Scheme[] = [thresholdScheme, linearSche
         costFactor: 0.2,
         dutyFloor: 0.5,
         routineShare: 0,
+        routineCanWaitDays: 0,
+        gateLossAversion: 1,
         maxEffort: 1.75,
         weekendCostMultiplier: 2,
         forecastSigmaBase: '1000000',

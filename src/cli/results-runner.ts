@@ -1,0 +1,20 @@
+/**
+ * One runner for a command that runs many scenarios in turn (a search, a sweep): threads
+ * started once, each scenario's results summarised to the contract, a progress line.
+ */
+import type { ParsedArgs } from './args.ts';
+import type { CliIo } from './io.ts';
+import { createProgress } from './progress.ts';
+import { GENERATOR, buildResultsJson } from '../engine/index.ts';
+import type { ResultsJson, Scenario } from '../engine/index.ts';
+import { InlineRunner } from '../workers/inline-runner.ts';
+import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
+import type { Runner } from '../workers/runner.ts';
+
+export function resultsRunner(io: CliIo, args: ParsedArgs, workers: number) {
+  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
+  const run = async (scenario: Scenario): Promise<ResultsJson> =>
+    buildResultsJson(scenario, await runner.run(scenario, { signal: io.signal }), { generator: GENERATOR });
+  return { run, progress, dispose: () => runner.dispose() };
+}
