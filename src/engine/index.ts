@@ -20,3 +20,4 @@ export { compileCurve, poolDecimal, poolKopecks } from './pay/formula.ts';
 export { poolAt, slopeAt, type PayCurve, type CurveBreak } from './pay/curve.ts';
 export { paysPersonally } from './pay/personal-pay.ts';
 export { makeIssue } from './scenario/issues.ts';
+export { schemeName, moneyName, percentName, ratePercentText, type NameLang } from './pay/scheme-name.ts';
