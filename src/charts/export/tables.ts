@@ -4,7 +4,8 @@
  * row per scheme and position. Column names are the contract's, in snake_case, as
  * `paybench run --csv` writes them; headers.ts names them in Russian for a Russian export.
  */
-import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults } from '../../engine/index.ts';
+import { METRIC_KEYS } from '../../engine/index.ts';
+import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults, Tornado } from '../../engine/index.ts';
 import { horizonDate } from '../format.ts';
 import type { Cell, Table } from './csv.ts';
 
@@ -109,5 +110,21 @@ export function monthlyTable(results: ResultsJson, keys: readonly Exclude<keyof 
   return {
     header: ['scheme', 'scheme_name', 'month', ...keys.flatMap((k) => [`${snake(k)}_median`, `${snake(k)}_mean`])],
     rows: results.schemes.flatMap((s) => s.monthly.map((m) => [...who(s), m.month, ...keys.flatMap((k) => [m[k]?.median, m[k]?.mean])])),
+  };
+}
+
+/** Every metric's spread over runs in one table (the Distributions tab's charts and the rest). */
+export function distributionsTable(results: ResultsJson, metricName: (k: MetricKey) => string): Table {
+  return {
+    header: ['metric', 'metric_name', 'scheme', 'scheme_name', 'runs', ...distHeader('value')],
+    rows: METRIC_KEYS.flatMap((k) => results.schemes.map((s) => [k, metricName(k), ...who(s), s.runs, ...distCells(s.metrics[k])])),
+  };
+}
+
+/** The tornado: each input's advantage low and high around the advantage as it stands, widest first. */
+export function tornadoTable(t: Tornado, inputName: (input: string) => string): Table {
+  return {
+    header: ['scheme', 'baseline', 'input', 'input_name', 'path', 'low', 'as_is', 'high', 'swing'],
+    rows: t.schemes.flatMap((x) => x.bars.map((b) => [x.id, t.baseline, b.input, inputName(b.input), b.path, b.low, x.base, b.high, b.swing])),
   };
 }
