@@ -17,6 +17,7 @@ import type { OpenFailure, OpenSource } from './doors.ts';
 import { NameKeeper } from './name-keeper.ts';
 import { relabelResults, sameButNames } from './results-names.ts';
 import { newPerson, newScheme, schemeCopy } from './draft-edits.ts';
+import type { FieldKind } from './field-message.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export type RunEngine = SummarizingRunner;
@@ -56,6 +57,8 @@ export class Workbench {
   total = $state(0);
   elapsedMs = $state(0);
   error = $state<string | null>(null);
+  /** The label of each field on the page, by path (the error list words its errors as the fields do). */
+  readonly fields: Record<string, { label: string; kind: FieldKind; text?: string }> = $state({});
   /** The scheme being edited (its editor opens beside the results), by id. */
   editing = $state<string | null>(null);
   /** Milliseconds from the start of the latest run to its first and its complete result. */
@@ -112,7 +115,12 @@ export class Workbench {
     return this.parsed.ok ? [] : this.parsed.errors;
   }
 
-  /** Error messages for a field (`company.plan`) or everything under a section (`staff`, prefix). */
+  /** The errors at a field's path (the form words them itself: field-message.ts). */
+  issuesAt(path: string): ScenarioIssue[] {
+    return this.issues.filter((i) => i.path === path);
+  }
+
+  /** Error messages for a field (`company.plan`) or everything under a section (`staff`, prefix), path first. */
   errorsAt(path: string, { prefix = false } = {}): string[] {
     return this.issues
       .filter((i) => i.path === path || (prefix && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))))
