@@ -54,6 +54,13 @@ function bound(value: string | number | undefined, kind: FieldKind, lang: Lang):
   return kind === 'percent' ? `${text}${lang === 'ru' ? '\u00A0%' : '%'}` : text;
 }
 
+/** A value halfway through a range, typed as the field takes it (a rate from 0 to 1 as "50"). */
+function midway(min: string | number | undefined, max: string | number | undefined, kind: FieldKind, lang: Lang): string {
+  const mid = ((Number(min) + Number(max)) / 2) * (kind === 'percent' ? 100 : 1);
+  const text = String(Math.round(mid * 100) / 100);
+  return bound(text, kind === 'percent' ? 'decimal' : kind, lang);
+}
+
 /** The reason, in the form's words. */
 function reason(issue: ScenarioIssue, kind: FieldKind, lang: Lang, typed: string): string {
   const w = WORDS[lang];
@@ -71,7 +78,7 @@ function reason(issue: ScenarioIssue, kind: FieldKind, lang: Lang, typed: string
     case 'integer.range':
       return w.wholeRange(bound(p.min, kind, lang), bound(p.max, kind, lang));
     case 'range.between':
-      return `${w.range(bound(p.min, kind, lang), bound(p.max, kind, lang))}; ${w.forExample(example)}`;
+      return `${w.range(bound(p.min, kind, lang), bound(p.max, kind, lang))}; ${w.forExample(midway(p.min, p.max, kind, lang))}`;
     case 'range.aboveAtMost':
       return w.aboveAtMost(bound(p.min, kind, lang), bound(p.max, kind, lang));
     case 'money.decimals':

@@ -10,7 +10,7 @@ const en = {
   partial: (runs: number) => `partial, ${runs} runs`,
   outOfDate: 'out of date',
   outOfDateHint: 'The inputs changed since these results; they show the scenario as it was.',
-  runNow: 'Run',
+  runNow: 'Recompute',
   noResults: 'The answer appears here as soon as the first runs are done.',
   row: {
     profit: 'Profit a year (median)',
@@ -51,7 +51,7 @@ const ru: GlanceWords = {
   partial: (runs) => `предварительно, ${runs} прогонов`,
   outOfDate: 'устарело',
   outOfDateHint: 'Входные данные изменились после расчёта; показан сценарий, каким он был.',
-  runNow: 'Запустить',
+  runNow: 'Пересчитать',
   noResults: 'Ответ появится здесь, как только пройдут первые прогоны.',
   row: {
     profit: 'Прибыль в год (медиана)',

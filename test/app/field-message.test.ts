@@ -31,8 +31,10 @@ describe('fieldMessage', () => {
   it('speaks in percent for a rate, with a decimal comma in Russian', () => {
     const share = issueAt((s) => (s.schemes[0].split.headShare = '1.5'), 'schemes[0].split.headShare');
     expect(share.code).toBe('range.between');
-    expect(fieldMessage(share, 'Head’s share, %', 'percent', 'en', '150')).toBe('Head’s share, %: must be from 0% to 100%; for example 0.5');
-    expect(fieldMessage(share, 'Доля начальника, %', 'percent', 'ru', '150')).toBe('Доля начальника, %: должно быть от 0\u00A0% до 100\u00A0%; например, 0,5');
+    expect(fieldMessage(share, 'Head’s share, %', 'percent', 'en', '150')).toBe('Head’s share, %: must be from 0% to 100%; for example 50');
+    expect(fieldMessage(share, 'Доля начальника, %', 'percent', 'ru', '150')).toBe('Доля начальника, %: должно быть от 0\u00A0% до 100\u00A0%; например, 50');
+    const conversion = issueAt((s) => (s.clients.count = 0), 'clients.count');
+    expect(fieldMessage(conversion, 'Number of clients', 'number', 'en', '0')).toMatch(/^Number of clients: a whole number from 1 to 20,000/);
     const gate = issueAt((s) => (s.schemes[2].tranches[0].gate.minPlanShare = '3'), 'schemes[2].tranches[0].gate.minPlanShare');
     expect(fieldMessage(gate, '% of plan', 'percent', 'en', '300')).toBe('% of plan: must be above 0% and at most 200%');
   });

@@ -163,7 +163,7 @@ describe('SummaryTable', () => {
     const columns = [...table.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent);
     expect(columns).toHaveLength(10);
     // The whole month's worst-day gap beside the mid-month one, each the scheme's median.
-    expect(columns.indexOf('Cash gap, worst day of the month (median)') + 1).toBe(columns.indexOf('Cash gap, worst day of mid-month, 11–25 (median)'));
+    expect(columns.indexOf('Cash gap, worst day: month (median)') + 1).toBe(columns.indexOf('mid-month, 11–25 (median)'));
     const cells = [...table.querySelectorAll('tbody tr')[2].querySelectorAll('td')].map((td) => plain(td.textContent));
     const tranches = results.schemes[2];
     expect(cells[2]).toBe(plain(compactMoney(tranches.metrics.maxCashGapMonthly.p50, 'en', { digits: 2, unit: 1e6, fixed: true })));

@@ -72,7 +72,7 @@ describe('the board deck', () => {
     expect(cover).toContain('Прибыль в год (медиана)');
     const summary = strFromU8(files['ppt/slides/slide6.xml']);
     expect(summary).toContain('<a:tbl>');
-    expect(summary).toContain('Разрыв в худший день месяца (медиана)');
+    expect(summary).toContain('Разрыв в худший день: месяц (медиана)');
     expect(strFromU8(files['ppt/slides/slide3.xml']).replace(/<[^>]+>/g, '')).toContain('ромб: условие транша');
   });
 });
