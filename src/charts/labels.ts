@@ -19,6 +19,7 @@ const en = {
   zero: 'zero',
   reserve: 'reserve',
   gap: 'cash gap',
+  otherMedians: 'other schemes’ medians',
   dayOfMonthAxis: 'day of month',
   day: (d: number) => `day ${d}`,
   // collections and effort
@@ -150,6 +151,7 @@ const ru: ChartLabels = {
   zero: 'ноль',
   reserve: 'резерв',
   gap: 'кассовый разрыв',
+  otherMedians: 'медианы других схем',
   dayOfMonthAxis: 'день месяца',
   day: (d: number) => `${d}-е число`,
   intraTitle: 'Собрано по дням месяца, доля плана',

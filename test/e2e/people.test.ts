@@ -150,8 +150,9 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     await expect.poll(() => amount.inputValue()).toBe('11,000,000');
     // An amount the user typed stays when the scheme changes.
     await amount.fill('9 000 000');
+    await amount.blur();
     await scheme.selectOption('ownClients');
-    expect(await amount.inputValue()).toBe('9,000,000');
+    expect(await amount.inputValue()).toBe('9,000,000'); // the user's amount, its digits grouped
     if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
   }, 60_000);
 

@@ -247,6 +247,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await page.getByRole('tab', { name: 'Collections & effort' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
     expect(await page.getByRole('tab', { name: 'Sensitivity' }).getAttribute('aria-selected')).toBe('true');
+    await page.locator('#scheme-editor-panel').getByRole('button', { name: 'Done' }).click();
   });
 
   it('reproduces the worked example in the payout calculator, to the kopeck', async () => {
