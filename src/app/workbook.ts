@@ -2,7 +2,7 @@
  * What the .xlsx and the glance's tables hold: the glance (each scheme's figures and its
  * verdict; each person's pay), the summary, and the data of every chart — cash by day and
  * in a typical month, collections and effort by day of month, every metric's spread, pay
- * per person, growth, the months of the people and sales modules, who covered whom and,
+ * per person, growth, every series by month (DSO, sales, people), who covered whom and,
  * once computed, the sensitivity — a sheet each, in the user's language.
  */
 import type { ResultsJson, Tornado } from '../engine/index.ts';
@@ -12,7 +12,7 @@ import type { SheetTable } from '../charts/export/xlsx.ts';
 import {
   cashTable, coverMatrixTable, distributionsTable, effortTable, growthTable, intraMonthTable, monthlyTable, payTable, summaryTable, tornadoTable,
 } from '../charts/export/tables.ts';
-import { hasActiveClients, hasActivity, hasCover, hasCoverMatrix, hasInbound, hasWorkforce } from '../charts/month-series.ts';
+import { hasCoverMatrix } from '../charts/month-series.ts';
 import { labels } from '../charts/labels.ts';
 import { glanceOf } from './glance.ts';
 import { verdictOf } from './verdict.ts';
@@ -46,12 +46,12 @@ const NAMES = {
   en: {
     glance: 'At a glance', pay: 'Pay at a glance', summary: 'Summary', cash: 'Cash by day', typical: 'Cash in a typical month',
     intra: 'Collected by day of month', effort: 'Effort by day of month', distributions: 'Distributions', payPerPerson: 'Pay per person',
-    growth: 'Growth by month', months: 'Sales and people by month', cover: 'Who covered whom', sensitivity: 'Sensitivity',
+    growth: 'Growth by month', months: 'Every series by month', cover: 'Who covered whom', sensitivity: 'Sensitivity',
   },
   ru: {
     glance: 'Главное', pay: 'Оплата — главное', summary: 'Сводка', cash: 'Деньги по дням', typical: 'Деньги в типичном месяце',
     intra: 'Собрано по дням месяца', effort: 'Усилия по дням месяца', distributions: 'Распределения', payPerPerson: 'Оплата по сотрудникам',
-    growth: 'Рост по месяцам', months: 'Продажи и люди по месяцам', cover: 'Кто кого замещал', sensitivity: 'Чувствительность',
+    growth: 'Рост по месяцам', months: 'Все ряды по месяцам', cover: 'Кто кого замещал', sensitivity: 'Чувствительность',
   },
 };
 
@@ -70,10 +70,9 @@ export function workbookSheets(results: ResultsJson, lang: Lang, tornado: Tornad
     { name: n.payPerPerson, table: payTable(results) },
     { name: n.growth, table: growthTable(results) },
   ];
-  if (hasActiveClients(results) || hasActivity(results) || hasInbound(results) || hasWorkforce(results) || hasCover(results)) {
-    const keys = ['activeClients', 'prospectingHours', 'serviceHours', 'inboundConversion', 'starLevel', 'absentDays', 'departures', 'clientsTaken', 'coverHours', 'uncoveredHours'] as const;
-    sheets.push({ name: n.months, table: monthlyTable(results, keys) });
-  }
+  // Every month series the contract has (growth, DSO, the sales and people modules).
+  const keys = Object.keys(results.schemes[0]?.monthly[0] ?? {}).filter((k) => k !== 'month') as Parameters<typeof monthlyTable>[1];
+  if (keys.length > 0) sheets.push({ name: n.months, table: monthlyTable(results, keys) });
   if (hasCoverMatrix(results)) sheets.push({ name: n.cover, table: coverMatrixTable(results) });
   if (tornado) sheets.push({ name: n.sensitivity, table: tornadoTable(tornado, (input) => L.sensitivityInputs[input] ?? input) });
   return sheets;

@@ -7,6 +7,8 @@
  */
 import type { Cell } from './csv.ts';
 import type { Lang } from '../format.ts';
+import { labels } from '../labels.ts';
+import { METRIC_KEYS } from '../../engine/index.ts';
 
 const STATS: Record<string, string> = {
   mean: 'среднее',
@@ -45,6 +47,7 @@ const STEMS: Record<string, string> = {
   new_clients: 'новые клиенты',
   lost_clients: 'ушедшие клиенты',
   active_clients: 'клиентов в базе на конец месяца',
+  dso: 'оборачиваемость дебиторки (DSO), дней',
   prospecting_hours: 'часы на новых клиентов',
   service_hours: 'часы на своих клиентов',
   inbound_conversion: 'конверсия входящих заявок',
@@ -101,13 +104,23 @@ const ROLES: Record<string, string> = {
 };
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+
+/** A stem's words: the list above, else a metric's name as the charts give it (the registry's metrics, whatever they grow to). */
+function stemIn(stem: string, lang: Lang): string | undefined {
+  if (STEMS[stem]) return STEMS[stem];
+  const metric = METRIC_KEYS.find((k) => snake(k) === stem);
+  return metric ? labels(lang).metrics[metric] : undefined;
+}
 
 /** A column's name in `lang`; a column without a Russian name keeps the contract's. */
 export function headerIn(key: string, lang: Lang): string {
   if (lang === 'en') return key;
-  if (STEMS[key]) return capital(STEMS[key]);
+  const whole = stemIn(key, lang);
+  if (whole) return capital(whole);
   const m = /^(.+)_(mean|median|p5|p10|p25|p50|p75|p90|p95)$/.exec(key);
-  if (m && STEMS[m[1]]) return `${capital(STEMS[m[1]])}, ${STATS[m[2]]}`;
+  const stem = m ? stemIn(m[1], lang) : undefined;
+  if (m && stem) return `${capital(stem)}, ${STATS[m[2]]}`;
   return key;
 }
 

@@ -11,7 +11,7 @@ import { fillDefaults } from './defaults.ts';
 import { validateScenario } from './validate.ts';
 
 export type { ParseResult, ScenarioIssue } from './issues.ts';
-export { formatIssue } from './messages.ts';
+export { formatIssue } from './issues.ts';
 
 /** Reads an already-parsed JSON value as a scenario. */
 export function parseScenario(json: unknown): ParseResult {

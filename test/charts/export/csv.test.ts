@@ -72,7 +72,8 @@ describe('csv in the Russian locale', () => {
   const tables: Table[] = [
     summaryTable(results), cashTable(results, 'horizon'), cashTable(results, 'typicalMonth'), intraMonthTable(results), effortTable(results),
     payTable(results), growthTable(results), coverMatrixTable(results),
-    monthlyTable(results, ['activeClients', 'newClients', 'lostClients', 'prospectingHours', 'serviceHours', 'inboundConversion', 'starLevel', 'absentDays', 'departures', 'clientsTaken', 'coverHours', 'uncoveredHours']),
+    // every month series the contract has, whatever the registry grows to
+    monthlyTable(results, Object.keys(results.schemes[0].monthly[0]).filter((k) => k !== 'month') as Parameters<typeof monthlyTable>[1]),
     ...METRIC_KEYS.map((k) => distributionTable(results, k)),
   ];
 
