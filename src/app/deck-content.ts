@@ -21,7 +21,7 @@ const THOUSANDS = { en: '#,##0,"k ₽"', ru: '#,##0," тыс. ₽"' };
 const THOUSANDS_1 = { en: '#,##0.0,"k"', ru: '#,##0.0," тыс."' };
 const DAYS = Array.from({ length: 31 }, (_, i) => String(i + 1));
 /** Millions to a tenth; nothing short is "0 ₽". */
-const M = (x: number | null, lang: Lang, signed = false) => (x === 0 ? compactMoney(0, lang) : compactMoney(x, lang, { digits: 1, unit: 1e6, fixed: true, signed }));
+const M = (x: number | null, lang: Lang, signed = false, digits = 1) => (x === 0 ? compactMoney(0, lang) : compactMoney(x, lang, { digits, unit: 1e6, fixed: true, signed }));
 
 export interface DeckOptions {
   status: string | null;
@@ -43,7 +43,7 @@ function glanceTable(g: Glance, colours: Record<string, string>, lang: Lang): De
       row(w.row.gapWhole, (s) => M(s.gapWhole, lang)),
       row(w.row.gapMid, (s) => M(s.gapMid, lang)),
       row(w.row.planMet, (s) => percent(s.planMet, lang)),
-      row(w.row.bonus, (s) => M(s.bonusYear, lang)),
+      row(w.row.bonus, (s) => M(s.bonusYear, lang, false, 2)),
       ...(g.schemes[0]?.people ?? []).map((p, i) =>
         row(`${w.row.pay}: ${p.name}`, (s) => {
           const q = s.people[i];
