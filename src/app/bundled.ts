@@ -43,3 +43,37 @@ export function bundledIn(b: (typeof BUNDLED)[number], lang: Lang): Scenario {
 export function bundledNamed(name: string): (typeof BUNDLED)[number] | undefined {
   return BUNDLED.find((b) => b.scenario.name === name || BUNDLED_RU[b.id]?.name === name);
 }
+
+/** en ↔ ru names of the bundled stories: scenario, schemes and people, each story's own first. */
+function namePairs(story: (typeof BUNDLED)[number] | undefined): { scenario: [string, string][]; schemes: [string, string][]; staff: [string, string][] } {
+  const stories = story ? [story, ...BUNDLED.filter((b) => b !== story)] : BUNDLED;
+  const pairs = { scenario: [] as [string, string][], schemes: [] as [string, string][], staff: [] as [string, string][] };
+  for (const b of stories) {
+    const ru = BUNDLED_RU[b.id];
+    if (!ru) continue;
+    pairs.scenario.push([b.scenario.name, ru.name]);
+    for (const s of b.scenario.schemes) if (ru.schemes[s.id]) pairs.schemes.push([s.name, ru.schemes[s.id]]);
+    for (const p of b.scenario.staff) if (ru.staff[p.id]) pairs.staff.push([p.name, ru.staff[p.id]]);
+  }
+  return pairs;
+}
+
+/** A bundled name in the other language, or the name as it is (the user's own names stay). */
+function switched(name: string, pairs: [string, string][], lang: Lang): string {
+  const pair = pairs.find(([en, ru]) => name === en || name === ru);
+  return pair ? pair[lang === 'ru' ? 1 : 0] : name;
+}
+
+/**
+ * The names of a scenario in `lang` wherever they are a bundled story's (in either
+ * language): the scenario, its schemes and its people, in order; names the user gave
+ * stay as they are.
+ */
+export function bundledNamesIn(scenario: Pick<Scenario, 'name' | 'schemes' | 'staff'>, lang: Lang): { name: string; schemes: string[]; staff: string[] } {
+  const pairs = namePairs(bundledNamed(scenario.name));
+  return {
+    name: switched(scenario.name, pairs.scenario, lang),
+    schemes: scenario.schemes.map((s) => switched(s.name, pairs.schemes, lang)),
+    staff: scenario.staff.map((p) => switched(p.name, pairs.staff, lang)),
+  };
+}

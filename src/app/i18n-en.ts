@@ -10,7 +10,7 @@ export const en = {
   run: 'Run',
   runAgain: 'Run again',
   cancel: 'Cancel',
-  autoRun: 'Re-run on every change',
+  autoRun: 'Re-run on edits',
   autoOffNote: 'Large configuration: press Run when ready.',
   staleNote: 'Inputs changed since these results.',
   runsDone: (done: number, total: number) => `${done} / ${total} runs`,

@@ -7,13 +7,17 @@
  * in, then every few hundred milliseconds, then the complete one, which is exactly what
  * `paybench run` prints for the same scenario, seed and runs.
  */
-import { formatIssue, parseScenario } from '../engine/index.ts';
+import { formatIssue, parseScenario, schemeName } from '../engine/index.ts';
 import type { ParseResult, ResultsJson, Scenario, ScenarioIssue, Scheme } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditHistory } from './history.svelte.ts';
 import { SensitivityState } from './sensitivity.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
+import { NameKeeper } from './name-keeper.ts';
+import { relabelResults, sameButNames } from './results-names.ts';
+import { newPerson, newScheme, schemeCopy } from './draft-edits.ts';
+import type { FieldKind } from './field-message.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export type RunEngine = SummarizingRunner;
@@ -34,6 +38,11 @@ export const MAX_SCHEMES = 6;
 
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
+function validScenario(draft: Scenario): Scenario | null {
+  const parsed = parseScenario(clone(draft));
+  return parsed.ok ? parsed.scenario : null;
+}
+
 export class Workbench {
   /** The scenario as edited: money and rates stay decimal strings, as in files. */
   draft = $state<Scenario>() as Scenario;
@@ -48,13 +57,22 @@ export class Workbench {
   total = $state(0);
   elapsedMs = $state(0);
   error = $state<string | null>(null);
-  /** Inputs changed since the shown results (manual mode, or waiting for the debounce). */
-  stale = $state(false);
+  /** The label of each field on the page, by path (the error list words its errors as the fields do). */
+  readonly fields: Record<string, { label: string; kind: FieldKind; text?: string }> = $state({});
+  /** The scheme being edited (its editor opens beside the results), by id. */
+  editing = $state<string | null>(null);
   /** Milliseconds from the start of the latest run to its first and its complete result. */
   firstResultMs = $state<number | null>(null);
   completeMs = $state<number | null>(null);
 
   readonly parsed = $derived(parseScenario($state.snapshot(this.draft)));
+  readonly #inputsKey = $derived(this.parsed.ok ? JSON.stringify(this.parsed.scenario) : null);
+  readonly #resultsKey = $derived(this.resultsScenario ? JSON.stringify(this.resultsScenario) : null);
+  /**
+   * The inputs changed since the shown results were computed (manual mode, an edit during
+   * a run, the debounce, or a draft with errors): the results are marked and dimmed.
+   */
+  readonly stale = $derived(this.results !== null && this.#inputsKey !== this.#resultsKey);
 
   /** The last file or link that did not open (shown until dismissed or another opens). */
   openFailure = $state<OpenFailure | null>(null);
@@ -66,6 +84,9 @@ export class Workbench {
   readonly sensitivity: SensitivityState;
 
   readonly #engine: RunEngine;
+  readonly #names = new NameKeeper();
+  /** The scenario of the latest run, renamed along with the draft (names change no number). */
+  #runScenario: Scenario | null = null;
   #abort: AbortController | null = null;
   #runId = 0;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -75,6 +96,8 @@ export class Workbench {
 
   constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang()) {
     this.draft = clone(scenario);
+    // A workspace kept from a visit in the other language opens with its bundled names in this one.
+    this.#names.switchTo(this.draft, validScenario(this.draft), lang);
     this.history = new EditHistory(JSON.stringify(this.draft));
     this.#engine = engine;
     this.sensitivity = new SensitivityState(engine);
@@ -92,7 +115,12 @@ export class Workbench {
     return this.parsed.ok ? [] : this.parsed.errors;
   }
 
-  /** Error messages for a field (`company.plan`) or everything under a section (`staff`, prefix). */
+  /** The errors at a field's path (the form words them itself: field-message.ts). */
+  issuesAt(path: string): ScenarioIssue[] {
+    return this.issues.filter((i) => i.path === path);
+  }
+
+  /** Error messages for a field (`company.plan`) or everything under a section (`staff`, prefix), path first. */
   errorsAt(path: string, { prefix = false } = {}): string[] {
     return this.issues
       .filter((i) => i.path === path || (prefix && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))))
@@ -125,33 +153,42 @@ export class Workbench {
 
   addScheme(): void {
     if (!this.canAddScheme) return;
-    const scheme: Scheme = {
-      id: this.#freeId('scheme'),
-      name: this.lang === 'ru' ? 'Новая схема' : 'New scheme',
-      organisation: 'team',
-      measure: 'teamCollections',
-      attestationMonths: 0,
-      deputyHead: false,
-      period: 'month',
-      formula: { type: 'linear', rate: '0.001' },
-      tranches: [],
-      split: { type: 'headShareEqual', headShare: '0.4' },
-    };
+    const scheme = newScheme(this.draft, this.lang);
+    this.#names.adopt(scheme.id, scheme.name); // it follows its edits until the user names it
     this.draft.schemes.push(scheme);
+  }
+
+  /** The scheme's name from its parameters again; it follows them from now on. */
+  nameFromParameters(index: number): void {
+    const scheme = this.draft.schemes[index];
+    const valid = this.scenario?.schemes[index];
+    if (!scheme || !valid) return;
+    scheme.name = schemeName(valid, this.lang, this.draft.company.plan);
+    this.#names.adopt(scheme.id, scheme.name);
+  }
+
+  /** Switches the language; bundled and derived names switch with it (a rename, not a re-run). */
+  setLang(lang: Lang): void {
+    if (lang === this.lang) return;
+    this.lang = lang;
+    this.history.breakStep();
+    this.#names.switchTo(this.draft, this.scenario, lang);
   }
 
   duplicateScheme(index: number): void {
     const source = this.draft.schemes[index];
     if (!source || !this.canAddScheme) return;
-    const copy = clone($state.snapshot(source)) as Scheme;
-    copy.id = this.#freeId(source.id);
-    copy.name = `${source.name} (${this.lang === 'ru' ? 'копия' : 'copy'})`;
+    const valid = this.scenario?.schemes[index];
+    const derived = valid !== undefined && source.name === schemeName(valid, this.lang, this.draft.company.plan);
+    const copy = schemeCopy(this.draft, $state.snapshot(source) as Scheme, this.lang, derived);
+    if (derived) this.#names.adopt(copy.id, copy.name);
     this.draft.schemes.splice(index + 1, 0, copy);
   }
 
   deleteScheme(index: number): void {
     if (!this.canDeleteScheme) return;
     const [gone] = this.draft.schemes.splice(index, 1);
+    if (gone && gone.id === this.editing) this.editing = null;
     if (gone && gone.id === this.draft.baseline) this.draft.baseline = this.draft.schemes[0].id;
   }
 
@@ -160,28 +197,10 @@ export class Workbench {
     if (scheme) this.draft.baseline = scheme.id;
   }
 
-  #freeId(base: string): string {
-    const stem = base.replace(/-\d+$/, '').slice(0, 30) || 'scheme';
-    const taken = new Set(this.draft.schemes.map((s) => s.id));
-    for (let k = 2; ; k++) if (!taken.has(`${stem}-${k}`)) return `${stem}-${k}`;
-  }
-
   // ---------------------------------------------------------------- staff
 
   addPerson(): void {
-    const taken = new Set(this.draft.staff.map((s) => s.id));
-    let k = this.draft.staff.length + 1;
-    while (taken.has(`person-${k}`)) k++;
-    this.draft.staff.push({
-      id: `person-${k}`,
-      name: this.lang === 'ru' ? `Сотрудник ${k}` : `Person ${k}`,
-      role: 'collector',
-      salary: '20000',
-      skill: 1,
-      workShare: 1,
-      effortCost: 1,
-      favour: 0,
-    });
+    this.draft.staff.push(newPerson(this.draft, this.lang));
   }
 
   removePerson(index: number): void {
@@ -192,6 +211,8 @@ export class Workbench {
   load(scenario: Scenario): void {
     this.history.breakStep();
     this.sensitivity.invalidate();
+    this.editing = null;
+    this.#names.forget();
     this.draft = clone(scenario);
     this.history.record(this.#snapshot());
     this.history.breakStep();
@@ -227,12 +248,14 @@ export class Workbench {
   undo(): void {
     const text = this.history.undo();
     if (text === null) return;
+    this.#names.forget();
     this.draft = JSON.parse(text) as Scenario;
   }
 
   redo(): void {
     const text = this.history.redo();
     if (text === null) return;
+    this.#names.forget();
     this.draft = JSON.parse(text) as Scenario;
   }
 
@@ -244,11 +267,22 @@ export class Workbench {
 
   /** Called on every change of the draft: re-run after a pause, or mark the results stale. */
   changed(): void {
+    this.#names.follow(this.draft, this.scenario, this.lang);
     this.history.record(this.#snapshot());
-    this.sensitivity.invalidate();
     const scenario = this.scenario;
-    if (!scenario) return;
-    if (this.results) this.stale = true;
+    if (!scenario) return this.sensitivity.invalidate();
+    if (this.#runScenario && sameButNames(scenario, this.#runScenario)) {
+      // A rename: the numbers stand, the names follow without a run.
+      this.#runScenario = scenario;
+      if (this.results && this.resultsScenario && sameButNames(scenario, this.resultsScenario)) {
+        this.results = relabelResults(this.results, scenario);
+        this.resultsScenario = scenario;
+      }
+      if (this.#timer) clearTimeout(this.#timer);
+      this.#timer = null;
+      return;
+    }
+    this.sensitivity.invalidate();
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     // A configuration grown large waits for the Run button instead of starting on a keystroke.
@@ -279,6 +313,7 @@ export class Workbench {
     this.sensitivity.cancel();
     const abort = new AbortController();
     this.#abort = abort;
+    this.#runScenario = scenario;
     const id = ++this.#runId;
     const current = () => id === this.#runId;
     const engine = this.#engine;
@@ -304,9 +339,10 @@ export class Workbench {
         lastAt = performance.now();
         lastCost = lastAt - asked;
         if (!current() || !results) return;
-        this.results = results;
-        this.resultsScenario = scenario;
-        this.stale = false;
+        // Renamed since the run started: shown under the draft's names.
+        const named = this.#runScenario ?? scenario;
+        this.results = named === scenario ? results : relabelResults(results, named);
+        this.resultsScenario = named;
         shown = true;
         this.firstResultMs ??= performance.now() - this.#startedAt;
       }));

@@ -1,6 +1,7 @@
 /**
  * The readable summary of a run on stdout: one row per scheme (the numbers an owner asks
- * for first), then the story of the month — how much of the plan is in by the 15th and
+ * for first; the worst-day cash gap of a month over the whole month and on days 11–25 side
+ * by side), then the story of the month — how much of the plan is in by the 15th and
  * the 25th, and when people push (mean effort by part of the month).
  */
 import type { ResultsJson, SchemeResults } from '../engine/index.ts';
@@ -15,7 +16,8 @@ const LABELS = {
     scheme: 'Scheme',
     collections: 'Collections/mo (median)',
     planMet: 'Plan met',
-    gap: 'Mid-month gap (median)',
+    gapWhole: 'Gap: month (median)',
+    gap: 'mid-month (median)',
     profit: 'Profit total (median)',
     dProfit: 'Δ profit vs baseline [90%]',
     better: 'Better',
@@ -32,7 +34,8 @@ const LABELS = {
     scheme: 'Схема',
     collections: 'Сбор в месяц (медиана)',
     planMet: 'План выполнен',
-    gap: 'Разрыв в сер. месяца (медиана)',
+    gapWhole: 'Разрыв: месяц (медиана)',
+    gap: 'середина месяца (медиана)',
     profit: 'Прибыль за период (медиана)',
     dProfit: 'Δ прибыли к базе [90%]',
     better: 'Лучше',
@@ -58,7 +61,7 @@ export function summaryText(results: ResultsJson, lang: Lang = 'en'): string {
   const L = LABELS[lang];
   const name = (s: SchemeResults) => (s.id === results.baseline ? `${s.id} (${L.baseline})` : s.id);
   const main = table(
-    [L.scheme, L.collections, L.planMet, L.gap, L.profit, L.dProfit, L.better, L.bonus],
+    [L.scheme, L.collections, L.planMet, L.gapWhole, L.gap, L.profit, L.dProfit, L.better, L.bonus],
     results.schemes.map((s) => {
       const vs = s.vsBaseline;
       const diff = vs
@@ -68,6 +71,7 @@ export function summaryText(results: ResultsJson, lang: Lang = 'en'): string {
         name(s),
         millions(s.metrics.collectionsMonthly.p50, lang),
         percent(s.planMetShare, lang),
+        millions(s.metrics.maxCashGapMonthly.p50, lang),
         millions(s.metrics.maxCashGapMidMonth.p50, lang),
         millions(s.metrics.profitTotal.p50, lang),
         diff,

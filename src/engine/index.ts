@@ -27,3 +27,4 @@ export { calibrate, candidate, parseVary, position, distance, type Vary, type Ca
 export { getPath, setPath, parsePath, PathError } from './batch/scenario-path.ts';
 export { minimise, type Minimum } from './batch/search/minimise.ts';
 export { planRobustness, runRobustness, isPhenomenon, findings as robustnessFindings, ROBUST_INPUTS, DEFAULT_ROBUSTNESS_SWING, type Robustness, type RobustnessPlan, type VariantCheck } from './batch/robustness.ts';
+export { schemeName, moneyName, percentName, ratePercentText, type NameLang } from './pay/scheme-name.ts';

@@ -83,4 +83,58 @@ describe('Workbench', () => {
     expect(wb.draft.schemes).toHaveLength(2);
     expect(wb.scenario).not.toBeNull();
   });
+
+  it('marks the finished results stale when the inputs changed during a manual run', async () => {
+    const wb = new Workbench(bundled(20), localEngine(), 'en');
+    wb.autoRun = false;
+    const running = wb.run();
+    (wb.draft.schemes[1].formula as { threshold: string }).threshold = '48000000';
+    wb.changed();
+    await running;
+    expect(wb.status).toBe('done');
+    expect(wb.resultsScenario!.schemes[1].formula).toMatchObject({ threshold: '40000000' });
+    expect(wb.stale).toBe(true);
+    await wb.run();
+    expect(wb.stale).toBe(false);
+    // A draft with errors has no current results either.
+    wb.draft.company.plan = 'lots';
+    expect(wb.stale).toBe(true);
+  });
+
+  it('relabels the results on a rename or a language switch instead of running again', async () => {
+    const engine = localEngine();
+    const wb = new Workbench(bundled(4), engine, 'en');
+    await wb.run();
+    vi.useFakeTimers();
+    const run = vi.spyOn(wb, 'run');
+    wb.draft.schemes[1].name = 'Threshold (ours)';
+    wb.changed();
+    wb.setLang('ru');
+    wb.changed();
+    vi.advanceTimersByTime(DEBOUNCE_MS * 3);
+    expect(run).not.toHaveBeenCalled();
+    expect(wb.stale).toBe(false);
+    expect(wb.results!.scenario.name).toBe('Клиентский отдел (статья 002)');
+    expect(wb.results!.schemes.map((s) => s.name)).toEqual(['0,1% от оборота', 'Threshold (ours)', 'Порог траншами по третям: 50% к 15-му, 90% к 25-му']);
+    expect(wb.results!.schemes[0].staff.map((p) => p.name)).toEqual(['Начальник отдела', 'Маша', 'Вася', 'Оля']);
+    // A number is an input: it runs.
+    wb.draft.simulation.runs = 5;
+    wb.changed();
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    expect(run).toHaveBeenCalledTimes(1);
+  });
+
+  it('names a new scheme from its parameters and keeps the name following them', () => {
+    const wb = new Workbench(bundled(2), localEngine(), 'en');
+    wb.addScheme();
+    const added = wb.draft.schemes[3];
+    expect(added.name).toBe('0.1% of collections; head 40%, the rest equally');
+    added.formula = { type: 'threshold', threshold: '45000000', rate: '0.004' };
+    wb.changed();
+    expect(wb.draft.schemes[3].name).toBe('(C − 45M) × 0.4%; head 40%, the rest equally');
+    wb.duplicateScheme(3);
+    expect(wb.draft.schemes[4].name).toBe(wb.draft.schemes[3].name);
+    wb.duplicateScheme(1);
+    expect(wb.draft.schemes[2].name).toBe('(C − 40M) × 0.5% (copy)');
+  });
 });

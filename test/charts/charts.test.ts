@@ -11,6 +11,7 @@ import { CashFan, IntraMonth, EffortByDay, Distributions, PayPerPerson, Growth, 
 import { METRIC_KEYS, type ResultsJson } from '../../src/engine/results/summarize.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { stubResizeObserver, tinyResults } from './fixture.ts';
+import { compactMoney } from '../../src/charts/format.ts';
 
 let results: ResultsJson;
 let scenario: Scenario;
@@ -159,7 +160,14 @@ describe('SummaryTable', () => {
     const { container } = render(SummaryTable, { results, lang: 'en' });
     const table = container.querySelector('table')!;
     expect(table.querySelector('caption')?.textContent).toContain('N = 5 runs');
-    expect(table.querySelectorAll('thead th[scope="col"]')).toHaveLength(9);
+    const columns = [...table.querySelectorAll('thead th[scope="col"]')].map((th) => th.textContent);
+    expect(columns).toHaveLength(10);
+    // The whole month's worst-day gap beside the mid-month one, each the scheme's median.
+    expect(columns.indexOf('Cash gap, worst day: month (median)') + 1).toBe(columns.indexOf('mid-month, 11–25 (median)'));
+    const cells = [...table.querySelectorAll('tbody tr')[2].querySelectorAll('td')].map((td) => plain(td.textContent));
+    const tranches = results.schemes[2];
+    expect(cells[2]).toBe(plain(compactMoney(tranches.metrics.maxCashGapMonthly.p50, 'en', { digits: 2, unit: 1e6, fixed: true })));
+    expect(cells[3]).toBe(plain(compactMoney(tranches.metrics.maxCashGapMidMonth.p50, 'en', { digits: 2, unit: 1e6, fixed: true })));
     const rows = [...table.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.getAttribute('data-scheme'))).toEqual(ids());
     expect(rows[0].classList.contains('baseline')).toBe(true);

@@ -155,6 +155,8 @@ describe('paybench run', () => {
     expect(out).toMatch(/by day 15/);
     expect(out).toMatch(/26–31/);
     expect(out).toMatch(/\(baseline\)/);
+    // The worst-day gap over the whole month beside the mid-month one.
+    expect(out).toMatch(/Plan met  Gap: month \(median\)  mid-month \(median\)/);
   });
 
   it('prints growth, the inbound flow and people by year only where a scheme has them', async () => {
@@ -187,6 +189,8 @@ describe('paybench run', () => {
     const summary = t.written[root + 'out/summary.csv'];
     expect(summary.startsWith('\uFEFFscheme,')).toBe(true);
     expect(summary.split('\r\n')).toHaveLength(3 + 2); // header, 3 schemes, final newline
+    const header = summary.slice(1).split('\r\n')[0].split(',');
+    expect(header.indexOf('max_cash_gap_monthly_p95') + 1).toBe(header.indexOf('max_cash_gap_mid_month_mean'));
   });
 
   it('shows sparse progress when stderr is a log', async () => {

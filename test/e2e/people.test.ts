@@ -107,24 +107,25 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     await page.locator('summary', { hasText: /^\s*Sales\s*$/ }).click();
     const conversion = page.locator('#field-sales-conversion');
     await conversion.fill('2');
-    await expect.poll(() => page.locator('#field-sales-conversion-error').textContent()).toContain('sales.conversion');
+    await expect.poll(() => page.locator('#field-sales-conversion-error').textContent()).toMatch(/^Leads that sign: must be from 0 to 1/);
     await conversion.fill('0.2');
     await expect.poll(() => page.locator('#field-sales-conversion-error').count()).toBe(0);
     await page.locator('summary', { hasText: /^\s*Behaviour\s*$/ }).click();
     await page.getByRole('switch', { name: /Star syndrome/ }).check({ force: true });
     await page.locator('#field-behaviour-star-conversionLoss').fill('1.5');
-    await expect.poll(() => page.locator('#field-behaviour-star-conversionLoss-error').textContent()).toContain('behaviour.star.conversionLoss');
+    await expect.poll(() => page.locator('#field-behaviour-star-conversionLoss-error').textContent()).toMatch(/^Conversion lost at full star level: /);
     await page.locator('#field-behaviour-star-conversionLoss').fill('0.5');
     const card = page.locator('article[data-scheme="ownClients"]');
     await card.getByRole('button', { name: 'Edit' }).click();
-    await card.getByLabel('Organisation').selectOption('conveyor');
-    await card.getByLabel('Deputy head controls the sector').check();
+    const editor = page.locator('#scheme-editor-panel');
+    await editor.getByLabel('Organisation').selectOption('conveyor');
+    await editor.getByLabel('Deputy head controls the sector').check();
     const draft = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft)));
     expect(draft.schemes[0]).toMatchObject({ organisation: 'conveyor', deputyHead: true });
     expect(draft.behaviour.star.enabled).toBe(true);
     expect(await card.getByTestId('scheme-organisation').textContent()).toContain('processing centre');
     // A piece rate pays for process units: choosing it switches the measure, and the card shows pay at the norm.
-    await card.getByLabel('Bonus formula').selectOption('pieceRate');
+    await editor.getByLabel('Bonus formula').selectOption('pieceRate');
     const piece = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft.schemes[0])));
     expect(piece).toMatchObject({ measure: 'processUnits', formula: { type: 'pieceRate', norm: '150' } });
     const processCard = page.locator('article[data-scheme="process"]');
@@ -139,18 +140,19 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     const amount = page.locator('#calc-collected');
     // Own clients: one person's result, so a month 10% over their share of the 10M plan (4 sellers).
     await scheme.selectOption('ownClients');
-    await expect.poll(() => amount.inputValue()).toBe('2750000');
+    await expect.poll(() => amount.inputValue()).toBe('2,750,000');
     expect(await page.locator('#calc-person').isVisible()).toBe(true);
     // A piece rate counts process units: 10% over the norm of 150.
     await scheme.selectOption('process');
     await expect.poll(() => amount.inputValue()).toBe('165');
     // The team's collections: 10% over the company plan.
     await scheme.selectOption('marketing');
-    await expect.poll(() => amount.inputValue()).toBe('11000000');
+    await expect.poll(() => amount.inputValue()).toBe('11,000,000');
     // An amount the user typed stays when the scheme changes.
     await amount.fill('9 000 000');
+    await amount.blur();
     await scheme.selectOption('ownClients');
-    expect(await amount.inputValue()).toBe('9 000 000');
+    expect(await amount.inputValue()).toBe('9,000,000'); // the user's amount, its digits grouped
     if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
   }, 60_000);
 

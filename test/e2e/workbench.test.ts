@@ -151,12 +151,14 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     }
   }, 90_000);
 
-  it('moves the results when the threshold changes, and names the path of a bad input', async () => {
+  it('moves the results when the threshold changes, and words a bad input as the form does', async () => {
     const bonus = () => state<number>(page, `wb.results.schemes.find((s) => s.id === 'threshold').metrics.bonusTotal.p50`);
     const before = await bonus();
     const card = page.locator('article[data-scheme="threshold"]');
     await card.getByRole('button', { name: 'Edit' }).click();
-    const threshold = card.getByLabel('Threshold', { exact: true });
+    // The editor opens beside the results, not inside the card.
+    const editor = page.locator('#scheme-editor-panel');
+    const threshold = editor.getByLabel('Threshold', { exact: true });
     await threshold.fill('45 000 000');
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'running', null, { timeout: 10_000 });
     await waitForRun(page);
@@ -165,9 +167,10 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await state(page, 'wb.draft.schemes[1].formula.threshold')).toBe('45000000');
 
     await threshold.fill('forty');
-    await expect.poll(() => card.getByRole('alert').first().textContent()).toContain('schemes[1].formula.threshold');
+    await expect.poll(() => editor.getByRole('alert').first().textContent()).toBe('Threshold: “forty” is not a number; type it like 40,000,000');
     await threshold.fill('40000000');
     await waitForRun(page);
+    await editor.getByRole('button', { name: 'Done' }).click();
   }, 60_000);
 
   it('switches a large configuration to the Run button, and cancels a long run', async () => {
@@ -244,11 +247,14 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await page.getByRole('tab', { name: 'Collections & effort' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
     expect(await page.getByRole('tab', { name: 'Sensitivity' }).getAttribute('aria-selected')).toBe('true');
+    await page.locator('#scheme-editor-panel').getByRole('button', { name: 'Done' }).click();
   });
 
   it('reproduces the worked example in the payout calculator, to the kopeck', async () => {
     await page.getByLabel('Scheme', { exact: true }).selectOption('threshold');
     await page.getByLabel('Collected in the month').fill('55 000 000');
+    await page.getByLabel('Award (+) / penalty (−) for Masha').focus();
+    expect(await page.getByLabel('Collected in the month').inputValue()).toBe('55,000,000'); // grouped once typed
     await page.getByLabel('Award (+) / penalty (−) for Masha').fill('15000');
     await page.getByLabel('Award (+) / penalty (−) for Vasya').fill('-6000');
     await expect.poll(() => page.getByTestId('calc-pool').textContent()).toBe('75,000.00\u00A0₽');

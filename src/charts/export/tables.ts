@@ -1,10 +1,11 @@
 /**
- * The data behind each chart as a table (what its CSV holds): the numbers of the results
- * contract the chart draws, unformatted, one row per scheme and position. Column names are
- * the contract's, in snake_case, as `paybench run --csv` writes them, so a spreadsheet
- * built on one export reads the next.
+ * The data behind each chart as a table (what its CSV and its workbook sheet hold): the
+ * numbers of the results contract the chart draws, as they are (never rounded here), one
+ * row per scheme and position. Column names are the contract's, in snake_case, as
+ * `paybench run --csv` writes them; headers.ts names them in Russian for a Russian export.
  */
-import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults } from '../../engine/index.ts';
+import { METRIC_KEYS } from '../../engine/index.ts';
+import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults, Tornado } from '../../engine/index.ts';
 import { horizonDate } from '../format.ts';
 import type { Cell, Table } from './csv.ts';
 
@@ -74,17 +75,17 @@ export function growthTable(results: ResultsJson): Table {
   };
 }
 
-/** The summary table's columns, unrounded, plus the interval ends and N. */
+/** The summary table's columns, unrounded, plus the interval ends and N; the whole-month and mid-month gaps side by side. */
 export function summaryTable(results: ResultsJson): Table {
   return {
     header: [
-      'scheme', 'scheme_name', 'baseline', 'collections_monthly_p50', 'plan_met_share', 'max_cash_gap_mid_month_p50',
+      'scheme', 'scheme_name', 'baseline', 'collections_monthly_p50', 'plan_met_share', 'max_cash_gap_monthly_p50', 'max_cash_gap_mid_month_p50',
       'profit_total_p50', 'profit_diff_median', 'profit_diff_p5', 'profit_diff_p95', 'share_better', 'bonus_total_p50', 'runs',
     ],
     rows: results.schemes.map((s) => {
       const vs = s.id === results.baseline ? null : s.vsBaseline;
       return [
-        ...who(s), s.id === results.baseline, s.metrics.collectionsMonthly.p50, s.planMetShare, s.metrics.maxCashGapMidMonth.p50,
+        ...who(s), s.id === results.baseline, s.metrics.collectionsMonthly.p50, s.planMetShare, s.metrics.maxCashGapMonthly.p50, s.metrics.maxCashGapMidMonth.p50,
         s.metrics.profitTotal.p50, vs?.profitDiff.median, vs?.profitDiff.p5, vs?.profitDiff.p95, vs?.shareBetter,
         s.metrics.bonusTotal.p50, s.runs,
       ];
@@ -109,5 +110,21 @@ export function monthlyTable(results: ResultsJson, keys: readonly Exclude<keyof 
   return {
     header: ['scheme', 'scheme_name', 'month', ...keys.flatMap((k) => [`${snake(k)}_median`, `${snake(k)}_mean`])],
     rows: results.schemes.flatMap((s) => s.monthly.map((m) => [...who(s), m.month, ...keys.flatMap((k) => [m[k]?.median, m[k]?.mean])])),
+  };
+}
+
+/** Every metric's spread over runs in one table (the Distributions tab's charts and the rest). */
+export function distributionsTable(results: ResultsJson, metricName: (k: MetricKey) => string): Table {
+  return {
+    header: ['metric', 'metric_name', 'scheme', 'scheme_name', 'runs', ...distHeader('value')],
+    rows: METRIC_KEYS.flatMap((k) => results.schemes.map((s) => [k, metricName(k), ...who(s), s.runs, ...distCells(s.metrics[k])])),
+  };
+}
+
+/** The tornado: each input's advantage low and high around the advantage as it stands, widest first. */
+export function tornadoTable(t: Tornado, inputName: (input: string) => string): Table {
+  return {
+    header: ['scheme', 'baseline', 'input', 'input_name', 'path', 'low', 'as_is', 'high', 'swing'],
+    rows: t.schemes.flatMap((x) => x.bars.map((b) => [x.id, t.baseline, b.input, inputName(b.input), b.path, b.low, x.base, b.high, b.swing])),
   };
 }
