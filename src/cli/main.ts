@@ -13,6 +13,7 @@ import { runCommand } from './run-command.ts';
 import { payoutCommand } from './payout-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
+import { formatCommand } from './format-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
@@ -22,6 +23,9 @@ export const HELP = `paybench — compare pay schemes for a client department by
 Usage:
   paybench validate FILE
       Check a scenario file: exit 0, or the errors one per line and exit 1.
+  paybench format FILE [--out PATH]
+      The file as Save writes it: the current scenario version, defaults filled, the
+      fields in order (on stdout, or into PATH).
   paybench run FILE [--runs N] [--seed S] [--months M] [--scheme ID]... [--workers K]
                     [--runs-from A] [--runs-to B] [--json PATH|-] [--csv DIR] [--quiet]
       Simulate every scheme (or the --scheme ones; the baseline always runs) and print
@@ -54,6 +58,7 @@ Exit codes: 0 done, 1 invalid input or failed run, 2 wrong command line.
 const COMMON: FlagSpec = { lang: 'value', help: 'boolean' };
 const SPECS: Record<string, FlagSpec> = {
   validate: { ...COMMON },
+  format: { ...COMMON, out: 'value' },
   run: {
     ...COMMON, runs: 'value', seed: 'value', months: 'value', scheme: 'list', workers: 'value',
     json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value',
@@ -82,6 +87,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case 'validate':
         return await validateCommand(args.positional, io, lang);
+      case 'format':
+        return await formatCommand(args, io, lang);
       case 'run':
         return await runCommand(args, io, lang);
       case 'payout':

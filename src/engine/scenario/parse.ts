@@ -9,6 +9,7 @@ import { IssueCollector, makeIssue, type ParseResult } from './issues.ts';
 import { upgradeScenario } from './upgrade.ts';
 import { fillDefaults } from './defaults.ts';
 import { validateScenario } from './validate.ts';
+import { scenarioTree } from './fields.ts';
 
 export type { ParseResult, ScenarioIssue } from './issues.ts';
 export { formatIssue } from './messages.ts';
@@ -64,37 +65,12 @@ export function parseScenarioText(text: string): ParseResult {
 }
 
 /**
- * Pretty JSON (2-space indent, trailing newline) with the fields in the documented order;
- * `parseScenario(JSON.parse(serializeScenario(s)))` gives back an equal scenario.
+ * Pretty JSON (2-space indent, trailing newline) with every field of the scenario's types
+ * in the documented order (fields.ts); `parseScenario(JSON.parse(serializeScenario(s)))`
+ * gives back an equal scenario (a property test: test/engine/scenario/round-trip.test.ts).
  */
 export function serializeScenario(s: Scenario): string {
-  const ordered = {
-    format: s.format,
-    version: s.version,
-    name: s.name,
-    description: s.description,
-    simulation: s.simulation,
-    company: s.company,
-    calendar: s.calendar,
-    clients: s.clients,
-    staff: s.staff,
-    behaviour: s.behaviour,
-    sales: s.sales,
-    schemes: s.schemes.map((scheme) => ({
-      id: scheme.id,
-      name: scheme.name,
-      organisation: scheme.organisation,
-      measure: scheme.measure,
-      period: scheme.period,
-      formula: scheme.formula,
-      attestationMonths: scheme.attestationMonths,
-      deputyHead: scheme.deputyHead,
-      tranches: scheme.tranches,
-      split: scheme.split,
-    })),
-    baseline: s.baseline,
-  };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return `${JSON.stringify(scenarioTree(s), null, 2)}\n`;
 }
 
 function fail(issue: ReturnType<typeof makeIssue>): ParseResult {

@@ -1,4 +1,5 @@
 /** Validation of the client book and its payment habits. */
+import { FIELDS } from './fields.ts';
 import type { ClientBook, Money, PaymentHabit, Rate, SalesSettings } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, type RawObject } from './issues.ts';
@@ -7,24 +8,7 @@ import { D, FieldReader, SHARE, money, type Dec, type NumberSpec } from './valid
 export const HABIT_IDS = ['selfPayer', 'reminderPayer', 'stretcher'] as const;
 
 export function readClients(r: FieldReader, value: unknown, path: string): ClientBook | undefined {
-  const o = r.object(value, path, [
-    'count',
-    'monthlyVolume',
-    'volumeSkew',
-    'volumeNoise',
-    'habits',
-    'invoiceHours',
-    'callHours',
-    'courierDays',
-    'callAfterDays',
-    'recallAfterDays',
-    'promiseKept',
-    'promiseMaxDays',
-    'suspendAfterDays',
-    'suspendedVolumeShare',
-    'churnIfSuspended',
-    'replacementMonths',
-  ]);
+  const o = r.object(value, path, FIELDS.clients);
   if (!o) return undefined;
   const fraction: NumberSpec = { min: 0, max: 1 };
   return {
@@ -49,7 +33,7 @@ export function readClients(r: FieldReader, value: unknown, path: string): Clien
 
 /** The habits' volume shares must sum to 1; the sum is checked only when every share could be read. */
 function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] | undefined {
-  const items = r.objects(o, 'habits', path, 1, L.maxHabits, ['id', 'volumeShare', 'medianDays', 'promiseProbability']);
+  const items = r.objects(o, 'habits', path, 1, L.maxHabits, FIELDS.habit);
   if (!items) return undefined;
   const out: PaymentHabit[] = [];
   const checkUnique = r.uniqueIds();
@@ -76,23 +60,7 @@ function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] 
 
 /** The sales side of the book (prospecting, account work, cross-selling). */
 export function readSales(r: FieldReader, value: unknown, path: string): SalesSettings | undefined {
-  const o = r.object(value, path, [
-    'enabled',
-    'initialClients',
-    'hoursPerLead',
-    'conversion',
-    'salesCycleMonths',
-    'newClientShare',
-    'serviceHours',
-    'pooledServiceHours',
-    'crossSellHours',
-    'neglectChurn',
-    'handOverMonths',
-    'monthlyDiscount',
-    'inboundPerDay',
-    'inboundHours',
-    'inboundConversion',
-  ]);
+  const o = r.object(value, path, FIELDS.sales);
   if (!o) return undefined;
   return {
     enabled: r.boolean(o, 'enabled', path)!,

@@ -1,4 +1,5 @@
 /** Validation of the staff list and of the behaviour models that drive them. */
+import { FIELDS } from './fields.ts';
 import type { Behaviour, Money, StaffMember } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, own, type RawObject } from './issues.ts';
@@ -13,16 +14,7 @@ export interface StaffRead {
 }
 
 export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefined {
-  const items = r.objects(root, 'staff', '', 1, L.maxStaff, [
-    'id',
-    'name',
-    'role',
-    'salary',
-    'skill',
-    'workShare',
-    'effortCost',
-    'favour',
-  ]);
+  const items = r.objects(root, 'staff', '', 1, L.maxStaff, FIELDS.staff);
   if (!items) return undefined;
   const members: StaffMember[] = [];
   const checkUnique = r.uniqueIds();
@@ -48,22 +40,12 @@ export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefine
 }
 
 export function readBehaviour(r: FieldReader, value: unknown, path: string): Behaviour | undefined {
-  const o = r.object(value, path, ['effort', 'splitPerception', 'absence', 'attrition', 'star']);
+  const o = r.object(value, path, FIELDS.behaviour);
   if (!o) return undefined;
   const ep = child(path, 'effort');
-  const e = r.object(own(o, 'effort'), ep, [
-    'enabled',
-    'deadlineDiscount',
-    'costFactor',
-    'dutyFloor',
-    'maxEffort',
-    'weekendCostMultiplier',
-    'forecastSigmaBase',
-    'forecastSigmaShare',
-    'forecastLearning',
-  ]);
+  const e = r.object(own(o, 'effort'), ep, FIELDS.effort);
   const sp = child(path, 'splitPerception');
-  const s = r.object(own(o, 'splitPerception'), sp, ['enabled', 'discretionNoise', 'favouritism', 'directorCorrection']);
+  const s = r.object(own(o, 'splitPerception'), sp, FIELDS.splitPerception);
   let effort: Behaviour['effort'] | undefined;
   if (e) {
     effort = {
@@ -91,7 +73,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     };
   }
   const ap = child(path, 'absence');
-  const a = r.object(own(o, 'absence'), ap, ['enabled', 'illnessPerYear', 'illnessMedianDays', 'longIllnessPerYear', 'vacationDays', 'summerWeight']);
+  const a = r.object(own(o, 'absence'), ap, FIELDS.absence);
   const absence: Behaviour['absence'] | undefined = a && {
     enabled: r.boolean(a, 'enabled', ap)!,
     illnessPerYear: r.number(a, 'illnessPerYear', ap, { min: 0, max: 50 })!,
@@ -101,15 +83,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     summerWeight: r.number(a, 'summerWeight', ap, { min: 0, max: 100 })!,
   };
   const tp = child(path, 'attrition');
-  const q = r.object(own(o, 'attrition'), tp, [
-    'enabled',
-    'quitsPerYear',
-    'expectedPayMultiple',
-    'dissatisfactionWeight',
-    'vacancyMonths',
-    'rampUpMonths',
-    'clientTheft',
-  ]);
+  const q = r.object(own(o, 'attrition'), tp, FIELDS.attrition);
   const attrition: Behaviour['attrition'] | undefined = q && {
     enabled: r.boolean(q, 'enabled', tp)!,
     quitsPerYear: r.number(q, 'quitsPerYear', tp, { min: 0, max: 12 })!,
@@ -120,7 +94,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     clientTheft: r.number(q, 'clientTheft', tp, { min: 0, max: 1 })!,
   };
   const sp2 = child(path, 'star');
-  const st = r.object(own(o, 'star'), sp2, ['enabled', 'growth', 'conversionLoss', 'attestationCure', 'deputyDamping']);
+  const st = r.object(own(o, 'star'), sp2, FIELDS.star);
   const star: Behaviour['star'] | undefined = st && {
     enabled: r.boolean(st, 'enabled', sp2)!,
     growth: r.number(st, 'growth', sp2, { min: 0, max: 10 })!,

@@ -36,6 +36,7 @@
  *
  * Money: at most 2 decimal places; rates (and other decimal fields): at most 10.
  */
+import { FIELDS } from './fields.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { isObject, own, shortValue, typeName, type IssueCollector, type RawObject } from './issues.ts';
@@ -56,21 +57,7 @@ export { FORMULA_TYPES, SPLIT_TYPES, AWARD_TARGETS, PERIODS, MEASURES, ORGANISAT
  */
 export function validateScenario(doc: RawObject, issues: IssueCollector): Scenario | undefined {
   const r = new FieldReader(issues);
-  const root = r.object(doc, '', [
-    'format',
-    'version',
-    'name',
-    'description',
-    'simulation',
-    'company',
-    'calendar',
-    'clients',
-    'staff',
-    'behaviour',
-    'sales',
-    'schemes',
-    'baseline',
-  ]);
+  const root = r.object(doc, '', FIELDS.scenario);
   if (!root) return undefined;
   const name = r.string(root, 'name', '', { max: L.maxNameLength });
   const description = r.string(root, 'description', '', {
