@@ -237,6 +237,14 @@ const TEMPLATES = {
     en: 'a dispatcher routes requests to salespeople; switch the sales layer on (sales.enabled: true)',
     ru: 'диспетчер направляет заявки продавцам; включите слой продаж (sales.enabled: true)',
   },
+  'organisation.needsOwners': {
+    en: 'personal ownership deals the clients to the people who work the queue (not the head, a hunter or an account manager, with a work share above 0); there is none',
+    ru: 'при личном закреплении клиенты делятся между теми, кто работает с очередью (не руководитель, не охотник и не аккаунт-менеджер, доля работы больше 0); таких нет',
+  },
+  'tranches.weightPrecision': {
+    en: 'weight {value}: with {places} decimal places among this scheme\'s weights it cannot be split to the kopeck exactly (weight × 10^{places} must stay below 2^53); use fewer decimal places or smaller weights',
+    ru: 'вес {value}: при {places} знаках после точки среди весов этой схемы его нельзя разделить точно до копейки (вес × 10^{places} должен быть меньше 2^53); уменьшите число знаков или веса',
+  },
   'measure.pieceRate': {
     en: 'a piece rate pays for process units and process units are paid by a piece rate; got measure "{measure}" with formula "{formula}"',
     ru: 'сдельная ставка платится за единицы бизнес-процесса, а они — только сдельной ставкой; указано: показатель "{measure}", формула "{formula}"',

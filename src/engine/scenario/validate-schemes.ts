@@ -147,9 +147,11 @@ function readTranches(
   const items = r.objects(s, 'tranches', path, 0, L.maxTranches, FIELDS.tranche);
   if (!items) return undefined;
   const out: Tranche[] = [];
+  const weights: { weight: string; path: string }[] = [];
   for (const { o: t, p } of items) {
     if (!t) continue;
     const tranche: Tranche = { weight: r.decimal(t, 'weight', p, rate('0', '1000000', true)) as Rate };
+    if (tranche.weight !== undefined) weights.push({ weight: tranche.weight, path: child(p, 'weight') });
     if (present(t, 'gate')) {
       const gp = child(p, 'gate');
       const g = r.object(own(t, 'gate'), gp, FIELDS.gate);
@@ -168,7 +170,22 @@ function readTranches(
     }
     out.push(tranche);
   }
+  checkWeightsExact(r, weights);
   return out;
+}
+
+/**
+ * The pool is split between tranches in whole kopecks, exactly: the weights become
+ * integers over their common power of ten (pay/tranches.ts), which must stay below 2^53.
+ * "999999.9999999999", or "1000000" beside "0.0000000001", would not.
+ */
+function checkWeightsExact(r: FieldReader, weights: { weight: string; path: string }[]): void {
+  const places = Math.max(0, ...weights.map((w) => new D(w.weight).decimalPlaces()));
+  for (const { weight, path } of weights) {
+    if (new D(weight).times(new D(10).pow(places)).gt(Number.MAX_SAFE_INTEGER)) {
+      r.error(path, 'tranches.weightPrecision', { value: weight, places });
+    }
+  }
 }
 
 /**

@@ -5,6 +5,14 @@ import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, own, type RawObject } from './issues.ts';
 import { FieldReader, money } from './validate-fields.ts';
 
+/**
+ * Effort is chosen as (stake × skill) / (cost factor × hourly wage × personal effort cost):
+ * a cost of 0 divides by zero (effort NaN), and values near 0 underflow to it. These floors
+ * keep the cost above 10^-7 of a rouble an hour.
+ */
+const MIN_COST_FACTOR = 0.001;
+const MIN_EFFORT_COST = 0.01;
+
 export const STAFF_ROLES = ['head', 'collector', 'hunter', 'accountManager', 'inbound'] as const;
 
 /** The staff with the number of heads, which the schemes' splits need. */
@@ -32,7 +40,7 @@ export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefine
       salary: r.decimal(s, 'salary', p, money('0')) as Money,
       skill: r.number(s, 'skill', p, { min: 0, max: 10, above: true })!,
       workShare: r.number(s, 'workShare', p, { min: 0, max: 1 })!,
-      effortCost: r.number(s, 'effortCost', p, { min: 0, max: 10, above: true })!,
+      effortCost: r.number(s, 'effortCost', p, { min: MIN_EFFORT_COST, max: 10 })!,
       favour: r.number(s, 'favour', p, { min: -1, max: 1 })!,
     });
   }
@@ -51,7 +59,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     effort = {
       enabled: r.boolean(e, 'enabled', ep)!,
       deadlineDiscount: r.number(e, 'deadlineDiscount', ep, { min: 0, max: 1, above: true })!,
-      costFactor: r.number(e, 'costFactor', ep, { min: 0, max: 100 })!,
+      costFactor: r.number(e, 'costFactor', ep, { min: MIN_COST_FACTOR, max: 100 })!,
       dutyFloor: r.number(e, 'dutyFloor', ep, { min: 0, max: 3 })!,
       maxEffort: r.number(e, 'maxEffort', ep, { min: 0, max: 3, above: true })!,
       weekendCostMultiplier: r.number(e, 'weekendCostMultiplier', ep, { min: 1, max: 10 })!,

@@ -179,8 +179,8 @@ const clients = (size: ScenarioSize): fc.Arbitrary<ClientBook> =>
     volumeSkew: num(0, 5),
     volumeNoise: num(0, 2),
     habits,
-    invoiceHours: num(0, 24, true),
-    callHours: num(0, 24, true),
+    invoiceHours: num(0.01, 24),
+    callHours: num(0.01, 24),
     courierDays: int(0, 60),
     callAfterDays: int(0, 365),
     recallAfterDays: int(0, 365),
@@ -200,7 +200,7 @@ const person = (id: string, role: StaffMember['role']): fc.Arbitrary<StaffMember
     salary: money(),
     skill: num(0, 10, true),
     workShare: num(0, 1),
-    effortCost: num(0, 10, true),
+    effortCost: num(0.01, 10),
     favour: num(-1, 1),
   });
 
@@ -217,7 +217,7 @@ const behaviour: fc.Arbitrary<Behaviour> = fc.record({
     .record({
       enabled: fc.boolean(),
       deadlineDiscount: num(0, 1, true),
-      costFactor: num(0, 100),
+      costFactor: num(0.001, 100),
       maxEffort: num(0, 3, true),
       floorShare: num(0, 1),
       weekendCostMultiplier: num(1, 10),
@@ -260,18 +260,18 @@ const behaviour: fc.Arbitrary<Behaviour> = fc.record({
 const sales: fc.Arbitrary<SalesSettings> = fc.record({
   enabled: fc.boolean(),
   initialClients: int(0, L.maxClients),
-  hoursPerLead: num(0, 1000, true),
+  hoursPerLead: num(0.01, 1000),
   conversion: num(0, 1),
   salesCycleMonths: int(0, 24),
   newClientShare: num(0, 1, true),
   serviceHours: num(0, 200),
   pooledServiceHours: num(0, 200),
-  crossSellHours: num(0, 1000, true),
+  crossSellHours: num(0.01, 1000),
   neglectChurn: num(0, 1),
   handOverMonths: int(0, 36),
-  monthlyDiscount: num(0, 1, true),
+  monthlyDiscount: num(0, 0.99, true),
   inboundPerDay: num(0, 10000),
-  inboundHours: num(0, 100, true),
+  inboundHours: num(0.01, 100),
   inboundConversion: num(0, 1),
 });
 
@@ -364,6 +364,13 @@ const scheme = (id: string, clientCount: number, salesOn: boolean): fc.Arbitrary
       });
     });
 
+/** Personal ownership (without sales) deals clients to the queue's workers: make sure there is one. */
+function withOwner(staff: StaffMember[], needed: boolean): StaffMember[] {
+  const owns = (m: StaffMember) => m.role !== 'head' && m.role !== 'hunter' && m.role !== 'accountManager' && m.workShare > 0;
+  if (!needed || staff.some(owns)) return staff;
+  return staff.map((m, i) => (i === 1 ? { ...m, role: 'collector', workShare: 1 } : m));
+}
+
 /** An accepted scenario, as parseScenario returns it. */
 export function scenarioArb(size: ScenarioSize = FULL_SIZE): fc.Arbitrary<Scenario> {
   return fc
@@ -391,7 +398,7 @@ export function scenarioArb(size: ScenarioSize = FULL_SIZE): fc.Arbitrary<Scenar
           company: s.company,
           calendar: s.calendar,
           clients: s.clients,
-          staff: s.staff,
+          staff: withOwner(s.staff, !s.sales.enabled && schemes.some((x) => x.organisation === 'personal')),
           behaviour: s.behaviour,
           sales: s.sales,
           schemes,
