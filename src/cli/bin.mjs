@@ -11,6 +11,7 @@ import { dirname } from 'node:path';
 
 register();
 const { main } = await import('./main.ts');
+const { writeProblem } = await import('./writable.ts');
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
@@ -23,6 +24,7 @@ const code = await main(process.argv.slice(2), {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data);
   },
+  writeProblem,
   cwd: process.cwd(),
   cpus: availableParallelism(),
   isTTY: Boolean(process.stderr.isTTY),

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { serializeScenario } from '../engine/index.ts';
 import type { ParsedArgs } from './args.ts';
+import { checkOutputs } from './args.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import type { Lang } from './format.ts';
@@ -15,8 +16,9 @@ export async function formatCommand(args: ParsedArgs, io: CliIo, lang: Lang): Pr
   const [file, ...extra] = args.positional;
   if (!file) throw new UsageError('format needs a scenario FILE');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const text = serializeScenario(await loadScenario(io, file, lang));
   const out = args.values.out;
+  await checkOutputs(io, [{ flag: '--out', path: out, kind: 'file' }]);
+  const text = serializeScenario(await loadScenario(io, file, lang));
   if (out === undefined || out === '-') io.stdout(text);
   else await io.writeFile(resolve(io.cwd, out), text);
   return 0;

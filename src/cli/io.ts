@@ -6,6 +6,10 @@ export interface CliIo {
   readFile: (path: string) => Promise<string>;
   /** Writes a file (absolute path), creating missing directories. */
   writeFile: (path: string, data: string) => Promise<void>;
+  /** Why a file or folder (absolute path) could not be written, or null: asked before a run (writable.ts). */
+  writeProblem?: (path: string, kind: 'file' | 'dir') => Promise<string | null>;
+  /** stderr without escaping, for the progress bar's own control codes (main() sets it). */
+  rawStderr?: (text: string) => void;
   cwd: string;
   /** Cores available: the default number of workers. */
   cpus: number;

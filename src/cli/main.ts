@@ -14,6 +14,7 @@ import { payoutCommand } from './payout-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
 import { formatCommand } from './format-command.ts';
+import { printable } from './printable.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
@@ -68,14 +69,16 @@ const SPECS: Record<string, FlagSpec> = {
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], world: CliIo): Promise<number> {
+  // Everything printed is escaped for the terminal (printable.ts); the progress bar draws with its own codes.
+  const io: CliIo = { ...world, stdout: (t) => world.stdout(printable(t)), stderr: (t) => world.stderr(printable(t)), rawStderr: world.stderr };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(HELP);
     return command === undefined ? 2 : 0;
   }
   try {
-    const spec = SPECS[command];
+    const spec = Object.hasOwn(SPECS, command) ? SPECS[command] : undefined;
     if (!spec) throw new UsageError(`unknown command "${command}"`);
     const args = parseArgs(rest, spec);
     if (args.booleans.has('help')) {

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
+import { checkOutputs } from './args.ts';
 import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import type { Lang } from './format.ts';
@@ -16,6 +17,11 @@ import { ShardError, ShardMerger, buildResultsJson, buildShard, readShard, shard
 export async function mergeCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
   const files = args.positional;
   if (files.length === 0) throw new UsageError('merge needs one or more shard files');
+  await checkOutputs(io, [
+    { flag: '--json', path: args.values.json, kind: 'file' },
+    { flag: '--csv', path: args.values.csv, kind: 'dir' },
+    { flag: '--shard', path: args.values.shard, kind: 'file' },
+  ]);
   const merger = new ShardMerger();
   try {
     for (const file of files) merger.add(readShard(await readText(io, file), file));

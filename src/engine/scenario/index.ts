@@ -1,6 +1,6 @@
 /** Scenario files: the types, the one door (`parseScenario`) and its helpers. */
 export * from './types.ts';
-export { parseScenario, parseScenarioText, serializeScenario } from './parse.ts';
+export { parseScenario, parseScenarioText, serializeScenario, type SimulationOverrides } from './parse.ts';
 export type { ParseResult, ScenarioIssue } from './issues.ts';
 export { formatIssue, renderMessage, ISSUE_CODES, type IssueCode, type Lang } from './messages.ts';
 export { SCENARIO_LIMITS } from './limits.ts';
