@@ -135,6 +135,10 @@ const TEMPLATES = {
     en: 'contains a broken Unicode character at position {position}',
     ru: 'содержит повреждённый символ Юникода в позиции {position}',
   },
+  'id.reserved': {
+    en: '"{value}" is a name JavaScript reserves for every object; choose another id',
+    ru: '"{value}" — имя, которое JavaScript резервирует для любого объекта; выберите другой id',
+  },
   'id.pattern': {
     en: '"{value}" is not a valid id: use 1 to 40 letters A–Z, digits, "_" or "-"',
     ru: '"{value}" — недопустимый идентификатор: 1–40 латинских букв, цифр, "_" или "-"',

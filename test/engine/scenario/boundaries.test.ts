@@ -85,3 +85,17 @@ describe('personal ownership without anybody to own the clients', () => {
     expect(parseScenario(doc).ok).toBe(true);
   });
 });
+
+describe('ids that every JavaScript object already has', () => {
+  it('are refused for staff and schemes (an award typed for "__proto__" was lost)', () => {
+    for (const id of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+      const doc: Doc = minimalFile();
+      doc.staff[1].id = id;
+      doc.schemes[0].id = id;
+      doc.baseline = id;
+      const r = parseScenario(doc);
+      expectError(r, 'staff[1].id', 'id.reserved');
+      expectError(r, 'schemes[0].id', 'id.reserved');
+    }
+  });
+});
