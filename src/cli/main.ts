@@ -123,7 +123,7 @@ export async function main(argv: readonly string[], world: CliIo): Promise<numbe
 async function validateCommand(positional: string[], io: CliIo, lang: Lang): Promise<number> {
   if (positional.length !== 1) throw new UsageError('validate needs exactly one scenario FILE');
   const file = positional[0];
-  const result = parseScenarioText(await readText(io, file));
+  const result = parseScenarioText(await readText(io, file, undefined, lang));
   for (const w of result.warnings) io.stderr(`warning: ${formatIssue(w, lang)}\n`);
   if (!result.ok) {
     for (const e of result.errors) io.stdout(formatIssue(e, lang) + '\n');

@@ -10,7 +10,7 @@ import { checkOutputs } from './args.ts';
 import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import type { Lang } from './format.ts';
-import { readText } from './scenario-file.ts';
+import { SHARD_BYTES, readText } from './scenario-file.ts';
 import { writeResults, GENERATOR } from './run-command.ts';
 import { ShardError, ShardMerger, buildResultsJson, buildShard, readShard, shardText } from '../engine/index.ts';
 
@@ -24,7 +24,7 @@ export async function mergeCommand(args: ParsedArgs, io: CliIo, lang: Lang): Pro
   ]);
   const merger = new ShardMerger();
   try {
-    for (const file of files) merger.add(readShard(await readText(io, file), file));
+    for (const file of files) merger.add(readShard(await readText(io, file, SHARD_BYTES), file));
   } catch (error) {
     if (error instanceof ShardError) throw new InputError(`paybench merge: ${error.message}`);
     throw error;

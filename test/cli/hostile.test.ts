@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.ts';
 import { printable } from '../../src/cli/printable.ts';
 import { writeProblem } from '../../src/cli/writable.ts';
+import { TooLargeError, readTextAtMost } from '../../src/cli/read-bounded.ts';
 import { ROOT, fakeIo } from './fake-io.ts';
 
 const SCENARIO = 'scenarios/client-department.json';
@@ -149,5 +150,26 @@ describe('the small ones', () => {
     const t = fakeIo();
     expect(await main(['constructor'], t.io)).toBe(2);
     expect(t.stderr()).toMatch(/unknown command "constructor"/);
+  });
+});
+
+describe('files too large to read', () => {
+  it('are refused after at most the limit, whatever their size or kind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paybench-big-'));
+    try {
+      const big = join(dir, 'big.json');
+      writeFileSync(big, ' '.repeat(6 * 1024 * 1024));
+      await expect(readTextAtMost(big, 1024)).rejects.toBeInstanceOf(TooLargeError);
+      expect(await readTextAtMost(big, 7 * 1024 * 1024)).toHaveLength(6 * 1024 * 1024);
+      // A device that never ends: refused after the limit, not read until memory runs out.
+      const endless = await readTextAtMost('/dev/zero', 1 << 20).catch((e: unknown) => e);
+      expect(endless).toBeInstanceOf(TooLargeError);
+      expect((endless as TooLargeError).bytes).toBeLessThanOrEqual((1 << 20) + (1 << 16));
+      const t = fakeIo({}, { readFile: (path, max) => readTextAtMost(path, max ?? Infinity) });
+      expect(await main(['validate', '/dev/zero'], t.io)).toBe(1);
+      expect(t.stderr()).toMatch(/^\/dev\/zero: the file is too large \(5\.\d MB\); at most 5\.0 MB is accepted/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
