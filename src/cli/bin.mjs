@@ -22,8 +22,12 @@ const code = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readFile: (path, maxBytes) => (maxBytes === undefined ? readFile(path, 'utf8') : readTextAtMost(path, maxBytes)),
   writeFile: async (path, data) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, data);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, data);
+    } catch (error) {
+      throw new Error(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   },
   writeProblem,
   cwd: process.cwd(),
