@@ -22,8 +22,9 @@ function fakeWorker(behaviour: Behaviour, log: string[]): Worker {
       async run(_batch: number, jobs: unknown[]) {
         if (behaviour === 'silent') return new Promise<number>(() => {});
         if (behaviour === 'slow-but-alive') {
-          for (let i = 0; i < 12; i++) {
-            await sleep(50);
+          // Four seconds of work, a heartbeat every 100 ms: well past the 1.5 s of silence allowed.
+          for (let i = 0; i < 40; i++) {
+            await sleep(100);
             port2.postMessage({ type: HEARTBEAT });
           }
         }
@@ -64,7 +65,7 @@ describe('a worker that stops answering', () => {
 
   it('is told from a slow one by its heartbeat', async () => {
     const log: string[] = [];
-    const runner = new WebWorkerRunner({ workers: 1, stallMs: 200, createWorker: () => fakeWorker('slow-but-alive', log) });
+    const runner = new WebWorkerRunner({ workers: 1, stallMs: 1500, createWorker: () => fakeWorker('slow-but-alive', log) });
     let done = 0;
     await runner.run(scenario, { chunkSize: 8, onProgress: (d) => (done = d) });
     expect(done).toBe(8);
