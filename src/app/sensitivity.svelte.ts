@@ -1,5 +1,5 @@
 /**
- * The workbench's sensitivity analysis (engine/sensitivity.ts): asked for with a button,
+ * The workbench's sensitivity analysis (engine/batch/sensitivity.ts): asked for with a button,
  * not run on every edit — it is many comparisons (each input lower and higher). Runs
  * through the workbench's engine one scenario at a time with progress and Cancel; an edit
  * or a new main run cancels it and drops the tornado, whose inputs no longer hold.

@@ -1,5 +1,6 @@
 /** Small pure helpers shared by the chart components (no Svelte, no DOM). */
 import type { MetricKey, Num, ResultsJson } from '../engine/index.ts';
+import { METRIC_UNITS } from '../engine/index.ts';
 import { schemeColors } from './palette.ts';
 import type { Lang } from './format.ts';
 
@@ -35,10 +36,10 @@ export const num = (x: Num | undefined): number => (x === null || x === undefine
 
 export type ValueKind = 'money' | 'share' | 'count';
 
+/** How a metric's values read, from its unit in the engine's metric registry. */
 export function metricKind(key: MetricKey): ValueKind {
-  if (key === 'planFulfilmentMonthly') return 'share';
-  if (key === 'daysInDeficitMonthly' || key === 'newClientsTotal' || key === 'lostClientsTotal') return 'count';
-  return 'money';
+  const unit = METRIC_UNITS[key];
+  return unit === 'roubles' ? 'money' : unit === 'share' ? 'share' : 'count';
 }
 
 /** Estimated width of a line of text (no DOM: the same in tests, browsers and exports). */

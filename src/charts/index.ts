@@ -15,6 +15,7 @@ export { default as Inbound } from './Inbound.svelte';
 export { default as Workforce } from './Workforce.svelte';
 export { default as AbsenceCover } from './AbsenceCover.svelte';
 export { default as CoverMatrix } from './CoverMatrix.svelte';
+export { default as Dso } from './Dso.svelte';
 export { hasActivity, hasActiveClients, hasCover, hasInbound, hasWorkforce } from './month-series.ts';
 export { default as SummaryTable } from './SummaryTable.svelte';
 export { default as PayoutCurve } from './PayoutCurve.svelte';

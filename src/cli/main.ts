@@ -15,6 +15,7 @@ import { mergeCommand } from './merge-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
 import { formatCommand } from './format-command.ts';
 import { printable } from './printable.ts';
+import { targetsCommand } from './targets-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
@@ -44,6 +45,10 @@ Usage:
       (client volume and count, payment discipline, costs, cash, the overdraft rate, the
       cost of effort) set S lower and higher (default 0.2), on the same seed; a table per
       scheme, widest swing first. --runs: runs per scheme for each (default min(runs, 200)).
+  paybench targets FILE [--targets T] [--runs N] [--seed S] [--workers K] [--json PATH|-] [--quiet]
+      Run the scenario and print every target of its targets file (default: the
+      .targets.json beside it) against the model, with its range and source; exit 1 if
+      one is missed.
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
                        [--key-plan-met DAY=yes|no]... [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus. --key-plan-met: whether
@@ -66,6 +71,7 @@ const SPECS: Record<string, FlagSpec> = {
   },
   merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
   sensitivity: { ...COMMON, runs: 'value', swing: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
+  targets: { ...COMMON, targets: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
@@ -100,6 +106,8 @@ export async function main(argv: readonly string[], world: CliIo): Promise<numbe
         return await mergeCommand(args, io, lang);
       case 'sensitivity':
         return await sensitivityCommand(args, io, lang);
+      case 'targets':
+        return await targetsCommand(args, io, lang);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

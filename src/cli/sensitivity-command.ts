@@ -1,6 +1,6 @@
 /**
  * `paybench sensitivity FILE …`: which inputs move each scheme's advantage over the
- * baseline most (engine/sensitivity.ts). Runs the base and every input 20% lower and
+ * baseline most (engine/batch/sensitivity.ts). Runs the base and every input 20% lower and
  * higher on the same seed, prints a tornado table per scheme (widest swing first), and
  * writes the tornado as JSON where asked.
  */

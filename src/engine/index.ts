@@ -4,19 +4,22 @@
  * and runs unchanged in a Web Worker, in Vitest and in the CLI.
  */
 export * from './scenario/index.ts';
-export { GENERATOR } from './generator.ts';
+export { GENERATOR } from './batch/generator.ts';
 export { Dec } from './money/decimal.ts';
-export { compileModel, type Model } from './model.ts';
-export { simulateRun } from './simulate.ts';
-export { runChunk, type SimulateFn } from './montecarlo.ts';
-export { chunkRuns, defaultChunkSize, jobsOf, planRuns, planShape, type PlanOptions, type RunJob, type RunPlan, type RunShape } from './run-plan.ts';
-export { ResultsAccumulator, transferablesOf, type AccumulatorState } from './accumulator.ts';
-export { buildResultsJson, resultsJsonText, summarizeScheme } from './summarize.ts';
-export * from './results-json.ts';
-export { buildShard, mergeShards, readShard, shardText, ShardError, ShardMerger, SHARD_FORMAT, SHARD_VERSION, type MergedShards, type ReadShard, type ShardJson } from './shard.ts';
-export * from './sensitivity.ts';
+export { compileModel, type Model } from './model/model.ts';
+export { simulateRun } from './run/simulate.ts';
+export { runChunk, type SimulateFn } from './batch/montecarlo.ts';
+export { chunkRuns, defaultChunkSize, jobsOf, planRuns, planShape, type PlanOptions, type RunJob, type RunPlan, type RunShape } from './batch/run-plan.ts';
+export { ResultsAccumulator, transferablesOf, type AccumulatorState } from './results/accumulator.ts';
+export { buildResultsJson, resultsJsonText, summarizeScheme } from './results/summarize.ts';
+export * from './results/results-json.ts';
+export { buildShard, mergeShards, readShard, shardText, ShardError, ShardMerger, SHARD_FORMAT, SHARD_VERSION, type MergedShards, type ReadShard, type ShardJson } from './batch/shard.ts';
+export * from './batch/sensitivity.ts';
 export { calculatePayout, personalEarners, PayoutError, type PayoutInput, type PayoutResult } from './pay/calculator.ts';
 export { compileCurve, poolDecimal, poolKopecks } from './pay/formula.ts';
 export { poolAt, slopeAt, type PayCurve, type CurveBreak } from './pay/curve.ts';
 export { paysPersonally } from './pay/personal-pay.ts';
 export { makeIssue } from './scenario/issues.ts';
+export { parseTargets, targetScenario, checkTargets, miss, TargetsError, TARGETS_FORMAT, DEFAULT_TARGET_RUNS, type Target, type Targets, type TargetResult } from './batch/targets.ts';
+export { parseFigure, evaluateFigure, FigureError } from './batch/figure.ts';
+export { METRIC_UNITS, type Unit } from './run/metrics.ts';

@@ -1,8 +1,8 @@
 /** The workbench's run engine on this thread: the inline runner folding into an in-thread summary. */
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
-import { ResultsAccumulator } from '../../src/engine/accumulator.ts';
-import { buildResultsJson } from '../../src/engine/summarize.ts';
-import { GENERATOR } from '../../src/engine/generator.ts';
+import { ResultsAccumulator } from '../../src/engine/results/accumulator.ts';
+import { buildResultsJson } from '../../src/engine/results/summarize.ts';
+import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { RunEngine } from '../../src/app/workbench.svelte.ts';
 import type { RunOptions } from '../../src/workers/runner.ts';

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Workbench, DEBOUNCE_MS } from '../../src/app/workbench.svelte.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
-import { GENERATOR } from '../../src/engine/generator.ts';
+import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';
+import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { localEngine } from './local-engine.ts';
 

@@ -15,12 +15,12 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { compileModel } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import { defaultScenario } from '../../src/engine/scenario/defaults.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
+import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';
 import { NodeWorkerRunner } from '../../src/workers/node-worker-runner.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { browserBench } from './browser-bench.ts';

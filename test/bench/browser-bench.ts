@@ -17,7 +17,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
-import { resultsJsonText, type ResultsJson } from '../../src/engine/summarize.ts';
+import { resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
 import { buildAndServe, hasChromium, launch, ROOT } from '../e2e/support.ts';
 import type { Page } from 'playwright-core';
 

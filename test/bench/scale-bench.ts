@@ -10,13 +10,13 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileModel } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { planRuns, runChunk } from '../../src/engine/montecarlo.ts';
-import { ResultsAccumulator, buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
-import { buildShard, readShard, shardText, ShardMerger } from '../../src/engine/shard.ts';
+import { planRuns, runChunk } from '../../src/engine/batch/montecarlo.ts';
+import { ResultsAccumulator, buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';
+import { buildShard, readShard, shardText, ShardMerger } from '../../src/engine/batch/shard.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 type Row = [string, string];

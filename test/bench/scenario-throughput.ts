@@ -5,8 +5,8 @@
  * `npx tsx test/bench/scenario-throughput.ts` or as part of `npm run bench`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { compileModel } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 
 export interface ScenarioThroughput {

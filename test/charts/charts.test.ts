@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { CashFan, IntraMonth, EffortByDay, Distributions, PayPerPerson, Growth, SummaryTable, PayoutCurve } from '../../src/charts/index.ts';
-import { METRIC_KEYS, type ResultsJson } from '../../src/engine/summarize.ts';
+import { METRIC_KEYS, type ResultsJson } from '../../src/engine/results/summarize.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { stubResizeObserver, tinyResults } from './fixture.ts';
 

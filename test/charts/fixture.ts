@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseScenario } from '../../src/engine/scenario/index.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { compileModel } from '../../src/engine/model.ts';
-import { planRuns, runChunk } from '../../src/engine/montecarlo.ts';
-import { ResultsAccumulator, buildResultsJson, type ResultsJson } from '../../src/engine/summarize.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { planRuns, runChunk } from '../../src/engine/batch/montecarlo.ts';
+import { ResultsAccumulator, buildResultsJson, type ResultsJson } from '../../src/engine/results/summarize.ts';
 
 /** The repository root (vitest runs from it). */
 const ROOT = process.cwd();

@@ -9,11 +9,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fireEvent, render } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { AbsenceCover, Activity, ClientsByMonth, CoverMatrix, Inbound, Workforce } from '../../src/charts/index.ts';
-import type { ResultsJson } from '../../src/engine/summarize.ts';
+import type { ResultsJson } from '../../src/engine/results/summarize.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { compileModel } from '../../src/engine/model.ts';
-import { planRuns, runChunk } from '../../src/engine/montecarlo.ts';
-import { ResultsAccumulator, buildResultsJson } from '../../src/engine/summarize.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { planRuns, runChunk } from '../../src/engine/batch/montecarlo.ts';
+import { ResultsAccumulator, buildResultsJson } from '../../src/engine/results/summarize.ts';
 import { loadScenario, stubResizeObserver, tinyResults } from './fixture.ts';
 
 function run(file: string, months: number): ResultsJson {

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '@testing-library/svelte';
 import Tornado from '../../src/charts/Tornado.svelte';
-import type { Tornado as TornadoData } from '../../src/engine/sensitivity.ts';
+import type { Tornado as TornadoData } from '../../src/engine/batch/sensitivity.ts';
 import { stubResizeObserver } from './fixture.ts';
 
 const data: TornadoData = {

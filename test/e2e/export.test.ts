@@ -12,7 +12,7 @@ import type { Locator, Page } from 'playwright-core';
 import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import type { ResultsJson } from '../../src/engine/summarize.ts';
+import type { ResultsJson } from '../../src/engine/results/summarize.ts';
 
 const OUTPUT = `${ROOT}test/output`;
 const RUNS = 20;

@@ -14,7 +14,7 @@ import LZString from 'lz-string';
 import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { formatIssue, parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { resultsJsonText, type ResultsJson } from '../../src/engine/summarize.ts';
+import { resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
 
 const RUNS = 20;
 

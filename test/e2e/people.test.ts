@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildAndServe, hasChromium, launch, ROOT, type ServedApp } from './support.ts';
-import type { ResultsJson } from '../../src/engine/summarize.ts';
+import type { ResultsJson } from '../../src/engine/results/summarize.ts';
 import { schemeColors } from '../../src/charts/palette.ts';
 
 const OUTPUT = `${ROOT}test/output`;

@@ -12,8 +12,8 @@ import type { Page } from 'playwright-core';
 import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { buildResultsJson, resultsJsonText, type ResultsJson } from '../../src/engine/summarize.ts';
-import { GENERATOR } from '../../src/engine/generator.ts';
+import { buildResultsJson, resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
+import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { schemeColors } from '../../src/charts/palette.ts';
 

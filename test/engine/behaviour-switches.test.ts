@@ -1,7 +1,7 @@
 /** Switching a behaviour module off removes its effect (seed 20260, a few runs). */
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import { loadScenario } from '../phenomena/measure.ts';
 
 describe('behaviour switches', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
-import { compileModel } from '../../src/engine/model.ts';
-import { planRuns, runChunk } from '../../src/engine/montecarlo.ts';
-import { ResultsAccumulator, buildResultsJson } from '../../src/engine/summarize.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { planRuns, runChunk } from '../../src/engine/batch/montecarlo.ts';
+import { ResultsAccumulator, buildResultsJson } from '../../src/engine/results/summarize.ts';
 import { SCENARIO_LIMITS } from '../../src/engine/scenario/limits.ts';
 
 const text = readFileSync(new URL('../fixtures/large-department.json', import.meta.url), 'utf8');

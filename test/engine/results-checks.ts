@@ -1,7 +1,7 @@
 /** Checks on what the engine gives back: finite runs, nulls only where no value exists, payouts. */
 import { PayoutError, calculatePayout } from '../../src/engine/index.ts';
 import type { ResultsJson, Scenario } from '../../src/engine/index.ts';
-import type { RunResult } from '../../src/engine/run-result.ts';
+import type { RunResult } from '../../src/engine/run/run-result.ts';
 
 /** Every number a run produced that is not finite, as `field[index]`. */
 export function nonFiniteInRun(r: RunResult): string[] {
@@ -31,15 +31,16 @@ export function unexpectedNulls(results: ResultsJson): string[] {
   let longest = 0;
   for (let m = 0; m < results.scenario.months; m++) longest = Math.max(longest, new Date(Date.UTC(year, month + m, 0)).getUTCDate());
   results.schemes.forEach((s, i) => {
-    const idle = new Set(s.effortByDay.filter((d) => d.worked === 0).map((d) => d.day));
+    const idle = (list: 'effortByDay' | 'hoursByDay', k: number) => s[list][k]?.worked === 0;
     walk(s, `schemes[${i}]`, (path) => {
-      const day = /\.effortByDay\[(\d+)\]\.(median|mean)$/.exec(path);
-      if (day) return idle.has(s.effortByDay[Number(day[1])].day);
+      const day = /\.(effortByDay|hoursByDay)\[(\d+)\]\.(median|mean)$/.exec(path);
+      if (day) return idle(day[1] as 'effortByDay' | 'hoursByDay', Number(day[2]));
       // A day of month no recorded month has (the 31st of a 30-day horizon).
-      const slot = /\.(typicalMonth|intraMonth)\b.*\[(\d+)\]/.exec(path);
+      const slot = /\.(typicalMonth|intraMonth|invoicedByDay)\b.*\[(\d+)\]/.exec(path);
       if (slot && Number(slot[2]) >= longest) return true;
       if (/\.monthly\[\d+\]\.inboundConversion\.(median|mean)$/.test(path)) return true;
-      if (/\.(clientsTakenPerDeparture|coverShare)$/.test(path)) return true;
+      // Ratios over the horizon without a denominator: no departures, absences, leavers, book or billing.
+      if (/\.(clientsTakenPerDeparture|coverShare|bookTakenShare|lostClientsShareYear|badDebtShare)$/.test(path)) return true;
       return path.endsWith('.vsBaseline') && s.id === results.baseline;
     });
   });

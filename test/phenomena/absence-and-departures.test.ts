@@ -3,13 +3,13 @@
  * department under personal ownership, a team pool and a processing centre (conveyor).
  * Seed 20260, 40 runs × 12 months per scheme, common random numbers: the same people
  * fall ill and the same clients are at stake under every organisation.
- * Absence cover (who worked an absent person's clients; src/engine/cover.ts) is read off
+ * Absence cover (who worked an absent person's clients; src/engine/world/cover.ts) is read off
  * the same runs: hours per month, and the covered share of the absent people's usual
  * client work, with a tolerance named COVER_* below.
  */
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { loadScenario } from './measure.ts';
 

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseScenario } from '../../src/engine/scenario/parse.ts';
-import { compileModel, type Model } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel, type Model } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 
 export interface SchemeStats {

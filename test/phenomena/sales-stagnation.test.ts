@@ -5,8 +5,8 @@
  * stagnation below comes from that choice, not from any written-in trend.
  */
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import { loadScenario } from './measure.ts';
 
 const RUNS = 20;

@@ -4,8 +4,8 @@
  * grows from each person's own recent pay; nothing writes the conversion curve in.
  */
 import { describe, expect, it } from 'vitest';
-import { compileModel } from '../../src/engine/model.ts';
-import { simulateRun } from '../../src/engine/simulate.ts';
+import { compileModel } from '../../src/engine/model/model.ts';
+import { simulateRun } from '../../src/engine/run/simulate.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { loadScenario } from './measure.ts';
 

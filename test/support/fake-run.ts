@@ -2,7 +2,8 @@
  * Synthetic RunResults for testing summaries and runners without the simulator:
  * deterministic in (schemeIndex, runIndex), shaped like the real thing.
  */
-import type { RunResult } from '../../src/engine/run-result.ts';
+import type { RunResult } from '../../src/engine/run/run-result.ts';
+import { allocateRunResult } from '../../src/engine/run/recorder.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 
 /** mulberry32 */
@@ -47,25 +48,7 @@ export function fakeScenario(schemes = 3): Scenario {
 export function fakeRun(schemeIndex: number, runIndex: number, months = FAKE_MONTHS, days = FAKE_DAYS): RunResult {
   const luck = rng(1000 + runIndex); // common to every scheme: paired runs
   const own = rng(schemeIndex * 7919 + runIndex * 31 + 1);
-  const m = () => new Float64Array(months);
-  const r: RunResult = {
-    schemeIndex,
-    runIndex,
-    months,
-    days,
-    staff: FAKE_STAFF,
-    collections: m(), billed: m(), maxCashGap: m(), maxCashGapMid: m(), daysInDeficit: m(),
-    profit: m(), financingCost: m(), payroll: m(), bonus: m(), tranchePaid: m(),
-    newClients: m(), lostClients: m(), badDebt: m(), departures: m(), clientsTaken: m(), absentDays: m(), activeClients: m(), prospectingHours: m(), serviceHours: m(), inboundRequests: m(), inboundSigned: m(), starLevel: m(),
-    coverHours: m(), uncoveredHours: m(),
-    cashDaily: new Float64Array(days),
-    collectedByDay: new Float64Array(months * 31),
-    effortByDay: new Float64Array(months * 31),
-    staffPay: new Float64Array(FAKE_STAFF * months),
-    staffBonus: new Float64Array(FAKE_STAFF * months),
-    staffEffort: new Float64Array(FAKE_STAFF * months),
-    coverMatrix: new Float64Array(FAKE_STAFF * FAKE_STAFF),
-  };
+  const r = allocateRunResult(schemeIndex, runIndex, months, days, FAKE_STAFF);
   for (let k = 0; k < months; k++) {
     const c = 42e6 + luck() * 10e6 + schemeIndex * 1e6 + own() * 1e6;
     r.collections[k] = c;

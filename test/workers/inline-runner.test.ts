@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
-import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
+import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';
 import { fakeRun, fakeScenario } from '../support/fake-run.ts';
 
 const inline = new InlineRunner({ compile: (s) => ({ name: s.name }) as never, simulate: (_m, s, r) => fakeRun(s, r) });

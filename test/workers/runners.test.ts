@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { NodeWorkerRunner } from '../../src/workers/node-worker-runner.ts';
-import { buildResultsJson, resultsJsonText } from '../../src/engine/summarize.ts';
+import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import { ResultsAccumulator } from '../../src/engine/accumulator.ts';
+import { ResultsAccumulator } from '../../src/engine/results/accumulator.ts';
 import { fakeRun, fakeScenario } from '../support/fake-run.ts';
 
 const entry = new URL('./fixtures/fake-worker.mjs', import.meta.url);

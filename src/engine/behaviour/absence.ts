@@ -3,8 +3,8 @@
  * a month's summer vacation). Drawn once per run and person from the run's own stream, so
  * every scheme sees the same illnesses and vacations (common random numbers).
  */
-import type { Model } from '../model.ts';
-import type { RunSeed } from '../random.ts';
+import type { Model } from '../model/model.ts';
+import type { RunSeed } from '../numeric/random.ts';
 
 /** Marks each person's days away: `away[j][t] = 1`. */
 export function drawAbsences(model: Model, seed: RunSeed, away: Uint8Array[]): void {

@@ -6,13 +6,18 @@
  * ownership a client deals with one person; in a team anyone may have served them; a
  * processing centre (conveyor) leaves no personal ties.
  */
-import type { Model } from '../model.ts';
+import type { Model } from '../model/model.ts';
 import type { Scheme } from '../scenario/types.ts';
-import type { Workforce } from '../workforce.ts';
-import { keyedUniform } from '../random.ts';
+import { keyedUniform } from '../numeric/random.ts';
+
+/** What attrition reads of the people: whose post is empty, and what each was paid lately. */
+export interface PayHistory {
+  isVacant(j: number): boolean;
+  averagePay(j: number): number;
+}
 
 /** Monthly chance that person j quits, from the gap between recent and expected pay. */
-export function quitChance(model: Model, workforce: Workforce, j: number): number {
+export function quitChance(model: Model, workforce: PayHistory, j: number): number {
   const a = model.scenario.behaviour.attrition;
   const expected = a.expectedPayMultiple * model.staff[j].salary;
   const shortfall = expected > 0 ? Math.max(0, 1 - workforce.averagePay(j) / expected) : 0;
@@ -42,7 +47,7 @@ export function personalBond(organisation: Scheme['organisation'], ownsClient: b
 }
 
 /** Decides this month's leavers; returns them (staff indices). The head stays. */
-export function drawLeavers(model: Model, workforce: Workforce, salt: number, m: number): number[] {
+export function drawLeavers(model: Model, workforce: PayHistory, salt: number, m: number): number[] {
   if (!model.scenario.behaviour.attrition.enabled) return [];
   const leavers: number[] = [];
   model.staff.forEach((s, j) => {

@@ -10,9 +10,10 @@
  *   cost of effort e: c0 × hourly wage × e²/2 per hour  →  e* = pay of an hour / (c0 × wage)
  * clamped between the duty floor (none on weekends) and the maximum (12–14-hour days).
  */
-import { HABIT_COUNT, MAX_DEADLINE_DAYS } from '../model.ts';
-import type { Model } from '../model.ts';
-import type { SplitIncentive } from './split-perception.ts';
+import { HABIT_COUNT } from '../model/habits.ts';
+import { MAX_DEADLINE_DAYS } from '../model/model.ts';
+import type { Model } from '../model/model.ts';
+import type { SplitIncentive } from '../pay/split-perception.ts';
 
 /** How far off 'later' feels when putting a task off. */
 const LATER_DAYS = 8;
@@ -89,6 +90,8 @@ export class EffortChoice {
   readonly share: Float64Array;
   readonly costDenominator: Float64Array;
   readonly floor: Float64Array;
+  /** Today: the share of a person's day that routine work takes (none on a day off). */
+  routine = 0;
   /** Today: effort per pool rouble of an hour's value (share × skill / cost), and norm hours per unit of effort. */
   readonly slope: Float64Array;
   readonly weight: Float64Array;
@@ -140,6 +143,7 @@ export class EffortChoice {
     const { effort } = this.model.scenario.behaviour;
     const weekend = working ? 1 : effort.weekendCostMultiplier;
     const dilution = this.dilution;
+    this.routine = working ? effort.routineShare : 0;
     for (let j = 0; j < this.share.length; j++) {
       const inc = incentives[j];
       const visible = inc.meritLink * staffPool + Math.min(inc.meritAmount, staffPool);
@@ -152,20 +156,21 @@ export class EffortChoice {
     }
   }
 
-  /** Person j's effort when the marginal hour is worth `value` pool roubles per norm hour. */
+  /** Person j's effort (a share of a normal day, routine included) when the marginal queue hour is worth `value` pool roubles per norm hour. */
   effort(j: number, value: number): number {
     const e = this.slope[j] * value;
     const floor = this.floor[j];
     return e < floor ? floor : e > this.maxEffort ? this.maxEffort : e;
   }
 
-  /** Norm hours the team puts in when the marginal hour is worth `value`. */
+  /** Norm hours of queue work (billing, chasing) the team puts in when the marginal hour is worth `value`: its hours past the routine. */
   teamHours(value: number): number {
-    const { slope, floor, weight, maxEffort } = this;
+    const { slope, floor, weight, maxEffort, routine } = this;
     let sum = 0;
     for (let j = 0; j < slope.length; j++) {
       const e = slope[j] * value;
-      sum += weight[j] * (e < floor[j] ? floor[j] : e > maxEffort ? maxEffort : e);
+      const q = (e < floor[j] ? floor[j] : e > maxEffort ? maxEffort : e) - routine;
+      if (q > 0) sum += weight[j] * q;
     }
     return sum;
   }

@@ -7,7 +7,7 @@
  * of how much the team's own later push added in past periods. Projecting "duty effort
  * from here on" made thresholds look out of reach and nobody worked (prototype lesson).
  */
-import { HABIT_COUNT } from '../model.ts';
+import { HABIT_COUNT, type SelfPayTable } from '../model/habits.ts';
 
 /** Per-habit money of the book by stage, in roubles. */
 export interface BookTotals {
@@ -25,31 +25,6 @@ export function newBookTotals(): BookTotals {
     transit: new Float64Array(HABIT_COUNT),
     pending: new Float64Array(HABIT_COUNT),
   };
-}
-
-/** P(an unpushed client of hazard λ pays within x days). */
-export function selfPayWithin(hazard: number, x: number): number {
-  return x > 0 ? 1 - Math.exp(-hazard * x) : 0;
-}
-
-/**
- * selfPayWithin for every habit at half-day steps, computed once per model: the forecast
- * and the action values ask for whole and half days only, so the table is exact.
- */
-export class SelfPayTable {
-  private readonly table: Float64Array[];
-  private readonly last: number;
-
-  constructor(hazard: Float64Array, maxDays: number) {
-    this.last = Math.ceil(maxDays * 2);
-    this.table = Array.from(hazard, (lambda) => Float64Array.from({ length: this.last + 1 }, (_, k) => selfPayWithin(lambda, k / 2)));
-  }
-
-  within(h: number, days: number): number {
-    if (days <= 0) return 0;
-    const k = Math.round(days * 2);
-    return this.table[h][k < this.last ? k : this.last];
-  }
 }
 
 /** Expected self-payments of the book within `daysLeft` (delivery takes `courierDays`). */

@@ -82,6 +82,7 @@ const BEHAVIOUR: Behaviour = {
     deadlineDiscount: 0.9,
     costFactor: 0.6,
     dutyFloor: 0.35,
+    routineShare: 0,
     maxEffort: 1.75,
     weekendCostMultiplier: 1.5,
     forecastSigmaBase: '1000000',

@@ -60,7 +60,7 @@ export const FIELDS = {
   staff: fieldsOf<StaffMember>()(['id', 'name', 'role', 'salary', 'skill', 'workShare', 'effortCost', 'favour']),
   behaviour: fieldsOf<Behaviour>()(['effort', 'splitPerception', 'absence', 'attrition', 'star']),
   effort: fieldsOf<EffortBehaviour>()([
-    'enabled', 'deadlineDiscount', 'costFactor', 'dutyFloor', 'maxEffort', 'weekendCostMultiplier',
+    'enabled', 'deadlineDiscount', 'costFactor', 'dutyFloor', 'routineShare', 'maxEffort', 'weekendCostMultiplier',
     'forecastSigmaBase', 'forecastSigmaShare', 'forecastLearning',
   ]),
   splitPerception: fieldsOf<SplitPerception>()(['enabled', 'discretionNoise', 'favouritism', 'directorCorrection']),

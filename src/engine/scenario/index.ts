@@ -2,7 +2,8 @@
 export * from './types.ts';
 export { parseScenario, parseScenarioText, serializeScenario, type SimulationOverrides } from './parse.ts';
 export type { ParseResult, ScenarioIssue } from './issues.ts';
-export { formatIssue, renderMessage, ISSUE_CODES, type IssueCode, type Lang } from './messages.ts';
+export { formatIssue } from './issues.ts';
+export { renderMessage, ISSUE_CODES, type IssueCode, type Lang } from './messages.ts';
 export { SCENARIO_LIMITS } from './limits.ts';
 export { defaultScenario, fillDefaults } from './defaults.ts';
 export { MIGRATIONS, type Migration } from './upgrade.ts';

@@ -4,7 +4,7 @@
  */
 import type { Scenario } from './types.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
-import { renderMessage, type IssueCode } from './messages.ts';
+import { isCode, renderMessage, type IssueCode, type Lang } from './messages.ts';
 
 export interface ScenarioIssue {
   /** Where: `schemes[2].tranches[0].gate.byDay`; "" = the whole file. */
@@ -146,4 +146,10 @@ export function shortValue(v: unknown): string {
   // eslint-disable-next-line no-control-regex
   s = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** "schemes[2].tranches[0].gate.byDay: must be a whole number from 1 to 31" (or in Russian). */
+export function formatIssue(issue: ScenarioIssue, lang: Lang): string {
+  const message = isCode(issue.code) ? renderMessage(issue.code, issue.params, lang) : issue.message;
+  return issue.path === '' ? message : `${issue.path}: ${message}`;
 }

@@ -3,7 +3,6 @@
  * `{name}` is replaced by `params.name`. The path is not part of the message;
  * `formatIssue` prefixes it: `schemes[2].tranches[0].gate.byDay: must be a whole number from 1 to 31`.
  */
-import type { ScenarioIssue } from './issues.ts';
 
 export type Lang = 'en' | 'ru';
 
@@ -314,7 +313,7 @@ function paramText(name: string, value: string | number, lang: Lang): string {
   return String(value);
 }
 
-function isCode(code: string): code is IssueCode {
+export function isCode(code: string): code is IssueCode {
   return Object.prototype.hasOwnProperty.call(TEMPLATES, code);
 }
 
@@ -325,10 +324,4 @@ export function renderMessage(code: string, params: Record<string, string | numb
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? paramText(name, params[name], lang) : whole,
   );
-}
-
-/** "schemes[2].tranches[0].gate.byDay: must be a whole number from 1 to 31" (or in Russian). */
-export function formatIssue(issue: ScenarioIssue, lang: Lang): string {
-  const message = isCode(issue.code) ? renderMessage(issue.code, issue.params, lang) : issue.message;
-  return issue.path === '' ? message : `${issue.path}: ${message}`;
 }

@@ -12,7 +12,7 @@ import { validateScenario } from './validate.ts';
 import { scenarioTree } from './fields.ts';
 
 export type { ParseResult, ScenarioIssue } from './issues.ts';
-export { formatIssue } from './messages.ts';
+export { formatIssue } from './issues.ts';
 
 /**
  * Settings given apart from the file (the command line's --runs, --seed, --months): they

@@ -210,8 +210,14 @@ export interface EffortBehaviour {
   deadlineDiscount: number;
   /** Effort cost c0 in c(e) = c0 × hourly wage × hours × e²/2. */
   costFactor: number;
-  /** Effort the job demands regardless of pay (share of a normal 8-hour day). */
+  /** Effort the job demands regardless of pay on a working day (1 = a normal 8-hour day). */
   dutyFloor: number;
+  /**
+   * Share of a normal working day that goes to routine work other than billing and
+   * chasing (client questions, reconciliations, paperwork): the queue gets the rest, and
+   * every hour beyond the normal day. 0 = the whole day is queue work.
+   */
+  routineShare: number;
   /** Top effort: 1.75 ≈ 14-hour days. */
   maxEffort: number;
   /** Weekend hours cost this much more; nobody has a duty on weekends. */

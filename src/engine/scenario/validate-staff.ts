@@ -61,6 +61,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
       deadlineDiscount: r.number(e, 'deadlineDiscount', ep, { min: 0, max: 1, above: true })!,
       costFactor: r.number(e, 'costFactor', ep, { min: MIN_COST_FACTOR, max: 100 })!,
       dutyFloor: r.number(e, 'dutyFloor', ep, { min: 0, max: 3 })!,
+      routineShare: r.number(e, 'routineShare', ep, { min: 0, max: 1 })!,
       maxEffort: r.number(e, 'maxEffort', ep, { min: 0, max: 3, above: true })!,
       weekendCostMultiplier: r.number(e, 'weekendCostMultiplier', ep, { min: 1, max: 10 })!,
       forecastSigmaBase: r.decimal(e, 'forecastSigmaBase', ep, money('0')) as Money,

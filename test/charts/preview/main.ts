@@ -2,7 +2,7 @@ import { mount } from 'svelte';
 import Preview from './Preview.svelte';
 import scenarioJson from '../../../scenarios/client-department.json';
 import { parseScenario } from '../../../src/engine/scenario/index.ts';
-import type { ResultsJson } from '../../../src/engine/summarize.ts';
+import type { ResultsJson } from '../../../src/engine/results/summarize.ts';
 import type { Lang } from '../../../src/charts/format.ts';
 
 const params = new URLSearchParams(location.search);

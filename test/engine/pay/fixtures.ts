@@ -117,6 +117,7 @@ export function articleScenario(schemes: Scheme[] = [thresholdScheme, linearSche
         deadlineDiscount: 0.9,
         costFactor: 0.2,
         dutyFloor: 0.5,
+        routineShare: 0,
         maxEffort: 1.75,
         weekendCostMultiplier: 2,
         forecastSigmaBase: '1000000',

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { PayoutFormula } from '../../../src/engine/scenario/types.ts';
 import { compileCurve, compileFormulaKopecks, poolDecimal, poolKopecks } from '../../../src/engine/pay/formula.ts';
 import { parseKopecks, formatKopecks } from '../../../src/engine/money/kopecks.ts';
-import { chooseProcessPace } from '../../../src/engine/sales/sales-month.ts';
+import { chooseProcessPace } from '../../../src/engine/agents/sales-month.ts';
 import { pieceRateFormula, roubles } from './arbitraries.ts';
 
 type PieceRate = Extract<PayoutFormula, { type: 'pieceRate' }>;

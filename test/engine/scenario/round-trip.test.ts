@@ -67,7 +67,7 @@ describe('the scenario round trip', () => {
 
 describe('the bundled scenarios', () => {
   const dir = new URL('../../../scenarios/', import.meta.url);
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.targets.json'))) {
     it(`${file} keeps every field when saved and opened again`, () => {
       const s = accepted(JSON.parse(readFileSync(new URL(file, dir), 'utf8')));
       expect(accepted(JSON.parse(serializeScenario(s)))).toEqual(s);

@@ -1,0 +1,316 @@
+/**
+ * One day of the team: forecast the measured results, value an hour of each kind of
+ * work under the scheme, choose effort, and work the queue — invoices and collection
+ * calls, the most valuable first ("large clients who tend to drag were handled first",
+ * article 002) — until the next hour is worth less than it costs.
+ */
+import type { Model, SchemeModel } from '../model/model.ts';
+import { HABIT_COUNT } from '../model/habits.ts';
+import type { BookLedger, Department } from '../world/department.ts';
+import type { Workforce } from '../world/workforce.ts';
+import { expectedInflow, LearnedError } from '../behaviour/forecast.ts';
+import { ActionValues, EffortChoice, type DeadlineView } from '../behaviour/effort.ts';
+import { KeyGateValues } from './key-gate-values.ts';
+import { WorkQueue } from './work-queue.ts';
+import { expectedMarginal, expectedPool } from '../pay/curve.ts';
+import { normalCdf, normalPdf } from '../numeric/normal.ts';
+
+const PERIOD_SLOTS = 93;
+
+export class TeamDay {
+  readonly values: ActionValues;
+  readonly choice: EffortChoice;
+  private readonly deadlines: DeadlineView[];
+  private readonly periodError: LearnedError;
+  private readonly gateError: LearnedError[];
+  /** Per tranche: gate reached this month (by its day). */
+  readonly gateMet: Uint8Array;
+  /** Per tranche: collections by the gate's day this month, kopecks. */
+  readonly gateCollected: Float64Array;
+  /** Per staff this month: contribution (norm hours × skill), effort sum, days counted. */
+  readonly contribution: Float64Array;
+  readonly effortSum: Float64Array;
+  readonly effortDays: Float64Array;
+  private readonly headShare: number;
+  /** Today's effort per staff member (members of this group only). */
+  readonly staffEffort: Float64Array;
+  /** 1 for the staff members who work in this group. */
+  private readonly member: Uint8Array;
+  /** Per tranche, today: the gate's forecast (NaN: not live) and its uncertainty. */
+  private readonly gateForecast: Float64Array;
+  private readonly gateSigma: Float64Array;
+  /** Key-client gates (key-gate-values.ts); null without them. */
+  private readonly keyGates: KeyGateValues | null;
+  /** Today's client work, best first (work-queue.ts). */
+  private readonly queue: WorkQueue;
+
+  /**
+   * A working group: the whole team on one queue, or under personal ownership one person
+   * on their own clients (`owner`). `ledger` is what the group's pay is measured on.
+   */
+  constructor(
+    private readonly model: Model,
+    private readonly scheme: SchemeModel,
+    private readonly dept: Department,
+    members: readonly number[],
+    owner: number,
+    private readonly ledger: BookLedger,
+    private readonly workforce: Workforce,
+  ) {
+    const n = model.staff.length;
+    this.member = new Uint8Array(n);
+    for (const j of members) this.member[j] = 1;
+    this.todayPresence = new Float64Array(n);
+    const learning = model.scenario.behaviour.effort.forecastLearning;
+    this.values = new ActionValues(model);
+    this.choice = new EffortChoice(model);
+    this.deadlines = Array.from({ length: 1 + scheme.gateDay.length }, () => ({ daysLeft: 0, lambda: 0 }));
+    this.periodError = new LearnedError(PERIOD_SLOTS, learning);
+    this.gateError = Array.from(scheme.gateDay, () => new LearnedError(32, learning));
+    this.gateMet = new Uint8Array(scheme.gateDay.length);
+    this.gateCollected = new Float64Array(scheme.gateDay.length);
+    this.contribution = new Float64Array(n);
+    this.effortSum = new Float64Array(n);
+    this.effortDays = new Float64Array(n);
+    this.staffEffort = new Float64Array(n);
+    this.gateForecast = new Float64Array(scheme.gateDay.length);
+    this.gateSigma = new Float64Array(scheme.gateDay.length);
+    this.keyGates = scheme.keyClients > 0 ? new KeyGateValues(model, scheme, dept) : null;
+    this.queue = new WorkQueue(model, dept, this.values, this.keyGates, owner);
+    const split = scheme.scheme.split;
+    this.headShare = 'headShare' in split && model.staff.some((s) => s.isHead) ? Number(split.headShare) : 0;
+  }
+
+  reset(): void {
+    this.periodError.reset();
+    for (const e of this.gateError) e.reset();
+    this.startMonth();
+  }
+
+  startMonth(): void {
+    this.queue.startMonth();
+    this.gateMet.fill(0);
+    this.gateCollected.fill(0);
+    this.contribution.fill(0);
+    this.effortSum.fill(0);
+    this.effortDays.fill(0);
+  }
+
+  /** Decides and works day t; `periodStart`/`periodEnd` are day indices of the measured period. */
+  run(t: number, periodStart: number, periodEnd: number): void {
+    this.decide(t, periodStart, periodEnd);
+    this.work(t);
+  }
+
+  private sigma(toCome: number): number {
+    const e = this.model.scenario.behaviour.effort;
+    return Number(e.forecastSigmaBase) + e.forecastSigmaShare * Math.max(0, toCome);
+  }
+
+  private decide(t: number, periodStart: number, periodEnd: number): void {
+    if (!this.choice.enabled) {
+      this.dutyRoutine(t);
+      return;
+    }
+    const { model, scheme } = this;
+    const cal = model.calendar;
+    const courier = model.scenario.clients.courierDays;
+    const dom = cal.dayOfMonth[t];
+
+    // The period's result.
+    const { ledger } = this;
+    const collectedPeriod = ledger.collectedPeriod / 100;
+    const daysLeft = periodEnd - t;
+    const projection = collectedPeriod + expectedInflow(ledger.totals, model.selfPay, daysLeft, courier);
+    const slot = Math.min(PERIOD_SLOTS - 1, t - periodStart);
+    this.periodError.observe(slot, projection);
+    const forecast = projection + this.periodError.correction(slot);
+    const sigma = this.sigma(forecast - collectedPeriod);
+
+    // Gates: chance of passing each, and which are still live.
+    const collectedMonth = ledger.collectedMonth / 100;
+    let paidShare = 0;
+    const gateForecast = this.gateForecast;
+    for (let k = 0; k < scheme.gateDay.length; k++) {
+      const day = scheme.gateDay[k];
+      gateForecast[k] = NaN;
+      this.keyGates?.clear(k);
+      if (day === 0 || this.gateMet[k]) {
+        paidShare += scheme.trancheShare[k];
+        continue;
+      }
+      if (dom > day) continue; // missed
+      if (scheme.gateKeyClients[k] > 0) {
+        const chance = this.keyGates!.outlook(k, day - dom);
+        if (this.keyGates!.met(k)) this.gateMet[k] = 1;
+        paidShare += scheme.trancheShare[k] * chance;
+        continue;
+      }
+      if (collectedMonth >= scheme.gateAmount[k]) {
+        this.gateMet[k] = 1;
+        paidShare += scheme.trancheShare[k];
+        continue;
+      }
+      const r = day - dom;
+      const proj = collectedMonth + expectedInflow(ledger.totals, model.selfPay, r, courier);
+      this.gateError[k].observe(dom, proj);
+      const f = proj + this.gateError[k].correction(dom);
+      const s = this.sigma(f - collectedMonth);
+      gateForecast[k] = f;
+      this.gateSigma[k] = s;
+      paidShare += scheme.trancheShare[k] * normalCdf((f - scheme.gateAmount[k]) / s);
+    }
+
+    const pool = expectedPool(scheme.curve, forecast, sigma);
+    const d0 = this.deadlines[0];
+    d0.daysLeft = daysLeft;
+    d0.lambda = expectedMarginal(scheme.curve, forecast, sigma) * paidShare;
+    let live = 1;
+    for (let k = 0; k < scheme.gateDay.length; k++) {
+      const f = gateForecast[k];
+      if (Number.isNaN(f)) continue;
+      const r = scheme.gateDay[k] - dom;
+      const jump = pool * scheme.trancheShare[k];
+      const s = this.gateSigma[k];
+      const needed = scheme.gateAmount[k] - f;
+      const tail = (jump * normalPdf(-needed / s)) / s;
+      // A gate is valued by reachability: while pushing can still reach it, its jump is
+      // spread over the roubles still needed (prototype lesson); out of reach, the team gives up.
+      const d = this.deadlines[live++];
+      d.daysLeft = r;
+      d.lambda = needed > 0 && needed <= this.reach(r) ? jump / Math.max(needed, s) : tail;
+    }
+    this.values.compute(this.deadlines, live);
+    this.keyGates?.compute(pool, dom);
+
+    const paidPool = pool * paidShare;
+    this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare), this.presence(t));
+  }
+
+  /**
+   * With effort choice switched off, pay moves nobody: the team works its duty hours in a
+   * routine order — the money each item brings by month end — whatever the scheme.
+   */
+  private dutyRoutine(t: number): void {
+    const cal = this.model.calendar;
+    const m = cal.monthOf[t];
+    const d = this.deadlines[0];
+    d.daysLeft = cal.monthStart[m] + cal.monthLength[m] - 1 - t;
+    d.lambda = 1;
+    this.values.compute(this.deadlines, 1);
+    this.choice.prepare(this.scheme.incentives, cal.working[t] === 1, 0, 0, this.presence(t));
+  }
+
+  /** Today's presence of each staff member in this group (0 for non-members). */
+  private presence(t: number): Float64Array {
+    const p = this.todayPresence;
+    for (let j = 0; j < p.length; j++) p[j] = this.member[j] ? this.workforce.presence(j, t) : 0;
+    return p;
+  }
+  private readonly todayPresence: Float64Array;
+
+  /** Roubles a full push could still add within r days (capacity-limited). */
+  private reach(r: number): number {
+    if (r < 2) return 0;
+    const { model, ledger } = this;
+    const c = model.scenario.clients;
+    const { promiseProbability } = model.habits;
+    const t = ledger.totals;
+    let pushable = 0;
+    for (let h = 0; h < HABIT_COUNT; h++) {
+      const open = t.debt[h] + t.transit[h] + t.pending[h];
+      pushable += open * (1 - model.selfPay.within(h, r)) * promiseProbability[h] * c.promiseKept;
+    }
+    const needed = ledger.pendingCount * c.invoiceHours + ledger.debtorCount * c.callHours * 1.5;
+    const maxHours = this.choice.teamHours(1e300);
+    const available = maxHours * (1 + (r - 1) * (5 / 7));
+    return needed > 0 ? pushable * Math.min(1, available / needed) : pushable;
+  }
+
+  private work(t: number): void {
+    const { dept, choice, queue } = this;
+    const c = this.model.scenario.clients;
+    const cover = this.workforce.cover;
+    queue.startDay(t);
+    // Hours the team puts in whatever the value (duty) and at most: no need to weigh
+    // each item while inside the first or once past the second.
+    const dutyHours = choice.teamHours(0);
+    const maxHours = choice.teamHours(1e300);
+    let hours = 0;
+    let marginal = 0;
+    for (;;) {
+      const best = queue.best();
+      if (best < 0) break;
+      const bestValue = queue.value[best];
+      const isBill = best < HABIT_COUNT;
+      const cost = isBill ? c.invoiceHours : c.callHours;
+      const next = hours + cost;
+      if (next > dutyHours && (next > maxHours || next > choice.teamHours(bestValue))) {
+        if (hours === 0) marginal = bestValue;
+        break;
+      }
+      const i = queue.client(best);
+      if (isBill) dept.issueInvoice(i, t);
+      else dept.call(i, t);
+      cover.worked(i, cost);
+      hours += cost;
+      marginal = bestValue;
+      queue.done(best, t);
+    }
+
+    // Who worked how hard: everyone at the effort the marginal hour justified, the queue part
+    // scaled to the work there was; a working day is never shorter than its duty.
+    const planned = choice.teamHours(marginal);
+    const scale = planned > 0 ? Math.min(1, hours / planned) : 0;
+    const routine = choice.routine;
+    for (let j = 0; j < choice.capacity.length; j++) {
+      this.staffEffort[j] = 0;
+      if (choice.weight[j] <= 0) continue;
+      const chosen = choice.effort(j, marginal);
+      const e = routine > 0 ? Math.max(choice.floor[j], routine + Math.max(0, chosen - routine) * scale) : chosen * scale;
+      this.staffEffort[j] = e;
+      this.contribution[j] += choice.weight[j] * e;
+      if (this.model.calendar.working[t] || e > 0) {
+        this.effortSum[j] += e;
+        this.effortDays[j]++;
+      }
+    }
+    // Work done today on the clients of people who are away: cover, by each one's part of the hours.
+    cover.flush(choice.weight, this.staffEffort);
+  }
+  /** Call at the end of a gate's day: the gate is decided and the team learns its forecast error. */
+  closeGates(dom: number, monthLength: number): void {
+    const { scheme, dept } = this;
+    for (let k = 0; k < scheme.gateDay.length; k++) {
+      if (scheme.gateDay[k] === 0 || Math.min(scheme.gateDay[k], monthLength) !== dom) continue;
+      const collected = this.ledger.collectedMonth;
+      this.gateCollected[k] = collected;
+      if (scheme.gateKeyClients[k] > 0) {
+        // Decided by the key clients' own payments: what the settlement pays it on.
+        this.gateMet[k] = dept.keys!.met(k) ? 1 : 0;
+        continue;
+      }
+      if (collected / 100 >= scheme.gateAmount[k]) this.gateMet[k] = 1;
+      this.gateError[k].settle(collected / 100);
+    }
+  }
+
+  /** Call at the end of the period: the team learns how far its projection was off. */
+  closePeriod(): void {
+    this.periodError.settle(this.ledger.collectedPeriod / 100);
+  }
+
+  isMember(j: number): boolean {
+    return this.member[j] === 1;
+  }
+
+  /** Adds this group's month (contributions, effort) into the department's per-person totals. */
+  addMonth(contribution: Float64Array, effortSum: Float64Array, effortDays: Float64Array): void {
+    for (let j = 0; j < contribution.length; j++) {
+      if (!this.member[j]) continue;
+      contribution[j] += this.contribution[j];
+      effortSum[j] += this.effortSum[j];
+      effortDays[j] += this.effortDays[j];
+    }
+  }
+}

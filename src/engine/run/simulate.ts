@@ -1,0 +1,272 @@
+/**
+ * One run: one scheme over the burn-in and the horizon, from the run's seed. The driver
+ * steps day by day; the department's mechanics, the team's choices and the cash live in
+ * their own modules. Pure and deterministic: the result depends only on the model, the
+ * scheme and the run index.
+ */
+import type { Model } from '../model/model.ts';
+import type { RunResult } from './run-result.ts';
+import { Department } from '../world/department.ts';
+import { Workforce } from '../world/workforce.ts';
+import { buildGroups } from '../agents/groups.ts';
+import { drawLeavers, personalBond } from '../behaviour/attrition.ts';
+import { RunSeed, keyedUniform } from '../numeric/random.ts';
+import { settlePeriod } from '../pay/settle.ts';
+import { poolKopecks } from '../pay/formula.ts';
+import { SalesBook } from '../world/sales-book.ts';
+import { SalesMonth, salesPeople } from '../agents/sales-month.ts';
+import { newClientRevenue, settleNewClientPay } from './commission.ts';
+import { PersonalGates } from './personal-gates.ts';
+import { paysPersonally } from '../pay/personal-pay.ts';
+import { KeyClients } from '../world/key-clients.ts';
+import { allocateRunResult, closeIntraMonth, recordDay, recordMonth } from './recorder.ts';
+import type { DayEnd, MonthEnd } from './metrics.ts';
+
+/**
+ * Per-model scratch reused by every run of a worker. The department is reset in full at
+ * each run; the team's mind is built afresh per run (cheap), so no learned state can leak
+ * from one run into the next and results never depend on which runs a worker did before.
+ */
+interface Workspace {
+  dept: Department;
+  workforce: Workforce;
+  bonus: Float64Array;
+  normals: Float64Array;
+  contribution: Float64Array;
+  effortSum: Float64Array;
+  effortDays: Float64Array;
+  sales: SalesBook | null;
+  /** Per scheme: its key-client plan's tracker (null: no key-client gates), made on first use. */
+  keys: (KeyClients | null | undefined)[];
+}
+
+const workspaces = new WeakMap<Model, Workspace>();
+
+function workspace(model: Model): Workspace {
+  let w = workspaces.get(model);
+  if (!w) {
+    const dept = new Department(model);
+    const n = model.staff.length;
+    w = {
+      dept,
+      workforce: new Workforce(model),
+      bonus: new Float64Array(n),
+      normals: new Float64Array(n),
+      contribution: new Float64Array(n),
+      effortSum: new Float64Array(n),
+      effortDays: new Float64Array(n),
+      sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
+      keys: [],
+    };
+    workspaces.set(model, w);
+  }
+  return w;
+}
+
+function periodBounds(model: Model, m: number, periodMonths: number): [number, number] {
+  const cal = model.calendar;
+  const first = periodMonths === 1 ? m : m - ((cal.calendarMonth[m] - 1) % periodMonths);
+  const last = Math.min(cal.months - 1, first + periodMonths - 1);
+  return [cal.monthStart[first], cal.monthStart[last] + cal.monthLength[last] - 1];
+}
+
+export function simulateRun(model: Model, schemeIndex: number, runIndex: number): RunResult {
+  const { calendar: cal, scenario } = model;
+  const scheme = model.schemes[schemeIndex];
+  const ws = workspace(model);
+  const { dept, workforce, bonus, normals, contribution, effortSum, effortDays, sales } = ws;
+  const seed = new RunSeed(scenario.simulation.seed, runIndex);
+  dept.book.setup(model, seed.stream('clients'));
+  sales?.setup(model, dept.book, seed.stream('sales'));
+  dept.sales = sales;
+  if (ws.keys[schemeIndex] === undefined) ws.keys[schemeIndex] = scheme.keyClients > 0 ? new KeyClients(scheme, scenario.clients.count) : null;
+  dept.keys = ws.keys[schemeIndex];
+  dept.keys?.setup(dept.book);
+  const salesSalt = seed.stream('sales-luck').nextUint32();
+  const clientSalt = seed.stream('client-luck').nextUint32();
+  const splitSalt = seed.stream('split').nextUint32();
+  const attritionSalt = seed.stream('attrition').nextUint32();
+  dept.cash.schemeFixedCosts = scheme.marketingCost;
+  dept.reset(clientSalt);
+  workforce.reset(seed);
+  const { teams, owners } = buildGroups(model, scheme, dept, workforce);
+  for (const team of teams) team.reset();
+  const selling = sales ? new SalesMonth(model, scheme, dept, sales, salesPeople(model, scheme), workforce) : null;
+  const personalPay = paysPersonally(scheme.scheme);
+  const ownerSet = new Set(owners);
+  /** What person j's own pool is measured on (personal measures). */
+  const measureOf = (j: number) => (selling ? selling.payMeasure(j) : ownerSet.has(j) ? 'personalCollections' : 'none');
+  const personalGates = personalPay ? new PersonalGates(scheme, model.staff.length) : null;
+  /** Person j's own result so far this period (kopecks), for their gates. */
+  const ownResult = (j: number): number => {
+    const measure = measureOf(j);
+    if (measure === 'newClientRevenue' && sales) return newClientRevenue(j, sales, dept.book);
+    return measure === 'personalCollections' ? dept.owners[j].collectedPeriod : 0;
+  };
+  const attrition = scenario.behaviour.attrition;
+  const dayEnd: DayEnd = { dept, meanEffort: 0, working: false, dutyFloor: scenario.behaviour.effort.dutyFloor };
+  const monthEnd: MonthEnd = { model, scheme, dept, workforce, selling, month: 0, payroll: 0, bonus: 0, tranchePaid: 1, departures: 0, idleDays: 0 };
+
+  const staffCount = model.staff.length;
+  const months = scenario.simulation.months;
+  const result = allocateRunResult(schemeIndex, runIndex, months, cal.days - cal.firstRecordedDay, staffCount);
+  let salaries = 0;
+  let departures = 0;
+  let idleDays = 0;
+  const split = scenario.behaviour.splitPerception;
+  let periodStart = 0;
+  let periodEnd = -1;
+
+  for (let t = 0; t < cal.days; t++) {
+    const m = cal.monthOf[t];
+    const dom = cal.dayOfMonth[t];
+    const len = cal.monthLength[m];
+    if (dom === 1) {
+      const startsPeriod = t > periodEnd;
+      if (startsPeriod) [periodStart, periodEnd] = periodBounds(model, m, scheme.periodMonths);
+      dept.startMonth(m, startsPeriod);
+      workforce.startMonth(m);
+      // Leavers go at month start and take the clients bound to them (P8).
+      departures = 0;
+      for (const j of drawLeavers(model, workforce, attritionSalt, m)) {
+        departures++;
+        workforce.leave(j, m);
+        const collectors = owners.length || model.staff.filter((x) => !x.isHead).length;
+        const organisation = scheme.scheme.organisation;
+        const home = workforce.cover.home;
+        dept.takeClients(m, attrition.clientTheft, (i) => personalBond(organisation, dept.book.owner[i] === j, collectors), attritionSalt, j, (i) => home[i] === j);
+      }
+      salaries = model.staff.reduce((a, s, j) => a + (workforce.isVacant(j) ? 0 : s.salary), 0);
+      selling?.run(m, salesSalt);
+      for (const team of teams) team.startMonth();
+      personalGates?.startMonth();
+      idleDays = 0;
+      contribution.fill(0);
+      effortSum.fill(0);
+      effortDays.fill(0);
+    }
+    dept.processEvents(t);
+    workforce.cover.startDay(t, m - cal.firstRecordedMonth, workforce);
+    let effort = 0;
+    let people = 0;
+    for (const team of teams) {
+      team.run(t, periodStart, periodEnd);
+      team.closeGates(dom, len);
+      for (let j = 0; j < staffCount; j++) {
+        const e = team.staffEffort[j];
+        if (e <= 0 && workforce.presence(j, t) === 0) continue;
+        if (!team.isMember(j)) continue;
+        effort += e;
+        people++;
+      }
+    }
+    if (personalGates?.active) personalGates.closeDay(dom, len, ownResult);
+    dept.cash.endDay(dom, len, salaries);
+
+    const rm = m - cal.firstRecordedMonth;
+    if (cal.working[t] === 1 && people > 0 && effort === 0) idleDays++;
+    if (rm >= 0) {
+      dayEnd.meanEffort = people ? effort / people : 0;
+      dayEnd.working = cal.working[t] === 1;
+      recordDay(result, rm, dom, dayEnd);
+    }
+    if (dom !== len) {
+      if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;
+      continue;
+    }
+
+    // Month end: settle the pay if the period ends, accrue payroll, record.
+    bonus.fill(0);
+    let pool = 0;
+    let paid = 0;
+    for (const team of teams) team.addMonth(contribution, effortSum, effortDays);
+    if (t === periodEnd && personalPay) {
+      // A pool per person on their own book (or on the clients they brought in), paid whole to them.
+      let gatedIn = 0;
+      let gatedOut = 0;
+      for (let j = 0; j < staffCount; j++) {
+        const measure = measureOf(j);
+        if (selling) {
+          selling.lastOwnCollections[j] = dept.owners[j].collectedPeriod / 100;
+          if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book) / 100;
+        }
+        if (workforce.isVacant(j) || measure === 'none') {
+          if (selling) selling.units[j] = 0; // a leaver's units are not the next hire's pay
+          continue;
+        }
+        if (measure === 'processUnits' && selling) {
+          // Units in hundredths: a piece rate in roubles per unit is then kopecks per hundredth.
+          bonus[j] = poolKopecks(scheme.pay.formula, Math.round(selling.units[j] * 100));
+          selling.units[j] = 0;
+        } else {
+          const gated = (before: number) => {
+            const after = personalGates!.paid(j, before);
+            gatedIn += before;
+            gatedOut += after;
+            return after;
+          };
+          bonus[j] =
+            measure === 'newClientRevenue' && sales
+              ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback, gated)
+              : gated(poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod));
+        }
+        paid += bonus[j];
+      }
+      // The pools before gates; what is paid is after gates and clawback.
+      pool = paid + gatedIn - gatedOut;
+      for (const team of teams) team.closePeriod();
+    } else if (t === periodEnd) {
+      for (let j = 0; j < staffCount; j++) {
+        const u1 = keyedUniform(splitSalt, j, m, 0);
+        const u2 = keyedUniform(splitSalt, j, m, 1);
+        normals[j] = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+      }
+      const s = settlePeriod(
+        scheme.pay,
+        {
+          measureKopecks: dept.team.collectedPeriod,
+          collectedByDayKopecks: teams[0].gateCollected,
+          keyPlanMet: teams[0].gateMet,
+          contributions: contribution,
+          normals,
+          discretionNoise: split.discretionNoise,
+          favouritism: split.favouritism,
+          directorCorrection: split.directorCorrection,
+        },
+        bonus,
+      );
+      pool = s.poolKopecks;
+      paid = s.paidKopecks;
+      for (const team of teams) team.closePeriod();
+    }
+    for (let j = 0; j < staffCount; j++) {
+      if (!workforce.isVacant(j)) workforce.recordPay(j, model.staff[j].salary + bonus[j] / 100);
+    }
+    selling?.updateStars(m);
+    const bonusTotal = paid / 100;
+    const payroll = (salaries + bonusTotal) * (1 + model.payrollTaxRate);
+    dept.cash.owedPayroll += payroll - salaries * model.advanceShare;
+    if (rm >= 0) {
+      monthEnd.month = m;
+      monthEnd.payroll = payroll;
+      monthEnd.bonus = bonusTotal;
+      monthEnd.tranchePaid = pool > 0 ? paid / pool : 1;
+      monthEnd.departures = departures;
+      monthEnd.idleDays = idleDays;
+      recordMonth(result, rm, monthEnd);
+      closeIntraMonth(result, rm, len);
+      for (let j = 0; j < staffCount; j++) {
+        const salary = workforce.isVacant(j) ? 0 : model.staff[j].salary;
+        result.staffBonus[j * months + rm] = bonus[j] / 100;
+        result.staffPay[j * months + rm] = (Math.round(salary * 100) + bonus[j]) / 100;
+        result.staffEffort[j * months + rm] = effortDays[j] ? effortSum[j] / effortDays[j] : 0;
+      }
+    }
+    if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;
+    // The owners take the surplus after the month's close: the last day shows the
+    // month's closing balance, the next month starts from what is left.
+    dept.cash.ownerDraw();
+  }
+  workforce.cover.finish(result.coverHours, result.uncoveredHours, result.coverMatrix);
+  return result;
+}
