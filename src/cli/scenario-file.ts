@@ -8,7 +8,7 @@ import { InputError } from './io.ts';
 import type { Lang } from './format.ts';
 
 /** A scenario is at most 5 MB of text (a byte-order mark aside): nothing beyond is read. */
-const SCENARIO_BYTES = SCENARIO_LIMITS.maxTextBytes + 3;
+export const SCENARIO_BYTES = SCENARIO_LIMITS.maxTextBytes + 3;
 /** A shard holds up to a million runs' numbers, but no more than a string can (V8: 2^29 characters). */
 export const SHARD_BYTES = 512 * 1024 * 1024;
 
