@@ -16,10 +16,11 @@ import './app/app.css';
 
 const lang = storedLang() ?? browserLang();
 const start = startingScenario(location.hash, lang);
-const workbench = new Workbench(start.scenario, new WebWorkerRunner(), lang);
+const runner = new WebWorkerRunner();
+const workbench = new Workbench(start.scenario, runner, lang);
 workbench.openFailure = start.failure;
 
-// A handle for browser tests and the browser bench (read the state, inject a worker fault).
-(globalThis as { paybench?: unknown }).paybench = { workbench };
+// A handle for browser tests and the browser bench (read the state, inject a worker fault, shorten the watchdog).
+(globalThis as { paybench?: unknown }).paybench = { workbench, runner };
 
 mount(App, { target: document.getElementById('app')!, props: { wb: workbench } });

@@ -2,7 +2,7 @@
  * What the workbench keeps in the browser (localStorage): the language chosen and the
  * workspace — the last valid scenario, as its file text, read back through the one door
  * on the next visit. Storage may be off or full (private windows, quotas): then nothing is
- * kept and nothing fails.
+ * kept and nothing fails; a full one is reported (the status line offers to save a file).
  */
 import type { Lang } from './i18n.ts';
 
@@ -16,12 +16,20 @@ function get(key: string): string | null {
   }
 }
 
-function set(key: string, value: string): void {
+/** Stores a value; false only when the storage is full (a quota error). Storage that is off is not an error to report. */
+function set(key: string, value: string): boolean {
   try {
     globalThis.localStorage?.setItem(key, value);
-  } catch {
-    // storage off or full: the workspace simply is not kept
+    return true;
+  } catch (e) {
+    return !isQuotaError(e);
   }
+}
+
+function isQuotaError(e: unknown): boolean {
+  const name = (e as { name?: unknown } | null)?.name;
+  const code = (e as { code?: unknown } | null)?.code;
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
 }
 
 export function storedLang(): Lang | null {
@@ -29,9 +37,10 @@ export function storedLang(): Lang | null {
   return lang === 'en' || lang === 'ru' ? lang : null;
 }
 
-export const storeLang = (lang: Lang): void => set(STORAGE_KEYS.lang, lang);
+export const storeLang = (lang: Lang): void => void set(STORAGE_KEYS.lang, lang);
 
 /** The saved workspace's scenario text (parse it through `parseScenarioText`). */
 export const storedWorkspace = (): string | null => get(STORAGE_KEYS.workspace);
 
-export const storeWorkspace = (text: string): void => set(STORAGE_KEYS.workspace, text);
+/** Keeps the workspace; false when the browser's storage is full (then say so: Workbench.kept). */
+export const storeWorkspace = (text: string): boolean => set(STORAGE_KEYS.workspace, text);

@@ -18,6 +18,7 @@ import { NameKeeper } from './name-keeper.ts';
 import { relabelResults, sameButNames } from './results-names.ts';
 import { newPerson, newScheme, schemeCopy } from './draft-edits.ts';
 import type { FieldKind } from './field-message.ts';
+import { runErrorText } from './i18n-status.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export type RunEngine = SummarizingRunner;
@@ -56,11 +57,15 @@ export class Workbench {
   done = $state(0);
   total = $state(0);
   elapsedMs = $state(0);
-  error = $state<string | null>(null);
   /** The label of each field on the page, by path (the error list words its errors as the fields do). */
   readonly fields: Record<string, { label: string; kind: FieldKind; text?: string }> = $state({});
   /** The scheme being edited (its editor opens beside the results), by id. */
   editing = $state<string | null>(null);
+  /** Why the latest run failed (shown in the user's words: `error`). */
+  failure = $state.raw<unknown>(null);
+  /** The browser's storage is full: the workspace is not kept (said once, in the status line). */
+  notKept = $state(false);
+  #notKeptSaid = false;
   /** Milliseconds from the start of the latest run to its first and its complete result. */
   firstResultMs = $state<number | null>(null);
   completeMs = $state<number | null>(null);
@@ -125,6 +130,20 @@ export class Workbench {
     return this.issues
       .filter((i) => i.path === path || (prefix && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))))
       .map((i) => formatIssue(i, this.lang));
+  }
+
+  /** The latest run's failure in the user's language, or null. */
+  get error(): string | null {
+    return this.failure === null ? null : runErrorText(this.failure, this.lang);
+  }
+
+  /** The workspace was (`true`) or was not kept in browser storage: a full storage is said once. */
+  kept(ok: boolean): void {
+    if (ok) this.notKept = false;
+    else if (!this.#notKeptSaid) {
+      this.#notKeptSaid = true;
+      this.notKept = true;
+    }
   }
 
   get running(): boolean {
@@ -322,7 +341,7 @@ export class Workbench {
     this.status = 'running';
     this.done = 0;
     this.total = scenario.simulation.runs * schemes;
-    this.error = null;
+    this.failure = null;
     this.elapsedMs = 0;
     this.firstResultMs = null;
     this.completeMs = null;
@@ -374,7 +393,7 @@ export class Workbench {
         this.status = 'cancelled';
       } else {
         this.status = 'error';
-        this.error = error instanceof Error ? error.message : String(error);
+        this.failure = error;
       }
     } finally {
       if (this.#abort === abort) this.#abort = null;
@@ -382,7 +401,7 @@ export class Workbench {
   }
 
   /** Browser tests: make the next chunk throw in its worker (or kill the worker). */
-  injectFault(fault: 'throw' | 'crash'): void {
+  injectFault(fault: 'throw' | 'crash' | 'close' | 'hang'): void {
     this.#engine.injectFault?.(fault);
   }
 

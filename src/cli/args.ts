@@ -2,7 +2,9 @@
  * A small flag parser: `--name value`, `--name=value`, repeatable flags, booleans.
  * Anything unknown is a UsageError (exit 2), never silently ignored.
  */
-import { UsageError } from './io.ts';
+import { resolve } from 'node:path';
+import { InputError, UsageError } from './io.ts';
+import type { CliIo } from './io.ts';
 
 export type FlagKind = 'value' | 'list' | 'boolean';
 export type FlagSpec = Record<string, FlagKind>;
@@ -15,7 +17,7 @@ export interface ParsedArgs {
 }
 
 export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
-  const out: ParsedArgs = { positional: [], values: {}, lists: {}, booleans: new Set() };
+  const out: ParsedArgs = { positional: [], values: Object.create(null), lists: Object.create(null), booleans: new Set() };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--') || arg === '--') {
@@ -24,7 +26,8 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    const kind = spec[name];
+    // Own keys only: "--constructor" or "--__proto__" are unknown options, not Object's.
+    const kind = Object.hasOwn(spec, name) ? spec[name] : undefined;
     if (!kind) throw new UsageError(`unknown option --${name}`);
     if (kind === 'boolean') {
       if (eq >= 0) throw new UsageError(`--${name} takes no value`);
@@ -39,7 +42,7 @@ export function parseArgs(argv: readonly string[], spec: FlagSpec): ParsedArgs {
     }
     if (kind === 'list') (out.lists[name] ??= []).push(value);
     else {
-      if (name in out.values) throw new UsageError(`--${name} given twice`);
+      if (Object.hasOwn(out.values, name)) throw new UsageError(`--${name} given twice`);
       out.values[name] = value;
     }
   }
@@ -53,4 +56,27 @@ export function integerFlag(args: ParsedArgs, name: string, min: number, max: nu
   const n = Number(text);
   if (n < min || n > max) throw new UsageError(`--${name} must be between ${min} and ${max}, got ${n}`);
   return n;
+}
+
+/**
+ * `--workers K`, at most the cores there are (default: all of them). More threads than
+ * cores only share the same cores, each with a heap of its own: 256 workers on 2 cores
+ * took 7 GB and were still running after five minutes, where 2 took 4 s.
+ */
+export function workersFlag(args: ParsedArgs, io: Pick<CliIo, 'cpus' | 'stderr'>): number {
+  const cores = Math.max(1, io.cpus);
+  const asked = integerFlag(args, 'workers', 1, 256);
+  if (asked === undefined) return cores;
+  if (asked <= cores) return asked;
+  io.stderr(`warning: --workers ${asked} is more than the ${cores} cores here; using ${cores}\n`);
+  return cores;
+}
+
+/** Checks every output path given (`--json`, `--csv`, …) before any work, with a clear message. */
+export async function checkOutputs(io: CliIo, outputs: { flag: string; path: string | undefined; kind: 'file' | 'dir' }[]): Promise<void> {
+  for (const { flag, path, kind } of outputs) {
+    if (path === undefined || path === '-' || !io.writeProblem) continue;
+    const problem = await io.writeProblem(resolve(io.cwd, path), kind);
+    if (problem !== null) throw new InputError(`paybench: cannot write ${flag} ${path}: ${problem}`);
+  }
 }

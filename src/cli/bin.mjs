@@ -11,6 +11,8 @@ import { dirname } from 'node:path';
 
 register();
 const { main } = await import('./main.ts');
+const { writeProblem } = await import('./writable.ts');
+const { readTextAtMost } = await import('./read-bounded.ts');
 
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
@@ -18,11 +20,16 @@ process.once('SIGINT', () => controller.abort());
 const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readFile: (path) => readFile(path, 'utf8'),
+  readFile: (path, maxBytes) => (maxBytes === undefined ? readFile(path, 'utf8') : readTextAtMost(path, maxBytes)),
   writeFile: async (path, data) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, data);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, data);
+    } catch (error) {
+      throw new Error(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   },
+  writeProblem,
   cwd: process.cwd(),
   cpus: availableParallelism(),
   isTTY: Boolean(process.stderr.isTTY),

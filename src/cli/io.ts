@@ -2,10 +2,14 @@
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Reads a UTF-8 text file (absolute path). */
-  readFile: (path: string) => Promise<string>;
+  /** Reads a UTF-8 text file (absolute path); more than `maxBytes` throws a TooLargeError (read-bounded.ts). */
+  readFile: (path: string, maxBytes?: number) => Promise<string>;
   /** Writes a file (absolute path), creating missing directories. */
   writeFile: (path: string, data: string) => Promise<void>;
+  /** Why a file or folder (absolute path) could not be written, or null: asked before a run (writable.ts). */
+  writeProblem?: (path: string, kind: 'file' | 'dir') => Promise<string | null>;
+  /** stderr without escaping, for the progress bar's own control codes (main() sets it). */
+  rawStderr?: (text: string) => void;
   cwd: string;
   /** Cores available: the default number of workers. */
   cpus: number;

@@ -13,6 +13,8 @@ import { runCommand } from './run-command.ts';
 import { payoutCommand } from './payout-command.ts';
 import { mergeCommand } from './merge-command.ts';
 import { sensitivityCommand } from './sensitivity-command.ts';
+import { formatCommand } from './format-command.ts';
+import { printable } from './printable.ts';
 import { targetsCommand } from './targets-command.ts';
 import { calibrateCommand } from './calibrate-command.ts';
 import { robustnessCommand } from './robustness-command.ts';
@@ -25,6 +27,9 @@ export const HELP = `paybench — compare pay schemes for a client department by
 Usage:
   paybench validate FILE
       Check a scenario file: exit 0, or the errors one per line and exit 1.
+  paybench format FILE [--out PATH]
+      The file as Save writes it: the current scenario version, defaults filled, the
+      fields in order (on stdout, or into PATH).
   paybench run FILE [--runs N] [--seed S] [--months M] [--scheme ID]... [--workers K]
                     [--runs-from A] [--runs-to B] [--json PATH|-] [--csv DIR] [--quiet]
       Simulate every scheme (or the --scheme ones; the baseline always runs) and print
@@ -74,6 +79,7 @@ Exit codes: 0 done, 1 invalid input or failed run, 2 wrong command line.
 const COMMON: FlagSpec = { lang: 'value', help: 'boolean' };
 const SPECS: Record<string, FlagSpec> = {
   validate: { ...COMMON },
+  format: { ...COMMON, out: 'value' },
   run: {
     ...COMMON, runs: 'value', seed: 'value', months: 'value', scheme: 'list', workers: 'value',
     json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value',
@@ -86,14 +92,16 @@ const SPECS: Record<string, FlagSpec> = {
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+export async function main(argv: readonly string[], world: CliIo): Promise<number> {
+  // Everything printed is escaped for the terminal (printable.ts); the progress bar draws with its own codes.
+  const io: CliIo = { ...world, stdout: (t) => world.stdout(printable(t)), stderr: (t) => world.stderr(printable(t)), rawStderr: world.stderr };
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(HELP);
     return command === undefined ? 2 : 0;
   }
   try {
-    const spec = SPECS[command];
+    const spec = Object.hasOwn(SPECS, command) ? SPECS[command] : undefined;
     if (!spec) throw new UsageError(`unknown command "${command}"`);
     const args = parseArgs(rest, spec);
     if (args.booleans.has('help')) {
@@ -105,6 +113,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case 'validate':
         return await validateCommand(args.positional, io, lang);
+      case 'format':
+        return await formatCommand(args, io, lang);
       case 'run':
         return await runCommand(args, io, lang);
       case 'payout':
@@ -142,7 +152,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 async function validateCommand(positional: string[], io: CliIo, lang: Lang): Promise<number> {
   if (positional.length !== 1) throw new UsageError('validate needs exactly one scenario FILE');
   const file = positional[0];
-  const result = parseScenarioText(await readText(io, file));
+  const result = parseScenarioText(await readText(io, file, undefined, lang));
   for (const w of result.warnings) io.stderr(`warning: ${formatIssue(w, lang)}\n`);
   if (!result.ok) {
     for (const e of result.errors) io.stdout(formatIssue(e, lang) + '\n');

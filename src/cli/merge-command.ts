@@ -6,19 +6,25 @@
  */
 import { resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
+import { checkOutputs } from './args.ts';
 import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import type { Lang } from './format.ts';
-import { readText } from './scenario-file.ts';
+import { SHARD_BYTES, readText } from './scenario-file.ts';
 import { writeResults, GENERATOR } from './run-command.ts';
 import { ShardError, ShardMerger, buildResultsJson, buildShard, readShard, shardText } from '../engine/index.ts';
 
 export async function mergeCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
   const files = args.positional;
   if (files.length === 0) throw new UsageError('merge needs one or more shard files');
+  await checkOutputs(io, [
+    { flag: '--json', path: args.values.json, kind: 'file' },
+    { flag: '--csv', path: args.values.csv, kind: 'dir' },
+    { flag: '--shard', path: args.values.shard, kind: 'file' },
+  ]);
   const merger = new ShardMerger();
   try {
-    for (const file of files) merger.add(readShard(await readText(io, file), file));
+    for (const file of files) merger.add(readShard(await readText(io, file, SHARD_BYTES), file));
   } catch (error) {
     if (error instanceof ShardError) throw new InputError(`paybench merge: ${error.message}`);
     throw error;

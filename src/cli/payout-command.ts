@@ -16,6 +16,12 @@ function pairs(list: string[] | undefined, flag: string, shape: string): [string
   });
 }
 
+/** A day of month, 1–31 (a day beyond the month would be read as a gate's day never entered). */
+function dayOfMonth(day: string, flag: string): number {
+  if (!/^\d{1,2}$/.test(day) || Number(day) < 1 || Number(day) > 31) throw new UsageError(`--${flag}: "${day}" is not a day of month (1–31)`);
+  return Number(day);
+}
+
 export async function payoutCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
   const [file, ...extra] = args.positional;
   if (!file) throw new UsageError('payout needs a scenario FILE');
@@ -24,20 +30,20 @@ export async function payoutCommand(args: ParsedArgs, io: CliIo, lang: Lang): Pr
   if (schemeId === undefined) throw new UsageError('payout needs --scheme ID');
   const collected = args.values.collected;
   if (collected === undefined) throw new UsageError('payout needs --collected AMOUNT');
+  if (/^\s*-/.test(collected)) throw new UsageError(`--collected must be an amount of 0 or more, got "${collected}"`);
   const collectedBy: Record<number, string> = {};
   for (const [day, value] of pairs(args.lists['collected-by'], 'collected-by', 'DAY=AMOUNT')) {
-    if (!/^\d{1,2}$/.test(day)) throw new UsageError(`--collected-by: "${day}" is not a day of month`);
-    collectedBy[Number(day)] = value;
+    collectedBy[dayOfMonth(day, 'collected-by')] = value;
   }
   const keyPlanMet: Record<number, boolean> = {};
   for (const [day, value] of pairs(args.lists['key-plan-met'], 'key-plan-met', 'DAY=yes|no')) {
-    if (!/^\d{1,2}$/.test(day)) throw new UsageError(`--key-plan-met: "${day}" is not a day of month`);
+    dayOfMonth(day, 'key-plan-met');
     const answer = value.toLowerCase();
     if (!['yes', 'no', 'да', 'нет'].includes(answer)) throw new UsageError(`--key-plan-met: "${value}" is not yes or no`);
     keyPlanMet[Number(day)] = answer === 'yes' || answer === 'да';
   }
-  const adjustments: Record<string, string> = {};
-  for (const [id, value] of pairs(args.lists.adjust, 'adjust', 'STAFF_ID=±AMOUNT')) adjustments[id] = value;
+  // Own keys whatever the id: "__proto__=5" is an unknown person, not a prototype.
+  const adjustments: Record<string, string> = Object.fromEntries(pairs(args.lists.adjust, 'adjust', 'STAFF_ID=±AMOUNT'));
 
   const scenario = await loadScenario(io, file, lang);
   let result: PayoutResult;

@@ -7,7 +7,7 @@ import { GENERATOR, SCENARIO_LIMITS, buildResultsJson, buildShard, resultsJsonTe
 import type { ResultsJson } from '../engine/index.ts';
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
-import { integerFlag } from './args.ts';
+import { checkOutputs, integerFlag, workersFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import type { Lang } from './format.ts';
@@ -30,7 +30,9 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
     seed: integerFlag(args, 'seed', 0, SCENARIO_LIMITS.maxSeed),
     months: integerFlag(args, 'months', SCENARIO_LIMITS.minMonths, SCENARIO_LIMITS.maxMonths),
   };
-  const workers = integerFlag(args, 'workers', 1, 256) ?? Math.max(1, io.cpus);
+  const workers = workersFlag(args, io);
+  const jsonTarget = args.values.json;
+  await checkOutputs(io, [{ flag: '--json', path: jsonTarget, kind: 'file' }, { flag: '--csv', path: args.values.csv, kind: 'dir' }]);
   const scenario = await loadScenario(io, file, lang, overrides);
   const runs = scenario.simulation.runs;
   const runsFrom = integerFlag(args, 'runs-from', 0, SCENARIO_LIMITS.maxRuns);
@@ -52,10 +54,9 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
     schemeIds = [...new Set([scenario.baseline, ...wanted])];
   }
 
-  const jsonTarget = args.values.json;
   const quiet = args.booleans.has('quiet');
   const now = io.now ?? Date.now;
-  const progress = createProgress(io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now);
+  const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now);
   // One worker: run on this thread (no start-up cost); the results are the same either way.
   // One batch: each worker ends once its summaries are in, freeing its heap before the merge.
   const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: false });

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
-import { integerFlag } from './args.ts';
+import { checkOutputs, integerFlag, workersFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { millions, table, type Lang } from './format.ts';
@@ -31,11 +31,12 @@ export async function sensitivityCommand(args: ParsedArgs, io: CliIo, lang: Lang
   const swing = swingText === undefined ? DEFAULT_SWING : Number(swingText);
   if (!(swing > 0 && swing < 1)) throw new UsageError(`--swing must be a share between 0 and 1, e.g. 0.2, not "${swingText}"`);
   const runs = integerFlag(args, 'runs', SCENARIO_LIMITS.minRuns, SCENARIO_LIMITS.maxRuns);
-  const workers = integerFlag(args, 'workers', 1, 256) ?? Math.max(1, io.cpus);
+  const workers = workersFlag(args, io);
+  await checkOutputs(io, [{ flag: '--json', path: args.values.json, kind: 'file' }]);
   const scenario = await loadScenario(io, file, lang, {});
   const plan = planSensitivity(scenario, { swing, runs });
 
-  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
   const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
   let result: Tornado;
   try {

@@ -8,7 +8,7 @@ import { parseTargets, TargetsError } from '../engine/index.ts';
 import type { TargetResult, Targets } from '../engine/index.ts';
 import type { CliIo } from './io.ts';
 import { InputError } from './io.ts';
-import { readText } from './scenario-file.ts';
+import { SCENARIO_BYTES, readText } from './scenario-file.ts';
 import { table, type Lang } from './format.ts';
 
 /** The targets file beside a scenario file. */
@@ -20,7 +20,7 @@ export async function loadTargets(io: CliIo, scenarioFile: string, targetsFile: 
   const file = targetsFile ?? targetsBeside(scenarioFile);
   let text: string;
   try {
-    text = await io.readFile(resolve(io.cwd, file));
+    text = await io.readFile(resolve(io.cwd, file), SCENARIO_BYTES);
   } catch {
     throw new InputError(targetsFile ? `cannot read ${file}` : `no targets for ${scenarioFile}: ${file} does not exist (give one with --targets)`);
   }

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
-import { integerFlag } from './args.ts';
+import { checkOutputs, integerFlag, workersFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import type { Lang } from './format.ts';
@@ -22,12 +22,13 @@ export async function targetsCommand(args: ParsedArgs, io: CliIo, lang: Lang): P
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const runs = integerFlag(args, 'runs', SCENARIO_LIMITS.minRuns, SCENARIO_LIMITS.maxRuns);
   const seed = integerFlag(args, 'seed', 0, 2 ** 31 - 1);
-  const workers = integerFlag(args, 'workers', 1, 256) ?? Math.max(1, io.cpus);
+  const workers = workersFlag(args, io);
+  await checkOutputs(io, [{ flag: '--json', path: args.values.json, kind: 'file' }]);
   const { targets } = await loadTargets(io, file, args.values.targets);
   const base = await loadScenario(io, file, lang, seed === undefined ? {} : { seed });
   const scenario = targetScenario(base, targets, runs ?? targets.runs);
 
-  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
   const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
   let acc;
   try {

@@ -48,7 +48,7 @@ export interface SummarizingRunner {
   /** The results contract for the latest batch's runs so far; null if there is none (or it moved on). */
   summarize(): Promise<ResultsJson | null>;
   /** Browser tests: make the next chunk throw in its worker, or kill the worker. */
-  injectFault?(fault: 'throw' | 'crash'): void;
+  injectFault?(fault: 'throw' | 'crash' | 'close' | 'hang'): void;
   dispose(): void | Promise<void>;
 }
 
@@ -68,6 +68,27 @@ export type FromWorker =
   | { type: 'folded'; batch: number; chunk: number; count: number }
   | { type: 'state'; batch: number; state: AccumulatorState }
   | { type: 'error'; batch: number; chunk: number | null; message: string; stack?: string };
+
+/** A web worker's sign of life while a long chunk runs (the pool's watchdog, web-worker-runner.ts). */
+export const HEARTBEAT = 'paybench-alive';
+
+/**
+ * A worker that died (its `error` event) or stopped answering (no sign of life — a chunk
+ * done, a heartbeat — for `seconds` while it owed an answer, e.g. after `self.close()`).
+ * The batch fails with it; the worker is ended and a fresh one starts on the next run.
+ */
+export class WorkerStoppedError extends Error {
+  override readonly name = 'WorkerStoppedError';
+  constructor(
+    /** 1-based, as people count. */
+    readonly worker: number,
+    readonly kind: 'crashed' | 'silent',
+    /** The worker's own message (crashed) or the seconds without a sign of life (silent). */
+    readonly detail: string,
+  ) {
+    super(kind === 'crashed' ? `worker ${worker} crashed: ${detail}` : `worker ${worker} stopped answering (no sign of life for ${detail} s)`);
+  }
+}
 
 export function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The run was cancelled', 'AbortError');

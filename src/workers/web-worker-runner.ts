@@ -11,11 +11,17 @@
  * message carries enough work to be worth it and a cancel or a new batch is never far off.
  * Cancelling terminates the busy workers (a chunk cannot be interrupted); a worker that
  * throws or dies rejects the batch with a clear message and is replaced next time.
+ *
+ * A worker can also die without a word (`self.close()`, an engine that hangs): no event
+ * comes, and its answer never does. So every call to a worker is watched: a worker that
+ * owes an answer and has shown no sign of life — an answer, or the heartbeat it sends
+ * during a chunk (web-worker.ts) — for `stallMs` is ended and the call fails with a
+ * WorkerStoppedError, which the workbench reports in the user's words.
  */
 import * as Comlink from 'comlink';
 import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
-import { abortError } from './runner.ts';
+import { WorkerStoppedError, abortError } from './runner.ts';
 import type { RunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
@@ -26,13 +32,24 @@ export interface WebWorkerRunnerOptions {
   createWorker?: () => Worker;
   /** Work per chunk when no chunk size is given, in milliseconds; default 60. */
   targetChunkMs?: number;
+  /** Silence after which a worker that owes an answer counts as dead; default STALL_MS. */
+  stallMs?: number;
 }
+
+/**
+ * A worker owing an answer sends a heartbeat at least every second while it computes
+ * (between runs); a single run of the largest scenario allowed takes a few seconds. So
+ * 30 s of silence is a dead worker, not a slow one.
+ */
+export const STALL_MS = 30_000;
 
 interface Slot {
   worker: Worker;
   api: Comlink.Remote<WebWorkerApi>;
-  /** Set while a batch listens for this worker's death. */
-  onError: ((event: ErrorEvent) => void) | null;
+  /** performance.now() of its last answer, heartbeat or call. */
+  lastSign: number;
+  /** Rejecters of the calls it owes an answer to. */
+  owed: Set<(error: Error) => void>;
 }
 
 /**
@@ -65,11 +82,16 @@ export class WebWorkerRunner implements SummarizingRunner {
   /** Measured milliseconds per job, carried across batches (0 = not measured yet). */
   #msPerJob = 0;
   #fault: WorkerFault | null = null;
+  /** Silence (ms) after which a worker owing an answer is ended; tests shorten it. */
+  stallMs: number;
+  #watchdog: ReturnType<typeof setInterval> | null = null;
+  #lastTick = 0;
 
   constructor(options: WebWorkerRunnerOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
     this.#create = options.createWorker ?? startWorker;
     this.#targetMs = options.targetChunkMs ?? 60;
+    this.stallMs = options.stallMs ?? STALL_MS;
     this.#slots = Array.from({ length: this.size }, () => null);
   }
 
@@ -98,11 +120,11 @@ export class WebWorkerRunner implements SummarizingRunner {
       for (let i = 1; i < used; i++) {
         const slot = this.#slots[i];
         if (!slot) return null;
-        const state = await slot.api.collect(batch);
+        const state = await this.#call(slot, () => slot.api.collect(batch));
         if (batch !== this.#batch) return null;
-        await first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state)));
+        await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
-      const results = await first.api.summarize(batch);
+      const results = await this.#call(first, () => first.api.summarize(batch));
       return batch === this.#batch ? results : null;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
@@ -120,18 +142,73 @@ export class WebWorkerRunner implements SummarizingRunner {
     const existing = this.#slots[index];
     if (existing) return existing;
     const worker = this.#create();
-    const slot: Slot = { worker, api: Comlink.wrap<WebWorkerApi>(worker), onError: null };
+    const slot: Slot = { worker, api: Comlink.wrap<WebWorkerApi>(worker), lastSign: performance.now(), owed: new Set() };
+    // Any message (an answer, a heartbeat) is a sign of life; an error event is a death.
+    worker.addEventListener('message', () => (slot.lastSign = performance.now()));
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      event.preventDefault();
+      this.#kill(slot, new WorkerStoppedError(index + 1, 'crashed', event.message || 'unknown error'));
+    });
+    worker.addEventListener('messageerror', () => this.#kill(slot, new WorkerStoppedError(index + 1, 'crashed', 'a message could not be read')));
     this.#slots[index] = slot;
     return slot;
   }
 
+  /** A call to a worker that fails if the worker dies or falls silent before answering. */
+  #call<T>(slot: Slot, call: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      slot.owed.add(reject);
+      slot.lastSign = performance.now();
+      this.#watch();
+      call().then(
+        (value) => {
+          slot.owed.delete(reject);
+          slot.lastSign = performance.now();
+          resolve(value);
+        },
+        (error: unknown) => {
+          slot.owed.delete(reject);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** Checks once a second, while any call is owed, that the workers owing answers are alive. */
+  #watch(): void {
+    if (this.#watchdog !== null) return;
+    const every = Math.min(1000, Math.max(50, this.stallMs / 4));
+    this.#lastTick = performance.now();
+    this.#watchdog = setInterval(() => {
+      const now = performance.now();
+      const live = this.#slots.filter((s): s is Slot => s !== null);
+      // The page itself was asleep (a laptop lid, a frozen tab): nobody's silence counts.
+      if (now - this.#lastTick > 3 * every + 1000) for (const s of live) s.lastSign = now;
+      this.#lastTick = now;
+      for (const [i, s] of this.#slots.entries()) {
+        if (s && s.owed.size > 0 && now - s.lastSign > this.stallMs) {
+          this.#kill(s, new WorkerStoppedError(i + 1, 'silent', String(Math.round((now - s.lastSign) / 1000))));
+        }
+      }
+      if (!this.#slots.some((s) => s !== null && s.owed.size > 0)) {
+        clearInterval(this.#watchdog!);
+        this.#watchdog = null;
+      }
+    }, every);
+  }
+
+  /** Ends a worker that died or fell silent; every call it owes fails with `error`. */
+  #kill(slot: Slot, error: Error): void {
+    const index = this.#slots.indexOf(slot);
+    if (index >= 0) this.#slots[index] = null;
+    slot.worker.terminate();
+    for (const reject of [...slot.owed]) reject(error);
+    slot.owed.clear();
+  }
+
   #drop(index: number): void {
     const slot = this.#slots[index];
-    this.#slots[index] = null;
-    if (slot) {
-      if (slot.onError) slot.worker.removeEventListener('error', slot.onError);
-      slot.worker.terminate();
-    }
+    if (slot) this.#kill(slot, new Error(`worker ${index + 1} was ended`));
   }
 
   #chunkSize(fixed: number | undefined, remaining: number, schemes: number): number {
@@ -164,13 +241,6 @@ export class WebWorkerRunner implements SummarizingRunner {
 
       const cleanup = () => {
         signal?.removeEventListener('abort', onAbort);
-        for (let i = 0; i < used; i++) {
-          const slot = this.#slots[i];
-          if (slot?.onError) {
-            slot.worker.removeEventListener('error', slot.onError);
-            slot.onError = null;
-          }
-        }
       };
       const fail = (error: unknown) => {
         if (settled) return;
@@ -203,7 +273,7 @@ export class WebWorkerRunner implements SummarizingRunner {
         const fault = this.#fault ?? undefined;
         this.#fault = null;
         const started = performance.now();
-        slot.api.run(batch, chunk, fault).then(
+        this.#call(slot, () => slot.api.run(batch, chunk, fault)).then(
           (count: number) => {
             if (settled) return;
             const ms = (performance.now() - started) / chunk.length;
@@ -216,20 +286,14 @@ export class WebWorkerRunner implements SummarizingRunner {
               fail(error);
             }
           },
-          (error: unknown) => fail(new Error(`worker ${i + 1} failed: ${messageOf(error)}`)),
+          (error: unknown) => fail(error instanceof WorkerStoppedError ? error : new Error(`worker ${i + 1} failed: ${messageOf(error)}`)),
         );
       };
 
       for (let i = 0; i < used; i++) {
         const slot = this.#slot(i);
-        slot.onError = (event: ErrorEvent) => {
-          event.preventDefault();
-          this.#drop(i); // died: replaced on the next batch
-          fail(new Error(`worker ${i + 1} crashed: ${event.message || 'unknown error'}`));
-        };
-        slot.worker.addEventListener('error', slot.onError);
-        slot.api.init(batch, scenario).catch((error: unknown) => {
-          fail(new Error(`worker ${i + 1} failed while compiling the model: ${messageOf(error)}`));
+        this.#call(slot, () => slot.api.init(batch, scenario)).catch((error: unknown) => {
+          fail(error instanceof WorkerStoppedError ? error : new Error(`worker ${i + 1} failed while compiling the model: ${messageOf(error)}`));
         });
         dispatch(i);
       }

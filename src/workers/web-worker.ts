@@ -11,9 +11,23 @@
 import * as Comlink from 'comlink';
 import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, simulateRun, transferablesOf } from '../engine/index.ts';
 import type { AccumulatorState, Model, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
+import { HEARTBEAT } from './runner.ts';
 
-/** A fault to inject (browser tests): throw inside the chunk, or die outside any call. */
-export type WorkerFault = 'throw' | 'crash';
+/**
+ * A fault to inject (browser tests): throw inside the chunk; die outside any call (an
+ * `error` event); close itself inside the chunk (silent: no event, no answer, ever); or
+ * compute forever (no answer and no heartbeat).
+ */
+export type WorkerFault = 'throw' | 'crash' | 'close' | 'hang';
+
+const HEARTBEAT_MS = 1000;
+let lastBeat = 0;
+function beat(): void {
+  const now = performance.now();
+  if (now - lastBeat < HEARTBEAT_MS) return;
+  lastBeat = now;
+  (globalThis as unknown as { postMessage(message: unknown): void }).postMessage({ type: HEARTBEAT });
+}
 
 interface Held {
   batch: number;
@@ -35,7 +49,7 @@ const api = {
     held = { batch, scenario, model: compileModel(scenario), acc: new ResultsAccumulator(scenario) };
   },
   /** Runs the jobs and folds them in; returns how many were run. */
-  run(batch: number, jobs: RunJob[], fault?: WorkerFault): number {
+  run(batch: number, jobs: RunJob[], fault?: WorkerFault): number | Promise<number> {
     if (fault === 'throw') throw new Error('injected fault: the simulation threw');
     if (fault === 'crash') {
       // An error outside any call: the worker's `error` event is all the page gets.
@@ -44,8 +58,16 @@ const api = {
       });
       return 0;
     }
+    if (fault === 'close') {
+      (globalThis as unknown as { close(): void }).close();
+      return new Promise<number>(() => {}); // no answer, as from a worker that closed mid-chunk
+    }
+    if (fault === 'hang') for (;;);
     const { model, acc } = batchOf(batch);
-    for (const job of jobs) acc.add(simulateRun(model, job.schemeIndex, job.runIndex));
+    for (const job of jobs) {
+      acc.add(simulateRun(model, job.schemeIndex, job.runIndex));
+      beat();
+    }
     return jobs.length;
   },
   /** Hands over everything folded so far and starts afresh. */

@@ -16,6 +16,7 @@ import { parseScenario } from '../scenario/parse.ts';
 import { formatIssue } from '../scenario/issues.ts';
 import { ResultsAccumulator } from '../results/accumulator.ts';
 import type { AccumulatorState } from '../results/accumulator.ts';
+import { shardStateProblems } from './shard-check.ts';
 
 export const SHARD_FORMAT = 'paybench-shard';
 export const SHARD_VERSION = 1;
@@ -98,6 +99,7 @@ export function readShard(text: string, name: string): ReadShard {
   if (!Array.isArray(doc.schemes) || doc.schemes.some((id) => !parsed.scenario.schemes.some((s) => s.id === id))) {
     throw new ShardError(`${name}: its schemes do not match its scenario`);
   }
+  const damage = shardStateProblems(doc as Record<string, unknown>, parsed.scenario); if (damage.length > 0) throw new ShardError(`${name}: damaged summaries:\n  ${damage.join('\n  ')}`);
   let acc: ResultsAccumulator;
   try {
     acc = ResultsAccumulator.fromState(doc.state!);

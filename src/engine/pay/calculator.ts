@@ -116,6 +116,7 @@ export function calculatePayout(scenario: Scenario, schemeId: string, input: Pay
   const scheme = scenario.schemes[index];
   const base = `schemes[${index}]`;
   const collected = kopecksAt(input.collected, 'collected');
+  if (collected.isNegative()) throw new PayoutError('collected', 'collections cannot be below zero');
   const pool = at(`${base}.formula`, () => poolDecimal(scheme.formula, collected.div(100)).times(100));
   const tranches = settleTranches(scenario, scheme, base, toNumber(pool, 'collected'), collected, input.collectedBy ?? {}, input.keyPlanMet ?? {});
   const poolPaid = tranches.reduce((sum, t) => (t.paid ? sum + t.amountKopecks : sum), 0);

@@ -1,6 +1,6 @@
 /** Scenario files: the types, the one door (`parseScenario`) and its helpers. */
 export * from './types.ts';
-export { parseScenario, parseScenarioText, serializeScenario } from './parse.ts';
+export { parseScenario, parseScenarioText, serializeScenario, type SimulationOverrides } from './parse.ts';
 export type { ParseResult, ScenarioIssue } from './issues.ts';
 export { formatIssue } from './issues.ts';
 export { renderMessage, ISSUE_CODES, type IssueCode, type Lang } from './messages.ts';

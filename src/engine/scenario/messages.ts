@@ -134,6 +134,10 @@ const TEMPLATES = {
     en: 'contains a broken Unicode character at position {position}',
     ru: 'содержит повреждённый символ Юникода в позиции {position}',
   },
+  'id.reserved': {
+    en: '"{value}" is a name JavaScript reserves for every object; choose another id',
+    ru: '"{value}" — имя, которое JavaScript резервирует для любого объекта; выберите другой id',
+  },
   'id.pattern': {
     en: '"{value}" is not a valid id: use 1 to 40 letters A–Z, digits, "_" or "-"',
     ru: '"{value}" — недопустимый идентификатор: 1–40 латинских букв, цифр, "_" или "-"',
@@ -235,6 +239,14 @@ const TEMPLATES = {
   'organisation.needsSales': {
     en: 'a dispatcher routes requests to salespeople; switch the sales layer on (sales.enabled: true)',
     ru: 'диспетчер направляет заявки продавцам; включите слой продаж (sales.enabled: true)',
+  },
+  'organisation.needsOwners': {
+    en: 'personal ownership deals the clients to the people who work the queue (not the head, a hunter or an account manager, with a work share above 0); there is none',
+    ru: 'при личном закреплении клиенты делятся между теми, кто работает с очередью (не руководитель, не охотник и не аккаунт-менеджер, доля работы больше 0); таких нет',
+  },
+  'tranches.weightPrecision': {
+    en: 'weight {value}: with {places} decimal places among this scheme\'s weights it cannot be split to the kopeck exactly (weight × 10^{places} must stay below 2^53); use fewer decimal places or smaller weights',
+    ru: 'вес {value}: при {places} знаках после точки среди весов этой схемы его нельзя разделить точно до копейки (вес × 10^{places} должен быть меньше 2^53); уменьшите число знаков или веса',
   },
   'measure.pieceRate': {
     en: 'a piece rate pays for process units and process units are paid by a piece rate; got measure "{measure}" with formula "{formula}"',

@@ -3,23 +3,30 @@
  * upgrade (version chain) → defaults → validation, with a path for every issue.
  * Never throws, whatever the input.
  */
-import type { Scenario } from './types.ts';
+import type { Scenario, SimulationSettings } from './types.ts';
 import { SCENARIO_LIMITS } from './limits.ts';
-import { IssueCollector, makeIssue, type ParseResult } from './issues.ts';
+import { IssueCollector, copyOwn, isObject, makeIssue, own, setOwn, type ParseResult, type RawObject } from './issues.ts';
 import { upgradeScenario } from './upgrade.ts';
 import { fillDefaults } from './defaults.ts';
 import { validateScenario } from './validate.ts';
+import { scenarioTree } from './fields.ts';
 
 export type { ParseResult, ScenarioIssue } from './issues.ts';
 export { formatIssue } from './issues.ts';
 
+/**
+ * Settings given apart from the file (the command line's --runs, --seed, --months): they
+ * replace the file's before defaults and validation, so every limit and check still holds.
+ */
+export type SimulationOverrides = Partial<Pick<SimulationSettings, 'runs' | 'seed' | 'months'>>;
+
 /** Reads an already-parsed JSON value as a scenario. */
-export function parseScenario(json: unknown): ParseResult {
+export function parseScenario(json: unknown, overrides: SimulationOverrides = {}): ParseResult {
   const issues = new IssueCollector();
   try {
     const upgraded = upgradeScenario(json, issues);
     if (upgraded !== undefined) {
-      const scenario = validateScenario(fillDefaults(upgraded), issues);
+      const scenario = validateScenario(fillDefaults(withOverrides(upgraded, overrides)), issues);
       if (scenario !== undefined && !issues.hasErrors) {
         return { ok: true, scenario, warnings: issues.finish().warnings };
       }
@@ -35,8 +42,21 @@ export function parseScenario(json: unknown): ParseResult {
   }
 }
 
+/** The document with the overrides in its `simulation` (a missing one is made; a non-object one is left for the validator to report). */
+function withOverrides(doc: RawObject, overrides: SimulationOverrides): RawObject {
+  const given = Object.entries(overrides).filter(([, v]) => v !== undefined);
+  if (given.length === 0) return doc;
+  const sim = own(doc, 'simulation');
+  if (sim !== undefined && !isObject(sim)) return doc;
+  const patched = sim === undefined ? {} : copyOwn(sim);
+  for (const [key, value] of given) setOwn(patched, key, value);
+  const out = copyOwn(doc);
+  setOwn(out, 'simulation', patched);
+  return out;
+}
+
 /** Reads scenario text (a file, a pasted text, a decoded share link). */
-export function parseScenarioText(text: string): ParseResult {
+export function parseScenarioText(text: string, overrides: SimulationOverrides = {}): ParseResult {
   try {
     if (typeof text !== 'string') {
       return fail(makeIssue('', 'type.string', { got: text === null ? 'null' : typeof text === 'object' ? 'object' : 'other' }));
@@ -57,44 +77,19 @@ export function parseScenarioText(text: string): ParseResult {
       }
       return fail(makeIssue('', 'text.invalidJson', { reason: describeError(e) }));
     }
-    return parseScenario(json);
+    return parseScenario(json, overrides);
   } catch (e) {
     return fail(makeIssue('', 'internal', { reason: describeError(e) }));
   }
 }
 
 /**
- * Pretty JSON (2-space indent, trailing newline) with the fields in the documented order;
- * `parseScenario(JSON.parse(serializeScenario(s)))` gives back an equal scenario.
+ * Pretty JSON (2-space indent, trailing newline) with every field of the scenario's types
+ * in the documented order (fields.ts); `parseScenario(JSON.parse(serializeScenario(s)))`
+ * gives back an equal scenario (a property test: test/engine/scenario/round-trip.test.ts).
  */
 export function serializeScenario(s: Scenario): string {
-  const ordered = {
-    format: s.format,
-    version: s.version,
-    name: s.name,
-    description: s.description,
-    simulation: s.simulation,
-    company: s.company,
-    calendar: s.calendar,
-    clients: s.clients,
-    staff: s.staff,
-    behaviour: s.behaviour,
-    sales: s.sales,
-    schemes: s.schemes.map((scheme) => ({
-      id: scheme.id,
-      name: scheme.name,
-      organisation: scheme.organisation,
-      measure: scheme.measure,
-      period: scheme.period,
-      formula: scheme.formula,
-      attestationMonths: scheme.attestationMonths,
-      deputyHead: scheme.deputyHead,
-      tranches: scheme.tranches,
-      split: scheme.split,
-    })),
-    baseline: s.baseline,
-  };
-  return `${JSON.stringify(ordered, null, 2)}\n`;
+  return `${JSON.stringify(scenarioTree(s), null, 2)}\n`;
 }
 
 function fail(issue: ReturnType<typeof makeIssue>): ParseResult {

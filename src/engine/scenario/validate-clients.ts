@@ -1,30 +1,20 @@
 /** Validation of the client book and its payment habits. */
+import { FIELDS } from './fields.ts';
 import type { ClientBook, Money, PaymentHabit, Rate, SalesSettings } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, type RawObject } from './issues.ts';
 import { D, FieldReader, SHARE, money, type Dec, type NumberSpec } from './validate-fields.ts';
 
+/**
+ * The least hours a task may take (36 seconds). Work values are roubles per hour of a
+ * task: hours near zero (a denormal 4e-323 passed "above 0") make them infinite.
+ */
+const MIN_HOURS = 0.01;
+
 export const HABIT_IDS = ['selfPayer', 'reminderPayer', 'stretcher'] as const;
 
 export function readClients(r: FieldReader, value: unknown, path: string): ClientBook | undefined {
-  const o = r.object(value, path, [
-    'count',
-    'monthlyVolume',
-    'volumeSkew',
-    'volumeNoise',
-    'habits',
-    'invoiceHours',
-    'callHours',
-    'courierDays',
-    'callAfterDays',
-    'recallAfterDays',
-    'promiseKept',
-    'promiseMaxDays',
-    'suspendAfterDays',
-    'suspendedVolumeShare',
-    'churnIfSuspended',
-    'replacementMonths',
-  ]);
+  const o = r.object(value, path, FIELDS.clients);
   if (!o) return undefined;
   const fraction: NumberSpec = { min: 0, max: 1 };
   return {
@@ -33,8 +23,8 @@ export function readClients(r: FieldReader, value: unknown, path: string): Clien
     volumeSkew: r.number(o, 'volumeSkew', path, { min: 0, max: 5 })!,
     volumeNoise: r.number(o, 'volumeNoise', path, { min: 0, max: 2 })!,
     habits: readHabits(r, o, path)!,
-    invoiceHours: r.number(o, 'invoiceHours', path, { min: 0, max: 24, above: true })!,
-    callHours: r.number(o, 'callHours', path, { min: 0, max: 24, above: true })!,
+    invoiceHours: r.number(o, 'invoiceHours', path, { min: MIN_HOURS, max: 24 })!,
+    callHours: r.number(o, 'callHours', path, { min: MIN_HOURS, max: 24 })!,
     courierDays: r.integer(o, 'courierDays', path, 0, 60)!,
     callAfterDays: r.integer(o, 'callAfterDays', path, 0, 365)!,
     recallAfterDays: r.integer(o, 'recallAfterDays', path, 0, 365)!,
@@ -49,7 +39,7 @@ export function readClients(r: FieldReader, value: unknown, path: string): Clien
 
 /** The habits' volume shares must sum to 1; the sum is checked only when every share could be read. */
 function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] | undefined {
-  const items = r.objects(o, 'habits', path, 1, L.maxHabits, ['id', 'volumeShare', 'medianDays', 'spread', 'promiseProbability']);
+  const items = r.objects(o, 'habits', path, 1, L.maxHabits, FIELDS.habit);
   if (!items) return undefined;
   const out: PaymentHabit[] = [];
   const checkUnique = r.uniqueIds();
@@ -77,39 +67,24 @@ function readHabits(r: FieldReader, o: RawObject, path: string): PaymentHabit[] 
 
 /** The sales side of the book (prospecting, account work, cross-selling). */
 export function readSales(r: FieldReader, value: unknown, path: string): SalesSettings | undefined {
-  const o = r.object(value, path, [
-    'enabled',
-    'initialClients',
-    'hoursPerLead',
-    'conversion',
-    'salesCycleMonths',
-    'newClientShare',
-    'serviceHours',
-    'pooledServiceHours',
-    'crossSellHours',
-    'neglectChurn',
-    'handOverMonths',
-    'monthlyDiscount',
-    'inboundPerDay',
-    'inboundHours',
-    'inboundConversion',
-  ]);
+  const o = r.object(value, path, FIELDS.sales);
   if (!o) return undefined;
   return {
     enabled: r.boolean(o, 'enabled', path)!,
     initialClients: r.integer(o, 'initialClients', path, 0, L.maxClients)!,
-    hoursPerLead: r.number(o, 'hoursPerLead', path, { min: 0, max: 1000, above: true })!,
+    hoursPerLead: r.number(o, 'hoursPerLead', path, { min: MIN_HOURS, max: 1000 })!,
     conversion: r.number(o, 'conversion', path, { min: 0, max: 1 })!,
     salesCycleMonths: r.integer(o, 'salesCycleMonths', path, 0, 24)!,
     newClientShare: r.number(o, 'newClientShare', path, { min: 0, max: 1, above: true })!,
     serviceHours: r.number(o, 'serviceHours', path, { min: 0, max: 200 })!,
     pooledServiceHours: r.number(o, 'pooledServiceHours', path, { min: 0, max: 200 })!,
-    crossSellHours: r.number(o, 'crossSellHours', path, { min: 0, max: 1000, above: true })!,
+    crossSellHours: r.number(o, 'crossSellHours', path, { min: MIN_HOURS, max: 1000 })!,
     neglectChurn: r.number(o, 'neglectChurn', path, { min: 0, max: 1 })!,
     handOverMonths: r.integer(o, 'handOverMonths', path, 0, 36)!,
-    monthlyDiscount: r.number(o, 'monthlyDiscount', path, { min: 0, max: 1, above: true })!,
+    // 1 would be a horizon without end: the worth of a client's future, d / (1 − d), divides by zero.
+    monthlyDiscount: r.number(o, 'monthlyDiscount', path, { min: 0, max: 0.99, above: true })!,
     inboundPerDay: r.number(o, 'inboundPerDay', path, { min: 0, max: 10000 })!,
-    inboundHours: r.number(o, 'inboundHours', path, { min: 0, max: 100, above: true })!,
+    inboundHours: r.number(o, 'inboundHours', path, { min: MIN_HOURS, max: 100 })!,
     inboundConversion: r.number(o, 'inboundConversion', path, { min: 0, max: 1 })!,
   };
 }

@@ -1,4 +1,5 @@
 /** Validation of the scenario's frame: the simulation settings, the company and its calendar. */
+import { FIELDS } from './fields.ts';
 import type { CalendarSettings, Company, Money, Rate, SimulationSettings } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, type RawObject } from './issues.ts';
@@ -7,7 +8,7 @@ import { FieldReader, MAX_MONEY, NEG_MAX_MONEY, SHARE, money } from './validate-
 export const HOLIDAY_CALENDARS = ['ru', 'none'] as const;
 
 export function readSimulation(r: FieldReader, value: unknown, path: string): SimulationSettings | undefined {
-  const o = r.object(value, path, ['runs', 'seed', 'months', 'startMonth', 'burnInMonths']);
+  const o = r.object(value, path, FIELDS.simulation);
   if (!o) return undefined;
   return {
     runs: r.integer(o, 'runs', path, L.minRuns, L.maxRuns)!,
@@ -19,20 +20,7 @@ export function readSimulation(r: FieldReader, value: unknown, path: string): Si
 }
 
 export function readCompany(r: FieldReader, value: unknown, path: string): Company | undefined {
-  const o = r.object(value, path, [
-    'plan',
-    'breakEven',
-    'variableCostRatio',
-    'fixedCosts',
-    'openingCash',
-    'minReserve',
-    'overdraftRate',
-    'payrollTaxRate',
-    'advanceDay',
-    'advanceShare',
-    'settlementDay',
-    'ownerDrawAbove',
-  ]);
+  const o = r.object(value, path, FIELDS.company);
   if (!o) return undefined;
   return {
     plan: r.decimal(o, 'plan', path, money('0', MAX_MONEY, true)) as Money,
@@ -51,7 +39,7 @@ export function readCompany(r: FieldReader, value: unknown, path: string): Compa
 }
 
 export function readCalendar(r: FieldReader, value: unknown, path: string): CalendarSettings | undefined {
-  const o = r.object(value, path, ['holidays', 'extraHolidays', 'workingWeekends']);
+  const o = r.object(value, path, FIELDS.calendar);
   if (!o) return undefined;
   return {
     holidays: r.oneOf(o, 'holidays', path, HOLIDAY_CALENDARS)!,

@@ -51,6 +51,13 @@ const PLAIN_DECIMAL = /^-?\d+(\.\d+)?$/;
 const EXPONENT = /^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
 const NOT_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
+/**
+ * Ids are keys of the maps that hold amounts per person or scheme (the payout
+ * calculator's awards, colours, CSV columns): an id such as "__proto__" or "toString"
+ * would be a member of every such map already, and an award typed for it was lost.
+ */
+const RESERVED_IDS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Characters (code points) in s; a lone surrogate counts as one. */
 function codePointLength(s: string): number {
   let n = 0;
@@ -283,6 +290,10 @@ export class FieldReader {
     if (!f) return undefined;
     if (!L.idPattern.test(f.v)) {
       this.error(f.p, 'id.pattern', { value: shortValue(f.v) });
+      return undefined;
+    }
+    if (RESERVED_IDS.has(f.v)) {
+      this.error(f.p, 'id.reserved', { value: f.v });
       return undefined;
     }
     return f.v;

@@ -2,6 +2,7 @@
  * Validation of the pay schemes: payout formulas (with tiers), tranches with their gates,
  * and the split of the pot among the staff (with awards).
  */
+import { FIELDS } from './fields.ts';
 import type { AwardRule, Gate, Marketing, Money, PayoutFormula, Rate, Scheme, Split, Tier, Tranche } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, own, present, type RawObject } from './issues.ts';
@@ -18,20 +19,7 @@ export const TIER_MODES = ['marginal', 'retroactive'] as const;
 
 /** `clientCount`: the scenario's clients.count when readable (a key-client plan cannot name more clients). */
 export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | undefined, clientCount?: number): Scheme[] | undefined {
-  const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, [
-    'id',
-    'name',
-    'organisation',
-    'measure',
-    'period',
-    'formula',
-    'attestationMonths',
-    'deputyHead',
-    'plan',
-    'marketing',
-    'tranches',
-    'split',
-  ]);
+  const items = r.objects(root, 'schemes', '', 1, L.maxSchemes, FIELDS.scheme);
   if (!items) return undefined;
   const out: Scheme[] = [];
   const checkUnique = r.uniqueIds();
@@ -74,7 +62,7 @@ export function readSchemes(r: FieldReader, root: RawObject, staff: StaffRead | 
 }
 
 function readMarketing(r: FieldReader, value: unknown, path: string): Marketing {
-  const o = r.object(value, path, ['requestsPerDay', 'monthlyCost']);
+  const o = r.object(value, path, FIELDS.marketing);
   if (!o) return { requestsPerDay: 0, monthlyCost: '0' };
   return {
     requestsPerDay: r.number(o, 'requestsPerDay', path, { min: 0, max: 1000 })!,
@@ -96,20 +84,20 @@ function readFormula(r: FieldReader, value: unknown, path: string): PayoutFormul
   };
   switch (type) {
     case 'fixed':
-      r.object(o, path, ['type', 'amount']);
+      r.object(o, path, FIELDS.formula.fixed);
       return { type, amount: r.decimal(o, 'amount', path, money('0')) as Money };
     case 'linear':
-      r.object(o, path, ['type', 'rate', 'cap']);
+      r.object(o, path, FIELDS.formula.linear);
       return withCap({ type, rate: r.decimal(o, 'rate', path, SHARE) as Rate });
     case 'threshold':
-      r.object(o, path, ['type', 'threshold', 'rate', 'cap']);
+      r.object(o, path, FIELDS.formula.threshold);
       return withCap({
         type,
         threshold: r.decimal(o, 'threshold', path, money('0')) as Money,
         rate: r.decimal(o, 'rate', path, SHARE) as Rate,
       });
     case 'pieceRate':
-      r.object(o, path, ['type', 'rate', 'norm', 'premium', 'cap']);
+      r.object(o, path, FIELDS.formula.pieceRate);
       return withCap({
         type,
         rate: r.decimal(o, 'rate', path, money('0')) as Money,
@@ -117,7 +105,7 @@ function readFormula(r: FieldReader, value: unknown, path: string): PayoutFormul
         premium: r.decimal(o, 'premium', path, money('0')) as Money,
       });
     case 'tiers':
-      r.object(o, path, ['type', 'mode', 'tiers', 'cap']);
+      r.object(o, path, FIELDS.formula.tiers);
       return withCap({
         type,
         mode: r.oneOf(o, 'mode', path, TIER_MODES)!,
@@ -128,7 +116,7 @@ function readFormula(r: FieldReader, value: unknown, path: string): PayoutFormul
 
 /** Tiers' `from` must strictly ascend; an unreadable tier restarts the comparison. */
 function readTiers(r: FieldReader, o: RawObject, path: string): Tier[] | undefined {
-  const items = r.objects(o, 'tiers', path, 1, L.maxTiers, ['from', 'rate']);
+  const items = r.objects(o, 'tiers', path, 1, L.maxTiers, FIELDS.tier);
   if (!items) return undefined;
   const out: Tier[] = [];
   let previous: string | undefined;
@@ -156,15 +144,17 @@ function readTranches(
   organisation: Scheme['organisation'] | undefined,
   clientCount: number | undefined,
 ): Tranche[] | undefined {
-  const items = r.objects(s, 'tranches', path, 0, L.maxTranches, ['weight', 'gate']);
+  const items = r.objects(s, 'tranches', path, 0, L.maxTranches, FIELDS.tranche);
   if (!items) return undefined;
   const out: Tranche[] = [];
+  const weights: { weight: string; path: string }[] = [];
   for (const { o: t, p } of items) {
     if (!t) continue;
     const tranche: Tranche = { weight: r.decimal(t, 'weight', p, rate('0', '1000000', true)) as Rate };
+    if (tranche.weight !== undefined) weights.push({ weight: tranche.weight, path: child(p, 'weight') });
     if (present(t, 'gate')) {
       const gp = child(p, 'gate');
-      const g = r.object(own(t, 'gate'), gp, ['byDay', 'minPlanShare', 'keyClients']);
+      const g = r.object(own(t, 'gate'), gp, FIELDS.gate);
       if (g) {
         if (period === 'quarter') r.error(gp, 'gate.quarterly');
         const gate: Gate = {
@@ -180,7 +170,22 @@ function readTranches(
     }
     out.push(tranche);
   }
+  checkWeightsExact(r, weights);
   return out;
+}
+
+/**
+ * The pool is split between tranches in whole kopecks, exactly: the weights become
+ * integers over their common power of ten (pay/tranches.ts), which must stay below 2^53.
+ * "999999.9999999999", or "1000000" beside "0.0000000001", would not.
+ */
+function checkWeightsExact(r: FieldReader, weights: { weight: string; path: string }[]): void {
+  const places = Math.max(0, ...weights.map((w) => new D(w.weight).decimalPlaces()));
+  for (const { weight, path } of weights) {
+    if (new D(weight).times(new D(10).pow(places)).gt(Number.MAX_SAFE_INTEGER)) {
+      r.error(path, 'tranches.weightPrecision', { value: weight, places });
+    }
+  }
 }
 
 /**
@@ -215,23 +220,23 @@ function readSplit(r: FieldReader, value: unknown, path: string, staff: StaffRea
   if (!head) return undefined;
   const { o, type } = head;
   if (type === 'equal') {
-    r.object(o, path, ['type']);
+    r.object(o, path, FIELDS.split.equal);
     return { type };
   }
   if (staff !== undefined && staff.heads !== 1) r.error(path, 'split.needsOneHead', { type, count: staff.heads });
   else if (staff !== undefined && staff.members.length - staff.heads < 1) r.error(path, 'split.needsMembers', { type });
   const headShare = (): Rate => r.decimal(o, 'headShare', path, SHARE) as Rate;
   if (type === 'awardsEqual') {
-    r.object(o, path, ['type', 'headShare', 'awards']);
+    r.object(o, path, FIELDS.split.awardsEqual);
     return { type, headShare: headShare(), awards: readAwards(r, o, path)! };
   }
-  r.object(o, path, ['type', 'headShare']);
+  r.object(o, path, FIELDS.split[type]);
   return { type, headShare: headShare() };
 }
 
 /** Awards: a top contributor cannot be fined, nor a bottom contributor rewarded. */
 function readAwards(r: FieldReader, o: RawObject, path: string): AwardRule[] | undefined {
-  const items = r.objects(o, 'awards', path, 0, L.maxAwards, ['to', 'amount', 'minDeviation']);
+  const items = r.objects(o, 'awards', path, 0, L.maxAwards, FIELDS.award);
   if (!items) return undefined;
   const out: AwardRule[] = [];
   for (const { o: a, p } of items) {

@@ -1,8 +1,17 @@
 /** Validation of the staff list and of the behaviour models that drive them. */
+import { FIELDS } from './fields.ts';
 import type { Behaviour, Money, StaffMember } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, own, type RawObject } from './issues.ts';
 import { FieldReader, money } from './validate-fields.ts';
+
+/**
+ * Effort is chosen as (stake × skill) / (cost factor × hourly wage × personal effort cost):
+ * a cost of 0 divides by zero (effort NaN), and values near 0 underflow to it. These floors
+ * keep the cost above 10^-7 of a rouble an hour.
+ */
+const MIN_COST_FACTOR = 0.001;
+const MIN_EFFORT_COST = 0.01;
 
 export const STAFF_ROLES = ['head', 'collector', 'hunter', 'accountManager', 'inbound'] as const;
 
@@ -13,16 +22,7 @@ export interface StaffRead {
 }
 
 export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefined {
-  const items = r.objects(root, 'staff', '', 1, L.maxStaff, [
-    'id',
-    'name',
-    'role',
-    'salary',
-    'skill',
-    'workShare',
-    'effortCost',
-    'favour',
-  ]);
+  const items = r.objects(root, 'staff', '', 1, L.maxStaff, FIELDS.staff);
   if (!items) return undefined;
   const members: StaffMember[] = [];
   const checkUnique = r.uniqueIds();
@@ -40,7 +40,7 @@ export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefine
       salary: r.decimal(s, 'salary', p, money('0')) as Money,
       skill: r.number(s, 'skill', p, { min: 0, max: 10, above: true })!,
       workShare: r.number(s, 'workShare', p, { min: 0, max: 1 })!,
-      effortCost: r.number(s, 'effortCost', p, { min: 0, max: 10, above: true })!,
+      effortCost: r.number(s, 'effortCost', p, { min: MIN_EFFORT_COST, max: 10 })!,
       favour: r.number(s, 'favour', p, { min: -1, max: 1 })!,
     });
   }
@@ -48,31 +48,18 @@ export function readStaff(r: FieldReader, root: RawObject): StaffRead | undefine
 }
 
 export function readBehaviour(r: FieldReader, value: unknown, path: string): Behaviour | undefined {
-  const o = r.object(value, path, ['effort', 'splitPerception', 'absence', 'attrition', 'star']);
+  const o = r.object(value, path, FIELDS.behaviour);
   if (!o) return undefined;
   const ep = child(path, 'effort');
-  const e = r.object(own(o, 'effort'), ep, [
-    'enabled',
-    'deadlineDiscount',
-    'costFactor',
-    'dutyFloor',
-    'routineShare',
-    'routineCanWaitDays',
-    'maxEffort',
-    'gateLossAversion',
-    'weekendCostMultiplier',
-    'forecastSigmaBase',
-    'forecastSigmaShare',
-    'forecastLearning',
-  ]);
+  const e = r.object(own(o, 'effort'), ep, FIELDS.effort);
   const sp = child(path, 'splitPerception');
-  const s = r.object(own(o, 'splitPerception'), sp, ['enabled', 'discretionNoise', 'favouritism', 'directorCorrection']);
+  const s = r.object(own(o, 'splitPerception'), sp, FIELDS.splitPerception);
   let effort: Behaviour['effort'] | undefined;
   if (e) {
     effort = {
       enabled: r.boolean(e, 'enabled', ep)!,
       deadlineDiscount: r.number(e, 'deadlineDiscount', ep, { min: 0, max: 1, above: true })!,
-      costFactor: r.number(e, 'costFactor', ep, { min: 0, max: 100 })!,
+      costFactor: r.number(e, 'costFactor', ep, { min: MIN_COST_FACTOR, max: 100 })!,
       dutyFloor: r.number(e, 'dutyFloor', ep, { min: 0, max: 3 })!,
       routineShare: r.number(e, 'routineShare', ep, { min: 0, max: 1 })!,
       routineCanWaitDays: r.number(e, 'routineCanWaitDays', ep, { min: 0, max: 31 })!,
@@ -97,7 +84,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     };
   }
   const ap = child(path, 'absence');
-  const a = r.object(own(o, 'absence'), ap, ['enabled', 'illnessPerYear', 'illnessMedianDays', 'longIllnessPerYear', 'vacationDays', 'summerWeight']);
+  const a = r.object(own(o, 'absence'), ap, FIELDS.absence);
   const absence: Behaviour['absence'] | undefined = a && {
     enabled: r.boolean(a, 'enabled', ap)!,
     illnessPerYear: r.number(a, 'illnessPerYear', ap, { min: 0, max: 50 })!,
@@ -107,15 +94,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     summerWeight: r.number(a, 'summerWeight', ap, { min: 0, max: 100 })!,
   };
   const tp = child(path, 'attrition');
-  const q = r.object(own(o, 'attrition'), tp, [
-    'enabled',
-    'quitsPerYear',
-    'expectedPayMultiple',
-    'dissatisfactionWeight',
-    'vacancyMonths',
-    'rampUpMonths',
-    'clientTheft',
-  ]);
+  const q = r.object(own(o, 'attrition'), tp, FIELDS.attrition);
   const attrition: Behaviour['attrition'] | undefined = q && {
     enabled: r.boolean(q, 'enabled', tp)!,
     quitsPerYear: r.number(q, 'quitsPerYear', tp, { min: 0, max: 12 })!,
@@ -126,7 +105,7 @@ export function readBehaviour(r: FieldReader, value: unknown, path: string): Beh
     clientTheft: r.number(q, 'clientTheft', tp, { min: 0, max: 1 })!,
   };
   const sp2 = child(path, 'star');
-  const st = r.object(own(o, 'star'), sp2, ['enabled', 'growth', 'conversionLoss', 'attestationCure', 'deputyDamping']);
+  const st = r.object(own(o, 'star'), sp2, FIELDS.star);
   const star: Behaviour['star'] | undefined = st && {
     enabled: r.boolean(st, 'enabled', sp2)!,
     growth: r.number(st, 'growth', sp2, { min: 0, max: 10 })!,

@@ -14,28 +14,31 @@
  *   calendar    holidays "ru" | "none" · extraHolidays, workingWeekends ≤ 1000 dates "YYYY-MM-DD"
  *   clients     count 1..20,000 · monthlyVolume 0..1e13 · volumeSkew 0..5 · volumeNoise 0..2 ·
  *               habits 1..3 (unique ids, volume shares 0..1 summing to 1 ± 1e-9,
- *               medianDays (0, 365], promiseProbability 0..1) · invoiceHours, callHours (0, 24] ·
+ *               medianDays (0, 365], promiseProbability 0..1) · invoiceHours, callHours 0.01..24 ·
  *               courierDays 0..60 · callAfterDays, recallAfterDays 0..365 · promiseKept 0..1 ·
  *               promiseMaxDays 1..60 · suspendAfterDays 1..365 · suspendedVolumeShare,
  *               churnIfSuspended 0..1 · replacementMonths 0..36
  *   staff       1..200 · id [A-Za-z0-9_-]{1,40} unique · name 1..200 chars · salary 0..1e13 ·
- *               skill (0, 10] · workShare 0..1 · effortCost (0, 10] · favour −1..1
- *   behaviour   deadlineDiscount (0, 1] · costFactor 0..100 · dutyFloor 0..3 (≤ maxEffort) ·
+ *               skill (0, 10] · workShare 0..1 · effortCost 0.01..10 · favour −1..1
+ *   behaviour   deadlineDiscount (0, 1] · costFactor 0.001..100 · dutyFloor 0..3 (≤ maxEffort) ·
  *               maxEffort (0, 3] · weekendCostMultiplier 1..10 · forecastSigmaBase 0..1e13 ·
  *               forecastSigmaShare 0..10 · forecastLearning 0..1 · discretionNoise 0..5 ·
  *               favouritism 0..10 · directorCorrection 0..1
  *   schemes     1..12 · id unique · formula amounts/thresholds/caps/tier from 0..1e13,
  *               rates 0..1, tiers 1..20 with strictly ascending `from` · tranches ≤ 10,
- *               weight (0, 1e6], gate byDay 1..31, minPlanShare (0, 2], no gates in a
+ *               weight (0, 1e6] (exact as integers over the scheme's decimal places), gate byDay 1..31, minPlanShare (0, 2], no gates in a
  *               quarterly scheme, gate keyClients 1..50 (≤ clients.count, team measure
  *               only) · split headShare 0..1 (needs exactly one "head" and
  *               at least one other member) ·
  *               awards ≤ 10, amount −1e13..1e13 (≥ 0 to topContributor, ≤ 0 to
  *               bottomContributor), minDeviation 0..10
+ *   sales       hoursPerLead, crossSellHours 0.01..1000 · inboundHours 0.01..100 ·
+ *               monthlyDiscount (0, 0.99] · the other shares 0..1
  *   baseline    an existing scheme id
  *
  * Money: at most 2 decimal places; rates (and other decimal fields): at most 10.
  */
+import { FIELDS } from './fields.ts';
 import { SCENARIO_FORMAT, SCENARIO_VERSION, type Scenario } from './types.ts';
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { isObject, own, shortValue, typeName, type IssueCollector, type RawObject } from './issues.ts';
@@ -56,21 +59,7 @@ export { FORMULA_TYPES, SPLIT_TYPES, AWARD_TARGETS, PERIODS, MEASURES, ORGANISAT
  */
 export function validateScenario(doc: RawObject, issues: IssueCollector): Scenario | undefined {
   const r = new FieldReader(issues);
-  const root = r.object(doc, '', [
-    'format',
-    'version',
-    'name',
-    'description',
-    'simulation',
-    'company',
-    'calendar',
-    'clients',
-    'staff',
-    'behaviour',
-    'sales',
-    'schemes',
-    'baseline',
-  ]);
+  const root = r.object(doc, '', FIELDS.scenario);
   if (!root) return undefined;
   const name = r.string(root, 'name', '', { max: L.maxNameLength });
   const description = r.string(root, 'description', '', {
@@ -92,6 +81,11 @@ export function validateScenario(doc: RawObject, issues: IssueCollector): Scenar
     schemes?.forEach((s, i) => {
       if (s.measure === 'newClientRevenue' || s.measure === 'processUnits') r.error(`schemes[${i}].measure`, 'measure.needsSales', { measure: s.measure });
       if (s.organisation === 'dispatcher') r.error(`schemes[${i}].organisation`, 'organisation.needsSales', {});
+    });
+    // Personal ownership deals the clients to the queue's workers: without one, nobody holds them.
+    const owners = staff?.members.filter((m) => m.role !== 'head' && m.role !== 'hunter' && m.role !== 'accountManager' && m.workShare > 0);
+    schemes?.forEach((s, i) => {
+      if (owners && owners.length === 0 && s.organisation === 'personal') r.error(`schemes[${i}].organisation`, 'organisation.needsOwners', {});
     });
   }
 

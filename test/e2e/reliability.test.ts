@@ -1,0 +1,133 @@
+/**
+ * Nothing lost, nothing stuck (issue 15), in Chromium: a worker that dies without a word
+ * (closes itself, or computes forever) is reported in the user's words and the run can be
+ * started again; a full browser storage is said once in the status line with "Save a
+ * file"; a refused link does not stay in the address bar; a 200-character name without
+ * spaces does not widen the page.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
+import type { Scenario } from '../../src/engine/scenario/types.ts';
+
+const SHOTS = process.env.PAYBENCH_SHOTS; // a folder: screenshots for people to look at
+
+function bundled(runs = 40): Scenario {
+  const parsed = parseScenarioText(readFileSync(`${ROOT}scenarios/client-department.json`, 'utf8'));
+  if (!parsed.ok) throw new Error('the bundled scenario does not parse');
+  return { ...parsed.scenario, simulation: { ...parsed.scenario.simulation, runs } };
+}
+
+const read = <T>(page: Page, expr: string): Promise<T> =>
+  page.evaluate(`(() => { const wb = globalThis.paybench.workbench; return JSON.parse(JSON.stringify(${expr})); })()`) as Promise<T>;
+
+async function open(page: Page, scenario: Scenario): Promise<void> {
+  await page.getByTestId('open-file').setInputFiles({ name: 's.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(scenario)) });
+  await page.waitForFunction((n) => (globalThis as any).paybench.workbench.draft.name === n, scenario.name);
+}
+
+describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () => {
+  let app: ServedApp;
+  let browser: Awaited<ReturnType<typeof launch>>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([buildAndServe(), launch()]);
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(app.url);
+    await waitForRun(page);
+    await open(page, bundled());
+    await waitForRun(page);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('reports a worker that closes itself or hangs, in the user’s words, and runs again', async () => {
+    await page.evaluate(() => ((globalThis as any).paybench.runner.stallMs = 1500));
+    for (const fault of ['close', 'hang'] as const) {
+      await page.evaluate((f) => (globalThis as any).paybench.workbench.injectFault(f), fault);
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await waitForRun(page, 'error', 30_000);
+      expect(await page.locator('.run-error').textContent()).toMatch(/worker 1 stopped answering: no sign of life for \d+ s\. It was stopped; your scenario is kept: run it again\./);
+      if (fault === 'close' && SHOTS) await page.locator('header.topbar').screenshot({ path: `${SHOTS}/worker-stopped-en.png` });
+      await page.getByRole('button', { name: 'RU', exact: true }).click();
+      expect(await page.locator('.run-error').textContent()).toMatch(/перестал отвечать: \d+ с без признаков жизни/);
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await page.getByRole('button', { name: 'Run again' }).click();
+      await waitForRun(page);
+      expect(await read<number>(page, 'wb.results.scenario.runs')).toBe(40);
+    }
+    await page.evaluate(() => ((globalThis as any).paybench.runner.stallMs = 30_000));
+  }, 90_000);
+
+  it('says once, in the status line, that a full storage keeps nothing, and offers to save a file', async () => {
+    // Fill the origin's storage to the last few characters (the kept workspace's own room too).
+    await page.evaluate(() => {
+      localStorage.removeItem('paybench.workspace');
+      let size = 1 << 22;
+      let n = 0;
+      while (size >= 16) {
+        try {
+          localStorage.setItem(`filler-${n}`, 'x'.repeat(size));
+          n++;
+        } catch {
+          size >>= 1;
+        }
+      }
+    });
+    const note = page.getByTestId('not-kept');
+    expect(await note.count()).toBe(0);
+    await page.locator('#field-name').fill('Not kept: storage is full');
+    await note.waitFor({ timeout: 10_000 });
+    expect(await note.textContent()).toMatch(/storage is full: your work is not being kept here across reloads/);
+    if (SHOTS) await page.locator('header.topbar').screenshot({ path: `${SHOTS}/storage-full-en.png` });
+    const [download] = await Promise.all([page.waitForEvent('download'), note.getByRole('button', { name: 'Save a file' }).click()]);
+    const saved = parseScenarioText(readFileSync((await download.path())!, 'utf8'));
+    expect(saved.ok && saved.scenario.name).toBe('Not kept: storage is full');
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    // Said once: further edits that are not kept either do not bring it back.
+    await page.locator('#field-name').fill('Still not kept');
+    await page.waitForTimeout(900);
+    expect(await note.count()).toBe(0);
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+    });
+  }, 60_000);
+
+  it('does not leave a refused link in the address bar', async () => {
+    const before = await page.evaluate(() => location.hash);
+    await page.evaluate(() => (location.hash = `#s=${'A'.repeat(1_000_000)}`));
+    const errors = page.getByTestId('open-errors');
+    await expect.poll(() => errors.getByRole('heading').textContent()).toBe('Could not open the link');
+    expect(await errors.locator('li').first().textContent()).toMatch(/the link is too long \(1,000,000 characters; at most 20,000\)/);
+    await expect.poll(() => page.evaluate(() => location.hash.length)).toBeLessThan(20_000);
+    expect(await page.evaluate(() => location.hash)).toBe(before);
+    await errors.getByRole('button', { name: 'Close' }).click();
+  }, 30_000);
+
+  it('keeps the page as wide as the window with 200-character names without spaces', async () => {
+    const s = bundled(20);
+    const long = (c: string) => c.repeat(200);
+    s.name = long('N');
+    s.schemes.forEach((scheme, i) => (scheme.name = long(String.fromCharCode(65 + i))));
+    s.staff.forEach((person, i) => (person.name = long(String.fromCharCode(97 + i))));
+    await open(page, s);
+    await waitForRun(page);
+    for (const tab of await page.getByRole('tab').all()) {
+      await tab.click();
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, await tab.textContent() ?? '').toBeLessThanOrEqual(1440);
+    }
+    await page.getByRole('tab').first().click();
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/long-names.png`, fullPage: false });
+    expect(await page.getByTestId('scenario-name').getAttribute('title')).toBe(s.name);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
