@@ -1,38 +1,6 @@
 #!/usr/bin/env node
-// The paybench command: TypeScript through tsx, then main(argv, io) with the real world.
-import { setFlagsFromString } from 'node:v8';
-// A small young generation for this thread too (see node-worker-runner.ts): results arrive
-// as short-lived arrays that are folded into summaries and dropped.
-setFlagsFromString('--max-semi-space-size=4');
-import { register } from 'tsx/esm/api';
-import { availableParallelism } from 'node:os';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// The paybench command: the bundled JavaScript (built at install, rebuilt when a source is newer).
+import { pathToFileURL } from 'node:url';
+import { ensureBundle } from './bundle.mjs';
 
-register();
-const { main } = await import('./main.ts');
-const { writeProblem } = await import('./writable.ts');
-const { readTextAtMost } = await import('./read-bounded.ts');
-
-const controller = new AbortController();
-process.once('SIGINT', () => controller.abort());
-
-const code = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readFile: (path, maxBytes) => (maxBytes === undefined ? readFile(path, 'utf8') : readTextAtMost(path, maxBytes)),
-  writeFile: async (path, data) => {
-    try {
-      await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, data);
-    } catch (error) {
-      throw new Error(`cannot write ${path}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  },
-  writeProblem,
-  cwd: process.cwd(),
-  cpus: availableParallelism(),
-  isTTY: Boolean(process.stderr.isTTY),
-  signal: controller.signal,
-});
-process.exitCode = code;
+await import(pathToFileURL(await ensureBundle()).href);

@@ -39,6 +39,11 @@ export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang):
   const marginText = args.values.margin;
   const margin = marginText === undefined ? 0 : Number(marginText);
   if (!(margin >= 0 && margin < 0.5)) throw new UsageError(`--margin must be a share from 0 to 0.5, e.g. 0.25, not "${marginText}"`);
+  const robustText = args.values.robust;
+  const robustVariants = robustText === undefined ? 0 : Number(robustText);
+  if (robustText !== undefined && !(Number.isInteger(robustVariants) && robustVariants >= 1 && robustVariants <= 50)) {
+    throw new UsageError(`--robust takes how many ±20% variants to score each candidate on, 1 to 50, not "${robustText}"`);
+  }
   const workers = integerFlag(args, 'workers', 1, 256) ?? Math.max(1, io.cpus);
   const { targets } = await loadTargets(io, file, args.values.targets);
   const base = await loadScenario(io, file, lang, seed === undefined ? {} : { seed });
@@ -50,6 +55,7 @@ export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang):
       runs,
       budget,
       margin,
+      ...(robustText !== undefined ? { robust: { variants: robustVariants, swing: 0.2 } } : {}),
       signal: io.signal,
       onProgress: (done, total) => progress.update(done, total, 'candidates'),
     });

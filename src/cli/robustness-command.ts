@@ -22,7 +22,8 @@ const WORDS = {
     low: (p: string) => `−${p}`,
     high: (p: string) => `+${p}`,
     holds: 'all hold',
-    share: (n: number, of: number, p: string) => `every phenomenon check holds in ${n} of ${of} variants (${p})`,
+    share: (n: number, of: number, p: string) => `every phenomenon check (P1…) holds in ${n} of ${of} variants (${p})`,
+    allShare: (n: number, of: number, p: string) => `every target, magnitudes and the owner's checks too, holds in ${n} of ${of} variants (${p})`,
     findings: 'Findings (each check missed on a variant: the figure, and its range)',
     skipped: 'not swept',
     deductible: (label: string, change: string, scheme: string, t: string, duty: string, c: string) =>
@@ -34,7 +35,8 @@ const WORDS = {
     low: (p: string) => `−${p}`,
     high: (p: string) => `+${p}`,
     holds: 'всё выполнено',
-    share: (n: number, of: number, p: string) => `все проверки явлений выполнены в ${n} вариантах из ${of} (${p})`,
+    share: (n: number, of: number, p: string) => `все проверки явлений (P1…) выполнены в ${n} вариантах из ${of} (${p})`,
+    allShare: (n: number, of: number, p: string) => `все цели, включая величины и проверки собственника, выполнены в ${n} вариантах из ${of} (${p})`,
     findings: 'Находки (каждая невыполненная проверка: значение и диапазон)',
     skipped: 'не варьировались',
     deductible: (label: string, change: string, scheme: string, t: string, duty: string, c: string) =>
@@ -42,7 +44,11 @@ const WORDS = {
   },
 } as const;
 
-const missed = (results: TargetResult[]) => results.filter((r) => isPhenomenon(r) && !r.pass).map((r) => r.target.id);
+/** Missed checks of a variant: phenomena first, then the magnitudes (in brackets). */
+const missed = (results: TargetResult[]) => [
+  ...results.filter((r) => isPhenomenon(r) && !r.pass).map((r) => r.target.id),
+  ...results.filter((r) => !isPhenomenon(r) && !r.pass).map((r) => `(${r.target.id})`),
+];
 
 export function robustnessText(r: Robustness, lang: Lang): string {
   const w = WORDS[lang];
@@ -50,13 +56,13 @@ export function robustnessText(r: Robustness, lang: Lang): string {
   const inputs = [...new Set(r.variants.map((v) => v.input))];
   const rows = inputs.map((id) => {
     const [low, high] = [-r.swing, r.swing].map((c) => r.variants.find((v) => v.input === id && v.change === c)!);
-    const cell = (v: (typeof r.variants)[number]) => (v.holds ? w.holds : missed(v.results).join(', '));
+    const cell = (v: (typeof r.variants)[number]) => (v.allHold ? w.holds : missed(v.results).join(', '));
     return [low.label, cell(low), cell(high)];
   });
   const held = r.variants.filter((v) => v.holds).length;
   const findings = r.variants.flatMap((v) =>
     v.results
-      .filter((x) => isPhenomenon(x) && !x.pass)
+      .filter((x) => !x.pass)
       .map((x) => `  ${v.label} ${v.change < 0 ? '−' : '+'}${pct}: ${x.target.label} = ${figureText(x.value, lang)} (${x.target.min !== undefined ? `≥ ${figureText(x.target.min, lang)}` : ''}${x.target.min !== undefined && x.target.max !== undefined ? ', ' : ''}${x.target.max !== undefined ? `≤ ${figureText(x.target.max, lang)}` : ''})`),
   );
   const flips = r.variants.flatMap((v) =>
@@ -66,6 +72,7 @@ export function robustnessText(r: Robustness, lang: Lang): string {
     `${w.base}\n${targetsTable(r.base, lang)}`,
     table([w.input, w.low(pct), w.high(pct)], rows).trimEnd(),
     w.share(held, r.variants.length, percent(r.holdShare, lang)),
+    w.allShare(r.variants.filter((v) => v.allHold).length, r.variants.length, percent(r.allHoldShare, lang)),
     ...(findings.length > 0 ? [`${w.findings}\n${[...flips, ...findings].join('\n')}`] : []),
     ...(r.skipped.length > 0 ? [`${w.skipped}: ${r.skipped.map((s) => `${s.input} (${s.reason})`).join('; ')}`] : []),
   ].join('\n\n') + '\n';
@@ -101,6 +108,7 @@ export async function robustnessCommand(args: ParsedArgs, io: CliIo, lang: Lang)
     runs: plan.base.simulation.runs,
     swing: result.swing,
     holdShare: result.holdShare,
+    allHoldShare: result.allHoldShare,
     base: result.base.map((r) => ({ id: r.target.id, value: r.value, pass: r.pass })),
     variants: result.variants.map((v) => ({ input: v.input, change: v.change, holds: v.holds, findings: v.findings, targets: v.results.map((r) => ({ id: r.target.id, value: r.value, pass: r.pass })) })),
     skipped: result.skipped,

@@ -16,6 +16,7 @@ import type { ResultsJson } from '../results/results-json.ts';
 import { checkTargets, miss, missScale, targetScenario, type TargetResult, type Targets } from './targets.ts';
 import { getPath, isIntegerPath, PathError, setPath } from './scenario-path.ts';
 import { minimise } from './search/minimise.ts';
+import { isPhenomenon, ROBUST_INPUTS, variantOf, type RobustInput } from './robustness.ts';
 import { Sfc32 } from '../numeric/random.ts';
 
 /** An input the search may move, between lo and hi. */
@@ -82,6 +83,13 @@ export interface CalibrationOptions {
    * margin when one of them moves. The table reports the true ranges.
    */
   margin?: number;
+  /**
+   * Also score each candidate on `variants` one-at-a-time variants of the key inputs
+   * (robustness.ts), moved by `swing`, drawn afresh each generation and shared by its
+   * candidates: the search then prefers inputs at which the phenomenon checks hold when
+   * one input moves, not only at the point itself.
+   */
+  robust?: { variants: number; swing: number };
   signal?: AbortSignal;
   /** Progress: candidates evaluated, the budget, and the best distance so far. */
   onProgress?: (evaluated: number, budget: number, best: number) => void;
@@ -104,6 +112,7 @@ export type RunScenario = (scenario: Scenario) => Promise<ResultsJson>;
 export async function calibrate(base: Scenario, targets: Targets, vary: readonly Vary[], run: RunScenario, options: CalibrationOptions): Promise<Calibration> {
   if (vary.length === 0) throw new PathError('nothing to vary: name at least one input');
   for (const v of vary) getPath(base, v.path); // every path exists
+  let variants: { input: RobustInput; change: number }[] = [];
   const evaluateAt = async (x: readonly number[]) => {
     let scenario: Scenario;
     try {
@@ -111,8 +120,14 @@ export async function calibrate(base: Scenario, targets: Targets, vary: readonly
     } catch {
       return { value: Infinity, checked: [] as TargetResult[] }; // an input combination the file format refuses
     }
-    const checked = checkTargets(targets.targets, await run(targetScenario(scenario, targets, options.runs)));
-    return { value: distance(margin > 0 ? checked.map((r) => tightened(r, margin)) : checked), checked };
+    const point = targetScenario(scenario, targets, options.runs);
+    const checked = checkTargets(targets.targets, await run(point));
+    let value = distance(margin > 0 ? checked.map((r) => tightened(r, margin)) : checked);
+    for (const v of variants) {
+      const moved = variantOf(point, v.input, v.change);
+      value += moved ? distance(checkTargets(targets.targets, await run(moved)).filter(isPhenomenon)) / variants.length : 0;
+    }
+    return { value, checked };
   };
   const margin = options.margin ?? 0;
   const startX = position(base, vary);
@@ -120,8 +135,15 @@ export async function calibrate(base: Scenario, targets: Targets, vary: readonly
   let evaluated = 0;
   let bestSoFar = start.value;
   const random = new Sfc32(options.seed ?? 1, 0x5ea7c4, 0xca11b, 0x7a26e7);
+  const robust = options.robust;
   const found = await minimise(
     async (xs) => {
+      if (robust) {
+        variants = Array.from({ length: robust.variants }, () => ({
+          input: ROBUST_INPUTS[Math.floor(random.next() * ROBUST_INPUTS.length)],
+          change: random.next() < 0.5 ? -robust.swing : robust.swing,
+        }));
+      }
       const values: number[] = [];
       for (const x of xs) {
         const { value } = await evaluateAt(x);
@@ -134,6 +156,7 @@ export async function calibrate(base: Scenario, targets: Targets, vary: readonly
     },
     { start: startX, budget: options.budget, random: () => random.next(), signal: options.signal, good: (v) => v === 0, sigma: 0.25 },
   );
+  variants = [];
   const bestX = found.value <= start.value ? found.x : startX;
   const scenario = candidate(base, vary, bestX);
   const best = await evaluateAt(bestX);
