@@ -18,6 +18,9 @@ import { printable } from './printable.ts';
 import { targetsCommand } from './targets-command.ts';
 import { calibrateCommand } from './calibrate-command.ts';
 import { robustnessCommand } from './robustness-command.ts';
+import { fitCommand } from './fit-command.ts';
+import { historyCommand } from './history-command.ts';
+import { HISTORY_FLAGS } from './history-file.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
@@ -65,6 +68,24 @@ Usage:
       salaries, staff) set S lower and higher (default 0.2), one at a time, on the same
       seed: which targets hold on each variant, and the share of variants on which every
       phenomenon check holds; each miss is listed as a finding.
+  paybench fit FILE --history STATEMENT [--scheme ID] [--map date=…,amount=…,client=…]
+                    [--encoding E] [--delimiter D] [--decimal M] [--date-format F] [--keep-refunds]
+                    [--runs N] [--budget E] [--seed S] [--vary PATH=LO..HI]... [--json REPORT|-]
+                    [--out FITTED] [--quiet]
+      Fit the scenario to a department's own payment history (a bank statement or 1C
+      export of incoming payments, CSV in UTF-8 or Windows-1251): what the history says,
+      then the client and behaviour inputs at which the scheme in force (default: the
+      baseline) reproduces it — monthly level and spread, the intra-month profile, the
+      largest clients' share, payers, the months' timing — with each input's range the
+      history cannot tell apart and what it cannot identify. Encoding, delimiter, decimal
+      mark, date format and columns are detected; --map and the others override them
+      (a column by its header name or number from 1; client=none drops it). --runs:
+      simulated histories per candidate (default 24); --budget: candidates (default 150).
+      --out writes the fitted scenario (inputs only).
+  paybench history FILE --scheme ID [--months M] [--seed S] [--runs-index I] [--style en|ru] --csv OUT
+      One simulated run's incoming payments as a bank statement (date, amount, client), for
+      demos and tests of fit. --style ru writes it as a Russian bank does (DD.MM.YYYY, ;,
+      a decimal comma).
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
                        [--key-plan-met DAY=yes|no]... [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus. --key-plan-met: whether
@@ -90,6 +111,8 @@ const SPECS: Record<string, FlagSpec> = {
   targets: { ...COMMON, targets: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   calibrate: { ...COMMON, targets: 'value', vary: 'list', margin: 'value', robust: 'value', runs: 'value', budget: 'value', seed: 'value', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
   robustness: { ...COMMON, targets: 'value', swing: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
+  fit: { ...COMMON, ...HISTORY_FLAGS, history: 'value', scheme: 'value', runs: 'value', budget: 'value', seed: 'value', vary: 'list', json: 'value', out: 'value', quiet: 'boolean' },
+  history: { ...COMMON, scheme: 'value', months: 'value', seed: 'value', 'runs-index': 'value', style: 'value', csv: 'value' },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
@@ -130,6 +153,10 @@ export async function main(argv: readonly string[], world: CliIo): Promise<numbe
         return await calibrateCommand(args, io, lang);
       case 'robustness':
         return await robustnessCommand(args, io, lang);
+      case 'fit':
+        return await fitCommand(args, io, lang);
+      case 'history':
+        return await historyCommand(args, io, lang);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

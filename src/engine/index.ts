@@ -28,3 +28,16 @@ export { getPath, setPath, parsePath, PathError } from './batch/scenario-path.ts
 export { minimise, type Minimum } from './batch/search/minimise.ts';
 export { planRobustness, runRobustness, isPhenomenon, findings as robustnessFindings, ROBUST_INPUTS, DEFAULT_ROBUSTNESS_SWING, type Robustness, type RobustnessPlan, type VariantCheck } from './batch/robustness.ts';
 export { schemeName, moneyName, percentName, ratePercentText, type NameLang } from './pay/scheme-name.ts';
+export { parseHistoryBytes, parseHistoryText, HISTORY_LIMITS, type History, type HistoryOptions, type HistoryParse, type HistoryPayment, type Detected } from './history/parse.ts';
+export { formatHistoryIssue, renderHistoryMessage, HISTORY_CODES, type HistoryIssue, type HistoryCode, type HistoryLang } from './history/messages.ts';
+export { ROLES as HISTORY_ROLES, parseColumnChoices, type Role as HistoryRole, type ColumnChoice } from './history/columns.ts';
+export { ENCODINGS, DELIMITERS, type Encoding, type Delimiter } from './history/text.ts';
+export type { DecimalMark } from './history/amounts.ts';
+export { parseDateFormat, formatName as dateFormatName, isoDay, russianDay } from './history/dates.ts';
+export { describeHistory, type HistoryView, type HistoryMonth } from './history/describe.ts';
+export { statisticsOf, type HistoryStatistics, type ProfileBand } from './history/tally.ts';
+export { statementCsv, simulatedClientName, type StatementStyle } from './history/statement.ts';
+export { simulatedPayments } from './batch/history-run.ts';
+export { fitHistory, FitError, FIT_DEFAULTS, type Fit, type FitOptions, type FitReport, type InputReport, type MomentReport, type Band } from './batch/fit.ts';
+export { fitInputs } from './batch/fit-inputs.ts';
+export { fitNotes, noteText, inputWord, momentWord, INPUT_WORDS, MOMENT_WORDS, type FitNote, type FitLang } from './batch/fit-notes.ts';
