@@ -3,17 +3,19 @@
  * what the history says, then the search for the client and behaviour inputs at which
  * the scheme in force reproduces it (progress on stderr, Ctrl-C cancels), then the history
  * against the start and the fit, each input with the range the history cannot tell apart,
- * and what it cannot identify, in words.
+ * and what it cannot identify, in words. --workers K runs a generation's candidates on K
+ * threads (default: the cores); the fit is the same on any number.
  */
 import { resolve } from 'node:path';
 import type { ParsedArgs } from './args.ts';
-import { checkOutputs, integerFlag } from './args.ts';
+import { checkOutputs, integerFlag, workersFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import { decimal, millions, percent, table, type Lang } from './format.ts';
 import { loadScenario } from './scenario-file.ts';
 import { detectedText, historyOptions, loadHistory } from './history-file.ts';
 import { createProgress } from './progress.ts';
+import { createFitPool } from '../workers/fit-pool.ts';
 import { FitError, GENERATOR, PathError, describeHistory, fitHistory, inputWord, momentWord, noteText, parseVary, serializeScenario } from '../engine/index.ts';
 import type { FitReport, HistoryView, Vary } from '../engine/index.ts';
 
@@ -143,6 +145,9 @@ export async function fitCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   if (json !== '-') io.stdout(`${historyText(historyFile, view, lang)}  ${detectedText(detected, lang)}\n\n`);
 
   const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  // A generation's candidates run side by side on the cores (the fit is the same on any number).
+  const workers = workersFlag(args, io);
+  const pool = workers > 1 ? createFitPool({ workers, signal: io.signal }) : null;
   let fit;
   try {
     fit = await fitHistory(base, history, {
@@ -151,6 +156,7 @@ export async function fitCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
       ...(budget !== undefined ? { budget } : {}),
       ...(seed !== undefined ? { seed } : {}),
       ...(vary ? { vary } : {}),
+      ...(pool ? { evaluate: pool.evaluate } : {}),
       signal: io.signal,
       onProgress: (done, total) => progress.update(done, total, WORDS[lang].candidates),
       // Between candidates the event loop turns: the bar redraws and Ctrl-C lands.
@@ -159,6 +165,8 @@ export async function fitCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   } catch (e) {
     if (e instanceof FitError || e instanceof PathError) throw new InputError(e.message);
     throw e;
+  } finally {
+    await pool?.dispose();
   }
   progress.finish();
 

@@ -70,8 +70,8 @@ Usage:
       phenomenon check holds; each miss is listed as a finding.
   paybench fit FILE --history STATEMENT [--scheme ID] [--map date=…,amount=…,client=…]
                     [--encoding E] [--delimiter D] [--decimal M] [--date-format F] [--keep-refunds]
-                    [--runs N] [--budget E] [--seed S] [--vary PATH=LO..HI]... [--json REPORT|-]
-                    [--out FITTED] [--quiet]
+                    [--runs N] [--budget E] [--seed S] [--vary PATH=LO..HI]... [--workers K]
+                    [--json REPORT|-] [--out FITTED] [--quiet]
       Fit the scenario to a department's own payment history (a bank statement or 1C
       export of incoming payments, CSV in UTF-8 or Windows-1251): what the history says,
       then the client and behaviour inputs at which the scheme in force (default: the
@@ -80,8 +80,9 @@ Usage:
       history cannot tell apart and what it cannot identify. Encoding, delimiter, decimal
       mark, date format and columns are detected; --map and the others override them
       (a column by its header name or number from 1; client=none drops it). --runs:
-      simulated histories per candidate (default 24); --budget: candidates (default 150).
-      --out writes the fitted scenario (inputs only).
+      simulated histories per candidate (default 24); --budget: candidates (default 150);
+      --workers: threads for the candidates (default: the cores; the fit is the same on any
+      number). --out writes the fitted scenario (inputs only).
   paybench history FILE --scheme ID [--months M] [--seed S] [--runs-index I] [--style en|ru] --csv OUT
       One simulated run's incoming payments as a bank statement (date, amount, client), for
       demos and tests of fit. --style ru writes it as a Russian bank does (DD.MM.YYYY, ;,
@@ -111,7 +112,7 @@ const SPECS: Record<string, FlagSpec> = {
   targets: { ...COMMON, targets: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   calibrate: { ...COMMON, targets: 'value', vary: 'list', margin: 'value', robust: 'value', runs: 'value', budget: 'value', seed: 'value', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
   robustness: { ...COMMON, targets: 'value', swing: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
-  fit: { ...COMMON, ...HISTORY_FLAGS, history: 'value', scheme: 'value', runs: 'value', budget: 'value', seed: 'value', vary: 'list', json: 'value', out: 'value', quiet: 'boolean' },
+  fit: { ...COMMON, ...HISTORY_FLAGS, history: 'value', scheme: 'value', runs: 'value', budget: 'value', seed: 'value', vary: 'list', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
   history: { ...COMMON, scheme: 'value', months: 'value', seed: 'value', 'runs-index': 'value', style: 'value', csv: 'value' },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };

@@ -39,5 +39,6 @@ export { statisticsOf, type HistoryStatistics, type ProfileBand } from './histor
 export { statementCsv, simulatedClientName, type StatementStyle } from './history/statement.ts';
 export { simulatedPayments } from './batch/history-run.ts';
 export { fitHistory, FitError, FIT_DEFAULTS, type Fit, type FitOptions, type FitReport, type InputReport, type MomentReport, type Band } from './batch/fit.ts';
+export { runFitJob, type FitEvaluator, type FitJob, type FitOutcome, type FitSetup } from './batch/fit-job.ts';
 export { fitInputs } from './batch/fit-inputs.ts';
 export { fitNotes, noteText, inputWord, momentWord, INPUT_WORDS, MOMENT_WORDS, type FitNote, type FitLang } from './batch/fit-notes.ts';

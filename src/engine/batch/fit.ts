@@ -9,37 +9,42 @@
  * the real and the simulated histories (tally.ts), including moments the results contract
  * does not hold (the largest clients' share, payers). So the fit reuses the search
  * (`minimise`: CMA-ES) and the scenario paths, with its own distance (fit-moments.ts).
- * Every candidate runs the same run indices (common random numbers).
+ * Every candidate runs the same run indices (common random numbers); a generation's
+ * candidates may run side by side (fit-job.ts).
  *
- * What the data cannot tell apart is measured, not assumed: after the search, each input
- * is moved alone around the best, and every evaluated candidate whose distance lies
- * within the noise of the best's (its change on fresh runs, at least 1) is as good a fit;
- * the range of an input over those candidates is what the history pins it down to.
+ * What the data cannot tell apart is measured, not assumed. Inputs whose distance lies
+ * within Δ of the best's fit the history together as well, within chance: Δ is the 68%
+ * quantile of χ² for as many degrees of freedom as inputs, or how much the best's own
+ * distance moves on fresh runs if that is more. Each input's range is the widest of: the
+ * candidates within Δ, moving it alone until the distance rises by Δ, and its profile
+ * with the others free to follow (fit-spread.ts).
  */
 import type { Scenario } from '../scenario/types.ts';
 import { parseScenario } from '../scenario/parse.ts';
 import { formatIssue } from '../scenario/issues.ts';
-import { compileModel } from '../model/model.ts';
 import { Sfc32 } from '../numeric/random.ts';
 import { monthText } from '../history/dates.ts';
 import type { History } from '../history/parse.ts';
 import { tallyHistory, wholeMonths } from '../history/describe.ts';
-import { PaymentTally, quantile, statisticsOf, type HistoryStatistics, type ProfileBand } from '../history/tally.ts';
-import { dayPlaces, tallyRun } from './history-run.ts';
+import { statisticsOf, type ProfileBand } from '../history/tally.ts';
 import { fitCandidate, fitInputs, fitPosition, valueAt } from './fit-inputs.ts';
-import { momentDistance, momentsFor, momentVector, pooledYardstick, summariseRuns, yardstick, type Moment, type SimulatedMoments } from './fit-moments.ts';
+import { momentDistance, momentsFor, momentVector, pooledYardstick, summariseRuns, yardstick, type SimulatedMoments } from './fit-moments.ts';
+import { runFitJob, type FitEvaluator, type FitJob, type FitOutcome, type FitSetup } from './fit-job.ts';
+import { band, chiSquare68, momentReports, profileBand, scaledStart, type Band, type MomentReport } from './fit-report.ts';
 import { minimise } from './search/minimise.ts';
-import { getPath, isIntegerPath, PathError } from './scenario-path.ts';
+import { getPath, isIntegerPath } from './scenario-path.ts';
 import type { Vary } from './calibrate.ts';
 import { fitNotes, type FitNote } from './fit-notes.ts';
 import { profileHalfWidths } from './fit-spread.ts';
 
+export type { Band, MomentReport } from './fit-report.ts';
+
 export const FIT_DEFAULTS = { runs: 24, budget: 150, checkRuns: 100, maxMonths: 36, seed: 1 } as const;
-/** Steps (a share of an input's range) at which each input is moved alone around the best. */
+/** Steps (a share of an input's range) at which each input is moved alone around the best; the first either way also measures how the moments move. */
 const SLICE_STEPS = [-0.3, -0.12, -0.04, 0.04, 0.12, 0.3];
 /** The first search's yardstick is measured over this many times a candidate's runs. */
 const PILOT = 3;
-/** The closer search's step (a share of each range) and evaluations (a third of the first's). */
+/** The closer search's step (a share of each range); it evaluates a third of the first's budget. */
 const POLISH_SIGMA = 0.06;
 
 export class FitError extends Error {}
@@ -49,7 +54,7 @@ export interface FitOptions {
   schemeId?: string;
   /** Runs (simulated histories) per candidate. */
   runs?: number;
-  /** Candidates the search evaluates at most. */
+  /** Candidates the first search evaluates at most (the closer one a third as many). */
   budget?: number;
   /** Runs of the start and the fit compared in the report (on run indices the search never used). */
   checkRuns?: number;
@@ -57,25 +62,13 @@ export interface FitOptions {
   seed?: number;
   /** Inputs to move (default fitInputs). */
   vary?: Vary[];
+  /** Runs a batch of candidates (default: here, one after another). */
+  evaluate?: FitEvaluator;
   signal?: AbortSignal;
+  /** Candidates' worth of runs done, of the total, and the best distance so far. */
   onProgress?: (done: number, total: number, best: number) => void;
   /** Lets the caller's event loop run between candidates (Ctrl-C, a progress bar). */
   pause?: () => Promise<void>;
-}
-
-/** A moment's value in the history and over simulated histories (median, 10th and 90th percentile over runs). */
-export interface MomentReport {
-  id: string;
-  observed: number | null;
-  start: Band;
-  fitted: Band;
-  /** (observed − fitted mean) in deviations of one history. */
-  z: number | null;
-}
-export interface Band {
-  median: number;
-  p10: number;
-  p90: number;
 }
 
 export interface InputReport {
@@ -86,7 +79,7 @@ export interface InputReport {
   value: number;
   /** The values the history cannot tell from the best. */
   range: [number, number];
-  /** The range covers most of the search range: the history does not pin it down. */
+  /** The range covers less than half the search range. */
   identified: boolean;
 }
 
@@ -97,13 +90,15 @@ export interface FitReport {
   horizon: { start: string; months: number };
   runs: number;
   checkRuns: number;
+  /** Candidates evaluated. */
   evaluations: number;
+  /** Distances of the start and the fit on the check runs, and Δ. */
   distance: { start: number; best: number; noise: number };
   inputs: InputReport[];
   moments: MomentReport[];
-  /** The intra-month profile: the history's (median across months, band) and the fitted model's (median over runs of each run's median, band over runs). */
+  /** The intra-month profile: the history's (median across months, band) and the model's (median over runs of each run's median, band over runs). */
   profile: { observed: ProfileBand; model: ProfileBand; start: ProfileBand };
-  /** Collections by month: the history's and the fitted model's over runs. */
+  /** Collections by month: the history's and the model's over runs. */
   months: { month: string; observed: number; model: Band; start: Band }[];
   notes: FitNote[];
 }
@@ -120,36 +115,34 @@ interface Evaluated {
   distance: number;
 }
 
-interface Simulated {
-  sim: SimulatedMoments;
-  stats: HistoryStatistics[];
-  vectors: Float64Array[];
-}
-
 const abortError = () => Object.assign(new Error('cancelled'), { name: 'AbortError' });
 
-export async function fitHistory(base: Scenario, history: History, options: FitOptions = {}): Promise<Fit> {
-  const runs = options.runs ?? FIT_DEFAULTS.runs;
-  const budget = options.budget ?? FIT_DEFAULTS.budget;
-  const checkRuns = options.checkRuns ?? FIT_DEFAULTS.checkRuns;
+/** What a fit runs on: the history's whole months (the last 36 at most) and the scenario cut to them and to the scheme in force. */
+function prepare(base: Scenario, history: History, options: FitOptions) {
   if (history.payments.length === 0) throw new FitError('the history holds no payments');
   const whole = wholeMonths(history);
   if (whole.months < 1) throw new FitError('the history holds no whole month');
   const months = Math.min(whole.months, FIT_DEFAULTS.maxMonths);
   const start = whole.start + whole.months - months;
-  const hasClients = history.hasClients;
-  const observedStats = statisticsOf(tallyHistory(history, start, months), hasClients);
-
+  const observed = statisticsOf(tallyHistory(history, start, months), history.hasClients);
   const schemeId = options.schemeId ?? base.baseline;
   const scheme = base.schemes.find((s) => s.id === schemeId);
   if (!scheme) throw new FitError(`no scheme "${schemeId}" in the scenario (it has ${base.schemes.map((s) => s.id).join(', ')})`);
+  const runs = options.runs ?? FIT_DEFAULTS.runs;
   const parsed = parseScenario({ ...base, simulation: { ...base.simulation, startMonth: monthText(start), months, runs }, schemes: [scheme], baseline: scheme.id });
   if (!parsed.ok) throw new FitError(parsed.errors.map((e) => formatIssue(e, 'en')).join('; '));
-  const fitBase = parsed.scenario;
-  const vary = options.vary ?? fitInputs(base, observedStats);
+  const vary = options.vary ?? fitInputs(base, observed);
   if (vary.length === 0) throw new FitError('nothing to fit: name at least one input');
   for (const v of vary) getPath(base, v.path);
+  const setup: FitSetup = { scenario: parsed.scenario, vary, months, hasClients: history.hasClients };
+  return { setup, observed, start, whole, scheme, runs };
+}
 
+export async function fitHistory(base: Scenario, history: History, options: FitOptions = {}): Promise<Fit> {
+  const { setup, observed: observedStats, start, whole, scheme, runs } = prepare(base, history, options);
+  const { vary, months, hasClients } = setup;
+  const budget = options.budget ?? FIT_DEFAULTS.budget;
+  const checkRuns = options.checkRuns ?? FIT_DEFAULTS.checkRuns;
   const moments = momentsFor(months, hasClients);
   const observed = momentVector(moments, observedStats);
   const population = 4 + Math.floor(3 * Math.log(vary.length));
@@ -159,67 +152,61 @@ export async function fitHistory(base: Scenario, history: History, options: FitO
   let done = 0;
   let bestSoFar = Infinity;
 
-  const simulate = (x: readonly number[], runsFrom: number, count: number, keep: boolean): Simulated | null => {
-    let scenario: Scenario;
-    try {
-      scenario = fitCandidate(fitBase, vary, x);
-    } catch (e) {
-      if (e instanceof PathError) return null; // a combination the file format refuses
-      throw e;
+  const evaluateHere: FitEvaluator = async (s, jobs, finished) => {
+    const out: FitOutcome[] = [];
+    for (let i = 0; i < jobs.length; i++) {
+      out.push(runFitJob(s, jobs[i]));
+      finished(i);
+      await options.pause?.();
+      if (options.signal?.aborted) throw abortError();
     }
-    const model = compileModel(scenario);
-    const places = dayPlaces(model);
-    const tally = new PaymentTally(months, scenario.clients.count);
-    const vectors: Float64Array[] = [];
-    const stats: HistoryStatistics[] = [];
-    for (let r = 0; r < count; r++) {
-      tallyRun(model, places, 0, runsFrom + r, tally);
-      const s = statisticsOf(tally, hasClients);
-      vectors.push(momentVector(moments, s));
-      if (keep) stats.push(s);
-    }
-    return { sim: summariseRuns(vectors), stats, vectors };
+    return out;
   };
-  /** One candidate's worth of runs done (`weight`: how many candidates' worth). */
-  const step = async (distance: number, weight = 1) => {
-    done += weight;
-    bestSoFar = Math.min(bestSoFar, distance);
-    options.onProgress?.(Math.min(Math.round(done), total), total, bestSoFar);
-    await options.pause?.();
+  const evaluator = options.evaluate ?? evaluateHere;
+  /** Runs a batch of pieces, with progress counted in candidates' worth of runs. */
+  const runBatch = async (jobs: FitJob[]): Promise<FitOutcome[]> => {
     if (options.signal?.aborted) throw abortError();
+    const out = await evaluator(setup, jobs, (i) => {
+      done += jobs[i].count / runs;
+      options.onProgress?.(Math.min(Math.round(done), total), total, bestSoFar);
+    });
+    if (options.signal?.aborted) throw abortError();
+    return out;
   };
   const evaluated: Evaluated[] = [];
   let scale: Float64Array;
-  const evaluate = async (x: readonly number[]) => {
-    const got = simulate(x, 0, runs, false);
-    const distance = got ? momentDistance(moments, observed, got.sim, scale) : Infinity;
-    if (got) evaluated.push({ x: [...x], sim: got.sim, distance });
-    await step(distance);
-    return distance;
+  const candidate = (x: readonly number[]): FitJob => ({ x: [...x], runsFrom: 0, count: runs, keep: false });
+  /** Candidates on the search's runs, kept with their distances (Infinity: refused inputs). */
+  const evaluate = async (xs: readonly (readonly number[])[]): Promise<number[]> => {
+    const outcomes = await runBatch(xs.map(candidate));
+    return outcomes.map((o, i) => {
+      if (!o) return Infinity;
+      const sim = summariseRuns(o.vectors);
+      const distance = momentDistance(moments, observed, sim, scale);
+      evaluated.push({ x: [...xs[i]], sim, distance });
+      bestSoFar = Math.min(bestSoFar, distance);
+      return distance;
+    });
   };
   const random = new Sfc32(options.seed ?? FIT_DEFAULTS.seed, 0xf17, 0x4157, 0x0e1);
   const search = (from: readonly number[], sigma: number, evaluations: number) =>
-    minimise(async (xs) => {
-      const values: number[] = [];
-      for (const x of xs) values.push(await evaluate(x));
-      return values;
-    }, { start: from, budget: evaluations, random: () => random.next(), signal: options.signal, sigma, population });
+    minimise((xs) => evaluate(xs), { start: from, budget: evaluations, random: () => random.next(), signal: options.signal, sigma, population });
   const bestOf = () => evaluated.reduce((a, b) => (b.distance < a.distance ? b : a));
 
   // The start, then the start with the volume and the number of clients scaled by what the
   // history says: there the spread of each moment over three times the runs is the
   // yardstick of the first search.
-  const startX = fitPosition(fitBase, vary);
-  const first = simulate(startX, 0, runs, false);
+  const startX = fitPosition(setup.scenario, vary);
+  const [first] = await runBatch([candidate(startX)]);
   if (!first) throw new FitError('the scenario does not take its own inputs');
-  await step(Infinity);
-  const searchX = scaledStart(startX, vary, moments, observed, first.sim);
-  const pilot = simulate(searchX, 0, PILOT * runs, false) ?? first;
-  scale = yardstick(pilot.sim);
-  evaluated.push({ x: startX, sim: first.sim, distance: momentDistance(moments, observed, first.sim, scale) });
-  const pilotSim = summariseRuns(pilot.vectors.slice(0, runs));
-  evaluated.push({ x: searchX, sim: pilotSim, distance: momentDistance(moments, observed, pilotSim, scale) });
-  await step(evaluated[1].distance, PILOT);
+  const searchX = scaledStart(startX, vary, moments, observed, summariseRuns(first.vectors));
+  const pilot = (await runBatch(Array.from({ length: PILOT }, (_, k) => ({ ...candidate(searchX), runsFrom: k * runs })))).flatMap((o) => o?.vectors ?? []);
+  scale = yardstick(summariseRuns(pilot.length ? pilot : first.vectors));
+  for (const [x, vectors] of [[startX, first.vectors], [searchX, pilot.slice(0, runs)]] as const) {
+    if (vectors.length === 0) continue;
+    const sim = summariseRuns(vectors);
+    evaluated.push({ x: [...x], sim, distance: momentDistance(moments, observed, sim, scale) });
+  }
 
   await search(searchX, 0.25, budget);
   // A yardstick from every candidate (one candidate's spread over a few runs is itself
@@ -227,60 +214,56 @@ export async function fitHistory(base: Scenario, history: History, options: FitO
   scale = pooledYardstick(evaluated.map((e) => e.sim));
   for (const e of evaluated) e.distance = momentDistance(moments, observed, e.sim, scale);
   await search(bestOf().x, POLISH_SIGMA, polish);
-  let best = bestOf();
-  const fresh = simulate(best.x, runs, runs, false)!;
-  const noise = Math.max(chiSquare68(vary.length), momentDistance(moments, observed, fresh.sim, scale) - best.distance);
-  await step(best.distance);
+  const around = bestOf();
 
-  // Each input moved alone around the best, a little either way (how the moments move with
-  // it, for the profile) and then further, until the fit is worse than the noise.
-  const around = best;
+  // The best on fresh runs (how much its distance moves by chance), and each input moved
+  // alone either way: how the moments move with it, and how far it goes within Δ.
+  const slices = vary.flatMap((_, i) =>
+    SLICE_STEPS.map((d) => {
+      const x = [...around.x];
+      x[i] = Math.min(1, Math.max(0, x[i] + d));
+      return { i, d, x };
+    }),
+  ).filter((s) => s.x[s.i] !== around.x[s.i]);
+  const [fresh, ...sliced] = await runBatch([{ ...candidate(around.x), runsFrom: runs }, ...slices.map((s) => candidate(s.x))]);
+  const freshDistance = fresh ? momentDistance(moments, observed, summariseRuns(fresh.vectors), scale) : around.distance;
+  const noise = Math.max(chiSquare68(vary.length), freshDistance - around.distance);
+  const sliceSims = sliced.map((o, k) => {
+    if (!o) return null;
+    const sim = summariseRuns(o.vectors);
+    evaluated.push({ x: slices[k].x, sim, distance: momentDistance(moments, observed, sim, scale) });
+    return { ...slices[k], sim, distance: evaluated[evaluated.length - 1].distance };
+  });
   const reach: [number, number][] = [];
   const jacobian = moments.map(() => new Array<number>(vary.length).fill(0));
-  const sliceEnd = done + SLICE_STEPS.length * vary.length;
   for (let i = 0; i < vary.length; i++) {
-    const ends: { x: number; sim: SimulatedMoments }[] = [];
-    const side = async (sign: -1 | 1) => {
+    const mine = sliceSims.filter((s): s is NonNullable<typeof s> => s !== null && s.i === i);
+    const side = (sign: number) => {
       let inside = 0;
-      for (const d of SLICE_STEPS.filter((s) => Math.sign(s) === sign).sort((a, b) => Math.abs(a) - Math.abs(b))) {
-        const x = [...around.x];
-        x[i] = Math.min(1, Math.max(0, x[i] + d));
-        const moved = Math.abs(x[i] - around.x[i]);
-        if (moved <= inside) break;
-        const distance = await evaluate(x);
-        if (inside === 0) ends.push({ x: x[i], sim: evaluated[evaluated.length - 1].sim });
-        const worse = distance - around.distance;
-        // Past the noise: where the distance, growing as the square of the step, crossed it.
+      for (const s of mine.filter((m) => Math.sign(m.d) === sign).sort((a, b) => Math.abs(a.d) - Math.abs(b.d))) {
+        const moved = Math.abs(s.x[i] - around.x[i]);
+        const worse = s.distance - around.distance;
+        // Past Δ: where the distance, growing as the square of the step, crossed it.
         if (worse > noise) return Math.max(inside, moved * Math.sqrt(noise / worse));
         inside = moved;
       }
       return inside;
     };
-    const down = await side(-1);
-    const up = await side(1);
-    reach.push([around.x[i] - down, around.x[i] + up]);
-    if (ends.length === 1) ends.push({ x: around.x[i], sim: around.sim });
-    if (ends.length === 2 && ends[0].x !== ends[1].x) {
-      moments.forEach((_, k) => (jacobian[k][i] = (ends[1].sim.mean[k] - ends[0].sim.mean[k]) / (ends[1].x - ends[0].x)));
-    }
+    reach.push([around.x[i] - side(-1), around.x[i] + side(1)]);
+    const near = [-1, 1].map((sign) => mine.filter((m) => Math.sign(m.d) === sign).sort((a, b) => Math.abs(a.d) - Math.abs(b.d))[0]);
+    const ends = [near[0] ?? { x: around.x, sim: around.sim }, near[1] ?? { x: around.x, sim: around.sim }];
+    if (ends[0].x[i] !== ends[1].x[i]) moments.forEach((_, k) => (jacobian[k][i] = (ends[1].sim.mean[k] - ends[0].sim.mean[k]) / (ends[1].x[i] - ends[0].x[i])));
   }
-  if (done < sliceEnd) {
-    done = sliceEnd;
-    options.onProgress?.(Math.round(done), total, bestSoFar);
-  }
-  best = bestOf();
+  const best = bestOf();
   const within = evaluated.filter((e) => e.distance <= best.distance + noise);
   // With the others free to follow: the profile from how the moments move (fit-spread.ts).
   const half = profileHalfWidths(jacobian, moments.map((m, k) => m.weight / (scale[k] * (1 + 1 / runs))), noise);
 
   // The report: the start and the fit on runs the search never saw.
-  const checkFrom = 2 * runs;
-  const startCheck = simulate(startX, checkFrom, checkRuns, true)!;
-  await step(best.distance, checkRuns / runs);
-  const fitCheck = simulate(best.x, checkFrom, checkRuns, true)!;
-  await step(best.distance, checkRuns / runs);
-  const startDistance = momentDistance(moments, observed, startCheck.sim, scale);
-  const bestDistance = momentDistance(moments, observed, fitCheck.sim, scale);
+  const check = (x: readonly number[]): FitJob => ({ x: [...x], runsFrom: (PILOT + 1) * runs, count: checkRuns, keep: true });
+  const [startCheck, fitCheck] = await runBatch([check(startX), check(best.x)]);
+  if (!startCheck || !fitCheck) throw new FitError('the fitted inputs do not make a scenario');
+  const fitSim = summariseRuns(fitCheck.vectors);
 
   const inputs: InputReport[] = vary.map((v, i) => {
     const xs = [...within.map((e) => e.x[i]), ...reach[i], around.x[i] - half[i], around.x[i] + half[i]];
@@ -295,10 +278,10 @@ export async function fitHistory(base: Scenario, history: History, options: FitO
     horizon: { start: monthText(start), months },
     runs,
     checkRuns,
-    evaluations: evaluated.length + 3,
-    distance: { start: startDistance, best: bestDistance, noise },
+    evaluations: evaluated.length,
+    distance: { start: momentDistance(moments, observed, summariseRuns(startCheck.vectors), scale), best: momentDistance(moments, observed, fitSim, scale), noise },
     inputs,
-    moments: momentReports(moments, observedStats, startCheck, fitCheck),
+    moments: momentReports(moments, observedStats, startCheck.stats, fitCheck.stats, fitSim),
     profile: { observed: observedStats.profile, model: profileBand(fitCheck.stats), start: profileBand(startCheck.stats) },
     months: observedStats.monthly.map((o, m) => ({
       month: monthText(start + m),
@@ -310,54 +293,4 @@ export async function fitHistory(base: Scenario, history: History, options: FitO
   };
   report.notes = fitNotes(report, { hasClients, wholeMonths: whole.months });
   return { scenario: fitCandidate(base, vary, best.x), report };
-}
-
-/** The start with the volume and the number of clients scaled by the history's level and payers over the start's. */
-function scaledStart(x: readonly number[], vary: readonly Vary[], moments: readonly Moment[], observed: Float64Array, sim: SimulatedMoments): number[] {
-  const ratio = (id: string) => {
-    const j = moments.findIndex((m) => m.id === id);
-    return j >= 0 && Number.isFinite(observed[j]) && Number.isFinite(sim.mean[j]) ? Math.exp(observed[j] - sim.mean[j]) : 1;
-  };
-  const scaled = { 'clients.monthlyVolume': ratio('level'), 'clients.count': ratio('payers') } as Record<string, number>;
-  return x.map((xi, i) => {
-    const v = vary[i];
-    const by = scaled[v.path];
-    return by === undefined ? xi : Math.min(1, Math.max(0, (valueAt(v, xi) * by - v.lo) / (v.hi - v.lo)));
-  });
-}
-
-/**
- * The 68% quantile of χ² with k degrees of freedom (Wilson–Hilferty): inputs whose distance
- * is within this of the best's fit the history together as well as the best, within chance.
- */
-export function chiSquare68(k: number): number {
-  const z = 0.4677; // Φ(z) = 0.68
-  return k * (1 - 2 / (9 * k) + z * Math.sqrt(2 / (9 * k))) ** 3;
-}
-
-function band(values: readonly number[]): Band {
-  const xs = values.filter((v) => Number.isFinite(v));
-  return { median: quantile(xs, 0.5), p10: quantile(xs, 0.1), p90: quantile(xs, 0.9) };
-}
-
-/** Over runs: the median, 10th and 90th percentile of each run's median profile. */
-function profileBand(stats: readonly HistoryStatistics[]): ProfileBand {
-  const days = stats[0]?.profile.median.length ?? 31;
-  const at = (d: number) => band(stats.map((s) => s.profile.median[d]));
-  const bands = Array.from({ length: days }, (_, d) => at(d));
-  return { median: bands.map((b) => b.median), p10: bands.map((b) => b.p10), p90: bands.map((b) => b.p90) };
-}
-
-function momentReports(moments: readonly Moment[], observed: HistoryStatistics, start: Simulated, fitted: Simulated): MomentReport[] {
-  return moments
-    .filter((m) => !m.id.startsWith('month'))
-    .map((m) => {
-      const j = moments.indexOf(m);
-      const o = m.of(observed);
-      const values = (sim: Simulated) => sim.stats.map((s) => m.of(s)).filter((v): v is number => v !== null && Number.isFinite(v));
-      const mean = fitted.sim.mean[j];
-      const sd = Math.sqrt(fitted.sim.variance[j]);
-      const z = o === null || !Number.isFinite(mean) || !(sd > 0) ? null : (m.scaled(o) - mean) / sd;
-      return { id: m.id, observed: o, start: band(values(start)), fitted: band(values(fitted)), z };
-    });
 }

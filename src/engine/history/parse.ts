@@ -340,7 +340,20 @@ function readTable(text: string, options: HistoryOptions, encoding: Encoding): H
     if (months > HISTORY_LIMITS.maxMonths) return fail(historyIssue(0, 'file.tooLong', { months, first: russianDay(first), last: russianDay(last) }), full);
   }
   if (payments.length === 0) return { ok: false, errors: [historyIssue(0, 'file.noPayments', { outgoing: excluded.outgoing, refunds: excluded.refunds })], detected: full, warnings };
-  if (direction < 0) payments.reverse();
+  if (direction < 0) {
+    // Oldest first, the clients numbered as they first pay: the same file either way round reads the same.
+    payments.reverse();
+    if (clients.length > 0) {
+      const order = new Map<number, number>();
+      for (const p of payments) {
+        if (!order.has(p.client)) order.set(p.client, order.size);
+        p.client = order.get(p.client)!;
+      }
+      const renamed = [...clients];
+      for (const [old, now] of order) renamed[now] = clients[old];
+      clients.splice(0, clients.length, ...renamed);
+    }
+  }
 
   if (excluded.skippedLines > 0) warnings.push(historyIssue(0, 'warn.skipped', { count: excluded.skippedLines }));
   if (excluded.outgoing > 0) warnings.push(historyIssue(0, 'warn.outgoing', { count: excluded.outgoing, sum: excluded.outgoingKopecks / 100 }));
