@@ -5,7 +5,7 @@
  * Library's "fit to a history" opens it with the scenario it is fitted to; its text loads
  * only then (it is not part of the page's first load).
  */
-export const HISTORY_EXAMPLE = { id: 'fit-to-history', file: 'history-example.csv', scenario: 'client-department' } as const;
+export const HISTORY_EXAMPLE = { id: 'fit-to-history', file: 'history-example.csv', scenario: 'client-department', scheme: 'threshold' } as const;
 
 /** The example's bytes, as a picked file would give them. */
 export async function historyExampleBytes(): Promise<Uint8Array> {

@@ -40,8 +40,9 @@ export class PaymentHistory {
   warnings = $state.raw<HistoryIssue[]>([]);
   /** The last statement (or re-reading) that did not open. */
   failure = $state.raw<HistoryFailure | null>(null);
-  /** Counts statements given to open, opened or not (the results show the History tab when it grows). */
+  /** Counts statements given to open, opened or not, and fits adopted (the results show the History tab when either grows). */
   opened = $state(0);
+  adopted = $state(0);
 
   /** The scheme in force over the history (default: the scenario's baseline). */
   scheme = $state<string | null>(null);
@@ -147,6 +148,7 @@ export class PaymentHistory {
       const mark = HISTORY_WORDS[host.lang].fitted;
       const name = fit.scenario.name.endsWith(mark) ? fit.scenario.name : `${fit.scenario.name.slice(0, 199 - mark.length)} ${mark}`;
       host.load({ ...fit.scenario, name });
+      this.adopted++;
       this.status = 'done';
     } catch (error) {
       if (this.#abort !== abort) return;

@@ -105,8 +105,8 @@ export function noteText(note: FitNote, lang: FitLang, figure: (x: number) => st
         : `The history shows one scheme ("${note.scheme}"): how the team would respond to another is the model's effort rule, not the data; the cost of effort is fitted only as far as it shows in collections under this scheme.`;
     case 'weekdays':
       return ru
-        ? 'Профиль по дням недели показан, но не подбирается: в модели клиенты платят в любой рабочий день.'
-        : 'The weekday profile is shown, not fitted: in the model clients pay on any working day.';
+        ? 'Профиль по дням недели показан, но не подбирается: в модели платёж, пришедшийся на выходной, зачисляется в следующий рабочий день, и понедельник несёт выходные.'
+        : 'The weekday profile is shown, not fitted: in the model a payment due on a day off lands on the next working day, so Mondays carry the weekend\'s.';
     case 'held':
       return ru
         ? 'Всё остальное (компания, сотрудники, схемы, обещания, курьер, привычки остальных клиентов) осталось как в сценарии.'

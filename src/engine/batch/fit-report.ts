@@ -30,11 +30,16 @@ export function band(values: readonly number[]): Band {
   return { median: quantile(xs, 0.5), p10: quantile(xs, 0.1), p90: quantile(xs, 0.9) };
 }
 
-/** Over runs: the median, 10th and 90th percentile of each run's median profile. */
+/**
+ * The model's intra-month profile as a typical simulated history shows it, read as the
+ * history is: each run's median across its months and its 10th–90th percentile band, the
+ * median of each over runs — so the model's band is the history's band, not the spread
+ * of a median.
+ */
 export function profileBand(stats: readonly HistoryStatistics[]): ProfileBand {
   const days = stats[0]?.profile.median.length ?? 31;
-  const bands = Array.from({ length: days }, (_, d) => band(stats.map((s) => s.profile.median[d])));
-  return { median: bands.map((b) => b.median), p10: bands.map((b) => b.p10), p90: bands.map((b) => b.p90) };
+  const typical = (key: keyof ProfileBand) => Array.from({ length: days }, (_, d) => quantile(stats.map((s) => s.profile[key][d]).filter((v) => Number.isFinite(v)), 0.5));
+  return { median: typical('median'), p10: typical('p10'), p90: typical('p90') };
 }
 
 /** Each moment but the months' (they have their own table): the history, the start and the fit over their check runs. */

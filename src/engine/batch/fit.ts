@@ -96,7 +96,7 @@ export interface FitReport {
   distance: { start: number; best: number; noise: number };
   inputs: InputReport[];
   moments: MomentReport[];
-  /** The intra-month profile: the history's (median across months, band) and the model's (median over runs of each run's median, band over runs). */
+  /** The intra-month profile: the history's (median across months, P10–P90 band) and the model's read the same way in a typical simulated history (fit-report.ts). */
   profile: { observed: ProfileBand; model: ProfileBand; start: ProfileBand };
   /** Collections by month: the history's and the model's over runs. */
   months: { month: string; observed: number; model: Band; start: Band }[];
