@@ -44,8 +44,14 @@ try {
     await page.screenshot({ path: `${out}/fit-${lang}.png`, fullPage: true });
     await page.locator('section.fit').screenshot({ path: `${out}/fit-section-${lang}.png` });
     if (opt.readme && lang === 'en') {
-      await page.locator('[data-chart="fit-profile"] .pb-chart').screenshot({ path: opt.readme });
-      await page.locator('[data-chart="fit-months"] .pb-chart').screenshot({ path: opt.readme.replace(/\.png$/, '-months.png') });
+      // Both fit charts in one picture, without the sticky top bar over them.
+      await page.addStyleTag({ content: '.topbar-wrap, .pb-export { display: none !important; }' });
+      await page.setViewportSize({ width: 1366, height: 1200 });
+      await page.locator('[data-chart="fit-profile"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(400);
+      const a = (await page.locator('[data-chart="fit-profile"] .pb-chart').boundingBox())!;
+      const b = (await page.locator('[data-chart="fit-months"] .pb-chart').boundingBox())!;
+      await page.screenshot({ path: opt.readme, clip: { x: a.x - 8, y: a.y - 8, width: a.width + 16, height: b.y + b.height - a.y + 16 } });
     }
     console.log(`${out}/history-${lang}.png ${out}/fit-${lang}.png`);
     await page.close();
