@@ -72,6 +72,28 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
     expect(await errors.locator('li').allTextContents()).toEqual(['line 3: the amount "сто рублей" is not a number']);
     expect(await state<Scenario>(page, 'wb.draft')).toEqual(before);
     expect(await state<unknown>(page, 'wb.payments.view')).toBeNull();
+
+    // Each broken file of the issue, in turn: its reason, and nothing changed.
+    const cases: [string, string, RegExp][] = [
+      ['no-amount.csv', 'Дата;Плательщик\n09.01.2027;А\n', /^line 1: no amount column/],
+      ['out-of-order.csv', 'Дата;Сумма\n09.01.2027;1\n12.01.2027;1\n10.01.2027;1\n', /^line 4: 10\.01\.2027 comes after 12\.01\.2027 \(line 3\)/],
+      ['empty.csv', '', /^the file is empty/],
+    ];
+    for (const [name, text, reason] of cases) {
+      await drop(page, text, name, 'text/csv');
+      await page.waitForFunction((n) => (globalThis as any).paybench.workbench.payments.failure?.name === n, name);
+      expect((await errors.locator('li').allTextContents())[0]).toMatch(reason);
+    }
+    // 50 MB, refused by its size before it is read.
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(50 * 1024 * 1024)], 'big.csv', { type: 'text/csv' }));
+      for (const kind of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.failure?.name === 'big.csv');
+    expect(await errors.locator('li').allTextContents()).toEqual(['the file is too large (50.0 MB); a payment history of at most 40.0 MB is read']);
+    expect(await state<Scenario>(page, 'wb.draft')).toEqual(before);
+    expect(await state<unknown>(page, 'wb.payments.view')).toBeNull();
   });
 
   it('reads a Russian statement in Windows-1251 and says what it says', async () => {
