@@ -26,7 +26,7 @@ export interface NotesInput {
   moments: readonly { id: string; observed: number | null; fitted: { median: number }; z: number | null }[];
 }
 
-export function fitNotes(report: NotesInput, context: { hasClients: boolean; wholeMonths: number }): FitNote[] {
+export function fitNotes(report: NotesInput, context: { hasClients: boolean; wholeMonths: number; schemeName?: string }): FitNote[] {
   const notes: FitNote[] = [];
   for (const i of report.inputs) {
     if (!i.identified) notes.push({ kind: 'notIdentified', path: i.path, range: i.range });
@@ -39,7 +39,7 @@ export function fitNotes(report: NotesInput, context: { hasClients: boolean; who
   if (!context.hasClients) notes.push({ kind: 'noClients' });
   if (report.horizon.months < 12) notes.push({ kind: 'shortHistory', months: report.horizon.months });
   if (context.wholeMonths > report.horizon.months) notes.push({ kind: 'cutHistory', used: report.horizon.months, had: context.wholeMonths });
-  notes.push({ kind: 'oneScheme', scheme: report.scheme }, { kind: 'weekdays' }, { kind: 'held' });
+  notes.push({ kind: 'oneScheme', scheme: context.schemeName ?? report.scheme }, { kind: 'weekdays' }, { kind: 'held' });
   return notes;
 }
 

@@ -291,6 +291,6 @@ export async function fitHistory(base: Scenario, history: History, options: FitO
     })),
     notes: [],
   };
-  report.notes = fitNotes(report, { hasClients, wholeMonths: whole.months });
+  report.notes = fitNotes(report, { hasClients, wholeMonths: whole.months, schemeName: scheme.name });
   return { scenario: fitCandidate(base, vary, best.x), report };
 }
