@@ -35,8 +35,15 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   await checkOutputs(io, [{ flag: '--json', path: jsonTarget, kind: 'file' }, { flag: '--csv', path: args.values.csv, kind: 'dir' }]);
   const scenario = await loadScenario(io, file, lang, overrides);
   const runs = scenario.simulation.runs;
-  const runsFrom = integerFlag(args, 'runs-from', 0, SCENARIO_LIMITS.maxRuns);
-  const runsTo = integerFlag(args, 'runs-to', 1, SCENARIO_LIMITS.maxRuns);
+  let runsFrom = integerFlag(args, 'runs-from', 0, SCENARIO_LIMITS.maxRuns);
+  let runsTo = integerFlag(args, 'runs-to', 1, SCENARIO_LIMITS.maxRuns);
+  const shard = shardFlag(args.values.shard, io.env ?? {});
+  if (shard) {
+    if (runsFrom !== undefined || runsTo !== undefined) throw new UsageError('give --shard or --runs-from/--runs-to, not both');
+    if (shard.count > runs) throw new UsageError(`--shard: ${shard.count} shards of ${runs} runs would leave some empty`);
+    runsFrom = Math.floor((shard.index * runs) / shard.count);
+    runsTo = Math.floor(((shard.index + 1) * runs) / shard.count);
+  }
   const sharded = runsFrom !== undefined || runsTo !== undefined;
   const range = { runsFrom: runsFrom ?? 0, runsTo: runsTo ?? runs };
   if (range.runsTo > runs) throw new UsageError(`--runs-to ${range.runsTo} is past the scenario's ${runs} runs (set --runs to the whole batch)`);
@@ -90,6 +97,32 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   }
   await writeResults(io, results, { json: jsonTarget, csv: args.values.csv, lang });
   return 0;
+}
+
+/** Environment variables that batch engines set to a job's index in an array of jobs. */
+export const SHARD_INDEX_VARIABLES = ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const;
+
+/**
+ * `--shard I/K`: the I-th of K equal slices of the runs (I from 0). `--shard K` takes I
+ * from the batch engine's environment: a Kubernetes indexed Job's JOB_COMPLETION_INDEX or
+ * an AWS Batch array job's AWS_BATCH_JOB_ARRAY_INDEX.
+ */
+export function shardFlag(text: string | undefined, env: Readonly<Record<string, string | undefined>>): { index: number; count: number } | null {
+  if (text === undefined) return null;
+  const m = /^\s*(?:(\d+)\s*\/\s*)?(\d+)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--shard takes I/K (the I-th of K slices, from 0) or K with the index from ${SHARD_INDEX_VARIABLES.join(' or ')}, not "${text}"`);
+  const count = Number(m[2]);
+  let index: number;
+  if (m[1] !== undefined) index = Number(m[1]);
+  else {
+    const from = SHARD_INDEX_VARIABLES.find((v) => env[v] !== undefined && env[v] !== '');
+    if (!from) throw new UsageError(`--shard ${count}: no shard index: set ${SHARD_INDEX_VARIABLES.join(' or ')}, or write --shard I/${count}`);
+    if (!/^\d+$/.test(env[from]!.trim())) throw new UsageError(`${from}="${env[from]}" is not a whole number`);
+    index = Number(env[from]);
+  }
+  if (!(count >= 1 && count <= SCENARIO_LIMITS.maxRuns)) throw new UsageError(`--shard: the number of shards must be from 1 to ${SCENARIO_LIMITS.maxRuns}, not ${count}`);
+  if (index >= count) throw new UsageError(`--shard: index ${index} is not below the ${count} shards (they count from 0)`);
+  return { index, count };
 }
 
 /** The summary table on stdout (or the JSON with `--json -`), the JSON file and CSV where asked. */
