@@ -3,8 +3,8 @@
  * --runs-from/--runs-to it runs a slice of the batch and --json writes a shard
  * (`paybench-shard`, shard.ts) for `paybench merge`.
  */
-import { GENERATOR, SCENARIO_LIMITS, buildResultsJson, buildShard, resultsJsonText, shardText } from '../engine/index.ts';
-import type { ResultsJson } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, GENERATOR, SCENARIO_LIMITS, buildResultsJson, buildShard, checkpoints, resultsJsonText, settling, shardText } from '../engine/index.ts';
+import type { ResultsJson, Settling } from '../engine/index.ts';
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { checkOutputs, integerFlag, workersFlag } from './args.ts';
@@ -66,24 +66,52 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now);
   // One worker: run on this thread (no start-up cost); the results are the same either way.
   // One batch: each worker ends once its summaries are in, freeing its heap before the merge.
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: false });
+  const converge = args.booleans.has('until-converged');
+  const toleranceText = args.values.tolerance;
+  const tolerance = toleranceText === undefined ? DEFAULT_TOLERANCE : Number(toleranceText);
+  if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be a share between 0 and 1, e.g. 0.01, not "${toleranceText}"`);
+  if (converge && sharded) throw new UsageError('--until-converged runs the whole batch in steps; it does not take a shard');
+  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: converge });
   let acc;
+  let settledAt: Settling | null = null;
   try {
-    acc = await runner.run(scenario, {
-      ...range,
-      schemeIds,
-      signal: io.signal,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    if (converge) {
+      // Doubling steps on the same runs of the same plan: where it stops depends on nothing but the numbers.
+      const schemes = schemeIds?.length ?? scenario.schemes.length;
+      let previous: Settling['precision'] | null = null;
+      let from = 0;
+      for (const to of checkpoints(runs)) {
+        acc = await runner.run(scenario, {
+          runsFrom: from,
+          runsTo: to,
+          schemeIds,
+          signal: io.signal,
+          accumulator: acc,
+          onProgress: (done) => progress.update(from * schemes + done, runs * schemes),
+        });
+        from = to;
+        settledAt = settling(buildResultsJson(scenario, acc, { generator: GENERATOR }), previous, tolerance);
+        previous = settledAt.precision;
+        if (settledAt.settled) break;
+      }
+    } else {
+      acc = await runner.run(scenario, {
+        ...range,
+        schemeIds,
+        signal: io.signal,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    }
   } finally {
     await runner.dispose();
   }
   progress.finish();
+  if (settledAt) io.stderr(settledText(settledAt, tolerance, runs, lang));
 
-  const results = buildResultsJson(scenario, acc, { generator: GENERATOR });
+  const results = buildResultsJson(scenario, acc!, { generator: GENERATOR });
   if (sharded) {
     // A slice: the summary of its runs for the eye, the mergeable shard for `paybench merge`.
-    const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc, { ranges: [[range.runsFrom, range.runsTo]], generator: GENERATOR })) : null;
+    const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc!, { ranges: [[range.runsFrom, range.runsTo]], generator: GENERATOR })) : null;
     if (jsonTarget === '-') io.stdout(shard!);
     else {
       io.stdout(summaryText(results, lang));
@@ -97,6 +125,20 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   }
   await writeResults(io, results, { json: jsonTarget, csv: args.values.csv, lang });
   return 0;
+}
+
+/** "settled at 400 runs: …" or "not settled at 1000 runs (the maximum): …", on stderr. */
+export function settledText(s: Settling, tolerance: number, max: number, lang: Lang): string {
+  const widest = s.precision.widest === null ? '–' : `${(s.precision.widest * 100).toFixed(2)}%`;
+  const tol = `${(tolerance * 100).toFixed(1)}%`;
+  if (lang === 'ru') {
+    return s.settled
+      ? `устоялось на ${s.runs} прогонах: 90%-интервалы парных разниц прибыли уже ${tol} прибыли (самый широкий ${widest}), порядок схем не меняется\n`
+      : `не устоялось и на ${s.runs} прогонах (максимум ${max}): самый широкий 90%-интервал парной разницы прибыли ${widest} прибыли при допуске ${tol}\n`;
+  }
+  return s.settled
+    ? `settled at ${s.runs} runs: the 90% intervals of the paired profit differences are within ${tol} of profit (widest ${widest}) and the ranking holds\n`
+    : `not settled at ${s.runs} runs (the maximum, ${max}): the widest 90% interval of a paired profit difference is ${widest} of profit, the tolerance ${tol}\n`;
 }
 
 /** Environment variables that batch engines set to a job's index in an array of jobs. */

@@ -28,3 +28,4 @@ export { getPath, setPath, parsePath, PathError } from './batch/scenario-path.ts
 export { minimise, type Minimum } from './batch/search/minimise.ts';
 export { planRobustness, runRobustness, isPhenomenon, findings as robustnessFindings, ROBUST_INPUTS, DEFAULT_ROBUSTNESS_SWING, type Robustness, type RobustnessPlan, type VariantCheck } from './batch/robustness.ts';
 export { schemeName, moneyName, percentName, ratePercentText, type NameLang } from './pay/scheme-name.ts';
+export { checkpoints, precision, settling, DEFAULT_TOLERANCE, FIRST_CHECKPOINT, type Precision, type Settling } from './batch/converge.ts';
