@@ -9,6 +9,7 @@ const en = {
     'Open a bank statement or a 1C export of incoming payments (CSV, as the bank or 1C saves it), or drop it on the page: see what it says, then fit the scenario to it — is the model your department?',
   open: 'Open a statement…',
   openHint: 'A CSV of incoming payments: date and amount at least, the payer if you have it',
+  simulated: '— simulated by paybench history, not a real statement',
   summary: (payments: string, first: string, last: string, months: number, total: string) =>
     `${payments} incoming payments from ${first} to ${last}; ${months} whole ${months === 1 ? 'month' : 'months'}; ${total} in all.`,
   readAs: 'Read as',
@@ -59,6 +60,7 @@ const ru: HistoryWords = {
     'Откройте банковскую выписку или выгрузку поступлений из 1С (CSV, как его сохраняет банк или 1С) или перетащите её на страницу: посмотрите, что она говорит, и подберите под неё сценарий — похожа ли модель на ваш отдел?',
   open: 'Открыть выписку…',
   openHint: 'CSV поступлений: как минимум дата и сумма, плательщик — если есть',
+  simulated: '— смоделирована командой paybench history, это не настоящая выписка',
   summary: (payments, first, last, months, total) => `${payments} поступлений с ${first} по ${last}; полных месяцев: ${months}; всего ${total}.`,
   readAs: 'Прочитано как',
   encoding: 'Кодировка',

@@ -33,6 +33,8 @@ const megabytes = (b: number) => `${(b / (1024 * 1024)).toFixed(1)} MB`;
 export class PaymentHistory {
   /** The statement's file name, how it was read, what it says; null before one opens. */
   name = $state<string | null>(null);
+  /** The statement is a simulated one (the bundled example), and is said to be. */
+  simulated = $state(false);
   options = $state.raw<HistoryOptions>({});
   history = $state.raw<History | null>(null);
   detected = $state.raw<Detected | null>(null);
@@ -77,7 +79,7 @@ export class PaymentHistory {
   }
 
   /** A statement's bytes through the door; a bad one is reported and changes nothing. */
-  open(name: string, bytes: Uint8Array, options: HistoryOptions = {}): boolean {
+  open(name: string, bytes: Uint8Array, options: HistoryOptions = {}, simulated = false): boolean {
     if (!this.#rereading) this.opened++;
     const read = parseHistoryBytes(bytes, options);
     if (!read.ok) {
@@ -88,6 +90,7 @@ export class PaymentHistory {
     this.#abort = null; // a fit of the previous statement ends unseen
     this.#bytes = bytes;
     this.name = name;
+    if (!this.#rereading) this.simulated = simulated;
     this.options = options;
     this.history = read.history;
     this.detected = read.detected;

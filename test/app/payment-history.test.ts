@@ -29,7 +29,8 @@ const SMALL = { runs: 2, budget: 4, checkRuns: 2 };
 describe('the payment history in the workbench', () => {
   it('opens the bundled example and says what it says', () => {
     const wb = new Workbench(bundled(), localEngine(), 'en');
-    expect(wb.payments.open('history-example.csv', example())).toBe(true);
+    expect(wb.payments.open('history-example.csv', example(), {}, true)).toBe(true);
+    expect(wb.payments.simulated).toBe(true); // said so beside its name
     expect(wb.payments.opened).toBe(1);
     expect(wb.payments.detected).toMatchObject({ encoding: 'utf-8', delimiter: ';', decimal: ',', dateFormat: 'DD.MM.YYYY' });
     expect(wb.payments.view!.horizon).toEqual({ start: '2027-01', months: 12 });
@@ -53,6 +54,7 @@ describe('the payment history in the workbench', () => {
     wb.payments.open('history-example.csv', example());
     expect(wb.payments.reread({ columns: { client: null } })).toBe(true);
     expect(wb.payments.history!.hasClients).toBe(false);
+    expect(wb.payments.simulated).toBe(false);
     expect(wb.payments.view!.largest).toEqual([]);
     expect(wb.payments.reread({ delimiter: ',' })).toBe(false);
     expect(wb.payments.failure!.errors[0].code).toBe('header.notFound');

@@ -53,8 +53,9 @@ export function fitCandidate(base: Scenario, vary: readonly Vary[], x: readonly 
   vary.forEach((v, i) => {
     const value = valueAt(v, x[i]);
     if (v.path !== SELF_PAYER_SHARE) return setPath(doc, v.path, value);
-    const self = doc.clients.habits.find((h) => h.id === 'selfPayer')!;
-    const rest = doc.clients.habits.find((h) => h.id === 'reminderPayer')!;
+    const self = doc.clients.habits.find((h) => h.id === 'selfPayer');
+    const rest = doc.clients.habits.find((h) => h.id === 'reminderPayer');
+    if (!self || !rest) return setPath(doc, v.path, value); // no one to take the rest: the sum check refuses it
     const moved = new Dec(value.toFixed(4)).minus(self.volumeShare);
     self.volumeShare = new Dec(self.volumeShare).plus(moved).toString() as typeof self.volumeShare;
     rest.volumeShare = new Dec(rest.volumeShare).minus(moved).toString() as typeof rest.volumeShare;

@@ -27,7 +27,7 @@ import { monthText } from '../history/dates.ts';
 import type { History } from '../history/parse.ts';
 import { tallyHistory, wholeMonths } from '../history/describe.ts';
 import { statisticsOf, type ProfileBand } from '../history/tally.ts';
-import { fitCandidate, fitInputs, fitPosition, valueAt } from './fit-inputs.ts';
+import { fitCandidate, fitInputs, fitPosition, SELF_PAYER_SHARE, valueAt } from './fit-inputs.ts';
 import { momentDistance, momentsFor, momentVector, pooledYardstick, summariseRuns, yardstick, type SimulatedMoments } from './fit-moments.ts';
 import { runFitJob, type FitEvaluator, type FitJob, type FitOutcome, type FitSetup } from './fit-job.ts';
 import { band, chiSquare68, momentReports, profileBand, scaledStart, type Band, type MomentReport } from './fit-report.ts';
@@ -134,6 +134,8 @@ function prepare(base: Scenario, history: History, options: FitOptions) {
   const vary = options.vary ?? fitInputs(base, observed);
   if (vary.length === 0) throw new FitError('nothing to fit: name at least one input');
   for (const v of vary) getPath(base, v.path);
+  if (vary.some((v) => v.path === SELF_PAYER_SHARE) && !base.clients.habits.some((h) => h.id === 'reminderPayer'))
+    throw new FitError('the self-payers\' share of volume moves against the reminder payers\', and the scenario has no reminder payers');
   const setup: FitSetup = { scenario: parsed.scenario, vary, months, hasClients: history.hasClients };
   return { setup, observed, start, whole, scheme, runs };
 }

@@ -89,6 +89,17 @@ describe('fitting a history', () => {
     await expect(fitHistory(base, h, { ...SMALL, schemeId: 'bonus' })).rejects.toBeInstanceOf(FitError);
   });
 
+  it('refuses to move the self-payers\' share when no reminder payers take the rest', async () => {
+    const [self, , stretcher] = base.clients.habits;
+    const two = parseScenario({ ...base, clients: { ...base.clients, habits: [{ ...self, volumeShare: '0.8' }, stretcher] } });
+    if (!two.ok) throw new Error('no scenario');
+    const vary = [{ path: 'clients.habits[selfPayer].volumeShare', lo: 0.05, hi: 0.6 }];
+    await expect(fitHistory(two.scenario, h, { ...SMALL, vary })).rejects.toThrow(/no reminder payers/);
+    // Left to the default inputs, the fit does not move that share at all.
+    const fit = await fitHistory(two.scenario, h, { ...SMALL, vary: undefined, budget: 1, runs: 2, checkRuns: 2 });
+    expect(fit.report.inputs.map((i) => i.path)).not.toContain(vary[0].path);
+  });
+
   it('without a client column leaves the clients\' skew and number alone and says so', async () => {
     const anonymous: History = { ...h, payments: h.payments.map((p) => ({ ...p, client: -1 })), clients: [], hasClients: false };
     const fit = await fitHistory(base, anonymous, { ...SMALL, vary: undefined, budget: 1, runs: 2, checkRuns: 2 });
