@@ -99,6 +99,7 @@ export async function optimise(base: Scenario, request: OptimiseRequest, run: Bl
   bench.onRuns = recheck.onRuns = searchSeed.onRuns = progress;
 
   const watch = gapMetric(goal, staffIds);
+  const startKey = schemeKey(startScheme);
   const schemes = new Map<string, Scheme | null>();
   const schemeOf = (x: readonly number[]): Scheme | null => {
     const key = x.join(',');
@@ -115,7 +116,7 @@ export async function optimise(base: Scenario, request: OptimiseRequest, run: Bl
         const valid = list.filter((s): s is Scheme => s !== null);
         const { results, start } = await bench.measure(valid, block);
         let k = 0;
-        return list.map((s) => (s === null ? null : sampleOf(goal, results[k++], start, watch)));
+        return list.map((s) => (s === null ? null : sampleOf(goal, results[k++], start, watch, schemeKey(s) === startKey)));
       },
       spent: () => bench.runs / blockRuns,
       overhead: (n, block) => bench.overhead(n, block),
@@ -135,7 +136,6 @@ export async function optimise(base: Scenario, request: OptimiseRequest, run: Bl
     finalists.map((f) => f.scheme),
     0,
   );
-  const startKey = schemeKey(startScheme);
   const verdicts = finalists.map((f, i) => judge(goal, checked.results[i], checked.start, schemeKey(f.scheme) === startKey));
   const chosen = verdicts.findIndex((v) => v === 'better');
   const winner = finalists[chosen >= 0 ? chosen : 0];
@@ -152,6 +152,7 @@ export async function optimise(base: Scenario, request: OptimiseRequest, run: Bl
     found,
     winner: winner.point,
     winnerScheme: winner.scheme,
+    winnerIsStart: schemeKey(winner.scheme) === startKey,
     suggested,
     verdict,
     finalists: finalists.map((f, i) => ({ scheme: f.scheme, point: f.point, verdict: verdicts[i], recheck: checked.results[i] })),
@@ -183,12 +184,13 @@ function gapMetric(goal: Goal, staffIds: readonly string[]): Metric {
   return goal.limits.find((l) => /CashGap/i.test(l.metric.text))?.metric ?? parseMetric('maxCashGapMidMonth.p90', staffIds)[0];
 }
 
-function sampleOf(goal: Goal, r: SchemeResults, start: SchemeResults, watch: Metric): Sample {
-  const objective = goal.maximise.read(r, false);
+/** A candidate's figures on a block; `isStart`: the start itself (its paired differences with itself are 0). */
+function sampleOf(goal: Goal, r: SchemeResults, start: SchemeResults, watch: Metric, isStart: boolean): Sample {
+  const objective = goal.maximise.read(r, isStart);
   return {
     objective: objective ?? NaN,
-    slacks: goal.limits.map((l) => slack(l, l.metric.read(r, false), boundValue(l, l.metric.read(start, true)))),
-    extras: [watch.read(r, false) ?? NaN],
+    slacks: goal.limits.map((l) => slack(l, l.metric.read(r, isStart), boundValue(l, l.metric.read(start, true)))),
+    extras: [watch.read(r, isStart) ?? NaN],
   };
 }
 
@@ -212,9 +214,9 @@ function finalistsOf(found: NoisySearchResult): SearchPoint[] {
 
 /** On the re-check seed: the start itself, a scheme that holds every limit and does at least as well, or why not. */
 function judge(goal: Goal, r: SchemeResults, start: SchemeResults, isStart: boolean): Verdict {
-  if (isStart) return 'start';
-  const holds = goal.limits.every((l) => slack(l, l.metric.read(r, false), boundValue(l, l.metric.read(start, true))) >= 0);
+  const holds = goal.limits.every((l) => slack(l, l.metric.read(r, isStart), boundValue(l, l.metric.read(start, true))) >= 0);
   if (!holds) return 'limit';
+  if (isStart) return 'start';
   const mine = goal.maximise.read(r, false);
   const theirs = goal.maximise.read(start, true);
   return mine !== null && theirs !== null && mine >= theirs ? 'better' : 'worse';

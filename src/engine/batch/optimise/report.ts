@@ -106,6 +106,8 @@ export interface ReportInput {
   found: NoisySearchResult;
   winner: SearchPoint;
   winnerScheme: Scheme;
+  /** The search's best is the start itself (its paired differences with itself are 0). */
+  winnerIsStart: boolean;
   suggested: Scheme | null;
   verdict: Verdict;
   finalists: { scheme: Scheme; point: SearchPoint; verdict: Verdict; recheck: SchemeResults }[];
@@ -140,7 +142,7 @@ export function buildReport(r: ReportInput): Suggestion {
     paired: { search: r.search.best.vsBaseline, recheck: r.recheck.best.vsBaseline },
     limits: limitRows(r),
     tradeOff: tradeOff(r),
-    finalists: r.finalists.map((f) => ({ scheme: f.scheme, verdict: f.verdict, objective: goal.maximise.read(f.recheck, false) })),
+    finalists: r.finalists.map((f) => ({ scheme: f.scheme, verdict: f.verdict, objective: goal.maximise.read(f.recheck, f.verdict === 'start') })),
   };
 }
 
@@ -158,16 +160,17 @@ function figureRows(r: ReportInput): FigureRow[] {
   const scale = Math.sqrt(r.blockRuns / r.recheck.runs);
   return rows.map(({ metric, role }) => {
     const read = (s: SchemeResults, isStart: boolean) => metric.read(s, isStart);
+    const best = r.winnerIsStart;
     const start = read(r.recheck.start, true);
-    const suggested = read(r.recheck.best, false);
+    const suggested = read(r.recheck.best, best);
     const difference = start !== null && suggested !== null ? suggested - start : null;
-    const diffs = r.blocks.map((b) => (read(b.best, false) ?? NaN) - (read(b.start, true) ?? NaN)).filter(Number.isFinite);
+    const diffs = r.blocks.map((b) => (read(b.best, best) ?? NaN) - (read(b.start, true) ?? NaN)).filter(Number.isFinite);
     const half = diffs.length >= 2 ? t * sd(diffs) * scale : null;
     return {
       metric: metric.text,
       unit: metric.unit,
       role,
-      search: { start: read(r.search.start, true), suggested: read(r.search.best, false) },
+      search: { start: read(r.search.start, true), suggested: read(r.search.best, best) },
       recheck: { start, suggested },
       difference,
       interval: difference !== null && half !== null ? [difference - half, difference + half] : null,
@@ -185,7 +188,7 @@ function limitRows(r: ReportInput): LimitRow[] {
   const { search } = r.found;
   const measured = r.found.points.filter((p) => p !== r.winner && !p.refused && p.samples.length > 0);
   return r.goal.limits.map((limit, j) => {
-    const value = limit.metric.read(r.recheck.best, false);
+    const value = limit.metric.read(r.recheck.best, r.winnerIsStart);
     const bound = boundValue(limit, limit.metric.read(r.recheck.start, true));
     const room = slack(limit, value, bound);
     // Better beyond the noise, held every other limit, broke this one.
