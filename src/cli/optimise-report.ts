@@ -42,7 +42,7 @@ const WORDS = {
       better: '',
     },
     input: 'параметр', range: 'диапазон', start: 'было', sugg: 'предложено', figure: 'показатель', diff: 'разница [90%]', best: 'лучшее найденное',
-    seedHead: (seed: number, runs: number) => `зерно ${seed}, ${runs} прогонов`,
+    seedHead: (seed: number, runs: number) => `зерно ${seed}, прогонов: ${runs}`,
     searchSeed: 'поиск', recheck: 'проверка',
     paired: (m: string, lo: string, hi: string, better: string) => `Прибыль за горизонт, попарно по прогонам на зерне проверки: ${m} [${lo}; ${hi}], лучше в ${better} прогонов`,
     limit: 'ограничение', value: 'значение', bound: 'граница', room: 'запас', binds: 'сдерживает', yes: 'да', no: 'нет', broken: 'НАРУШЕНО',
