@@ -4,7 +4,7 @@
  * workbench answer in the user's language.
  */
 export class OptimiseError extends Error {
-  override readonly name = 'OptimiseError';
+  override readonly name: string = 'OptimiseError';
   constructor(
     message: string,
     readonly ru: string,
