@@ -16,6 +16,10 @@ export const en = {
   runsDone: (done: number, total: number) => `${done} / ${total} runs`,
   timeLeft: (s: string) => `${s} left`,
   finishedIn: (s: string) => `done in ${s}`,
+  settledAt: (runs: number) => `settled at ${runs} runs`,
+  settledWhy: (tolerance: number) =>
+    `Runs stopped once every scheme's 90% interval of its profit difference to the baseline was narrower than ${Math.round(tolerance * 1000) / 10}% of profit and the ranking held from one step (100, 200, 400, … runs) to the next.`,
+  untilSettled: 'Stop when settled',
   cancelled: 'Cancelled',
   workerError: 'The simulation failed',
   invalid: 'Fix the scenario to run it',

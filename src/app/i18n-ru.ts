@@ -17,6 +17,10 @@ export const ru: Words = {
   runsDone: (done, total) => `${done} / ${total} прогонов`,
   timeLeft: (s) => `осталось ${s}`,
   finishedIn: (s) => `готово за ${s}`,
+  settledAt: (runs) => `устоялось на ${runs} прогонах`,
+  settledWhy: (tolerance) =>
+    `Прогоны остановлены, когда у каждой схемы 90%-интервал разницы прибыли с базовой стал уже ${String(Math.round(tolerance * 1000) / 10).replace('.', ',')}% прибыли, а порядок схем не менялся от шага к шагу (100, 200, 400, … прогонов).`,
+  untilSettled: 'Останавливать, когда устоялось',
   cancelled: 'Отменено',
   workerError: 'Расчёт не удался',
   invalid: 'Исправьте сценарий, чтобы запустить расчёт',

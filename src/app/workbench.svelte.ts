@@ -7,8 +7,8 @@
  * in, then every few hundred milliseconds, then the complete one, which is exactly what
  * `paybench run` prints for the same scenario, seed and runs.
  */
-import { formatIssue, parseScenario, schemeName } from '../engine/index.ts';
-import type { ParseResult, ResultsJson, Scenario, ScenarioIssue, Scheme } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, checkpoints, formatIssue, parseScenario, schemeName, settling } from '../engine/index.ts';
+import type { ParseResult, Precision, ResultsJson, Scenario, ScenarioIssue, Scheme } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditHistory } from './history.svelte.ts';
@@ -50,6 +50,10 @@ export class Workbench {
   draft = $state<Scenario>() as Scenario;
   lang = $state<Lang>('en');
   autoRun = $state(true);
+  /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */
+  untilSettled = $state(true);
+  /** The latest run stopped settled: at how many runs, and its widest interval as a share of profit. */
+  settled = $state<{ runs: number; widest: number | null; tolerance: number } | null>(null);
 
   results = $state.raw<ResultsJson | null>(null);
   /** The scenario the shown results were computed from (charts read both together). */
@@ -366,6 +370,7 @@ export class Workbench {
     this.elapsedMs = 0;
     this.firstResultMs = null;
     this.completeMs = null;
+    this.settled = null;
     this.#startedAt = performance.now();
 
     let inFlight: Promise<void> | null = null;
@@ -388,9 +393,24 @@ export class Workbench {
       }));
     };
 
+    // Settled yet? Read at 100, 200, 400, … runs: every run below the step is in, none above it.
+    let previous: Precision | null = null;
+    const onCheckpoint = async (runs: number): Promise<boolean> => {
+      if (!current()) return false;
+      await (inFlight ?? Promise.resolve());
+      const results = await engine.summarize();
+      if (!current() || !results) return false;
+      const s = settling(results, previous, DEFAULT_TOLERANCE);
+      previous = s.precision;
+      if (!s.settled) return false;
+      this.settled = { runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
+      return true;
+    };
+
     try {
       await engine.run(scenario, {
         signal: abort.signal,
+        ...(this.untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
         onProgress: (done, total) => {
           if (!current()) return;
           this.done = done;

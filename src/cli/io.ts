@@ -10,6 +10,8 @@ export interface CliIo {
   writeProblem?: (path: string, kind: 'file' | 'dir') => Promise<string | null>;
   /** stderr without escaping, for the progress bar's own control codes (main() sets it). */
   rawStderr?: (text: string) => void;
+  /** Environment variables (a batch engine's shard index: JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX). */
+  env?: Readonly<Record<string, string | undefined>>;
   cwd: string;
   /** Cores available: the default number of workers. */
   cpus: number;

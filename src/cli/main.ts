@@ -32,13 +32,18 @@ Usage:
       The file as Save writes it: the current scenario version, defaults filled, the
       fields in order (on stdout, or into PATH).
   paybench run FILE [--runs N] [--seed S] [--months M] [--scheme ID]... [--workers K]
-                    [--runs-from A] [--runs-to B] [--json PATH|-] [--csv DIR] [--quiet]
+                    [--runs-from A] [--runs-to B | --shard I/K] [--until-converged [--tolerance T]]
+                    [--json PATH|-] [--csv DIR] [--quiet]
       Simulate every scheme (or the --scheme ones; the baseline always runs) and print
       a summary. --workers: threads (default: the number of cores; 1 = this thread).
       --json -: the results JSON on stdout instead of the summary. --csv DIR: summary.csv,
       monthly.csv, intra-month.csv, staff.csv and cash-daily.csv.
       --runs-from/--runs-to: run only runs A..B-1 of the N; --json then writes a shard
-      for paybench merge.
+      for paybench merge. --shard I/K: the I-th of K equal slices (from 0); --shard K takes
+      I from JOB_COMPLETION_INDEX (Kubernetes indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX.
+      --until-converged: run 100, 200, 400, … runs and stop once settled: every 90% interval
+      of a paired profit difference narrower than --tolerance (default 0.01) of profit and
+      the ranking unchanged since the step before; --runs is then the most it may take.
   paybench merge SHARD... [--json PATH|-] [--csv DIR] [--shard PATH]
       Merge the shards of one batch (same scenario, seed, runs and schemes; no overlaps)
       into the results of the whole: the same JSON as one run. --shard PATH: also write
@@ -101,7 +106,8 @@ const SPECS: Record<string, FlagSpec> = {
   format: { ...COMMON, out: 'value' },
   run: {
     ...COMMON, runs: 'value', seed: 'value', months: 'value', scheme: 'list', workers: 'value',
-    json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value',
+    json: 'value', csv: 'value', quiet: 'boolean', 'runs-from': 'value', 'runs-to': 'value', shard: 'value',
+    'until-converged': 'boolean', tolerance: 'value',
   },
   merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
   sensitivity: { ...COMMON, runs: 'value', swing: 'value', workers: 'value', json: 'value', quiet: 'boolean' },

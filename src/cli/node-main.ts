@@ -31,6 +31,7 @@ const code = await main(process.argv.slice(2), {
   },
   writeProblem,
   cwd: process.cwd(),
+  env: process.env,
   cpus: availableParallelism(),
   isTTY: Boolean(process.stderr.isTTY),
   signal: controller.signal,

@@ -3,8 +3,8 @@
  * --runs-from/--runs-to it runs a slice of the batch and --json writes a shard
  * (`paybench-shard`, shard.ts) for `paybench merge`.
  */
-import { GENERATOR, SCENARIO_LIMITS, buildResultsJson, buildShard, resultsJsonText, shardText } from '../engine/index.ts';
-import type { ResultsJson } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, GENERATOR, SCENARIO_LIMITS, buildResultsJson, buildShard, checkpoints, resultsJsonText, settling, shardText } from '../engine/index.ts';
+import type { ResultsJson, Settling } from '../engine/index.ts';
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
 import { checkOutputs, integerFlag, workersFlag } from './args.ts';
@@ -35,8 +35,15 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   await checkOutputs(io, [{ flag: '--json', path: jsonTarget, kind: 'file' }, { flag: '--csv', path: args.values.csv, kind: 'dir' }]);
   const scenario = await loadScenario(io, file, lang, overrides);
   const runs = scenario.simulation.runs;
-  const runsFrom = integerFlag(args, 'runs-from', 0, SCENARIO_LIMITS.maxRuns);
-  const runsTo = integerFlag(args, 'runs-to', 1, SCENARIO_LIMITS.maxRuns);
+  let runsFrom = integerFlag(args, 'runs-from', 0, SCENARIO_LIMITS.maxRuns);
+  let runsTo = integerFlag(args, 'runs-to', 1, SCENARIO_LIMITS.maxRuns);
+  const shard = shardFlag(args.values.shard, io.env ?? {});
+  if (shard) {
+    if (runsFrom !== undefined || runsTo !== undefined) throw new UsageError('give --shard or --runs-from/--runs-to, not both');
+    if (shard.count > runs) throw new UsageError(`--shard: ${shard.count} shards of ${runs} runs would leave some empty`);
+    runsFrom = Math.floor((shard.index * runs) / shard.count);
+    runsTo = Math.floor(((shard.index + 1) * runs) / shard.count);
+  }
   const sharded = runsFrom !== undefined || runsTo !== undefined;
   const range = { runsFrom: runsFrom ?? 0, runsTo: runsTo ?? runs };
   if (range.runsTo > runs) throw new UsageError(`--runs-to ${range.runsTo} is past the scenario's ${runs} runs (set --runs to the whole batch)`);
@@ -59,24 +66,52 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now);
   // One worker: run on this thread (no start-up cost); the results are the same either way.
   // One batch: each worker ends once its summaries are in, freeing its heap before the merge.
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: false });
+  const converge = args.booleans.has('until-converged');
+  const toleranceText = args.values.tolerance;
+  const tolerance = toleranceText === undefined ? DEFAULT_TOLERANCE : Number(toleranceText);
+  if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be a share between 0 and 1, e.g. 0.01, not "${toleranceText}"`);
+  if (converge && sharded) throw new UsageError('--until-converged runs the whole batch in steps; it does not take a shard');
+  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: converge });
   let acc;
+  let settledAt: Settling | null = null;
   try {
-    acc = await runner.run(scenario, {
-      ...range,
-      schemeIds,
-      signal: io.signal,
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    if (converge) {
+      // Doubling steps on the same runs of the same plan: where it stops depends on nothing but the numbers.
+      const schemes = schemeIds?.length ?? scenario.schemes.length;
+      let previous: Settling['precision'] | null = null;
+      let from = 0;
+      for (const to of checkpoints(runs)) {
+        acc = await runner.run(scenario, {
+          runsFrom: from,
+          runsTo: to,
+          schemeIds,
+          signal: io.signal,
+          accumulator: acc,
+          onProgress: (done) => progress.update(from * schemes + done, runs * schemes),
+        });
+        from = to;
+        settledAt = settling(buildResultsJson(scenario, acc, { generator: GENERATOR }), previous, tolerance);
+        previous = settledAt.precision;
+        if (settledAt.settled) break;
+      }
+    } else {
+      acc = await runner.run(scenario, {
+        ...range,
+        schemeIds,
+        signal: io.signal,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    }
   } finally {
     await runner.dispose();
   }
   progress.finish();
+  if (settledAt) io.stderr(settledText(settledAt, tolerance, runs, lang));
 
-  const results = buildResultsJson(scenario, acc, { generator: GENERATOR });
+  const results = buildResultsJson(scenario, acc!, { generator: GENERATOR });
   if (sharded) {
     // A slice: the summary of its runs for the eye, the mergeable shard for `paybench merge`.
-    const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc, { ranges: [[range.runsFrom, range.runsTo]], generator: GENERATOR })) : null;
+    const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc!, { ranges: [[range.runsFrom, range.runsTo]], generator: GENERATOR })) : null;
     if (jsonTarget === '-') io.stdout(shard!);
     else {
       io.stdout(summaryText(results, lang));
@@ -90,6 +125,46 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   }
   await writeResults(io, results, { json: jsonTarget, csv: args.values.csv, lang });
   return 0;
+}
+
+/** "settled at 400 runs: …" or "not settled at 1000 runs (the maximum): …", on stderr. */
+export function settledText(s: Settling, tolerance: number, max: number, lang: Lang): string {
+  const widest = s.precision.widest === null ? '–' : `${(s.precision.widest * 100).toFixed(2)}%`;
+  const tol = `${(tolerance * 100).toFixed(1)}%`;
+  if (lang === 'ru') {
+    return s.settled
+      ? `устоялось на ${s.runs} прогонах: 90%-интервалы парных разниц прибыли уже ${tol} прибыли (самый широкий ${widest}), порядок схем не меняется\n`
+      : `не устоялось и на ${s.runs} прогонах (максимум ${max}): самый широкий 90%-интервал парной разницы прибыли ${widest} прибыли при допуске ${tol}\n`;
+  }
+  return s.settled
+    ? `settled at ${s.runs} runs: the 90% intervals of the paired profit differences are within ${tol} of profit (widest ${widest}) and the ranking holds\n`
+    : `not settled at ${s.runs} runs (the maximum, ${max}): the widest 90% interval of a paired profit difference is ${widest} of profit, the tolerance ${tol}\n`;
+}
+
+/** Environment variables that batch engines set to a job's index in an array of jobs. */
+export const SHARD_INDEX_VARIABLES = ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const;
+
+/**
+ * `--shard I/K`: the I-th of K equal slices of the runs (I from 0). `--shard K` takes I
+ * from the batch engine's environment: a Kubernetes indexed Job's JOB_COMPLETION_INDEX or
+ * an AWS Batch array job's AWS_BATCH_JOB_ARRAY_INDEX.
+ */
+export function shardFlag(text: string | undefined, env: Readonly<Record<string, string | undefined>>): { index: number; count: number } | null {
+  if (text === undefined) return null;
+  const m = /^\s*(?:(\d+)\s*\/\s*)?(\d+)\s*$/.exec(text);
+  if (!m) throw new UsageError(`--shard takes I/K (the I-th of K slices, from 0) or K with the index from ${SHARD_INDEX_VARIABLES.join(' or ')}, not "${text}"`);
+  const count = Number(m[2]);
+  let index: number;
+  if (m[1] !== undefined) index = Number(m[1]);
+  else {
+    const from = SHARD_INDEX_VARIABLES.find((v) => env[v] !== undefined && env[v] !== '');
+    if (!from) throw new UsageError(`--shard ${count}: no shard index: set ${SHARD_INDEX_VARIABLES.join(' or ')}, or write --shard I/${count}`);
+    if (!/^\d+$/.test(env[from]!.trim())) throw new UsageError(`${from}="${env[from]}" is not a whole number`);
+    index = Number(env[from]);
+  }
+  if (!(count >= 1 && count <= SCENARIO_LIMITS.maxRuns)) throw new UsageError(`--shard: the number of shards must be from 1 to ${SCENARIO_LIMITS.maxRuns}, not ${count}`);
+  if (index >= count) throw new UsageError(`--shard: index ${index} is not below the ${count} shards (they count from 0)`);
+  return { index, count };
 }
 
 /** The summary table on stdout (or the JSON with `--json -`), the JSON file and CSV where asked. */

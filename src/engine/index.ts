@@ -28,6 +28,7 @@ export { getPath, setPath, parsePath, PathError } from './batch/scenario-path.ts
 export { minimise, type Minimum } from './batch/search/minimise.ts';
 export { planRobustness, runRobustness, isPhenomenon, findings as robustnessFindings, ROBUST_INPUTS, DEFAULT_ROBUSTNESS_SWING, type Robustness, type RobustnessPlan, type VariantCheck } from './batch/robustness.ts';
 export { schemeName, moneyName, percentName, ratePercentText, type NameLang } from './pay/scheme-name.ts';
+export { checkpoints, precision, settling, DEFAULT_TOLERANCE, FIRST_CHECKPOINT, type Precision, type Settling } from './batch/converge.ts';
 export { optimise, recheckSeed, recheckEvaluations, DEFAULT_OPTIMISE_RUNS, DEFAULT_OPTIMISE_BUDGET, FINALISTS, type OptimiseRequest, type OptimiseOptions } from './batch/optimise/optimise.ts';
 export { SUGGESTION_FORMAT, type Suggestion, type Verdict, type FigureRow, type LimitRow, type TradeOff, type CurvePoint } from './batch/optimise/report.ts';
 export { parseGoal, parseLimit, parseMetric, parseAmount, DEFAULT_MAXIMISE, DEFAULT_LIMITS, type Goal, type Limit, type Metric } from './batch/optimise/goal.ts';

@@ -32,13 +32,22 @@ export class InlineRunner implements Runner {
     const chunks = chunkRuns(plan, options.chunkSize ?? 4);
     if (signal?.aborted) throw abortError(signal);
     const model = this.#compile(scenario);
+    const schemes = plan.schemeIndices.length;
+    const stops = (options.checkpoints ?? []).filter((c) => c > plan.runsFrom && c < plan.runsTo);
     let done = 0;
-    for (const jobs of chunks) {
-      acc.addAll(runChunk(model, jobs, this.#simulate));
-      done += jobs.length;
-      onProgress?.(done, plan.jobs.length);
-      await yieldToEventLoop();
-      if (signal?.aborted) throw abortError(signal);
+    for (const whole of chunks) {
+      // A chunk never crosses a checkpoint: cut it there.
+      for (let jobs = whole; jobs.length > 0; ) {
+        const stop = stops.find((c) => c > jobs[0].runIndex);
+        const cut = stop === undefined ? jobs.length : Math.min(jobs.length, (stop - plan.runsFrom) * schemes - done);
+        acc.addAll(runChunk(model, jobs.slice(0, cut), this.#simulate));
+        done += cut;
+        jobs = jobs.slice(cut);
+        onProgress?.(done, plan.jobs.length);
+        await yieldToEventLoop();
+        if (signal?.aborted) throw abortError(signal);
+        if (stop !== undefined && done === (stop - plan.runsFrom) * schemes && options.onCheckpoint && (await options.onCheckpoint(stop))) return acc;
+      }
     }
     return acc;
   }

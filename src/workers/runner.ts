@@ -28,6 +28,14 @@ export interface RunOptions {
   accumulator?: ResultsAccumulator;
   /** Jobs per chunk; default from the job count and the number of workers. Never changes results. */
   chunkSize?: number;
+  /**
+   * Run counts at which to stop and ask `onCheckpoint` (settled yet?): every run below the
+   * count is done and none above it has started, so what is held there — and where a batch
+   * that stops there ends — does not depend on the workers. Inline and web runners.
+   */
+  checkpoints?: readonly number[];
+  /** At a checkpoint: true ends the batch there (the promise resolves), false goes on. */
+  onCheckpoint?: (runs: number) => Promise<boolean>;
 }
 
 export interface Runner {

@@ -233,11 +233,16 @@ export class WebWorkerRunner implements SummarizingRunner {
     if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
 
+    // Checkpoints, as job counts: no job at or past one is sent until every job before it is done.
+    const bounds = (options.checkpoints ?? []).filter((c) => c > plan.runsFrom && c < plan.runsTo).map((c) => (c - plan.runsFrom) * schemes);
     return new Promise<void>((resolve, reject) => {
       let next = 0;
       let done = 0;
       let settled = false;
+      let bound = bounds.shift() ?? total;
+      let checking = false;
       const busy = new Set<number>();
+      const waiting = new Set<number>();
 
       const cleanup = () => {
         signal?.removeEventListener('abort', onAbort);
@@ -254,19 +259,38 @@ export class WebWorkerRunner implements SummarizingRunner {
       const onAbort = () => fail(abortError(signal!));
       signal?.addEventListener('abort', onAbort, { once: true });
 
+      const finish = () => {
+        settled = true;
+        cleanup();
+        resolve();
+      };
       const dispatch = (i: number) => {
         if (settled) return;
-        if (next >= total) {
+        if (next >= bound) {
           busy.delete(i);
-          if (done === total) {
-            settled = true;
-            cleanup();
-            resolve();
-          }
+          waiting.add(i);
+          if (done !== bound || checking) return;
+          if (bound === total) return finish();
+          // Every run below the checkpoint is in: settled, or on to the next one.
+          checking = true;
+          const runs = plan.runsFrom + bound / schemes;
+          (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
+            (stop) => {
+              checking = false;
+              if (settled) return;
+              if (stop) return finish();
+              bound = bounds.shift() ?? total;
+              const idle = [...waiting];
+              waiting.clear();
+              for (const w of idle) dispatch(w);
+            },
+            (error: unknown) => fail(error),
+          );
           return;
         }
+        waiting.delete(i);
         const slot = this.#slots[i]!;
-        const size = this.#chunkSize(options.chunkSize, total - next, schemes);
+        const size = Math.min(this.#chunkSize(options.chunkSize, bound - next, schemes), bound - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
         next += chunk.length;
         busy.add(i);

@@ -138,3 +138,39 @@ describe('Workbench', () => {
     expect(wb.draft.schemes[2].name).toBe('(C − 40M) × 0.5% (copy)');
   });
 });
+
+describe('Workbench: stop when settled', () => {
+  it('stops at a step of 100, 200, 400 … runs once settled, with the numbers the CLI gives with --until-converged', async () => {
+    const scenario = { ...bundled(400), simulation: { ...bundled(400).simulation, months: 2, burnInMonths: 1 } };
+    const wb = new Workbench(scenario, localEngine(), 'en');
+    await wb.run();
+    expect(wb.status).toBe('done');
+    const settledAt = wb.settled?.runs ?? 400;
+    expect([100, 200, 400]).toContain(settledAt);
+    expect(wb.results!.scenario.runs).toBe(settledAt);
+    const { main } = await import('../../src/cli/main.ts');
+    const files: Record<string, string> = { '/s.json': JSON.stringify(scenario) };
+    const written: Record<string, string> = {};
+    const err: string[] = [];
+    const code = await main(['run', '/s.json', '--until-converged', '--workers', '1', '--quiet', '--json', '/r.json'], {
+      stdout: () => {},
+      stderr: (s) => err.push(s),
+      readFile: async (p) => files[p],
+      writeFile: async (p, d) => void (written[p] = d),
+      cwd: '/',
+      cpus: 1,
+      isTTY: false,
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(written['/r.json']).scenario.runs).toBe(settledAt);
+    expect(written['/r.json']).toBe(resultsJsonText(wb.results!));
+  });
+
+  it('runs every run with the switch off', async () => {
+    const wb = new Workbench(bundled(150), localEngine(), 'en');
+    wb.untilSettled = false;
+    await wb.run();
+    expect(wb.settled).toBeNull();
+    expect(wb.results!.scenario.runs).toBe(150);
+  });
+});

@@ -15,33 +15,55 @@ export interface Groups {
   owners: number[];
 }
 
+/**
+ * The scheme's working groups, made once per model and scheme and reused by every run
+ * (a run resets them): who works which queue does not change from run to run.
+ */
 export function buildGroups(model: Model, scheme: SchemeModel, dept: Department, workforce: Workforce): Groups {
   const isSeller = (j: number) => model.staff[j].member.role === 'hunter' || model.staff[j].member.role === 'accountManager';
-  // Sellers sell (sales/sales-month.ts); billing and collection is the others' queue.
+  // Sellers sell (agents/sales-month.ts); billing and collection is the others' queue.
   const workers = model.staff.map((_, j) => j).filter((j) => model.staff[j].member.workShare > 0 && !isSeller(j));
   if (model.scenario.sales.enabled) {
     // Clients belong to sellers (personal ownership) or to hunters then farmers; the
     // collectors bill and chase the whole book together.
     const org = scheme.scheme.organisation;
     const sellers = model.staff.map((_, j) => j).filter(isSeller);
-    const owners =
-      org === 'personal' ? sellers : org === 'hunterFarmer' ? sellers.filter((j) => model.staff[j].member.role === 'accountManager') : [];
-    dept.book.assignOwners(owners, (i) => dept.book.active[i] === 1);
-    // Absence cover: each client's home is the collector it would be dealt to (cover.ts).
-    workforce.cover.dealHomes(dept.book, workers.filter((j) => !model.staff[j].isHead));
-    return { teams: [new TeamDay(model, scheme, dept, workers, -1, dept.team, workforce)], owners: org === 'hunterFarmer' ? sellers : owners };
+    const owners = org === 'hunterFarmer' ? sellers : org === 'personal' ? sellers : [];
+    return { teams: [new TeamDay(model, scheme, dept, workers, -1, dept.team, workforce)], owners };
   }
   if (scheme.scheme.organisation !== 'personal') {
-    workforce.cover.dealHomes(dept.book, workers.filter((j) => !model.staff[j].isHead));
     return { teams: [new TeamDay(model, scheme, dept, workers, -1, dept.team, workforce)], owners: [] };
   }
   // Clients go to the collectors; the head manages and covers nobody's book.
   const owners = workers.filter((j) => !model.staff[j].isHead);
   const personal = scheme.scheme.measure === 'personalCollections';
-  dept.book.assignOwners(owners);
-  workforce.cover.homesFromOwners(dept.book);
   return {
     teams: owners.map((j) => new TeamDay(model, scheme, dept, [j], j, personal ? dept.owners[j] : dept.team, workforce)),
     owners,
   };
+}
+
+/**
+ * A run's deal of its clients under the scheme's organisation: to their owners (personal
+ * ownership; sellers, or the account managers under hunter/farmer) and to a home collector
+ * each (absence cover, world/cover.ts).
+ */
+export function dealClients(model: Model, scheme: SchemeModel, dept: Department, workforce: Workforce): void {
+  const isSeller = (j: number) => model.staff[j].member.role === 'hunter' || model.staff[j].member.role === 'accountManager';
+  const workers = model.staff.map((_, j) => j).filter((j) => model.staff[j].member.workShare > 0 && !isSeller(j));
+  const collectors = workers.filter((j) => !model.staff[j].isHead);
+  if (model.scenario.sales.enabled) {
+    const org = scheme.scheme.organisation;
+    const sellers = model.staff.map((_, j) => j).filter(isSeller);
+    const owners = org === 'personal' ? sellers : org === 'hunterFarmer' ? sellers.filter((j) => model.staff[j].member.role === 'accountManager') : [];
+    dept.book.assignOwners(owners, (i) => dept.book.active[i] === 1);
+    workforce.cover.dealHomes(dept.book, collectors);
+    return;
+  }
+  if (scheme.scheme.organisation !== 'personal') {
+    workforce.cover.dealHomes(dept.book, collectors);
+    return;
+  }
+  dept.book.assignOwners(collectors);
+  workforce.cover.homesFromOwners(dept.book);
 }

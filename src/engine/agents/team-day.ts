@@ -93,6 +93,7 @@ export class TeamDay {
 
   reset(): void {
     this.routine.backlog = 0;
+    this.choice.reset();
     this.periodError.reset();
     for (const e of this.gateError) e.reset();
     this.startMonth();
@@ -127,6 +128,7 @@ export class TeamDay {
     const cal = model.calendar;
     const courier = model.scenario.clients.courierDays;
     const dom = cal.dayOfMonth[t];
+    const presence = this.presence(t);
 
     // The period's result.
     const { ledger } = this;
@@ -195,7 +197,7 @@ export class TeamDay {
     this.keyGates?.compute(pool, dom);
 
     const paidPool = pool * paidShare;
-    this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare), this.presence(t));
+    this.choice.prepare(scheme.incentives, cal.working[t] === 1, paidPool, paidPool * (1 - this.headShare), presence);
   }
 
   /**
@@ -233,7 +235,7 @@ export class TeamDay {
       pushable += open * (1 - model.selfPay.within(h, r)) * promiseProbability[h] * c.promiseKept;
     }
     const needed = ledger.pendingCount * c.invoiceHours + ledger.debtorCount * c.callHours * 1.5;
-    const maxHours = this.choice.teamHours(1e300);
+    const maxHours = this.choice.mostHours(this.todayPresence);
     const available = maxHours * (1 + (r - 1) * (5 / 7));
     return needed > 0 ? pushable * Math.min(1, available / needed) : pushable;
   }

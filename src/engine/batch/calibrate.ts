@@ -157,7 +157,8 @@ export async function calibrate(base: Scenario, targets: Targets, vary: readonly
     { start: startX, budget: options.budget, random: () => random.next(), signal: options.signal, good: (v) => v === 0, sigma: 0.25 },
   );
   variants = [];
-  const bestX = found.value <= start.value ? found.x : startX;
+  // minimise scored the start too (its first candidate, on the same variants as its generation).
+  const bestX = found.x;
   const scenario = candidate(base, vary, bestX);
   const best = await evaluateAt(bestX);
   return {

@@ -9,7 +9,7 @@
  */
 import type { Scenario } from '../scenario/types.ts';
 import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
-import { DAY_ROWS, MONTHLY_KEYS } from '../run/metrics.ts';
+import { DAY_ROWS, SUMMED_KEYS } from '../run/metrics.ts';
 import { MONTHLY_METRICS, MONTH_RATIOS, MONTH_SERIES, PER_RUN, TOTAL_METRICS } from '../results/scheme-sketches.ts';
 import { EXACT_DISTINCT, MAX_BUCKETS } from '../results/quantile-sketch.ts';
 
@@ -230,7 +230,7 @@ class Checker {
     );
     this.list(own(o, 'coverMatrix'), `${path}.coverMatrix`, staff * staff)?.forEach((cell, k) => this.finites(cell, `${path}.coverMatrix[${k}]`, undefined, MAX_SUM_MAGNITUDE));
     const sums = this.object(own(o, 'sums'), `${path}.sums`);
-    if (sums) for (const k of MONTHLY_KEYS) this.finites(own(sums, k), `${path}.sums.${k}`, undefined, MAX_SUM_MAGNITUDE);
+    if (sums) for (const k of SUMMED_KEYS) this.finites(own(sums, k), `${path}.sums.${k}`, undefined, MAX_SUM_MAGNITUDE);
   }
 }
 

@@ -158,6 +158,23 @@ export class EffortChoice {
     }
   }
 
+  /** Norm hours the team could put in today at most, with these people present (a push's reach). */
+  mostHours(presence: Float64Array): number {
+    let sum = 0;
+    for (let j = 0; j < presence.length; j++) sum += this.baseWeight[j] * presence[j];
+    return sum * this.maxEffort;
+  }
+
+  /** A new run: nothing prepared yet (reading the team before the first prepare() sees no hours). */
+  reset(): void {
+    this.share.fill(0);
+    this.costDenominator.fill(0);
+    this.floor.fill(0);
+    this.slope.fill(0);
+    this.weight.fill(0);
+    this.comeIn = 0;
+  }
+
   /** Person j's effort (a share of a normal day, routine included) when the marginal queue hour is worth `value` pool roubles per norm hour. */
   effort(j: number, value: number): number {
     const e = this.slope[j] * value;

@@ -19,7 +19,8 @@ export type Num = number | null;
 export type Dist = { [K in keyof Distribution]: Num };
 export type BandSeries = { [K in keyof Bands]: Num[] };
 export interface Centre { median: Num; mean: Num }
-export interface PairedDiff { median: Num; p5: Num; p95: Num; mean: Num }
+/** Paired differences over runs: their median, 5th and 95th percentiles and mean, and the 90% interval of the mean (meanLow…meanHigh). */
+export interface PairedDiff { median: Num; p5: Num; p95: Num; mean: Num; meanLow: Num; meanHigh: Num }
 
 export { METRIC_KEYS } from '../run/metrics.ts';
 export type { MetricKey } from '../run/metrics.ts';

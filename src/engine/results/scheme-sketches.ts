@@ -9,9 +9,10 @@ import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { Numbers, SketchState } from './quantile-sketch.ts';
 import { ExactSum } from '../numeric/exact-sum.ts';
-import { DAY_ROWS, METRIC_ROWS, MONTHLY_KEYS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
+import { DAY_ROWS, METRIC_ROWS, MONTHLY_RATIOS, SUMMED_KEYS, PER_RUN_ROWS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
 
 const DAY_KEYS = DAY_ROWS.map((r) => r.key as DayKey);
+const SUMMED = SUMMED_KEYS;
 
 /** Registry rows summarised over all run-months (metrics.ts: `monthly`, `perPlan`). */
 export const MONTHLY_METRICS = METRIC_ROWS.filter((r) => r.monthly || r.perPlan).map((r) => r.key as MonthlyKey);
@@ -68,8 +69,8 @@ export class SchemeSketches {
   readonly monthly: Record<MonthSeries, QuantileSketch>[] = [];
   /** staff × staff, row-major: exact sums over runs of the cover hours (who was away → who covered; P7). */
   readonly coverMatrix: ExactSum[] = [];
-  /** Per registry row: the exact total over every run-month held (horizon ratios). */
-  readonly sums: Record<MonthlyKey, ExactSum> = Object.fromEntries(MONTHLY_KEYS.map((k) => [k, new ExactSum()])) as Record<MonthlyKey, ExactSum>;
+  /** Per row a horizon ratio reads: the exact sum over runs of each run's total (horizon ratios). */
+  readonly sums: Record<MonthlyKey, ExactSum> = Object.fromEntries(SUMMED.map((k) => [k, new ExactSum()])) as Record<MonthlyKey, ExactSum>;
   /** Run index → present? and the per-run numbers. */
   #present = new Uint8Array(0);
   #perRun: Record<PerRunKey, Float64Array> = Object.fromEntries(PER_RUN.map((k) => [k, new Float64Array(0)]));
@@ -112,10 +113,8 @@ export class SchemeSketches {
     this.days = Math.min(this.days, r.days);
     this.runMonths += months;
 
-    for (const k of MONTHLY_KEYS) {
-      const series = r[k];
-      for (let m = 0; m < months; m++) this.sums[k].add(series[m]);
-    }
+    // A run's total in run order, then an exact sum over runs: the same whatever order runs arrive in.
+    for (const k of SUMMED) this.sums[k].add(sumTo(r[k], 0, months));
     for (let m = 0; m < months; m++) {
       if (r.collections[m] >= plan) this.planMet++;
       for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].add(r[k][m]);
@@ -174,7 +173,7 @@ export class SchemeSketches {
       for (const k of MONTH_KEYS) mine[k].merge(month[k]);
     });
     other.coverMatrix.forEach((s, k) => (this.coverMatrix[k] ??= new ExactSum()).merge(s));
-    for (const k of MONTHLY_KEYS) this.sums[k].merge(other.sums[k]);
+    for (const k of SUMMED) this.sums[k].merge(other.sums[k]);
   }
 
   #mark(run: number, value: (row: MonthlyMetric) => number): void {
@@ -226,7 +225,7 @@ export class SchemeSketches {
       cashDaily: this.cashDaily.map(st),
       monthly: this.monthly.map(rec),
       coverMatrix: this.coverMatrix.map((s) => s.toState()),
-      sums: Object.fromEntries(MONTHLY_KEYS.map((k) => [k, this.sums[k].toState()])) as Record<MonthlyKey, number[] | null>,
+      sums: Object.fromEntries(SUMMED.map((k) => [k, this.sums[k].toState()])) as Record<MonthlyKey, number[] | null>,
     };
   }
 
@@ -274,7 +273,7 @@ export class SchemeSketches {
     if (!Array.isArray(state.coverMatrix)) throw new Error('the cover matrix is missing (a shard from an older paybench?)');
     for (const x of state.coverMatrix) s.coverMatrix.push(ExactSum.fromState(x));
     if (!isObject(state.sums)) throw new Error('the totals of the monthly figures are missing (a shard from an older paybench?)');
-    for (const k of MONTHLY_KEYS) s.sums[k] = ExactSum.fromState(state.sums[k] ?? null);
+    for (const k of SUMMED) s.sums[k] = ExactSum.fromState(state.sums[k] ?? null);
     return s;
   }
 }

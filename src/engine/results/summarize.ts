@@ -21,7 +21,9 @@
  *   over all run-months that have that day.
  * - vsBaseline pairs runs by run index (common random numbers): profitDiff is the
  *   difference of profit totals, collectionsDiff of mean monthly collections,
- *   maxCashGapMidDiff of mean monthly mid-month gaps (positive = a larger gap);
+ *   maxCashGapMidDiff of mean monthly mid-month gaps (positive = a larger gap); each with the
+ *   median, p5, p95 and mean of the differences, and meanLow/meanHigh: the 90% interval of
+ *   their mean (normal approximation over the runs), which narrows as runs are added;
  *   shareBetter = share of paired runs whose profit total is strictly larger.
  * - monthly: median and mean over runs of each month's value; inboundConversion is signed /
  *   requests per run-month, skipping run-months without requests. prospectingHours are the
@@ -113,13 +115,24 @@ function exactDist(values: Float64Array, r: (x: number) => Num): Dist {
   return roundDist({ ...d, mean: values.length > 0 ? exactSum(values) / values.length : NaN }, r);
 }
 
+/** z of a two-sided 90% interval. */
+const Z90 = 1.6448536269514722;
+
 function pairedDiff(diffs: Float64Array, r: (x: number) => Num): PairedDiff {
   const s = sortedCopy(diffs);
+  const n = diffs.length;
+  const mean = n > 0 ? exactSum(diffs) / n : NaN;
+  // The 90% interval of the mean difference (normal approximation; run order, so it is the same for any workers).
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (diffs[i] - mean) ** 2;
+  const half = n > 1 ? Z90 * Math.sqrt(squares / (n - 1) / n) : NaN;
   return {
     median: r(quantileSorted(s, 0.5)),
     p5: r(quantileSorted(s, 0.05)),
     p95: r(quantileSorted(s, 0.95)),
-    mean: r(diffs.length > 0 ? exactSum(diffs) / diffs.length : NaN),
+    mean: r(mean),
+    meanLow: r(mean - half),
+    meanHigh: r(mean + half),
   };
 }
 

@@ -158,6 +158,8 @@ export const HORIZON_RATIOS = [
 ] as const satisfies readonly HorizonRatio[];
 
 export type HorizonRatioKey = (typeof HORIZON_RATIOS)[number]['contract'];
+/** The rows horizon ratios read: the summaries keep their totals exactly. */
+export const SUMMED_KEYS: readonly MonthlyKey[] = [...new Set(HORIZON_RATIOS.flatMap((q) => [q.of, q.per]))];
 
 type Row = (typeof MONTHLY_METRICS)[number];
 export type MonthlyKey = Row['key'];

@@ -8,7 +8,7 @@ import type { Model } from '../model/model.ts';
 import type { RunResult } from './run-result.ts';
 import { Department } from '../world/department.ts';
 import { Workforce } from '../world/workforce.ts';
-import { buildGroups } from '../agents/groups.ts';
+import { buildGroups, dealClients, type Groups } from '../agents/groups.ts';
 import { drawLeavers, personalBond } from '../behaviour/attrition.ts';
 import { RunSeed, keyedUniform } from '../numeric/random.ts';
 import { settlePeriod } from '../pay/settle.ts';
@@ -38,6 +38,8 @@ interface Workspace {
   sales: SalesBook | null;
   /** Per scheme: its key-client plan's tracker (null: no key-client gates), made on first use. */
   keys: (KeyClients | null | undefined)[];
+  /** Per scheme: its working groups, made on first use and reset by every run. */
+  groups: (Groups | undefined)[];
 }
 
 const workspaces = new WeakMap<Model, Workspace>();
@@ -57,6 +59,7 @@ function workspace(model: Model): Workspace {
       effortDays: new Float64Array(n),
       sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
       keys: [],
+      groups: [],
     };
     workspaces.set(model, w);
   }
@@ -89,7 +92,9 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
   dept.cash.schemeFixedCosts = scheme.marketingCost;
   dept.reset(clientSalt);
   workforce.reset(seed);
-  const { teams, owners } = buildGroups(model, scheme, dept, workforce);
+  ws.groups[schemeIndex] ??= buildGroups(model, scheme, dept, workforce);
+  const { teams, owners } = ws.groups[schemeIndex]!;
+  dealClients(model, scheme, dept, workforce);
   for (const team of teams) team.reset();
   const selling = sales ? new SalesMonth(model, scheme, dept, sales, salesPeople(model, scheme), workforce) : null;
   const personalPay = paysPersonally(scheme.scheme);

@@ -118,7 +118,12 @@ describe('paired differences against the baseline', () => {
     expect(vs.profitDiff.mean).toBeCloseTo((7 * 1e6 - 3 * 2e6) / 10, 2);
     expect(vs.profitDiff.p5).toBeCloseTo(-2e6, 2);
     expect(vs.profitDiff.p95).toBeCloseTo(1e6, 2);
-    expect(vs.collectionsDiff).toEqual({ median: 300000, p5: 300000, p95: 300000, mean: 300000 });
+    // Every pair differs by the same amount: the mean's interval has no width.
+    expect(vs.collectionsDiff).toEqual({ median: 300000, p5: 300000, p95: 300000, mean: 300000, meanLow: 300000, meanHigh: 300000 });
+    // 7 runs at +1M and 3 at −2M: mean 0.1M, sd 1.449M, 90% interval ± 1.645 × 1.449M / √10.
+    const half = 1.6448536269514722 * Math.sqrt((7 * 0.9e6 ** 2 + 3 * 2.1e6 ** 2) / 9 / 10);
+    expect(vs.profitDiff.meanLow).toBeCloseTo(0.1e6 - half, 0);
+    expect(vs.profitDiff.meanHigh).toBeCloseTo(0.1e6 + half, 0);
     expect(vs.maxCashGapMidDiff.median).toBeCloseTo(-1e6, 2);
   });
 

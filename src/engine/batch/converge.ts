@@ -1,0 +1,68 @@
+/**
+ * When is the answer settled? Runs are added in doubling steps (100, 200, 400, … up to the
+ * scenario's runs), and after each the comparison is read again, as a Monte Carlo tool's
+ * convergence monitor does. It is settled when, for every scheme against the baseline,
+ * the 90% interval of the mean paired profit difference is narrower than `tolerance` of
+ * the larger of the two schemes' median profits, and the ranking of the schemes by median
+ * profit is the one the previous step gave.
+ *
+ * The steps are fixed run counts, so where a batch stops — and therefore its numbers —
+ * does not depend on the workers or the chunking.
+ */
+import type { ResultsJson } from '../results/results-json.ts';
+
+/** The default: the interval narrower than 1% of profit. */
+export const DEFAULT_TOLERANCE = 0.01;
+export const FIRST_CHECKPOINT = 100;
+
+/** The run counts at which the answer is read: 100, 200, 400, … and the maximum itself. */
+export function checkpoints(maxRuns: number, first = FIRST_CHECKPOINT): number[] {
+  const out: number[] = [];
+  for (let n = first; n < maxRuns; n *= 2) out.push(n);
+  out.push(maxRuns);
+  return out;
+}
+
+export interface Precision {
+  /** Scheme ids by median profit, best first. */
+  ranking: string[];
+  /** Per scheme against the baseline: the interval's width as a share of profit (the widest decides). */
+  widths: { id: string; width: number | null }[];
+  /** The widest, as a share of profit (null: no scheme to compare yet). */
+  widest: number | null;
+}
+
+export function precision(results: ResultsJson): Precision {
+  const median = (id: string) => results.schemes.find((s) => s.id === id)?.metrics.profitTotal.p50 ?? null;
+  const base = median(results.baseline);
+  const widths = results.schemes
+    .filter((s) => s.vsBaseline)
+    .map((s) => {
+      const d = s.vsBaseline!.profitDiff;
+      const own = s.metrics.profitTotal.p50;
+      const scale = Math.max(Math.abs(own ?? 0), Math.abs(base ?? 0));
+      const width = d.meanLow === null || d.meanHigh === null || !(scale > 0) ? null : (d.meanHigh - d.meanLow) / scale;
+      return { id: s.id, width };
+    });
+  const known = widths.map((w) => w.width);
+  const widest = known.length === 0 ? null : known.some((w) => w === null) ? null : Math.max(...(known as number[]));
+  const ranking = results.schemes
+    .map((s) => ({ id: s.id, p: s.metrics.profitTotal.p50 ?? -Infinity }))
+    .sort((a, b) => b.p - a.p || (a.id < b.id ? -1 : 1))
+    .map((s) => s.id);
+  return { ranking, widths, widest };
+}
+
+export interface Settling {
+  settled: boolean;
+  runs: number;
+  precision: Precision;
+}
+
+/** Whether the answer at this step is settled, given the previous step's precision. */
+export function settling(results: ResultsJson, previous: Precision | null, tolerance = DEFAULT_TOLERANCE): Settling {
+  const p = precision(results);
+  const stable = previous !== null && previous.ranking.join() === p.ranking.join();
+  const narrow = p.widest !== null && p.widest <= tolerance;
+  return { settled: stable && narrow, runs: results.scenario.runs, precision: p };
+}

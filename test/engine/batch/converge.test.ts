@@ -1,0 +1,70 @@
+/** When the answer is settled (batch/converge.ts), and a run that stops there (paybench run --until-converged). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { checkpoints, precision, settling } from '../../../src/engine/batch/converge.ts';
+import type { ResultsJson } from '../../../src/engine/index.ts';
+import { main, type CliIo } from '../../../src/cli/main.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+
+function results(runs: number, diffs: Record<string, [number, number]>, profits: Record<string, number>): ResultsJson {
+  return {
+    scenario: { runs },
+    baseline: 'a',
+    schemes: Object.entries(profits).map(([id, p50]) => ({
+      id,
+      metrics: { profitTotal: { p50 } },
+      vsBaseline: diffs[id] ? { profitDiff: { meanLow: diffs[id][0], meanHigh: diffs[id][1] } } : null,
+    })),
+  } as unknown as ResultsJson;
+}
+
+describe('settling', () => {
+  it('reads the answer at doubling run counts up to the maximum', () => {
+    expect(checkpoints(1000)).toEqual([100, 200, 400, 800, 1000]);
+    expect(checkpoints(100)).toEqual([100]);
+    expect(checkpoints(50)).toEqual([50]);
+  });
+
+  it('is settled when every interval is narrow against profit and the ranking held since the step before', () => {
+    const wide = results(100, { b: [10, 30] }, { a: 100, b: 120 });
+    const narrow = results(200, { b: [19, 20] }, { a: 100, b: 120 });
+    expect(precision(wide).widest).toBeCloseTo(20 / 120);
+    expect(settling(narrow, null).settled).toBe(false); // nothing to compare the ranking with yet
+    expect(settling(narrow, precision(wide)).settled).toBe(true);
+    const flipped = results(400, { b: [-0.5, 0.5] }, { a: 100, b: 99 });
+    expect(settling(flipped, precision(narrow)).settled).toBe(false);
+  });
+});
+
+describe('paybench run --until-converged', () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const written: Record<string, string> = {};
+    const it: CliIo = {
+      stdout: (s) => out.push(s),
+      stderr: (s) => err.push(s),
+      readFile: async (p) => readFileSync(p, 'utf8'),
+      writeFile: async (p, d) => void (written[p] = d),
+      cwd: root,
+      cpus: 2,
+      isTTY: false,
+    };
+    return { it, err, written };
+  };
+
+  it('stops at a step once settled, with the same numbers for one worker or two', async () => {
+    const texts: string[] = [];
+    for (const workers of ['1', '2']) {
+      const t = io();
+      const code = await main(['run', 'scenarios/client-department.json', '--runs', '400', '--months', '2', '--until-converged', '--tolerance', '0.5', '--workers', workers, '--quiet', '--json', 'r.json'], t.it);
+      expect(code).toBe(0);
+      expect(t.err.join('')).toMatch(/settled at 200 runs/);
+      texts.push(t.written[root + 'r.json']);
+      expect(JSON.parse(texts[texts.length - 1]).scenario.runs).toBe(200);
+    }
+    expect(texts[0]).toBe(texts[1]);
+  });
+});
