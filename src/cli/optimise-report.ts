@@ -22,7 +22,9 @@ const WORDS = {
     input: 'input', range: 'range', start: 'start', sugg: 'suggested', figure: 'figure', diff: 'difference [90%]', best: 'best found',
     seedHead: (seed: number, runs: number) => `seed ${seed}, ${runs} runs`,
     searchSeed: 'search', recheck: 're-check',
-    paired: (m: string, lo: string, hi: string, better: string) => `Profit over the horizon, run by run on the re-check seed: ${m} [${lo}; ${hi}], better in ${better} of runs`,
+    paired: (m: string, lo: string, hi: string) => `Profit over the horizon, run by run on the re-check seed: median ${m} (P5 ${lo}, P95 ${hi})`,
+    pairedMean: (m: string, lo: string, hi: string) => `; mean ${m} [90%: ${lo}; ${hi}]`,
+    better: (b: string) => `; better in ${b} of runs`,
     limit: 'limit', value: 'value', bound: 'bound', room: 'room', binds: 'binds', yes: 'yes', no: 'no', broken: 'BROKEN',
     gain: (g: string) => `yes (+${g})`,
     tradeOff: (obj: string, gap: string) => `Trade-off: the best ${obj} found at each limit on ${gap} (estimates on the search's blocks)`,
@@ -44,7 +46,9 @@ const WORDS = {
     input: 'параметр', range: 'диапазон', start: 'было', sugg: 'предложено', figure: 'показатель', diff: 'разница [90%]', best: 'лучшее найденное',
     seedHead: (seed: number, runs: number) => `зерно ${seed}, прогонов: ${runs}`,
     searchSeed: 'поиск', recheck: 'проверка',
-    paired: (m: string, lo: string, hi: string, better: string) => `Прибыль за горизонт, попарно по прогонам на зерне проверки: ${m} [${lo}; ${hi}], лучше в ${better} прогонов`,
+    paired: (m: string, lo: string, hi: string) => `Прибыль за горизонт, попарно по прогонам на зерне проверки: медиана ${m} (P5 ${lo}, P95 ${hi})`,
+    pairedMean: (m: string, lo: string, hi: string) => `; среднее ${m} [90%: ${lo}; ${hi}]`,
+    better: (b: string) => `; лучше в ${b} прогонов`,
     limit: 'ограничение', value: 'значение', bound: 'граница', room: 'запас', binds: 'сдерживает', yes: 'да', no: 'нет', broken: 'НАРУШЕНО',
     gain: (g: string) => `да (+${g})`,
     tradeOff: (obj: string, gap: string) => `Компромисс: лучший ${obj} из найденных при каждой границе ${gap} (оценки по блокам поиска)`,
@@ -103,7 +107,11 @@ export function suggestionText(s: Suggestion, lang: Lang, files: { file: string;
     ),
   );
   const p = s.paired.recheck?.profitDiff;
-  if (p) parts.push(w.paired(figure(p.median, 'roubles', lang, true), figure(p.p5, 'roubles', lang, true), figure(p.p95, 'roubles', lang, true), percent(s.paired.recheck?.shareBetter ?? null, lang)) + '\n');
+  if (p) {
+    const mean = p.meanLow != null && p.meanHigh != null ? w.pairedMean(figure(p.mean, 'roubles', lang, true), figure(p.meanLow, 'roubles', lang, true), figure(p.meanHigh, 'roubles', lang, true)) : '';
+    const better = w.better(percent(s.paired.recheck?.shareBetter ?? null, lang));
+    parts.push(w.paired(figure(p.median, 'roubles', lang, true), figure(p.p5, 'roubles', lang, true), figure(p.p95, 'roubles', lang, true)) + mean + better + '\n');
+  }
   if (s.limits.length > 0) {
     const unitOf = (metric: string) => s.figures.find((f) => f.metric === metric)?.unit ?? 'roubles';
     parts.push(

@@ -33,7 +33,7 @@ describe('paybench optimise', () => {
     expect(text).toMatch(/Suggested: \(C − \d+M\) × [\d.]+%, ⅓ by the \d+(st|nd|rd|th) at \d+%/);
     expect(text).toMatch(/formula\.threshold\s+28M … 84M\s+56M/);
     expect(text).toMatch(/profitTotal\.p50 .*\[[−+][\d.]+M; \+[\d.]+M\]/);
-    expect(text).toMatch(/Profit over the horizon, run by run on the re-check seed: \+/);
+    expect(text).toMatch(/Profit over the horizon, run by run on the re-check seed: median \+/);
     expect(text).toMatch(/limit\s+value\s+bound\s+room\s+binds/);
     expect(text).toMatch(/Trade-off: the best profitTotal\.p50 found at each limit on maxCashGapMidMonth\.p90/);
     expect(text).toMatch(/Check it on a seed the search never used: paybench run out\/better\.json --seed 7 --runs 1000 --scheme t\d+m-/);
