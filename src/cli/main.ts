@@ -85,7 +85,8 @@ Usage:
       (start + 1M, start * 1.1). Candidates run on the same runs (common random numbers):
       a coarse design, successive halving, then CMA-ES; the best few run again on a fresh
       seed. --runs: runs of a first look (default 100), --budget: evaluations of that many
-      runs, the re-check included (default 300). Prints the suggestion against the start on
+      runs, the re-check included (default 300); --seed: the runs' seed (default the
+      file's; the re-check's is derived from it). Prints the suggestion against the start on
       both seeds, the limits that bind and the trade-off between profit and the cash gap;
       --json writes the report, --out the scenario with the suggested scheme added.
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]

@@ -1,7 +1,7 @@
 /**
  * Suggest… in a real browser: the panel opens from a scheme card with the ranges
  * prefilled, a small search (blocks of 5 runs, 80 looks) runs through the web workers with
- * its progress shown and the page answering, Cancel stops it, the suggested scheme opens
+ * its progress moving on the page, Cancel stops it, the suggested scheme opens
  * as a new card right after its start (one undo step), the figures and the limits are
  * shown, and the trade-off chart exports as SVG and CSV. The scenario is the client
  * department cut to 3 months with its gated scheme's threshold at 56M (a better one exists).
@@ -70,9 +70,9 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     await panel.getByRole('button', { name: 'Suggest', exact: true }).click();
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.done > 0, null, { timeout: 60_000 });
     expect(await panel.getByTestId('suggest-progress').textContent()).toMatch(/of 12,000 scheme-runs/);
-    // The page answers while the workers search.
-    const answered = await page.evaluate(() => new Promise<number>((resolve) => { const t = performance.now(); requestAnimationFrame(() => resolve(performance.now() - t)); }));
-    expect(answered).toBeLessThan(1000);
+    // The page keeps drawing while the workers search: the progress moves on.
+    const first = await state<number>(page, 'wb.suggest.done');
+    await page.waitForFunction((n) => (globalThis as any).paybench.workbench.suggest.done > n, first, { timeout: 60_000 });
     await panel.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.status === 'cancelled', null, { timeout: 30_000 });
     expect(await state<number>(page, 'wb.draft.schemes.length')).toBe(3);

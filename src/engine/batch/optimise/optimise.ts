@@ -106,6 +106,8 @@ export async function optimise(base: Scenario, request: OptimiseRequest, run: Bl
     if (!schemes.has(key)) schemes.set(key, refusal(scenario, startScheme, inputs, x) ? null : canonical(scenario, schemeAt(startScheme, inputs, x)));
     return schemes.get(key)!;
   };
+  const origin = refusal(scenario, startScheme, inputs, inputs.map(startPosition));
+  if (origin) fail(`the search cannot start where the scheme stands (each input at its start, or the nearest end of its range): ${origin.en}`, `поиск не может начаться с текущей схемы (каждый параметр — как сейчас или ближайшая граница диапазона): ${origin.ru}`);
   const found = await noisySearch(
     {
       levels: inputs.map(levels),
