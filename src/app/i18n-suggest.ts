@@ -190,7 +190,7 @@ const ru: SuggestWords = {
   chartObjective: 'медианная прибыль за горизонт',
   chartStart: 'сейчас',
   chartSuggested: 'предложено',
-  chartCurve: 'лучшее при каждом пределе разрыва',
+  chartCurve: 'лучшее при пределе разрыва',
   inputLabel: (field: string) => inputLabel(field, ru.inputs),
 };
 

@@ -186,13 +186,17 @@ function gapMetric(goal: Goal, staffIds: readonly string[]): Metric {
   return goal.limits.find((l) => /CashGap/i.test(l.metric.text))?.metric ?? parseMetric('maxCashGapMidMonth.p90', staffIds)[0];
 }
 
-/** A candidate's figures on a block; `isStart`: the start itself (its paired differences with itself are 0). */
+/**
+ * A candidate's figures on a block; `isStart`: the start itself (its paired differences
+ * with itself are 0). Kept beside them for the trade-off: the gap, and the start's figure
+ * and gap on the same block (to compare candidates measured on different blocks, paired).
+ */
 function sampleOf(goal: Goal, r: SchemeResults, start: SchemeResults, watch: Metric, isStart: boolean): Sample {
   const objective = goal.maximise.read(r, isStart);
   return {
     objective: objective ?? NaN,
     slacks: goal.limits.map((l) => slack(l, l.metric.read(r, isStart), boundValue(l, l.metric.read(start, true)))),
-    extras: [watch.read(r, isStart) ?? NaN],
+    extras: [watch.read(r, isStart) ?? NaN, goal.maximise.read(start, true) ?? NaN, watch.read(start, true) ?? NaN],
   };
 }
 

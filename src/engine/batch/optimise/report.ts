@@ -17,7 +17,7 @@ import type { Unit } from '../../run/metrics.ts';
 import { parseMetric, boundValue, slack, type Goal, type Metric } from './goal.ts';
 import { valueAt, type SchemeInput } from './inputs.ts';
 import type { NoisySearchResult, SearchPoint, StopReason } from './noisy-search.ts';
-import { mean, sd, studentT } from './stats.ts';
+import { constant, mean, sd, studentT } from './stats.ts';
 
 export const SUGGESTION_FORMAT = 'paybench-suggestion';
 
@@ -211,11 +211,24 @@ function limitRows(r: ReportInput): LimitRow[] {
   });
 }
 
-/** The best figure found at each gap limit, from every candidate measured that held the other limits. */
+/**
+ * The best figure found at each gap limit, from every candidate measured that held the
+ * other limits. Candidates were measured on different blocks, and a block's luck moves
+ * every scheme alike: each is placed at the start's level over every block plus its own
+ * difference from the start on its blocks (paired), so that all stand on the same runs.
+ */
 function tradeOff(r: ReportInput): TradeOff {
   const { search } = r.found;
   const gapLimits = new Set(r.goal.limits.flatMap((l, j) => (l.metric.text === r.watch.text ? [j] : [])));
-  const point = (p: SearchPoint) => ({ gap: mean(p.samples.map((s) => s.extras?.[0] ?? NaN)), objective: search.estimate(p).objective });
+  const startBy = new Map<number, { objective: number; gap: number }>();
+  for (const p of r.found.points) p.samples.forEach((s, k) => startBy.set(k, { objective: s.extras?.[1] ?? NaN, gap: s.extras?.[2] ?? NaN }));
+  const level = { objective: mean([...startBy.values()].map((v) => v.objective)), gap: mean([...startBy.values()].map((v) => v.gap)) };
+  // A figure the same on every block (a gap of zero) has no luck in it; a cash gap is never below zero.
+  const paired = (own: number[], start: number[], at: number) => (constant(own) ? own[0] : at + mean(own.map((v, k) => v - start[k])));
+  const point = (p: SearchPoint) => ({
+    gap: Math.max(0, paired(p.samples.map((s) => s.extras?.[0] ?? NaN), p.samples.map((_, k) => startBy.get(k)!.gap), level.gap)),
+    objective: paired(p.samples.map((s) => s.objective), p.samples.map((_, k) => startBy.get(k)!.objective), level.objective),
+  });
   const candidates = r.found.points
     .filter((p) => !p.refused && p.samples.length > 0 && r.goal.limits.every((_, i) => gapLimits.has(i) || slackOf(r, p, i).ok))
     .map((p) => ({ p, ...point(p) }))
