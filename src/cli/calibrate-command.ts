@@ -40,6 +40,7 @@ export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang):
   const margin = marginText === undefined ? 0 : Number(marginText);
   if (!(margin >= 0 && margin < 0.5)) throw new UsageError(`--margin must be a share from 0 to 0.5, e.g. 0.25, not "${marginText}"`);
   const robustText = args.values.robust;
+  const robustInputs = args.values['robust-inputs']?.split(',').map((x) => x.trim()).filter(Boolean);
   const robustVariants = robustText === undefined ? 0 : Number(robustText);
   if (robustText !== undefined && !(Number.isInteger(robustVariants) && robustVariants >= 1 && robustVariants <= 50)) {
     throw new UsageError(`--robust takes how many ±20% variants to score each candidate on, 1 to 50, not "${robustText}"`);
@@ -55,7 +56,7 @@ export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang):
       runs,
       budget,
       margin,
-      ...(robustText !== undefined ? { robust: { variants: robustVariants, swing: 0.2 } } : {}),
+      ...(robustText !== undefined || robustInputs ? { robust: { variants: robustVariants, swing: 0.2, ...(robustInputs ? { inputs: robustInputs } : {}) } } : {}),
       signal: io.signal,
       onProgress: (done, total) => progress.update(done, total, 'candidates'),
     });

@@ -64,7 +64,8 @@ Usage:
       random numbers. --runs per scheme for each candidate (default 100), --budget
       candidates (default 200). --margin M aims M of each range's scale inside it (robust
       inputs); --robust K scores each candidate on K variants with one key input ±20% too
-      (drawn afresh each generation). --out writes the calibrated scenario.
+      (drawn once), or --robust-inputs ID,ID on those inputs ±20% (the ids robustness
+      lists). --out writes the calibrated scenario.
   paybench robustness FILE [--targets T] [--swing S] [--runs N] [--seed S] [--workers K]
                            [--json PATH|-] [--quiet]
       Every key input (effort cost, attention, clients, volume, payment habits, hours,
@@ -113,7 +114,7 @@ const SPECS: Record<string, FlagSpec> = {
   merge: { ...COMMON, json: 'value', csv: 'value', shard: 'value' },
   sensitivity: { ...COMMON, runs: 'value', swing: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   targets: { ...COMMON, targets: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
-  calibrate: { ...COMMON, targets: 'value', vary: 'list', margin: 'value', robust: 'value', runs: 'value', budget: 'value', seed: 'value', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
+  calibrate: { ...COMMON, targets: 'value', vary: 'list', margin: 'value', robust: 'value', 'robust-inputs': 'value', runs: 'value', budget: 'value', seed: 'value', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
   robustness: { ...COMMON, targets: 'value', swing: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   optimise: {
     ...COMMON, scheme: 'value', vary: 'list', maximise: 'value', constraint: 'list', runs: 'value', budget: 'value', seed: 'value',

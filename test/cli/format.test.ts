@@ -22,7 +22,7 @@ describe('paybench format', () => {
   it('fills the defaults of a minimal file and writes it to --out', async () => {
     const minimal = JSON.stringify({
       format: 'paybench-scenario',
-      version: 1,
+      version: 2,
       name: 'Minimal',
       staff: [{ id: 'boss', role: 'head', salary: 40000 }, { id: 'ann', role: 'collector', salary: '20000' }],
       schemes: [{ id: 'flat', formula: { type: 'fixed', amount: '10000' }, split: { type: 'equal' } }],

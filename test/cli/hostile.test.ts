@@ -17,7 +17,7 @@ const SCENARIO = 'scenarios/client-department.json';
 const minimal = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     format: 'paybench-scenario',
-    version: 1,
+    version: 2,
     name: 'Minimal',
     staff: [{ id: 'boss', role: 'head', salary: 40000 }, { id: 'ann', role: 'collector', salary: '20000' }],
     schemes: [{ id: 'lin', formula: { type: 'linear', rate: '0.001' }, split: { type: 'headShareEqual', headShare: '0.4' } }],

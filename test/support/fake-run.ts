@@ -26,7 +26,7 @@ export const FAKE_DAYS = 90;
 export function fakeScenario(schemes = 3): Scenario {
   return {
     format: 'paybench-scenario',
-    version: 1,
+    version: 2,
     name: 'Fake department',
     description: '',
     simulation: { runs: 20, seed: 7, months: FAKE_MONTHS, startMonth: '2026-01', burnInMonths: 0 },

@@ -84,12 +84,13 @@ export interface CalibrationOptions {
    */
   margin?: number;
   /**
-   * Also score each candidate on `variants` one-at-a-time variants of the key inputs
-   * (robustness.ts), moved by `swing`, drawn afresh each generation and shared by its
-   * candidates: the search then prefers inputs at which the phenomenon checks hold when
-   * one input moves, not only at the point itself.
+   * Also score each candidate on one-at-a-time variants of key inputs (robustness.ts)
+   * moved by ±`swing`: those of `inputs` (ids of ROBUST_INPUTS), else `variants` of them
+   * drawn once for the whole search. Every candidate meets the same variants, so the
+   * search prefers inputs at which the phenomenon checks hold when one input moves, not
+   * only at the point itself.
    */
-  robust?: { variants: number; swing: number };
+  robust?: { variants: number; swing: number; inputs?: readonly string[] };
   signal?: AbortSignal;
   /** Progress: candidates evaluated, the budget, and the best distance so far. */
   onProgress?: (evaluated: number, budget: number, best: number) => void;
@@ -136,14 +137,21 @@ export async function calibrate(base: Scenario, targets: Targets, vary: readonly
   let bestSoFar = start.value;
   const random = new Sfc32(options.seed ?? 1, 0x5ea7c4, 0xca11b, 0x7a26e7);
   const robust = options.robust;
+  const chosen: { input: RobustInput; change: number }[] = [];
+  if (robust?.inputs) {
+    for (const id of robust.inputs) {
+      const input = ROBUST_INPUTS.find((x) => x.id === id);
+      if (!input) throw new PathError(`no key input "${id}" to vary (there are ${ROBUST_INPUTS.map((x) => x.id).join(', ')})`);
+      chosen.push({ input, change: -robust.swing }, { input, change: robust.swing });
+    }
+  } else if (robust) {
+    for (let k = 0; k < robust.variants; k++) {
+      chosen.push({ input: ROBUST_INPUTS[Math.floor(random.next() * ROBUST_INPUTS.length)], change: random.next() < 0.5 ? -robust.swing : robust.swing });
+    }
+  }
   const found = await minimise(
     async (xs) => {
-      if (robust) {
-        variants = Array.from({ length: robust.variants }, () => ({
-          input: ROBUST_INPUTS[Math.floor(random.next() * ROBUST_INPUTS.length)],
-          change: random.next() < 0.5 ? -robust.swing : robust.swing,
-        }));
-      }
+      variants = chosen;
       const values: number[] = [];
       for (const x of xs) {
         const { value } = await evaluateAt(x);

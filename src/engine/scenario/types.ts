@@ -12,7 +12,7 @@ export type Money = string & { readonly __money?: unique symbol };
 export type Rate = string & { readonly __rate?: unique symbol };
 
 export const SCENARIO_FORMAT = 'paybench-scenario';
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 
 export interface Scenario {
   format: typeof SCENARIO_FORMAT;

@@ -20,10 +20,35 @@ export interface Migration {
 }
 
 /**
- * Version 1 is the first published version: there is nothing to upgrade from yet, so a
- * file without a version (or with version 0) is an error rather than a guess.
+ * Version 1 is the first published version: a file without a version (or with version 0)
+ * is an error rather than a guess.
+ *
+ * 1 → 2: the effort model became a whole working day — routine work takes a share of it
+ * and waits while the team pushes, and a gated tranche lost weighs more than money
+ * gained. A version-1 file that sets its own effort model meant every hour of effort as
+ * queue work: it keeps that meaning (no routine, nothing waiting, no extra weight on gates).
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    to: 2,
+    describe: 'the effort model of a whole working day (routine share, routine that can wait, loss aversion at gates); a file with its own effort model keeps its meaning',
+    migrate(doc) {
+      const behaviour = own(doc, 'behaviour');
+      if (!isObject(behaviour)) return doc;
+      const effort = own(behaviour, 'effort');
+      if (!isObject(effort)) return doc;
+      const kept = copyOwn(effort);
+      for (const [key, value] of [['routineShare', 0], ['routineCanWaitDays', 0], ['gateLossAversion', 1]] as const) {
+        if (!present(kept, key)) setOwn(kept, key, value);
+      }
+      const b = copyOwn(behaviour);
+      setOwn(b, 'effort', kept);
+      setOwn(doc, 'behaviour', b);
+      return doc;
+    },
+  },
+];
 
 /**
  * Checks format and version and upgrades the document to SCENARIO_VERSION.

@@ -69,7 +69,7 @@ export const trancheScheme: Scheme = {
 export function articleScenario(schemes: Scheme[] = [thresholdScheme, linearScheme, trancheScheme]): Scenario {
   return {
     format: 'paybench-scenario',
-    version: 1,
+    version: 2,
     name: 'Клиентский отдел (статья 002)',
     description: 'The worked example of article 002.',
     simulation: { runs: 100, seed: 1, months: 12, startMonth: '2025-01', burnInMonths: 2 },

@@ -406,7 +406,7 @@ export function scenarioArb(size: ScenarioSize = FULL_SIZE): fc.Arbitrary<Scenar
       fc.tuple(...s.schemeIds.map((id) => scheme(id, s.clients.count, s.sales.enabled))).map(
         (schemes): Scenario => ({
           format: 'paybench-scenario',
-          version: 1,
+          version: 2,
           name: s.name,
           description: s.description,
           simulation: s.simulation,

@@ -163,8 +163,8 @@ const cases: Case[] = [
     edit: (f) => (f.version = 7),
     path: 'version',
     code: 'version.newer',
-    en: 'version: made by a newer Paybench (scenario version 7; this one reads up to version 1); update Paybench to open it',
-    ru: 'version: файл создан более новой версией Paybench (версия сценария 7; эта читает до версии 1); обновите Paybench',
+    en: 'version: made by a newer Paybench (scenario version 7; this one reads up to version 2); update Paybench to open it',
+    ru: 'version: файл создан более новой версией Paybench (версия сценария 7; эта читает до версии 2); обновите Paybench',
   },
   {
     title: 'a gate in a quarterly scheme',

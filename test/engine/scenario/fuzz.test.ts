@@ -106,7 +106,7 @@ describe('parseScenario never throws', () => {
   it('on arbitrary objects carrying a valid header', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fieldValue), (extra) =>
-        checkResult(parseScenario({ ...extra, format: 'paybench-scenario', version: 1 })),
+        checkResult(parseScenario({ ...extra, format: 'paybench-scenario', version: 2 })),
       ),
       { numRuns: 500 },
     );

@@ -4,7 +4,7 @@ import type { ParseResult, ScenarioIssue } from '../../../src/engine/scenario/pa
 export function minimalFile(): Record<string, unknown> {
   return {
     format: 'paybench-scenario',
-    version: 1,
+    version: 2,
     name: 'Minimal',
     staff: [
       { id: 'boss', role: 'head', salary: 40000 },
