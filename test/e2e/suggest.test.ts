@@ -12,6 +12,9 @@ import type { Page } from 'playwright-core';
 import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
+import { buildResultsJson } from '../../src/engine/results/summarize.ts';
+import { optimise } from '../../src/engine/batch/optimise/optimise.ts';
+import { InlineRunner } from '../../src/workers/inline-runner.ts';
 
 function scenario(): Scenario {
   const doc = JSON.parse(readFileSync(`${ROOT}scenarios/client-department.json`, 'utf8'));
@@ -97,6 +100,10 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     expect(await chart.locator('[data-mark="start"]').count()).toBe(1);
     expect(await chart.locator('[data-mark="suggested"]').count()).toBe(1);
     expect(await chart.locator('svg').first().innerHTML()).not.toMatch(/NaN|Infinity/);
+
+    // The web workers' answer is the engine's, as paybench optimise gives it.
+    const inline = await optimise(scenario(), { schemeId: 'tranches' }, async (s, range) => buildResultsJson(s, await new InlineRunner().run(s, range)), { runs: 10, budget: 80 });
+    expect(await state(page, 'wb.suggest.result')).toEqual(JSON.parse(JSON.stringify(inline)));
 
     // The usual export: SVG and CSV of the chart.
     const [svg] = await Promise.all([page.waitForEvent('download'), chart.locator('.pb-export').getByRole('button', { name: 'SVG', exact: true }).click()]);

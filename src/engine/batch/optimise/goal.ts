@@ -6,7 +6,8 @@
  *   maxCashGapMidMonth.p90     the worst mid-month gap of nine months out of ten
  *   staff.masha.pay.p50        a person's pay, bonus or payTotal; staff.* — everyone, one limit each
  *   vsBaseline.profit.p50      paired with the start, run by run (profit, collections, maxCashGapMid;
- *                              p50, p5, p95, mean), and vsBaseline.shareBetter
+ *                              p50, p5, p95, mean, and meanLow/meanHigh: the mean's 90% interval),
+ *                              and vsBaseline.shareBetter
  *   planMetShare               planMetShare, badDebtShare, lostClientsShareYear, bookTakenShare, coverShare
  *
  * A limit is `METRIC OP VALUE`: OP is <= or >=, VALUE a number (15000000, 15M, 500k, 90%) or
@@ -19,7 +20,7 @@ import { fail } from './errors.ts';
 
 export const STATS = ['mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 const PAIRED = { profit: 'profitDiff', collections: 'collectionsDiff', maxCashGapMid: 'maxCashGapMidDiff' } as const;
-const PAIRED_STATS = { p50: 'median', median: 'median', p5: 'p5', p95: 'p95', mean: 'mean' } as const;
+const PAIRED_STATS = { p50: 'median', median: 'median', p5: 'p5', p95: 'p95', mean: 'mean', meanLow: 'meanLow', meanHigh: 'meanHigh' } as const;
 const SCHEME_SHARES = ['planMetShare', 'badDebtShare', 'lostClientsShareYear', 'bookTakenShare', 'coverShare'] as const;
 const STAFF_FIELDS = ['pay', 'bonus', 'payTotal'] as const;
 

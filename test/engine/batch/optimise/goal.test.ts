@@ -16,7 +16,7 @@ const results = {
     { id: 'masha', pay: dist(40), bonus: dist(10), payTotal: dist(480) },
     { id: 'vasya', pay: dist(30), bonus: dist(5), payTotal: dist(360) },
   ],
-  vsBaseline: { runs: 10, profitDiff: { median: 3, p5: -1, p95: 6, mean: 2.5 }, collectionsDiff: { median: 1, p5: 0, p95: 2, mean: 1 }, maxCashGapMidDiff: { median: -2, p5: -3, p95: 0, mean: -2 }, shareBetter: 0.7 },
+  vsBaseline: { runs: 10, profitDiff: { median: 3, p5: -1, p95: 6, mean: 2.5, meanLow: 2, meanHigh: 3 }, collectionsDiff: { median: 1, p5: 0, p95: 2, mean: 1 }, maxCashGapMidDiff: { median: -2, p5: -3, p95: 0, mean: -2 }, shareBetter: 0.7 },
 } as unknown as SchemeResults;
 
 const read = (name: string, isStart = false) => parseMetric(name, STAFF).map((m) => m.read(results, isStart));
@@ -43,6 +43,7 @@ describe('metrics by the results contract’s names', () => {
     expect(m.read(results, false)).toBe(3);
     expect(m.read(results, true)).toBe(0);
     expect(read('vsBaseline.maxCashGapMid.mean')).toEqual([-2]);
+    expect(read('vsBaseline.profit.meanLow')).toEqual([2]);
     expect(read('vsBaseline.shareBetter')).toEqual([0.7]);
   });
 
