@@ -18,6 +18,7 @@ import { printable } from './printable.ts';
 import { targetsCommand } from './targets-command.ts';
 import { calibrateCommand } from './calibrate-command.ts';
 import { robustnessCommand } from './robustness-command.ts';
+import { optimiseCommand } from './optimise-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
@@ -71,6 +72,24 @@ Usage:
       salaries, staff) set S lower and higher (default 0.2), one at a time, on the same
       seed: which targets hold on each variant, and the share of variants on which every
       phenomenon check holds; each miss is listed as a finding.
+  paybench optimise FILE --scheme ID [--vary PATH=LO..HI[:STEP]]... [--maximise METRIC]
+                         [--constraint "METRIC OP VALUE"]... [--runs N] [--budget EVALS] [--seed S]
+                         [--workers K] [--json PATH|-] [--out FILE] [--quiet]
+      Suggest a better scheme: search the scheme's inputs (default: the formula's
+      threshold and rate, each gate's day and share of plan; PATH as formula.rate or
+      schemes[ID].tranches[0].gate.byDay) for the most of METRIC (default profitTotal.p50,
+      median profit over the horizon) within the limits (default: maxCashGapMidMonth.p90 <=
+      start and staff.*.pay.p50 >= start — the P90 mid-month gap no worse, nobody's median
+      pay lower). Clients, market and company stay as they are. METRIC is the results'
+      name: profitTotal.p50, bonusTotal.mean, staff.masha.pay.p50, vsBaseline.profit.p50
+      (paired with the start), planMetShare; VALUE a number (15M, 500k, 90%) or start
+      (start + 1M, start * 1.1). Candidates run on the same runs (common random numbers):
+      a coarse design, successive halving, then CMA-ES; the best few run again on a fresh
+      seed. --runs: runs of a first look (default 100), --budget: evaluations of that many
+      runs, the re-check included (default 300); --seed: the runs' seed (default the
+      file's; the re-check's is derived from it). Prints the suggestion against the start on
+      both seeds, the limits that bind and the trade-off between profit and the cash gap;
+      --json writes the report, --out the scenario with the suggested scheme added.
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
                        [--key-plan-met DAY=yes|no]... [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus. --key-plan-met: whether
@@ -97,6 +116,10 @@ const SPECS: Record<string, FlagSpec> = {
   targets: { ...COMMON, targets: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   calibrate: { ...COMMON, targets: 'value', vary: 'list', margin: 'value', robust: 'value', 'robust-inputs': 'value', runs: 'value', budget: 'value', seed: 'value', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
   robustness: { ...COMMON, targets: 'value', swing: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
+  optimise: {
+    ...COMMON, scheme: 'value', vary: 'list', maximise: 'value', constraint: 'list', runs: 'value', budget: 'value', seed: 'value',
+    workers: 'value', json: 'value', out: 'value', quiet: 'boolean',
+  },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
@@ -137,6 +160,8 @@ export async function main(argv: readonly string[], world: CliIo): Promise<numbe
         return await calibrateCommand(args, io, lang);
       case 'robustness':
         return await robustnessCommand(args, io, lang);
+      case 'optimise':
+        return await optimiseCommand(args, io, lang);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

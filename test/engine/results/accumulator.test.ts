@@ -87,7 +87,7 @@ describe('quantile error against exact quantiles (1,500 synthetic runs, seeded b
     const runs = runsOf(1);
     const out = json.schemes[1];
     const pooled = runs.flatMap((r) => [...r.collections]);
-    for (const [p, key] of [[0.05, 'p5'], [0.25, 'p25'], [0.5, 'p50'], [0.75, 'p75'], [0.95, 'p95']] as const) {
+    for (const [p, key] of [[0.05, 'p5'], [0.1, 'p10'], [0.25, 'p25'], [0.5, 'p50'], [0.75, 'p75'], [0.9, 'p90'], [0.95, 'p95']] as const) {
       expectWithin(pooled, p, out.metrics.collectionsMonthly[key], 0.005, 1, 'collections');
       expectWithin(pooled, p, out.metrics.planFulfilmentMonthly[key], 5e-7, 1 / 50e6, 'plan fulfilment');
       expectWithin(runs.flatMap((r) => [...r.staffPay.subarray(FAKE_MONTHS, 2 * FAKE_MONTHS)]), p, out.staff[1].pay[key], 0.005, 1, 'masha pay');
