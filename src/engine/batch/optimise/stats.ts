@@ -53,7 +53,7 @@ export class PooledSpread {
 /** The one-sided quantile of Student's t with `df` degrees of freedom (Cornish–Fisher beyond 2). */
 export function studentT(p: number, df: number): number {
   if (!(df > 0)) return inverseNormal(p);
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 1) return portableTan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) / Math.sqrt(2 * p * (1 - p));
   const z = inverseNormal(p);
   const z3 = z ** 3;
@@ -72,4 +72,12 @@ export function standardError(xs: readonly number[], pooled: number | null, ownF
   if (constant(xs)) return 0;
   const spread = xs.length >= ownFrom || pooled === null ? sd(xs) : pooled;
   return spread / Math.sqrt(xs.length);
+}
+
+/** tan x for |x| < π/2 by Lambert's continued fraction: plain arithmetic, so every engine gives the same bits (Math.tan need not). */
+function portableTan(x: number): number {
+  const x2 = x * x;
+  let f = 0;
+  for (let k = 61; k >= 3; k -= 2) f = x2 / (k - f);
+  return x / (1 - f);
 }
