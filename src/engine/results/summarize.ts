@@ -8,7 +8,7 @@
  *   Distributions are `{ mean, p5, p10, p25, p50, p75, p90, p95 }` (p10 and p90 added later
  *   in version 1: an owner's limit reads "the gap in nine months out of ten"), quantiles of type 7 (quantiles.ts)
  *   read from mergeable sketches (accumulator.ts, quantile-sketch.ts): exact while a series
- *   holds at most 256 distinct values, else within 0.5% (`quantileError`). Means are
+ *   holds at most 256 distinct values, else within 0.1% (`quantileError`). Means are
  *   exact sums; the profit total and the paired differences keep every run and are exact.
  * - planFulfilment = collections / plan; planMetShare = share of run-months with
  *   collections ≥ plan.
