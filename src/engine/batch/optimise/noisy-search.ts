@@ -11,8 +11,11 @@
  *   2. successive halving: the best third go on to twice the blocks, until a few remain;
  *   3. a local search, CMA-ES from the race's winner; a candidate that looks better than
  *      the best is measured on as many blocks as the best before it takes its place.
- * It stops on the budget, or when the local search has nowhere new to go or, for three
- * generations, no candidate's upper bound reaches the best.
+ *   4. a polish on the grid: the best and each of its neighbours (a step either way in each
+ *      input) on the most blocks, paired; a neighbour ahead takes the best's place, until
+ *      none is. CMA-ES stops on a few blocks a point, too few to tell grid neighbours apart.
+ * The local search stops when it has nowhere new to go or, for three generations, no
+ * candidate's upper bound reaches the best; the whole search stops on the budget.
  *
  * Limits are slacks (≥ 0 holds). A point is feasible when every slack holds by `z`
  * standard errors, so that a limit held by luck on the search's blocks does not break
@@ -68,7 +71,7 @@ export interface SearchPoint {
   id: number;
   x: number[];
   key: string;
-  origin: 'start' | 'design' | 'local';
+  origin: 'start' | 'design' | 'local' | 'polish';
   refused: boolean;
   /** One per block, from block 0. */
   samples: Sample[];
@@ -128,6 +131,13 @@ export class NoisySearch {
       const m = this.#problem.levels[i] ?? 0;
       return m >= 2 ? Math.round(c * (m - 1)) / (m - 1) : c;
     });
+  }
+
+  /** The point at x's grid place if measured or planned before, else one not kept (for costing). */
+  peek(x: readonly number[]): SearchPoint {
+    const snapped = this.snap(x);
+    const key = snapped.map((v) => v.toFixed(9)).join(',');
+    return this.#points.get(key) ?? { id: -1, x: snapped, key, origin: 'polish', refused: false, samples: [] };
   }
 
   point(x: readonly number[], origin: SearchPoint['origin']): SearchPoint {
@@ -314,7 +324,7 @@ export async function noisySearch(problem: NoisyProblem, options: NoisySearchOpt
       const xs = es.ask();
       const points = xs.map((x) => search.point(x, 'local'));
       const fresh = points.filter((p) => !p.refused && p.samples.length < local).length;
-      if (!search.affordable(points, local)) break;
+      if (!search.affordable(points, local)) throw new OutOfBudget();
       await search.extend(points, local);
       generations++;
       const ranked = search.rank(points, local);
@@ -332,11 +342,11 @@ export async function noisySearch(problem: NoisyProblem, options: NoisySearchOpt
       // Counted once the steps are small: early, wide generations are worse by design.
       hopeless = beatable || es.sigma > 0.08 ? 0 : hopeless + 1;
       stale = fresh === 0 ? stale + 1 : 0;
-      if (hopeless >= 3 || stale >= 3 || es.sigma < 1e-3) {
-        stop = 'converged';
-        break;
-      }
+      if (hopeless >= 3 || stale >= 3 || es.sigma < 1e-3) break;
     }
+    // 4. The polish.
+    best = await polish(search, best, problem.levels, most, (b) => (best = b));
+    stop = 'converged';
   } catch (error) {
     if (!(error instanceof OutOfBudget)) throw error;
   }
@@ -361,4 +371,51 @@ async function challenge(search: NoisySearch, ranked: readonly SearchPoint[], be
     if (search.feasible(p) && ahead(p)) champion = p;
   }
   return champion;
+}
+
+/** Grid step of each input (a twentieth of a continuous one's range). */
+function steps(levels: readonly number[], d: number): number[] {
+  return Array.from({ length: d }, (_, i) => ((levels[i] ?? 0) >= 2 ? 1 / (levels[i] - 1) : 0.05));
+}
+
+/**
+ * Step 4: the best against each grid neighbour on `most` blocks, paired; moves to a feasible
+ * neighbour ahead of it (the furthest ahead) until none is. Runs out of budget as the rest do.
+ */
+async function polish(search: NoisySearch, start: SearchPoint, levels: readonly number[], most: number, moved: (best: SearchPoint) => void): Promise<SearchPoint> {
+  const d = start.x.length;
+  const step = steps(levels, d);
+  let best = start;
+  const seen = new Set<SearchPoint>([best]);
+  for (let moves = 0; moves < 4 * d + 8; moves++) {
+    const xs: number[][] = [];
+    for (let i = 0; i < d; i++) {
+      for (const sign of [-1, 1]) {
+        const x = best.x.slice();
+        x[i] += sign * step[i];
+        const p = search.peek(x);
+        if (x[i] >= -1e-9 && x[i] <= 1 + 1e-9 && p.key !== best.key && !p.refused && !xs.some((y) => search.peek(y).key === p.key)) xs.push(x);
+      }
+    }
+    if (xs.length === 0) break;
+    const blocks = Math.max(most, best.samples.length);
+    if (!search.affordable([best, ...xs.map((x) => search.peek(x))], blocks)) throw new OutOfBudget();
+    const around = xs.map((x) => search.point(x, 'polish'));
+    await search.extend([best, ...around], blocks);
+    let next = best;
+    let lead = 0;
+    for (const p of around) {
+      if (!search.feasible(p)) continue;
+      const diff = search.paired(p, best).mean;
+      if (!search.feasible(best) || diff > lead) {
+        next = p;
+        lead = search.feasible(best) ? diff : Infinity;
+      }
+    }
+    if (next === best || seen.has(next)) break;
+    seen.add(next);
+    best = next;
+    moved(best);
+  }
+  return best;
 }
