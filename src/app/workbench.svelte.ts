@@ -13,6 +13,7 @@ import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditHistory } from './history.svelte.ts';
 import { SensitivityState } from './sensitivity.svelte.ts';
+import { SuggestState } from './suggest.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
 import { NameKeeper } from './name-keeper.ts';
 import { relabelResults, sameButNames } from './results-names.ts';
@@ -94,6 +95,8 @@ export class Workbench {
   readonly sensitivity: SensitivityState;
   /** The department's own payment history and the fit to it (payment-history.svelte.ts). */
   readonly payments: PaymentHistory;
+  /** A better version of a scheme within the owner's limits, searched on request (suggest.svelte.ts). */
+  readonly suggest: SuggestState;
 
   readonly #engine: RunEngine;
   readonly #names = new NameKeeper();
@@ -114,6 +117,7 @@ export class Workbench {
     this.#engine = engine;
     this.sensitivity = new SensitivityState(engine);
     this.payments = new PaymentHistory(options.fitPool);
+    this.suggest = new SuggestState(engine, (scheme, after) => this.insertScheme(scheme, after));
     this.lang = lang;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
     this.#lastJobs = jobsOf(scenario);
@@ -212,6 +216,20 @@ export class Workbench {
     this.draft.schemes.splice(index + 1, 0, copy);
   }
 
+  /** Adds a whole scheme (the optimiser's suggestion) after the one with id `after`, as one undo step; false when there is no room. */
+  insertScheme(scheme: Scheme, after: string): boolean {
+    if (!this.canAddScheme) return false;
+    const ids = this.draft.schemes.map((s) => s.id);
+    let id = scheme.id;
+    for (let k = 2; ids.includes(id); k++) id = `${scheme.id}-${k}`;
+    this.history.breakStep();
+    this.draft.schemes.splice(ids.indexOf(after) + 1 || ids.length, 0, { ...clone(scheme), id });
+    this.#names.adopt(id, scheme.name);
+    this.history.record(this.#snapshot());
+    this.history.breakStep();
+    return true;
+  }
+
   deleteScheme(index: number): void {
     if (!this.canDeleteScheme) return;
     const [gone] = this.draft.schemes.splice(index, 1);
@@ -238,6 +256,7 @@ export class Workbench {
   load(scenario: Scenario): void {
     this.history.breakStep();
     this.sensitivity.invalidate();
+    this.suggest.reset();
     this.editing = null;
     this.#names.forget();
     this.draft = clone(scenario);
@@ -310,6 +329,7 @@ export class Workbench {
       return;
     }
     this.sensitivity.invalidate();
+    this.suggest.cancel(); // searching a scenario that is no longer the one on screen
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     // A configuration grown large waits for the Run button instead of starting on a keystroke.
@@ -336,8 +356,9 @@ export class Workbench {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     this.#abort?.abort(new DOMException('Superseded by a new run', 'AbortError'));
-    // The engine runs one batch at a time: a sweep in progress gives way.
+    // The engine runs one batch at a time: a sweep or a search in progress gives way.
     this.sensitivity.cancel();
+    this.suggest.cancel();
     const abort = new AbortController();
     this.#abort = abort;
     this.#runScenario = scenario;

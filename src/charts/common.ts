@@ -57,7 +57,7 @@ export function truncate(text: string, maxWidth: number, size: number, bold = fa
   return chars.join('').trimEnd() + '…';
 }
 
-export type LegendMark = 'line' | 'dash' | 'box' | 'dot' | 'band' | 'hatch';
+export type LegendMark = 'line' | 'dash' | 'box' | 'dot' | 'ring' | 'diamond' | 'band' | 'hatch';
 
 export interface LegendItem {
   label: string;

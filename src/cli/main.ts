@@ -21,6 +21,7 @@ import { robustnessCommand } from './robustness-command.ts';
 import { fitCommand } from './fit-command.ts';
 import { historyCommand } from './history-command.ts';
 import { HISTORY_FLAGS } from './history-file.ts';
+import { optimiseCommand } from './optimise-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
 export type { CliIo } from './io.ts';
@@ -93,6 +94,24 @@ Usage:
       One simulated run's incoming payments as a bank statement (date, amount, client), for
       demos and tests of fit. --style ru writes it as a Russian bank does (DD.MM.YYYY, ;,
       a decimal comma).
+  paybench optimise FILE --scheme ID [--vary PATH=LO..HI[:STEP]]... [--maximise METRIC]
+                         [--constraint "METRIC OP VALUE"]... [--runs N] [--budget EVALS] [--seed S]
+                         [--workers K] [--json PATH|-] [--out FILE] [--quiet]
+      Suggest a better scheme: search the scheme's inputs (default: the formula's
+      threshold and rate, each gate's day and share of plan; PATH as formula.rate or
+      schemes[ID].tranches[0].gate.byDay) for the most of METRIC (default profitTotal.p50,
+      median profit over the horizon) within the limits (default: maxCashGapMidMonth.p90 <=
+      start and staff.*.pay.p50 >= start — the P90 mid-month gap no worse, nobody's median
+      pay lower). Clients, market and company stay as they are. METRIC is the results'
+      name: profitTotal.p50, bonusTotal.mean, staff.masha.pay.p50, vsBaseline.profit.p50
+      (paired with the start), planMetShare; VALUE a number (15M, 500k, 90%) or start
+      (start + 1M, start * 1.1). Candidates run on the same runs (common random numbers):
+      a coarse design, successive halving, then CMA-ES; the best few run again on a fresh
+      seed. --runs: runs of a first look (default 100), --budget: evaluations of that many
+      runs, the re-check included (default 300); --seed: the runs' seed (default the
+      file's; the re-check's is derived from it). Prints the suggestion against the start on
+      both seeds, the limits that bind and the trade-off between profit and the cash gap;
+      --json writes the report, --out the scenario with the suggested scheme added.
   paybench payout FILE --scheme ID --collected AMOUNT [--collected-by DAY=AMOUNT]... [--person ID]
                        [--key-plan-met DAY=yes|no]... [--adjust STAFF_ID=±AMOUNT]... [--json]
       One month's exact pool, tranches and each person's bonus. --key-plan-met: whether
@@ -121,6 +140,10 @@ const SPECS: Record<string, FlagSpec> = {
   robustness: { ...COMMON, targets: 'value', swing: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   fit: { ...COMMON, ...HISTORY_FLAGS, history: 'value', scheme: 'value', runs: 'value', budget: 'value', seed: 'value', vary: 'list', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
   history: { ...COMMON, scheme: 'value', months: 'value', seed: 'value', 'runs-index': 'value', style: 'value', csv: 'value' },
+  optimise: {
+    ...COMMON, scheme: 'value', vary: 'list', maximise: 'value', constraint: 'list', runs: 'value', budget: 'value', seed: 'value',
+    workers: 'value', json: 'value', out: 'value', quiet: 'boolean',
+  },
   payout: { ...COMMON, scheme: 'value', collected: 'value', 'collected-by': 'list', 'key-plan-met': 'list', adjust: 'list', person: 'value', json: 'boolean' },
 };
 
@@ -165,6 +188,8 @@ export async function main(argv: readonly string[], world: CliIo): Promise<numbe
         return await fitCommand(args, io, lang);
       case 'history':
         return await historyCommand(args, io, lang);
+      case 'optimise':
+        return await optimiseCommand(args, io, lang);
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

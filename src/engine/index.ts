@@ -43,3 +43,9 @@ export { fitHistory, FitError, FIT_DEFAULTS, type Fit, type FitOptions, type Fit
 export { runFitJob, type FitEvaluator, type FitJob, type FitOutcome, type FitSetup } from './batch/fit-job.ts';
 export { fitInputs } from './batch/fit-inputs.ts';
 export { fitNotes, noteText, inputWord, momentWord, INPUT_WORDS, MOMENT_WORDS, type FitNote, type FitLang } from './batch/fit-notes.ts';
+export { optimise, recheckSeed, recheckEvaluations, DEFAULT_OPTIMISE_RUNS, DEFAULT_OPTIMISE_BUDGET, FINALISTS, type OptimiseRequest, type OptimiseOptions } from './batch/optimise/optimise.ts';
+export { SUGGESTION_FORMAT, type Suggestion, type Verdict, type FigureRow, type LimitRow, type TradeOff, type CurvePoint } from './batch/optimise/report.ts';
+export { parseGoal, parseLimit, parseMetric, parseAmount, DEFAULT_MAXIMISE, DEFAULT_LIMITS, type Goal, type Limit, type Metric } from './batch/optimise/goal.ts';
+export { defaultInputs, parseInputText, checkedInput, schemeField, valueAt, levels, type SchemeInput } from './batch/optimise/inputs.ts';
+export { OptimiseError } from './batch/optimise/errors.ts';
+export type { BlockRunner } from './batch/optimise/bench.ts';

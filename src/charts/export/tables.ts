@@ -5,7 +5,7 @@
  * `paybench run --csv` writes them; headers.ts names them in Russian for a Russian export.
  */
 import { METRIC_KEYS } from '../../engine/index.ts';
-import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults, Tornado } from '../../engine/index.ts';
+import type { Dist, MetricKey, MonthSummary, ResultsJson, SchemeResults, Tornado, TradeOff } from '../../engine/index.ts';
 import { horizonDate } from '../format.ts';
 import type { Cell, Table } from './csv.ts';
 
@@ -126,5 +126,14 @@ export function tornadoTable(t: Tornado, inputName: (input: string) => string): 
   return {
     header: ['scheme', 'baseline', 'input', 'input_name', 'path', 'low', 'as_is', 'high', 'swing'],
     rows: t.schemes.flatMap((x) => x.bars.map((b) => [x.id, t.baseline, b.input, inputName(b.input), b.path, b.low, x.base, b.high, b.swing])),
+  };
+}
+
+/** The optimiser's trade-off: the best figure found at each gap limit, with the inputs that give it. */
+export function tradeOffTable(t: TradeOff, inputs: readonly string[]): Table {
+  const name = (metric: string) => snake(metric.replace(/\./g, '_'));
+  return {
+    header: [`${name(t.gap)}_at_most`, name(t.objective), ...inputs.map((f) => f.replace(/[[\].]+/g, '_').replace(/_$/, '')), 'blocks'],
+    rows: t.points.map((p) => [p.gap, p.objective, ...p.values, p.blocks]),
   };
 }

@@ -6,6 +6,7 @@
  * client's draws do not depend on what happened to other clients.
  */
 import seedrandom from 'seedrandom';
+import { normalFromUniform } from './normal.ts';
 
 /** Small fast counter generator (Chris Doty-Humphrey's SFC32). */
 export class Sfc32 {
@@ -37,11 +38,9 @@ export class Sfc32 {
     return this.nextUint32() / 4294967296;
   }
 
-  /** Standard normal (Box–Muller, one of the pair). */
+  /** Standard normal, from one draw (normal.ts says why not Box–Muller). */
   normal(): number {
-    let u = this.next();
-    if (u < 1e-300) u = 1e-300;
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * this.next());
+    return normalFromUniform(this.next());
   }
 
   /** Exponential with the given mean. */

@@ -19,12 +19,12 @@
  *   negative values likewise by |x|, |x| < MIN_MAGNITUDE counts as zero. A bucket stands for
  *   2γ^k/(γ + 1), within a relative α = RELATIVE_ERROR of every value in it.
  *
- * Error bound (buckets): every order statistic is estimated within α·|x| (α = 0.5%), or
+ * Error bound (buckets): every order statistic is estimated within α·|x| (α = 0.1%), or
  * MIN_MAGNITUDE near zero; the smallest and largest values are exact. A type-7 quantile
  * interpolates between two order statistics, so it lies within α·max(|x⌊h⌋|, |x⌊h⌋+1|) of
  * the exact one — within α of its value when both neighbours have the same sign. Buckets
  * more than MAX_BUCKETS below a series' largest magnitude are folded together (a guard:
- * 4,096 buckets span 17 decades, beyond what money and shares need).
+ * 8,192 buckets span 7 decades: a rouble under ten million, 1e-7 under a share of 1).
  */
 import { ExactSum } from '../numeric/exact-sum.ts';
 import { BucketStore, MAX_BUCKETS, type Numbers } from './bucket-store.ts';
@@ -32,7 +32,7 @@ import { BucketStore, MAX_BUCKETS, type Numbers } from './bucket-store.ts';
 export type { Numbers } from './bucket-store.ts';
 
 /** Relative error of a bucket's representative value. */
-export const RELATIVE_ERROR = 0.005;
+export const RELATIVE_ERROR = 0.001;
 /** A series stays exact while it holds at most this many distinct values. */
 export const EXACT_DISTINCT = 256;
 /** Magnitudes below this count as zero (roubles, shares and effort alike). */

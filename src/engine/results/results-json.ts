@@ -12,6 +12,10 @@ export const RESULTS_VERSION = 1;
 
 /** A rounded number, or null where no value exists. */
 export type Num = number | null;
+/**
+ * A distribution in the contract: the mean and quantiles P5…P95. `p10` and `p90` were
+ * added within version 1 (fields added, none changed): files written before lack them.
+ */
 export type Dist = { [K in keyof Distribution]: Num };
 export type BandSeries = { [K in keyof Bands]: Num[] };
 export interface Centre { median: Num; mean: Num }

@@ -5,9 +5,10 @@
  *
  * Definitions (the contract's fine print):
  * - Monthly metrics pool every run-month; totals are per run, summed over the horizon.
- *   Distributions are `{ mean, p5, p25, p50, p75, p95 }`, quantiles of type 7 (quantiles.ts)
+ *   Distributions are `{ mean, p5, p10, p25, p50, p75, p90, p95 }` (p10 and p90 added later
+ *   in version 1: an owner's limit reads "the gap in nine months out of ten"), quantiles of type 7 (quantiles.ts)
  *   read from mergeable sketches (accumulator.ts, quantile-sketch.ts): exact while a series
- *   holds at most 256 distinct values, else within 0.5% (`quantileError`). Means are
+ *   holds at most 256 distinct values, else within 0.1% (`quantileError`). Means are
  *   exact sums; the profit total and the paired differences keep every run and are exact.
  * - planFulfilment = collections / plan; planMetShare = share of run-months with
  *   collections ≥ plan.
@@ -71,7 +72,7 @@ const share = (x: number) => round(x, 6);
 const count = (x: number) => round(x, 4);
 
 function roundDist(d: Distribution, r: (x: number) => Num): Dist {
-  return { mean: r(d.mean), p5: r(d.p5), p25: r(d.p25), p50: r(d.p50), p75: r(d.p75), p95: r(d.p95) };
+  return { mean: r(d.mean), p5: r(d.p5), p10: r(d.p10), p25: r(d.p25), p50: r(d.p50), p75: r(d.p75), p90: r(d.p90), p95: r(d.p95) };
 }
 
 // ---------------------------------------------------------------- calendar of the horizon
@@ -89,12 +90,12 @@ function daysInMonth(label: string): number {
 
 // ---------------------------------------------------------------- from sketches
 
-const DIST_P = [0.05, 0.25, 0.5, 0.75, 0.95];
+const DIST_P = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 
 /** A series' distribution, optionally scaled (x/plan): quantiles and the exact mean. */
 function sketchDist(s: QuantileSketch, r: (x: number) => Num, scale = 1): Dist {
-  const [p5, p25, p50, p75, p95] = s.quantiles(DIST_P);
-  return roundDist({ mean: s.mean() * scale, p5: p5 * scale, p25: p25 * scale, p50: p50 * scale, p75: p75 * scale, p95: p95 * scale }, r);
+  const [p5, p10, p25, p50, p75, p90, p95] = s.quantiles(DIST_P).map((q) => q * scale);
+  return roundDist({ mean: s.mean() * scale, p5, p10, p25, p50, p75, p90, p95 }, r);
 }
 
 function sketchCentre(s: QuantileSketch, r: (x: number) => Num, scale = 1): Centre {

@@ -11,6 +11,7 @@ import { Workforce } from '../world/workforce.ts';
 import { buildGroups, dealClients, type Groups } from '../agents/groups.ts';
 import { drawLeavers, personalBond } from '../behaviour/attrition.ts';
 import { RunSeed, keyedUniform } from '../numeric/random.ts';
+import { normalFromUniform } from '../numeric/normal.ts';
 import { settlePeriod } from '../pay/settle.ts';
 import { poolKopecks } from '../pay/formula.ts';
 import { SalesBook } from '../world/sales-book.ts';
@@ -229,9 +230,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
       for (const team of teams) team.closePeriod();
     } else if (t === periodEnd) {
       for (let j = 0; j < staffCount; j++) {
-        const u1 = keyedUniform(splitSalt, j, m, 0);
-        const u2 = keyedUniform(splitSalt, j, m, 1);
-        normals[j] = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+        normals[j] = normalFromUniform(keyedUniform(splitSalt, j, m, 0));
       }
       const s = settlePeriod(
         scheme.pay,

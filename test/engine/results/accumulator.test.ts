@@ -75,11 +75,11 @@ describe('quantile error against exact quantiles (1,500 synthetic runs, seeded b
       const out = json.schemes[scheme];
       for (let d = 0; d < FAKE_DAYS; d += 7) {
         const column = runs.map((r) => r.cashDaily[d]);
-        BAND_LEVELS.forEach((level, k) => expectWithin(column, BAND_P[k], out.cashDaily[level][d], 0.005, 1, `cash day ${d + 1}`));
+        BAND_LEVELS.forEach((level, k) => expectWithin(column, BAND_P[k], out.cashDaily[level][d], RELATIVE_ERROR, 1, `cash day ${d + 1}`));
       }
       // Day of month 15: Jan 15, Feb 15, Mar 15 of every run.
       const typical = runs.flatMap((r) => [14, 31 + 14, 59 + 14].map((d) => r.cashDaily[d]));
-      BAND_LEVELS.forEach((level, k) => expectWithin(typical, BAND_P[k], out.typicalMonth[level][14], 0.005, 1, 'typical day 15'));
+      BAND_LEVELS.forEach((level, k) => expectWithin(typical, BAND_P[k], out.typicalMonth[level][14], RELATIVE_ERROR, 1, 'typical day 15'));
     }
   });
 
@@ -87,10 +87,10 @@ describe('quantile error against exact quantiles (1,500 synthetic runs, seeded b
     const runs = runsOf(1);
     const out = json.schemes[1];
     const pooled = runs.flatMap((r) => [...r.collections]);
-    for (const [p, key] of [[0.05, 'p5'], [0.25, 'p25'], [0.5, 'p50'], [0.75, 'p75'], [0.95, 'p95']] as const) {
-      expectWithin(pooled, p, out.metrics.collectionsMonthly[key], 0.005, 1, 'collections');
+    for (const [p, key] of [[0.05, 'p5'], [0.1, 'p10'], [0.25, 'p25'], [0.5, 'p50'], [0.75, 'p75'], [0.9, 'p90'], [0.95, 'p95']] as const) {
+      expectWithin(pooled, p, out.metrics.collectionsMonthly[key], RELATIVE_ERROR, 1, 'collections');
       expectWithin(pooled, p, out.metrics.planFulfilmentMonthly[key], 5e-7, 1 / 50e6, 'plan fulfilment');
-      expectWithin(runs.flatMap((r) => [...r.staffPay.subarray(FAKE_MONTHS, 2 * FAKE_MONTHS)]), p, out.staff[1].pay[key], 0.005, 1, 'masha pay');
+      expectWithin(runs.flatMap((r) => [...r.staffPay.subarray(FAKE_MONTHS, 2 * FAKE_MONTHS)]), p, out.staff[1].pay[key], RELATIVE_ERROR, 1, 'masha pay');
     }
     const day10 = runs.flatMap((r) => [0, 1, 2].map((m) => r.collectedByDay[m * 31 + 9]));
     expectWithin(day10, 0.5, out.intraMonth[9].median, 5e-7, 1 / 50e6, 'intra-month day 10');
@@ -124,6 +124,6 @@ describe('memory does not grow with runs', () => {
     const series = FAKE_DAYS + 31 + 31 + FAKE_MONTHS * 4 + 4 + 5 + 9;
     expect(b).toBeLessThanOrEqual(series * 2 * MAX_BUCKETS);
     expect(b).toBeLessThan(a * 1.25);
-    expect(b / series).toBeLessThan(1500); // cash spans ±15M here: ~7 decades each side at 231 buckets a decade
+    expect(b / series).toBeLessThan(6000); // cash spans ±15M here: up to 7 decades each side at 1,151 buckets a decade
   });
 });

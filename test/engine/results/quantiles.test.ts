@@ -26,7 +26,7 @@ describe('quantiles (type 7, linear interpolation)', () => {
 
   it('summarizes a distribution and bands', () => {
     const d = distribution([3, 1, 2]);
-    expect(d).toEqual({ mean: 2, p5: 1.1, p25: 1.5, p50: 2, p75: 2.5, p95: expect.closeTo(2.9, 12) });
+    expect(d).toEqual({ mean: 2, p5: 1.1, p10: expect.closeTo(1.2, 12), p25: 1.5, p50: 2, p75: 2.5, p90: expect.closeTo(2.8, 12), p95: expect.closeTo(2.9, 12) });
     const b = bands(Array.from({ length: 21 }, (_, i) => i));
     expect(b.p5).toBeCloseTo(1, 12);
     expect(b.p10).toBeCloseTo(2, 12);

@@ -52,7 +52,7 @@ describe('ResultsAccumulator and the results JSON', () => {
     expect(json.schemes.map((s: { id: string }) => s.id)).toEqual(['s0', 's1', 's2']);
     const s1 = json.schemes[1];
     expect(Object.keys(s1.metrics)).toEqual([...METRIC_KEYS]);
-    for (const key of METRIC_KEYS) expect(Object.keys(s1.metrics[key])).toEqual(['mean', 'p5', 'p25', 'p50', 'p75', 'p95']);
+    for (const key of METRIC_KEYS) expect(Object.keys(s1.metrics[key])).toEqual(['mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95']);
     expect(s1.intraMonth).toHaveLength(31);
     expect(s1.effortByDay).toHaveLength(31);
     expect(s1.cashDaily.p50).toHaveLength(FAKE_DAYS);

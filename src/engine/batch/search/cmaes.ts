@@ -10,6 +10,7 @@
  * Follows Hansen, "The CMA Evolution Strategy: A Tutorial" (2016), with the default
  * parameters given there.
  */
+import { normalFromUniform } from '../../numeric/normal.ts';
 
 export interface CmaesOptions {
   /** Starting mean, in [0, 1] per coordinate. */
@@ -42,7 +43,6 @@ export class Cmaes {
   private pc: number[];
   private ps: number[];
   private readonly random: () => number;
-  private spare: number | null = null;
   generation = 0;
 
   constructor(options: CmaesOptions) {
@@ -73,16 +73,7 @@ export class Cmaes {
   }
 
   private normal(): number {
-    if (this.spare !== null) {
-      const z = this.spare;
-      this.spare = null;
-      return z;
-    }
-    const u = Math.max(1e-300, this.random());
-    const v = this.random();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spare = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    return normalFromUniform(this.random());
   }
 
   /** The next generation's candidates, each in [0, 1]^n. */
