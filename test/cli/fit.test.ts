@@ -4,7 +4,7 @@
  * one thread or two; and broken statements refused with the line and the reason, exit 1,
  * nothing written.
  */
-import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -41,6 +41,15 @@ describe('paybench history', () => {
     const ru = await statement(1, 'ru');
     expect(ru.startsWith('\ufeffДата;Сумма;Плательщик\r\n')).toBe(true);
     expect(ru.split('\r\n')[1]).toMatch(/^\d\d\.01\.2027;[\d\u00a0]+,\d\d;ООО «Клиент \d{3}»$/);
+  });
+  it('wrote the bundled example: the README\'s command, byte for byte', async () => {
+    // A change to the model or to the client department changes the example: write it again
+    // with the command below when this fails.
+    const t = io();
+    const command = ['history', SCENARIO, '--scheme', 'threshold', '--months', '12', '--seed', '2025', '--style', 'ru', '--csv', 'example.csv'];
+    expect(await main(command, t.io)).toBe(0);
+    const bundled = readFileSync(join(ROOT, 'scenarios/history-example.csv'), 'utf8');
+    expect(t.written[join(ROOT, 'example.csv')] === bundled, `scenarios/history-example.csv is not what paybench ${command.join(' ')} writes`).toBe(true);
   });
   it('needs a scheme the scenario has and a file to write', async () => {
     let t = io();
