@@ -22,7 +22,8 @@ function small(): Scenario {
   doc.simulation.months = 3;
   doc.simulation.burnInMonths = 1;
   doc.simulation.runs = 4;
-  doc.schemes.find((s: { id: string }) => s.id === 'tranches').formula.threshold = '56000000';
+  // A threshold above anything collected: the pool never pays and nobody pushes, so better exists.
+  doc.schemes.find((s: { id: string }) => s.id === 'tranches').formula.threshold = '72000000';
   const parsed = parseScenarioText(JSON.stringify(doc));
   if (!parsed.ok) throw new Error('the test scenario does not parse');
   return parsed.scenario;
@@ -34,7 +35,7 @@ describe('Suggest… in the workbench', () => {
     wb.suggest.open(wb.scenario!, 'tranches');
     const rows = wb.suggest.form!.inputs;
     expect(rows.map((r) => r.field)).toEqual(['formula.threshold', 'formula.rate', 'tranches[0].gate.byDay', 'tranches[0].gate.minPlanShare', 'tranches[1].gate.byDay', 'tranches[1].gate.minPlanShare']);
-    expect(rows[0]).toMatchObject({ unit: 'money', lo: '28000000', hi: '84000000', use: true });
+    expect(rows[0]).toMatchObject({ unit: 'money', lo: '36000000', hi: '108000000', use: true });
     expect(rows[1]).toMatchObject({ unit: 'percent', lo: '0.25', hi: '1', step: '0.05' });
     expect(rows[3]).toMatchObject({ unit: 'percent', lo: '20', hi: '80', step: '5' });
     expect(wb.suggest.form).toMatchObject({ goal: 'profitTotal.p50', gapLimit: true, payLimit: true, bonusLimit: false });

@@ -58,34 +58,41 @@ const CLIENTS: ClientBook = {
   monthlyVolume: '55000000',
   volumeSkew: 0.7,
   volumeNoise: 0.08,
+  // Calibrated to article 002's figures (scenarios/client-department.targets.json, README
+  // "Model notes"): a fifth of the volume pays unasked, around its 23rd day; most clients
+  // pay when called; a quarter stretch for months unless pushed.
   habits: [
-    { id: 'selfPayer', volumeShare: '0.35', medianDays: 10, promiseProbability: 0.5 },
-    { id: 'reminderPayer', volumeShare: '0.45', medianDays: 80, promiseProbability: 0.85 },
-    { id: 'stretcher', volumeShare: '0.2', medianDays: 60, promiseProbability: 0.35 },
+    { id: 'selfPayer', volumeShare: '0.2', medianDays: 23, spread: 0.33, promiseProbability: 0.5 },
+    { id: 'reminderPayer', volumeShare: '0.55', medianDays: 80, promiseProbability: 0.72 },
+    { id: 'stretcher', volumeShare: '0.25', medianDays: 105, promiseProbability: 0.42 },
   ],
-  invoiceHours: 0.7,
+  invoiceHours: 0.6,
   callHours: 1.0,
   courierDays: 2,
   callAfterDays: 3,
   recallAfterDays: 3,
   promiseKept: 0.85,
   promiseMaxDays: 4,
-  suspendAfterDays: 25,
-  suspendedVolumeShare: 0.4,
-  churnIfSuspended: 0.5,
+  suspendAfterDays: 19,
+  suspendedVolumeShare: 0.28,
+  // A suspended client mostly stays and buys less (002); 2% leave a month while suspended.
+  churnIfSuspended: 0.02,
   replacementMonths: 2,
 };
 
 const BEHAVIOUR: Behaviour = {
   effort: {
     enabled: true,
-    deadlineDiscount: 0.9,
-    costFactor: 0.6,
-    dutyFloor: 0.35,
-    routineShare: 0,
-    routineCanWaitDays: 0,
+    // The whole-day model (calibrated, README "Model notes"): a working day is at least a
+    // normal day, half of it routine that can wait 12 days behind a push; pay moves the push
+    // above it. A gated tranche lost weighs 4.5 times the money (loss aversion).
+    deadlineDiscount: 0.94,
+    costFactor: 0.245,
+    dutyFloor: 1,
+    routineShare: 0.5,
+    routineCanWaitDays: 12,
     maxEffort: 1.75,
-    gateLossAversion: 1,
+    gateLossAversion: 4.5,
     weekendCostMultiplier: 1.5,
     forecastSigmaBase: '1000000',
     forecastSigmaShare: 0.4,
@@ -113,7 +120,7 @@ const BEHAVIOUR: Behaviour = {
     dissatisfactionWeight: 4,
     vacancyMonths: 1,
     rampUpMonths: 3,
-    clientTheft: 0.5,
+    clientTheft: 0.17,
   },
   star: {
     enabled: false,

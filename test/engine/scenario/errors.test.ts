@@ -128,7 +128,7 @@ const cases: Case[] = [
   },
   {
     title: 'habit shares not summing to 1',
-    edit: (f) => (f.clients.habits[0].volumeShare = '0.3'),
+    edit: (f) => (f.clients.habits[0].volumeShare = '0.15'),
     path: 'clients.habits',
     code: 'habits.sum',
     en: 'clients.habits: volume shares of the payment habits must sum to 1 (they sum to 0.95)',

@@ -40,7 +40,7 @@ describe('the default scenario', () => {
       ['vasya', 'collector', '20000'],
       ['olya', 'collector', '20000'],
     ]);
-    expect(s.clients.habits.map((h) => h.volumeShare)).toEqual(['0.35', '0.45', '0.2']);
+    expect(s.clients.habits.map((h) => h.volumeShare)).toEqual(['0.2', '0.55', '0.25']);
     expect(s.baseline).toBe(s.schemes[0].id);
   });
 
