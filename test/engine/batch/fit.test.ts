@@ -91,7 +91,7 @@ describe('fitting a history', () => {
 
   it('refuses to move the self-payers\' share when no reminder payers take the rest', async () => {
     const [self, , stretcher] = base.clients.habits;
-    const two = parseScenario({ ...base, clients: { ...base.clients, habits: [{ ...self, volumeShare: '0.8' }, stretcher] } });
+    const two = parseScenario({ ...base, clients: { ...base.clients, habits: [{ ...self, volumeShare: '0.8' }, { ...stretcher, volumeShare: '0.2' }] } });
     if (!two.ok) throw new Error('no scenario');
     const vary = [{ path: 'clients.habits[selfPayer].volumeShare', lo: 0.05, hi: 0.6 }];
     await expect(fitHistory(two.scenario, h, { ...SMALL, vary })).rejects.toThrow(/no reminder payers/);
