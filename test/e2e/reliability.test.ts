@@ -52,8 +52,9 @@ describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () =
   it('reports a worker that closes itself or hangs, in the user’s words, and runs again', async () => {
     await page.evaluate(() => ((globalThis as any).paybench.runner.stallMs = 1500));
     for (const fault of ['close', 'hang'] as const) {
+      await waitForRun(page); // idle: the status line is not redrawn under the click
       await page.evaluate((f) => (globalThis as any).paybench.workbench.injectFault(f), fault);
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 60_000 });
       await waitForRun(page, 'error', 30_000);
       expect(await page.locator('.run-error').textContent()).toMatch(/worker 1 stopped answering: no sign of life for \d+ s\. It was stopped; your scenario is kept: run it again\./);
       if (fault === 'close' && SHOTS) await page.locator('header.topbar').screenshot({ path: `${SHOTS}/worker-stopped-en.png` });

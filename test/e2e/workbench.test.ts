@@ -87,9 +87,15 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(first.runs).toBeGreaterThan(0);
     expect(await page.getByRole('progressbar').isVisible()).toBe(true);
     await waitForRun(page);
-    const done = await state<{ runs: number; n: number; name: string }>(page, '({ runs: wb.results.scenario.runs, n: wb.done, name: wb.draft.name })');
+    const done = await state<{ runs: number; n: number; name: string; settled: number | null }>(page, '({ runs: wb.results.scenario.runs, n: wb.done, name: wb.draft.name, settled: wb.settled?.runs ?? null })');
     expect(done.name).toBe(bundled().name);
-    expect(done.runs).toBe(bundled().simulation.runs);
+    // "Stop when settled" is on by default: all the scenario's runs, or fewer once settled.
+    if (done.settled === null) expect(done.runs).toBe(bundled().simulation.runs);
+    else {
+      expect(done.runs).toBe(done.settled);
+      expect(done.runs).toBeLessThanOrEqual(bundled().simulation.runs);
+      expect(await page.getByTestId('settled').textContent()).toBe(`settled at ${done.runs} runs`);
+    }
     expect(await page.getByTestId('results-n').textContent()).toContain(`N = ${done.runs}`);
   }, 120_000);
 
