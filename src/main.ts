@@ -12,12 +12,14 @@ import { startingScenario } from './app/startup.ts';
 import { storedLang } from './app/storage.ts';
 import { browserLang } from './app/i18n.ts';
 import { WebWorkerRunner } from './workers/web-worker-runner.ts';
+import { createFitWebPool } from './workers/fit-web-pool.ts';
 import './app/app.css';
 
 const lang = storedLang() ?? browserLang();
 const start = startingScenario(location.hash, lang);
 const runner = new WebWorkerRunner();
-const workbench = new Workbench(start.scenario, runner, lang);
+// A fit's candidates run on web workers of their own, side by side; the page drives the search.
+const workbench = new Workbench(start.scenario, runner, lang, { fitPool: (signal) => createFitWebPool({ signal }) });
 workbench.openFailure = start.failure;
 
 // A handle for browser tests and the browser bench (read the state, inject a worker fault, shorten the watchdog).

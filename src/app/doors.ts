@@ -24,6 +24,11 @@ function doorIssue(code: 'link.tooLong' | 'link.corrupt' | 'file.unreadable', pa
   return { path: '', code, params, message: code };
 }
 
+/** A payment history (a statement: .csv, .tsv, .txt) rather than a scenario (.json). */
+export function isStatementFile(file: File): boolean {
+  return /\.(csv|tsv|txt)$/i.test(file.name) || /^text\/(csv|plain|tab-separated-values)/.test(file.type);
+}
+
 export async function readScenarioFile(file: File): Promise<ParseResult> {
   const max = SCENARIO_LIMITS.maxTextBytes;
   if (file.size > max) {

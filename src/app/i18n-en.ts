@@ -237,7 +237,7 @@ export const en = {
   person: 'Person',
   // results
   results: 'Results',
-  tabs: { cash: 'Cash', collections: 'Collections & effort', profit: 'Distributions', pay: 'Pay', growth: 'Growth', people: 'Sales & people', summary: 'Summary', sensitivity: 'Sensitivity' },
+  tabs: { cash: 'Cash', collections: 'Collections & effort', profit: 'Distributions', pay: 'Pay', growth: 'Growth', people: 'Sales & people', summary: 'Summary', sensitivity: 'Sensitivity', history: 'History' },
   noResults: 'Results appear here as soon as the first runs are done.',
   sensitivityIntro: (pct: string) =>
     `Which inputs move each scheme's advantage over the baseline most: every input is set ${pct} lower and ${pct} higher in turn, the comparison is run again on the same seed, and the bars show the median profit difference over the horizon.`,

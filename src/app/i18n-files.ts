@@ -10,7 +10,7 @@ import type { Lang } from './i18n.ts';
 
 const en = {
   open: 'Open…',
-  openHint: 'Open a scenario file (.paybench.json); you can also drop it anywhere on the page',
+  openHint: 'Open a scenario file (.paybench.json) or a payment history (.csv); you can also drop it anywhere on the page',
   save: 'Save',
   saveHint: (file: string) => `Save the scenario as ${file}`,
   share: 'Share link',
@@ -27,7 +27,7 @@ const en = {
   libraryTitle: 'Scenario library',
   openThis: 'Open',
   close: 'Close',
-  dropHere: 'Drop a scenario file to open it',
+  dropHere: 'Drop a scenario file or a payment history (.csv) to open it',
   files: 'Scenario files',
   // open failures
   couldNotOpen: (what: string) => `Could not open ${what}`,
@@ -45,14 +45,16 @@ const en = {
     'sales-stagnation': 'Paid on “their own” clients’ payments, salespeople stop hunting and farm the book: stagnation (P5).',
     'star-inbound-sector': 'An easy inbound flow and high stable pay: the star syndrome and what re-attestation cures (P6).',
     'absence-and-departures': 'Sick leave, vacations and leavers under personal, team and conveyor organisation (P7–P8).',
+    'fit-to-history': 'A year of incoming payments as a Russian bank statement — simulated by paybench history, not a real one — to see what a history says and fit the client department to it.',
   } as Record<string, string>,
+  historyExample: 'Fit to a history (simulated example)',
 };
 
 export type FileWords = typeof en;
 
 const ru: FileWords = {
   open: 'Открыть…',
-  openHint: 'Открыть файл сценария (.paybench.json); его можно и перетащить в любое место страницы',
+  openHint: 'Открыть файл сценария (.paybench.json) или историю платежей (.csv); их можно и перетащить в любое место страницы',
   save: 'Сохранить',
   saveHint: (file) => `Сохранить сценарий в файл ${file}`,
   share: 'Ссылка',
@@ -69,7 +71,7 @@ const ru: FileWords = {
   libraryTitle: 'Библиотека сценариев',
   openThis: 'Открыть',
   close: 'Закрыть',
-  dropHere: 'Отпустите файл сценария, чтобы открыть его',
+  dropHere: 'Отпустите файл сценария или историю платежей (.csv), чтобы открыть',
   files: 'Файлы сценариев',
   couldNotOpen: (what) => `Не удалось открыть ${what}`,
   sourceFile: (name) => `файл «${name}»`,
@@ -86,7 +88,9 @@ const ru: FileWords = {
     'sales-stagnation': 'Процент от оплат «своих» клиентов: продавцы перестают искать новых и обслуживают старых — застой (P5).',
     'star-inbound-sector': 'Лёгкий входящий поток и высокая стабильная оплата: звёздная болезнь и что лечит переаттестация (P6).',
     'absence-and-departures': 'Больничные, отпуска и увольнения при личном закреплении, командной работе и конвейере (P7–P8).',
+    'fit-to-history': 'Год поступлений в виде выписки российского банка — смоделирован командой paybench history, не настоящий, — чтобы посмотреть, что говорит история, и подобрать под неё клиентский отдел.',
   },
+  historyExample: 'Подбор по истории (смоделированный пример)',
 };
 
 export const FILE_WORDS: Record<Lang, FileWords> = { en, ru };

@@ -20,6 +20,7 @@ import { relabelResults, sameButNames } from './results-names.ts';
 import { newPerson, newScheme, schemeCopy } from './draft-edits.ts';
 import type { FieldKind } from './field-message.ts';
 import { runErrorText } from './i18n-status.ts';
+import { PaymentHistory, type FitPoolFactory } from './payment-history.svelte.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export type RunEngine = SummarizingRunner;
@@ -92,6 +93,8 @@ export class Workbench {
   readonly history: EditHistory;
   /** Which inputs move each scheme's advantage most, computed on request (sensitivity.svelte.ts). */
   readonly sensitivity: SensitivityState;
+  /** The department's own payment history and the fit to it (payment-history.svelte.ts). */
+  readonly payments: PaymentHistory;
   /** A better version of a scheme within the owner's limits, searched on request (suggest.svelte.ts). */
   readonly suggest: SuggestState;
 
@@ -106,13 +109,14 @@ export class Workbench {
   /** Size of the configuration at the last change (manual mode starts when it grows past the limit). */
   #lastJobs = 0;
 
-  constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang()) {
+  constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang(), options: { fitPool?: FitPoolFactory } = {}) {
     this.draft = clone(scenario);
     // A workspace kept from a visit in the other language opens with its bundled names in this one.
     this.#names.switchTo(this.draft, validScenario(this.draft), lang);
     this.history = new EditHistory(JSON.stringify(this.draft));
     this.#engine = engine;
     this.sensitivity = new SensitivityState(engine);
+    this.payments = new PaymentHistory(options.fitPool);
     this.suggest = new SuggestState(engine, (scheme, after) => this.insertScheme(scheme, after));
     this.lang = lang;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
@@ -448,6 +452,7 @@ export class Workbench {
 
   dispose(): void {
     this.cancel();
+    this.payments.cancel();
     void this.#engine.dispose();
   }
 }

@@ -11,6 +11,8 @@ export const OUT = join(ROOT, 'node_modules/.cache/paybench');
 export const CLI = join(OUT, 'paybench.mjs');
 // The runner finds its worker beside itself (new URL('./node-worker.mjs', import.meta.url)).
 const WORKER = join(OUT, 'node-worker.mjs');
+// …and the fit's worker beside itself too (fit-pool.ts: new URL('./fit-worker.mjs', import.meta.url)).
+const FIT_WORKER = join(OUT, 'fit-worker.mjs');
 const SOURCES = ['src/engine', 'src/cli', 'src/workers'].map((d) => join(ROOT, d));
 
 function newestSource() {
@@ -27,8 +29,8 @@ function newestSource() {
 }
 
 export function isStale() {
-  if (!existsSync(CLI) || !existsSync(WORKER)) return true;
-  return Math.min(statSync(CLI).mtimeMs, statSync(WORKER).mtimeMs) < newestSource();
+  if (!existsSync(CLI) || !existsSync(WORKER) || !existsSync(FIT_WORKER)) return true;
+  return Math.min(statSync(CLI).mtimeMs, statSync(WORKER).mtimeMs, statSync(FIT_WORKER).mtimeMs) < newestSource();
 }
 
 export async function build() {
@@ -47,6 +49,7 @@ export async function build() {
   await Promise.all([
     esbuild({ ...common, entryPoints: [join(ROOT, 'src/cli/node-main.ts')], outfile: CLI }),
     esbuild({ ...common, entryPoints: [join(ROOT, 'src/workers/node-worker.ts')], outfile: WORKER }),
+    esbuild({ ...common, entryPoints: [join(ROOT, 'src/workers/fit-worker.ts')], outfile: FIT_WORKER }),
   ]);
 }
 

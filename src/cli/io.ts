@@ -4,6 +4,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Reads a UTF-8 text file (absolute path); more than `maxBytes` throws a TooLargeError (read-bounded.ts). */
   readFile: (path: string, maxBytes?: number) => Promise<string>;
+  /** Reads a file's bytes (absolute path); more than `maxBytes` throws a TooLargeError. Absent: the text read as UTF-8. */
+  readBytes?: (path: string, maxBytes: number) => Promise<Uint8Array>;
   /** Writes a file (absolute path), creating missing directories. */
   writeFile: (path: string, data: string) => Promise<void>;
   /** Why a file or folder (absolute path) could not be written, or null: asked before a run (writable.ts). */

@@ -18,6 +18,9 @@ import { printable } from './printable.ts';
 import { targetsCommand } from './targets-command.ts';
 import { calibrateCommand } from './calibrate-command.ts';
 import { robustnessCommand } from './robustness-command.ts';
+import { fitCommand } from './fit-command.ts';
+import { historyCommand } from './history-command.ts';
+import { HISTORY_FLAGS } from './history-file.ts';
 import { optimiseCommand } from './optimise-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
 
@@ -72,6 +75,25 @@ Usage:
       salaries, staff) set S lower and higher (default 0.2), one at a time, on the same
       seed: which targets hold on each variant, and the share of variants on which every
       phenomenon check holds; each miss is listed as a finding.
+  paybench fit FILE --history STATEMENT [--scheme ID] [--map date=…,amount=…,client=…]
+                    [--encoding E] [--delimiter D] [--decimal M] [--date-format F] [--keep-refunds]
+                    [--runs N] [--budget E] [--seed S] [--vary PATH=LO..HI]... [--workers K]
+                    [--json REPORT|-] [--out FITTED] [--quiet]
+      Fit the scenario to a department's own payment history (a bank statement or 1C
+      export of incoming payments, CSV in UTF-8 or Windows-1251): what the history says,
+      then the client and behaviour inputs at which the scheme in force (default: the
+      baseline) reproduces it — monthly level and spread, the intra-month profile, the
+      largest clients' share, payers, the months' timing — with each input's range the
+      history cannot tell apart and what it cannot identify. Encoding, delimiter, decimal
+      mark, date format and columns are detected; --map and the others override them
+      (a column by its header name or number from 1; client=none drops it). --runs:
+      simulated histories per candidate (default 24); --budget: candidates (default 150);
+      --workers: threads for the candidates (default: the cores; the fit is the same on any
+      number). --out writes the fitted scenario (inputs only).
+  paybench history FILE --scheme ID [--months M] [--seed S] [--runs-index I] [--style en|ru] --csv OUT
+      One simulated run's incoming payments as a bank statement (date, amount, client), for
+      demos and tests of fit. --style ru writes it as a Russian bank does (DD.MM.YYYY, ;,
+      a decimal comma).
   paybench optimise FILE --scheme ID [--vary PATH=LO..HI[:STEP]]... [--maximise METRIC]
                          [--constraint "METRIC OP VALUE"]... [--runs N] [--budget EVALS] [--seed S]
                          [--workers K] [--json PATH|-] [--out FILE] [--quiet]
@@ -116,6 +138,8 @@ const SPECS: Record<string, FlagSpec> = {
   targets: { ...COMMON, targets: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
   calibrate: { ...COMMON, targets: 'value', vary: 'list', margin: 'value', robust: 'value', 'robust-inputs': 'value', runs: 'value', budget: 'value', seed: 'value', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
   robustness: { ...COMMON, targets: 'value', swing: 'value', runs: 'value', seed: 'value', workers: 'value', json: 'value', quiet: 'boolean' },
+  fit: { ...COMMON, ...HISTORY_FLAGS, history: 'value', scheme: 'value', runs: 'value', budget: 'value', seed: 'value', vary: 'list', workers: 'value', json: 'value', out: 'value', quiet: 'boolean' },
+  history: { ...COMMON, scheme: 'value', months: 'value', seed: 'value', 'runs-index': 'value', style: 'value', csv: 'value' },
   optimise: {
     ...COMMON, scheme: 'value', vary: 'list', maximise: 'value', constraint: 'list', runs: 'value', budget: 'value', seed: 'value',
     workers: 'value', json: 'value', out: 'value', quiet: 'boolean',
@@ -160,6 +184,10 @@ export async function main(argv: readonly string[], world: CliIo): Promise<numbe
         return await calibrateCommand(args, io, lang);
       case 'robustness':
         return await robustnessCommand(args, io, lang);
+      case 'fit':
+        return await fitCommand(args, io, lang);
+      case 'history':
+        return await historyCommand(args, io, lang);
       case 'optimise':
         return await optimiseCommand(args, io, lang);
     }

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { main } from './main.ts';
 import { writeProblem } from './writable.ts';
-import { readTextAtMost } from './read-bounded.ts';
+import { readBytesAtMost, readTextAtMost } from './read-bounded.ts';
 
 // A small young generation for this thread too (see node-worker-runner.ts): results arrive
 // as short-lived arrays that are folded into summaries and dropped.
@@ -21,6 +21,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readFile: (path, maxBytes) => (maxBytes === undefined ? readFile(path, 'utf8') : readTextAtMost(path, maxBytes)),
+  readBytes: readBytesAtMost,
   writeFile: async (path, data) => {
     try {
       await mkdir(dirname(path), { recursive: true });

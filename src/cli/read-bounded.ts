@@ -17,6 +17,11 @@ export class TooLargeError extends Error {
 }
 
 export async function readTextAtMost(path: string, maxBytes: number): Promise<string> {
+  return Buffer.from(await readBytesAtMost(path, maxBytes)).toString('utf8');
+}
+
+/** The file's bytes, never more than `maxBytes` of them (a history may be Windows-1251, not UTF-8). */
+export async function readBytesAtMost(path: string, maxBytes: number): Promise<Uint8Array> {
   const handle = await open(path, 'r');
   try {
     const st = await handle.stat();
@@ -31,7 +36,7 @@ export async function readTextAtMost(path: string, maxBytes: number): Promise<st
       if (total > maxBytes) throw new TooLargeError(total, maxBytes);
       chunks.push(Buffer.from(buffer.subarray(0, bytesRead)));
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return new Uint8Array(Buffer.concat(chunks));
   } finally {
     await handle.close();
   }

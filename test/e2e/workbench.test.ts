@@ -252,7 +252,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Collections & effort');
     expect(await page.getByRole('tab', { name: 'Collections & effort' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
-    expect(await page.getByRole('tab', { name: 'Sensitivity' }).getAttribute('aria-selected')).toBe('true');
+    expect(await page.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
     await page.locator('#scheme-editor-panel').getByRole('button', { name: 'Done' }).click();
   });
 

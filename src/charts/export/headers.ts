@@ -93,6 +93,18 @@ const STEMS: Record<string, string> = {
   as_is: 'преимущество как есть',
   high: 'преимущество при параметре выше',
   swing: 'размах',
+  // a payment history and the fit to it
+  collected: 'собрано',
+  payments: 'платежей',
+  payers: 'плательщиков',
+  complete: 'полный месяц',
+  collected_month_share: 'собрано, доля месяца',
+  weekday: 'день недели',
+  collections_share: 'доля сбора',
+  client: 'клиент',
+  history: 'история',
+  model: 'модель (подобрана)',
+  before: 'модель до подбора',
 };
 
 const ROLES: Record<string, string> = {

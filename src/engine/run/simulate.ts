@@ -6,7 +6,7 @@
  */
 import type { Model } from '../model/model.ts';
 import type { RunResult } from './run-result.ts';
-import { Department } from '../world/department.ts';
+import { Department, type PaymentObserver } from '../world/department.ts';
 import { Workforce } from '../world/workforce.ts';
 import { buildGroups, dealClients, type Groups } from '../agents/groups.ts';
 import { drawLeavers, personalBond } from '../behaviour/attrition.ts';
@@ -74,7 +74,13 @@ function periodBounds(model: Model, m: number, periodMonths: number): [number, n
   return [cal.monthStart[first], cal.monthStart[last] + cal.monthLength[last] - 1];
 }
 
-export function simulateRun(model: Model, schemeIndex: number, runIndex: number): RunResult {
+/** What a caller may watch in a run besides its record; absent in ordinary runs. */
+export interface RunObservers {
+  /** Each client payment: simulated day (burn-in included), client slot, kopecks. */
+  onPayment?: PaymentObserver;
+}
+
+export function simulateRun(model: Model, schemeIndex: number, runIndex: number, observers?: RunObservers): RunResult {
   const { calendar: cal, scenario } = model;
   const scheme = model.schemes[schemeIndex];
   const ws = workspace(model);
@@ -92,6 +98,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number)
   const attritionSalt = seed.stream('attrition').nextUint32();
   dept.cash.schemeFixedCosts = scheme.marketingCost;
   dept.reset(clientSalt);
+  dept.onPayment = observers?.onPayment ?? null;
   workforce.reset(seed);
   ws.groups[schemeIndex] ??= buildGroups(model, scheme, dept, workforce);
   const { teams, owners } = ws.groups[schemeIndex]!;

@@ -19,6 +19,13 @@ import type { KeyClients } from './key-clients.ts';
 
 const NOISE_TABLE_SIZE = 1024;
 
+/**
+ * Sees each client payment as it lands: the simulated day, the client's slot and the
+ * kopecks paid. What a bank statement would show; `paybench history` and the fit to a
+ * payment history read a run's payments through it. Null in ordinary runs.
+ */
+export type PaymentObserver = (day: number, client: number, kopecks: number) => void;
+
 /** Mean-one lognormal multipliers at the midpoints of NOISE_TABLE_SIZE equal-probability slices. */
 function lognormalTable(sigma: number, size: number): Float64Array {
   const table = new Float64Array(size);
@@ -109,6 +116,8 @@ export class Department {
   keys: KeyClients | null = null;
   /** Salt of this run's counter-based client luck. */
   salt = 0;
+  /** Who sees each payment (simulate.ts sets it per run); null: nobody, the usual case. */
+  onPayment: PaymentObserver | null = null;
   month = 0;
 
   // This month (kopecks for money that is settled; roubles elsewhere).
@@ -283,7 +292,7 @@ export class Department {
           this.deliver(i, q.tag[e], t);
           break;
         case EV_PAYMENT:
-          if (this.book.payDay[i] === t) this.pay(i);
+          if (this.book.payDay[i] === t) this.pay(i, t);
           break;
         case EV_SUSPEND_CHECK:
           if (this.book.owedSince[i] === q.tag[e] && this.book.debt[i] > 0) this.book.suspended[i] = 1;
@@ -321,11 +330,12 @@ export class Department {
     this.queue.push(d, i, EV_PAYMENT, 0);
   }
 
-  private pay(i: number): void {
+  private pay(i: number, t: number): void {
     const b = this.book;
     const amount = b.debt[i];
     b.payDay[i] = NEVER;
     if (amount <= 0) return;
+    if (this.onPayment !== null) this.onPayment(t, i, amount);
     this.team.collect(b.habit[i], amount);
     this.ownerOf(i)?.collect(b.habit[i], amount);
     this.keys?.onPay(i, amount);
