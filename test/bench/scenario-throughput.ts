@@ -19,7 +19,7 @@ export interface ScenarioThroughput {
 export function scenarioThroughput(runsPerScheme = 30): ScenarioThroughput[] {
   const dir = new URL('../../scenarios/', import.meta.url);
   const out: ScenarioThroughput[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.targets.json')).sort()) {
     const parsed = parseScenarioText(readFileSync(new URL(file, dir), 'utf8'));
     if (!parsed.ok) throw new Error(`${file} does not parse`);
     const model = compileModel(parsed.scenario);

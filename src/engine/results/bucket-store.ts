@@ -3,13 +3,13 @@
  * k = ⌈log_γ |x|⌉, stored densely over [from, from + counts.length). Adding and merging
  * are additions of integers, so the store is a function of the multiset of keys added,
  * whatever the order. Keys more than MAX_BUCKETS below the highest are folded into the
- * lowest kept bucket (a guard: 8,192 buckets span 7 decades at α = 0.1%: a rouble under a cash balance of ten million).
+ * lowest kept bucket (4,096 buckets span 3.5 decades at α = 0.1%: 3,000 roubles under a cash balance of ten million, far inside what a chart or a quantile shows; a dense store from there up keeps memory bounded).
  */
 /** Numbers in a state: plain arrays in shard files, typed arrays between threads (transferred). */
 export type Numbers = number[] | Float64Array | Uint32Array;
 
 /** Largest number of buckets on each side of zero. */
-export const MAX_BUCKETS = 8192;
+export const MAX_BUCKETS = 4096;
 
 /** Counts of one sign's buckets, dense over [from, from + counts.length). */
 export class BucketStore {

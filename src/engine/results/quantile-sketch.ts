@@ -20,11 +20,12 @@
  *   2γ^k/(γ + 1), within a relative α = RELATIVE_ERROR of every value in it.
  *
  * Error bound (buckets): every order statistic is estimated within α·|x| (α = 0.1%), or
- * MIN_MAGNITUDE near zero; the smallest and largest values are exact. A type-7 quantile
+ * within the lowest kept bucket (below) near zero; the smallest and largest values are exact. A type-7 quantile
  * interpolates between two order statistics, so it lies within α·max(|x⌊h⌋|, |x⌊h⌋+1|) of
  * the exact one — within α of its value when both neighbours have the same sign. Buckets
- * more than MAX_BUCKETS below a series' largest magnitude are folded together (a guard:
- * 8,192 buckets span 7 decades: a rouble under ten million, 1e-7 under a share of 1).
+ * more than MAX_BUCKETS below a series' largest magnitude are folded together, so that
+ * memory stays bounded (4,096 buckets span 3.5 decades: 3,000 roubles under a cash balance
+ * of ten million, 3e-4 under a share of 1).
  */
 import { ExactSum } from '../numeric/exact-sum.ts';
 import { BucketStore, MAX_BUCKETS, type Numbers } from './bucket-store.ts';
