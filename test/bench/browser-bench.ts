@@ -180,6 +180,7 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
 
     const run = (await page.evaluate(async (s) => {
       const wb = (globalThis as any).paybench.workbench;
+      wb.untilSettled = false; // every run, to compare with the inline JSON
       wb.load(s);
       await new Promise((r) => setTimeout(r, 50)); // let the edit's effect schedule; run() replaces it
       await wb.run();
