@@ -24,6 +24,7 @@
  */
 import { Cmaes } from '../search/cmaes.ts';
 import { mean, PooledSpread, standardError } from './stats.ts';
+import { polishOnGrid } from './grid-polish.ts';
 
 export interface Sample {
   /** The figure to maximise on this block. */
@@ -345,8 +346,9 @@ export async function noisySearch(problem: NoisyProblem, options: NoisySearchOpt
       if (hopeless >= 3 || stale >= 3 || es.sigma < 1e-3) break;
     }
     // 4. The polish.
-    best = await polish(search, best, problem.levels, most, (b) => (best = b));
-    stop = 'converged';
+    const polished = await polishOnGrid(search, best, problem.levels, most);
+    best = polished.best;
+    stop = polished.outOfBudget ? 'budget' : 'converged';
   } catch (error) {
     if (!(error instanceof OutOfBudget)) throw error;
   }
@@ -371,51 +373,4 @@ async function challenge(search: NoisySearch, ranked: readonly SearchPoint[], be
     if (search.feasible(p) && ahead(p)) champion = p;
   }
   return champion;
-}
-
-/** Grid step of each input (a twentieth of a continuous one's range). */
-function steps(levels: readonly number[], d: number): number[] {
-  return Array.from({ length: d }, (_, i) => ((levels[i] ?? 0) >= 2 ? 1 / (levels[i] - 1) : 0.05));
-}
-
-/**
- * Step 4: the best against each grid neighbour on `most` blocks, paired; moves to a feasible
- * neighbour ahead of it (the furthest ahead) until none is. Runs out of budget as the rest do.
- */
-async function polish(search: NoisySearch, start: SearchPoint, levels: readonly number[], most: number, moved: (best: SearchPoint) => void): Promise<SearchPoint> {
-  const d = start.x.length;
-  const step = steps(levels, d);
-  let best = start;
-  const seen = new Set<SearchPoint>([best]);
-  for (let moves = 0; moves < 4 * d + 8; moves++) {
-    const xs: number[][] = [];
-    for (let i = 0; i < d; i++) {
-      for (const sign of [-1, 1]) {
-        const x = best.x.slice();
-        x[i] += sign * step[i];
-        const p = search.peek(x);
-        if (x[i] >= -1e-9 && x[i] <= 1 + 1e-9 && p.key !== best.key && !p.refused && !xs.some((y) => search.peek(y).key === p.key)) xs.push(x);
-      }
-    }
-    if (xs.length === 0) break;
-    const blocks = Math.max(most, best.samples.length);
-    if (!search.affordable([best, ...xs.map((x) => search.peek(x))], blocks)) throw new OutOfBudget();
-    const around = xs.map((x) => search.point(x, 'polish'));
-    await search.extend([best, ...around], blocks);
-    let next = best;
-    let lead = 0;
-    for (const p of around) {
-      if (!search.feasible(p)) continue;
-      const diff = search.paired(p, best).mean;
-      if (!search.feasible(best) || diff > lead) {
-        next = p;
-        lead = search.feasible(best) ? diff : Infinity;
-      }
-    }
-    if (next === best || seen.has(next)) break;
-    seen.add(next);
-    best = next;
-    moved(best);
-  }
-  return best;
 }
