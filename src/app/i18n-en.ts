@@ -114,6 +114,7 @@ export const en = {
   inboundPerDay: 'Inbound requests per working day',
   inboundHours: 'Hours per inbound request',
   inboundConversion: 'Inbound requests that sign',
+  paceCostFactor: 'Cost of pace under a piece rate',
   absence: 'Absence: sick leave and vacation',
   absenceHint: 'illness with a long tail, summer-weighted vacations; who covers depends on the organisation',
   illnessPerYear: 'Illness episodes per year',

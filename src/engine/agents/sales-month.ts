@@ -283,7 +283,7 @@ export class SalesMonth {
   /** Hours person j puts into the process this month, at the pace the piece rate makes worth it. */
   private processEffort(j: number, hours: number, available: number): number {
     const effort = this.model.scenario.behaviour.effort;
-    const cost = effort.costFactor * this.model.staff[j].hourlyWage;
+    const cost = this.model.scenario.sales.paceCostFactor * this.model.staff[j].hourlyWage;
     const pace = chooseProcessPace(this.scheme.curve, this.units[j], hours, available, cost, Math.max(1, effort.maxEffort));
     this.pace[j] = pace;
     return Math.min(hours * pace, Math.max(hours, available));

@@ -148,6 +148,8 @@ const SALES: SalesSettings = {
   inboundPerDay: 0,
   inboundHours: 1,
   inboundConversion: 0.35,
+  // Lazear (2000): piece rates raised output 44%, about half of it from effort (sales-stagnation's targets).
+  paceCostFactor: 0.6,
 };
 
 /** Defaults of a staff member's optional fields (`name` defaults to the id). */

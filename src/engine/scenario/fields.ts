@@ -72,7 +72,7 @@ export const FIELDS = {
   sales: fieldsOf<SalesSettings>()([
     'enabled', 'initialClients', 'hoursPerLead', 'conversion', 'salesCycleMonths', 'newClientShare', 'serviceHours',
     'pooledServiceHours', 'crossSellHours', 'neglectChurn', 'handOverMonths', 'monthlyDiscount', 'inboundPerDay',
-    'inboundHours', 'inboundConversion',
+    'inboundHours', 'inboundConversion', 'paceCostFactor',
   ]),
   scheme: fieldsOf<Scheme>()([
     'id', 'name', 'organisation', 'measure', 'period', 'formula', 'attestationMonths', 'deputyHead', 'plan',

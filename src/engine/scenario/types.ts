@@ -291,6 +291,12 @@ export interface SalesSettings {
   inboundHours: number;
   /** Share of handled requests that sign, for a person free of star syndrome. */
   inboundConversion: number;
+  /**
+   * Cost of pace under a piece rate, as effort.costFactor is for the collections push: c0 ×
+   * hourly wage × hours × pace²/2. Its own input: the piece rate's response is fitted to
+   * Lazear (2000), the push above a normal day to article 002.
+   */
+  paceCostFactor: number;
 }
 
 // ---------------------------------------------------------------- pay schemes

@@ -4,6 +4,7 @@ import type { ClientBook, Money, PaymentHabit, Rate, SalesSettings } from './typ
 import { SCENARIO_LIMITS as L } from './limits.ts';
 import { child, type RawObject } from './issues.ts';
 import { D, FieldReader, SHARE, money, type Dec, type NumberSpec } from './validate-fields.ts';
+import { MIN_COST_FACTOR } from './validate-staff.ts';
 
 /**
  * The least hours a task may take (36 seconds). Work values are roubles per hour of a
@@ -86,5 +87,6 @@ export function readSales(r: FieldReader, value: unknown, path: string): SalesSe
     inboundPerDay: r.number(o, 'inboundPerDay', path, { min: 0, max: 10000 })!,
     inboundHours: r.number(o, 'inboundHours', path, { min: MIN_HOURS, max: 100 })!,
     inboundConversion: r.number(o, 'inboundConversion', path, { min: 0, max: 1 })!,
+    paceCostFactor: r.number(o, 'paceCostFactor', path, { min: MIN_COST_FACTOR, max: 100 })!,
   };
 }

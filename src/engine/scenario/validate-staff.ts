@@ -10,7 +10,7 @@ import { FieldReader, money } from './validate-fields.ts';
  * a cost of 0 divides by zero (effort NaN), and values near 0 underflow to it. These floors
  * keep the cost above 10^-7 of a rouble an hour.
  */
-const MIN_COST_FACTOR = 0.001;
+export const MIN_COST_FACTOR = 0.001;
 const MIN_EFFORT_COST = 0.01;
 
 export const STAFF_ROLES = ['head', 'collector', 'hunter', 'accountManager', 'inbound'] as const;

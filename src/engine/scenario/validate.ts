@@ -33,7 +33,7 @@
  *               awards ≤ 10, amount −1e13..1e13 (≥ 0 to topContributor, ≤ 0 to
  *               bottomContributor), minDeviation 0..10
  *   sales       hoursPerLead, crossSellHours 0.01..1000 · inboundHours 0.01..100 ·
- *               monthlyDiscount (0, 0.99] · the other shares 0..1
+ *               monthlyDiscount (0, 0.99] · paceCostFactor 0.001..100 · the other shares 0..1
  *   baseline    an existing scheme id
  *
  * Money: at most 2 decimal places; rates (and other decimal fields): at most 10.

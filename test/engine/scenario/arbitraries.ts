@@ -288,6 +288,7 @@ const sales: fc.Arbitrary<SalesSettings> = fc.record({
   inboundPerDay: num(0, 10000),
   inboundHours: num(0.01, 100),
   inboundConversion: num(0, 1),
+  paceCostFactor: num(0.001, 100),
 });
 
 // ---------------------------------------------------------------- schemes
