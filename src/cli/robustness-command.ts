@@ -24,6 +24,9 @@ const WORDS = {
     holds: 'all hold',
     share: (n: number, of: number, p: string) => `every phenomenon check (P1…) holds in ${n} of ${of} variants (${p})`,
     allShare: (n: number, of: number, p: string) => `every target, magnitudes and the owner's checks too, holds in ${n} of ${of} variants (${p})`,
+    orFinding: (n: number, of: number, p: string) => `every phenomenon check holds, or a miss is one of the findings below, in ${n} of ${of} variants (${p})`,
+    planWithinDuty: (label: string, change: string, plan: string, duty: string) =>
+      `  ${label} ${change}: the plan (${plan}) is within 10% of what the department collects on duty (salary only: ${duty}); meeting it asks for no push, so no scheme can show the linear trap — a plan set for a smaller book, a finding of the model, not a defect`,
     findings: 'Findings (each check missed on a variant: the figure, and its range)',
     skipped: 'not swept',
     deductible: (label: string, change: string, scheme: string, t: string, duty: string, c: string) =>
@@ -37,6 +40,9 @@ const WORDS = {
     holds: 'всё выполнено',
     share: (n: number, of: number, p: string) => `все проверки явлений (P1…) выполнены в ${n} вариантах из ${of} (${p})`,
     allShare: (n: number, of: number, p: string) => `все цели, включая величины и проверки собственника, выполнены в ${n} вариантах из ${of} (${p})`,
+    orFinding: (n: number, of: number, p: string) => `все проверки явлений выполнены или промах — одна из находок ниже в ${n} вариантах из ${of} (${p})`,
+    planWithinDuty: (label: string, change: string, plan: string, duty: string) =>
+      `  ${label} ${change}: план (${plan}) в пределах 10% от того, что отдел собирает на окладе (${duty}); для него не нужен рывок, и ни одна схема не покажет ловушку линейной — план для меньшей клиентской базы: находка модели, а не дефект`,
     findings: 'Находки (каждая невыполненная проверка: значение и диапазон)',
     skipped: 'не варьировались',
     deductible: (label: string, change: string, scheme: string, t: string, duty: string, c: string) =>
@@ -66,12 +72,19 @@ export function robustnessText(r: Robustness, lang: Lang): string {
       .map((x) => `  ${v.label} ${v.change < 0 ? '−' : '+'}${pct}: ${x.target.label} = ${figureText(x.value, lang)} (${x.target.min !== undefined ? `≥ ${figureText(x.target.min, lang)}` : ''}${x.target.min !== undefined && x.target.max !== undefined ? ', ' : ''}${x.target.max !== undefined ? `≤ ${figureText(x.target.max, lang)}` : ''})`),
   );
   const flips = r.variants.flatMap((v) =>
-    v.findings.map((f) => w.deductible(v.label, `${v.change < 0 ? '−' : '+'}${pct}`, f.scheme, figureText(f.threshold, lang), figureText(f.duty, lang), figureText(f.collections, lang))),
+    v.findings.map((f) => {
+      const change = `${v.change < 0 ? '−' : '+'}${pct}`;
+      return f.kind === 'deductibleTooHigh'
+        ? w.deductible(v.label, change, f.scheme, figureText(f.threshold, lang), figureText(f.duty, lang), figureText(f.collections, lang))
+        : w.planWithinDuty(v.label, change, figureText(f.plan, lang), figureText(f.duty, lang));
+    }),
   );
+  const explained = r.variants.filter((v) => v.holds || v.findings.length > 0).length;
   return [
     `${w.base}\n${targetsTable(r.base, lang)}`,
     table([w.input, w.low(pct), w.high(pct)], rows).trimEnd(),
     w.share(held, r.variants.length, percent(r.holdShare, lang)),
+    w.orFinding(explained, r.variants.length, percent(r.holdOrFindingShare, lang)),
     w.allShare(r.variants.filter((v) => v.allHold).length, r.variants.length, percent(r.allHoldShare, lang)),
     ...(findings.length > 0 ? [`${w.findings}\n${[...flips, ...findings].join('\n')}`] : []),
     ...(r.skipped.length > 0 ? [`${w.skipped}: ${r.skipped.map((s) => `${s.input} (${s.reason})`).join('; ')}`] : []),
@@ -108,6 +121,7 @@ export async function robustnessCommand(args: ParsedArgs, io: CliIo, lang: Lang)
     runs: plan.base.simulation.runs,
     swing: result.swing,
     holdShare: result.holdShare,
+    holdOrFindingShare: result.holdOrFindingShare,
     allHoldShare: result.allHoldShare,
     base: result.base.map((r) => ({ id: r.target.id, value: r.value, pass: r.pass })),
     variants: result.variants.map((v) => ({ input: v.input, change: v.change, holds: v.holds, findings: v.findings, targets: v.results.map((r) => ({ id: r.target.id, value: r.value, pass: r.pass })) })),

@@ -74,8 +74,9 @@ describe('P7 absence (seed 20260, 40 runs × 12 months)', () => {
     const lossPersonal = nobodyAway.personal.collections - longIllness.personal.collections;
     const lossTeam = nobodyAway.team.collections - longIllness.team.collections;
     expect(lossPersonal).toBeGreaterThan(300_000);
-    // A team covers with the push above a normal day, so it loses some too (about a third).
-    expect(lossPersonal).toBeGreaterThan(2 * Math.max(lossTeam, 0));
+    // A team covers with the push above a normal day, which costs real hours, so it loses
+    // some too (about half as much).
+    expect(lossPersonal).toBeGreaterThan(1.5 * Math.max(lossTeam, 0));
   });
   it('switched off, nobody is away', () => {
     expect(nobodyAway.personal.absentDays).toBe(0);

@@ -22,21 +22,25 @@ describe('P4 splitting the team bonus (seed 20260, 60 runs × 12 months)', () =>
     expect(single.meanEffort).toBeGreaterThanOrEqual(equal.meanEffort);
   });
   it('the equal split gets worse as the team grows (free-riding)', () => {
-    const small = measure(
+    // The same department per person: a smaller team gets a book, a plan and a deductible
+    // scaled to its hours, so only each one's share of the pool differs (not, say, a
+    // deductible the smaller team cannot reach on duty).
+    const team = (people: number) =>
       loadScenario('team-split.json', (s) => {
-        s.staff = s.staff.slice(0, 4);
+        const hours = (p: { workShare?: number }[]) => p.reduce((sum, x) => sum + (x.workShare ?? 1), 0);
+        const k = hours(s.staff.slice(0, people)) / hours(s.staff);
+        const scaled = (x: string) => String(Math.round(Number(x) * k)) as typeof x;
+        s.staff = s.staff.slice(0, people);
+        s.clients.count = Math.round(s.clients.count * k);
+        s.clients.monthlyVolume = scaled(s.clients.monthlyVolume);
+        s.company.plan = scaled(s.company.plan);
         s.schemes = s.schemes.filter((x) => x.id === 'equal');
+        const f = s.schemes[0].formula;
+        if (f.type === 'threshold') f.threshold = scaled(f.threshold);
         s.baseline = 'equal';
-      }),
-      30,
-    )[0];
-    const large = measure(
-      loadScenario('team-split.json', (s) => {
-        s.schemes = s.schemes.filter((x) => x.id === 'equal');
-        s.baseline = 'equal';
-      }),
-      30,
-    )[0];
+      });
+    const small = measure(team(4), 30)[0];
+    const large = measure(team(7), 30)[0];
     expect(large.meanEffort).toBeLessThan(small.meanEffort);
   });
 });

@@ -16,6 +16,8 @@ import { expectedMarginal, expectedPool } from '../pay/curve.ts';
 import { normalCdf, normalPdf } from '../numeric/normal.ts';
 
 const PERIOD_SLOTS = 93;
+/** Pool roubles per rouble: orders the work where pay values nothing, far below any push. */
+const ROUTINE_ORDER = 1e-9;
 
 export class TeamDay {
   readonly values: ActionValues;
@@ -177,7 +179,9 @@ export class TeamDay {
     const pool = expectedPool(scheme.curve, forecast, sigma);
     const d0 = this.deadlines[0];
     d0.daysLeft = daysLeft;
-    d0.lambda = expectedMarginal(scheme.curve, forecast, sigma) * paidShare;
+    // Nothing at stake at the month's end (a salary, a bonus out of reach): the job's routine
+    // order — the money each item brings by then — at a weight too small to move anyone's effort.
+    d0.lambda = Math.max(ROUTINE_ORDER, expectedMarginal(scheme.curve, forecast, sigma) * paidShare);
     let live = 1;
     for (let k = 0; k < scheme.gateDay.length; k++) {
       const f = gateForecast[k];
@@ -253,7 +257,13 @@ export class TeamDay {
     const routine = this.routine;
     if (this.model.calendar.working[t] === 1) routine.backlog += routine.share * normalDay;
     const forced = Math.max(0, routine.backlog - routine.canWait * routine.share * normalDay);
-    const dutyQueue = normalDay - Math.min(routine.backlog, normalDay);
+    const routineDue = Math.min(routine.backlog, normalDay);
+    const dutyQueue = normalDay - routineDue;
+    // Routine kept on a day of `push` hours: a push sets routine aside in proportion to how
+    // hard it is (none at a normal day, all but the overdue part at the longest day), so that
+    // staying a little longer does not free the whole day's routine for the queue.
+    const span = maxHours - normalDay;
+    const kept = (push: number) => Math.max(forced, span > 0 ? routineDue * (1 - Math.min(1, (push - normalDay) / span)) : 0);
     // Billing is one batch (the month's invoices and documents, article 002): an hour of it is
     // worth the batch's average, not the last small invoice's — a team that bills, bills everyone.
     const billBatch = this.billBatchValue();
@@ -270,7 +280,7 @@ export class TeamDay {
       const next = hours + cost;
       if (next > dutyQueue) {
         const push = choice.teamHours(bestValue);
-        if (!(push > normalDay) || next > push - forced || next > maxHours - forced) {
+        if (!(push > normalDay) || next > push - kept(push) || next > maxHours - forced) {
           if (hours === 0) marginal = bestValue;
           break;
         }
@@ -285,7 +295,7 @@ export class TeamDay {
       queue.done(best, t);
     }
     const planned = pushed ? choice.teamHours(marginal) : normalDay;
-    const routineDone = Math.min(routine.backlog, Math.max(forced, planned - hours));
+    const routineDone = Math.min(routine.backlog, Math.max(pushed ? kept(planned) : forced, planned - hours));
     routine.backlog -= routineDone;
 
     // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the

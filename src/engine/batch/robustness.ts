@@ -191,7 +191,22 @@ export interface DeductibleTooHigh {
   collections: number;
 }
 
-export type Finding = DeductibleTooHigh;
+/**
+ * The other end of the same cliff: the plan within 10% of what the department collects on
+ * duty, so that meeting it asks for no push worth the name and no scheme can show the linear
+ * trap (the plan is set for a smaller book).
+ */
+export interface PlanWithinDuty {
+  kind: 'planWithinDuty';
+  plan: number;
+  /** Median monthly collections on duty (the salary-only scheme). */
+  duty: number;
+}
+
+export type Finding = DeductibleTooHigh | PlanWithinDuty;
+
+/** Duty at or above this share of the plan: the plan asks for no push. */
+const PLAN_WITHIN_DUTY = 0.9;
 
 export interface VariantCheck {
   input: string;
@@ -205,7 +220,7 @@ export interface VariantCheck {
   findings: Finding[];
 }
 
-/** Threshold schemes whose deductible is above what duty collects (read off a fixed-pay scheme in the same results). */
+/** Threshold schemes whose deductible is above what duty collects, or a plan within duty's reach (read off a fixed-pay scheme in the same results). */
 export function findings(scenario: Scenario, results: ResultsJson): Finding[] {
   const median = (id: string) => results.schemes.find((x) => x.id === id)?.metrics.collectionsMonthly.p50 ?? null;
   const salary = scenario.schemes.find((s) => s.formula.type === 'fixed');
@@ -219,6 +234,8 @@ export function findings(scenario: Scenario, results: ResultsJson): Finding[] {
     // The push collapses: the scheme collects about what duty does, at or below its deductible.
     if (collections !== null && duty < threshold && collections < threshold * 1.1) out.push({ kind: 'deductibleTooHigh', scheme: s.id, threshold, duty, collections });
   }
+  const plan = Number(scenario.company.plan);
+  if (plan > 0 && duty >= PLAN_WITHIN_DUTY * plan) out.push({ kind: 'planWithinDuty', plan, duty });
   return out;
 }
 
@@ -228,6 +245,8 @@ export interface Robustness {
   variants: VariantCheck[];
   /** Share of variants in which every phenomenon check holds, and in which every target does. */
   holdShare: number;
+  /** Share of variants in which every phenomenon check holds or a miss comes with a finding (a flip the article names). */
+  holdOrFindingShare: number;
   allHoldShare: number;
   skipped: { input: string; reason: string }[];
 }
@@ -257,6 +276,7 @@ export async function runRobustness(
     base,
     variants,
     holdShare: variants.length > 0 ? variants.filter((v) => v.holds).length / variants.length : 1,
+    holdOrFindingShare: variants.length > 0 ? variants.filter((v) => v.holds || v.findings.length > 0).length / variants.length : 1,
     allHoldShare: variants.length > 0 ? variants.filter((v) => v.allHold).length / variants.length : 1,
     skipped: plan.skipped.map((s) => ({ input: s.input.id, reason: s.reason })),
   };

@@ -84,16 +84,17 @@ const BEHAVIOUR: Behaviour = {
   effort: {
     enabled: true,
     // The whole-day model (calibrated, README "Model notes"): a working day is at least a
-    // normal day, half of it routine that can wait 12 days behind a push; pay moves the push
-    // above it. A gated tranche lost weighs 4.5 times the money (loss aversion).
+    // normal day, 58% of it routine that can wait 12 days behind a push (set aside in
+    // proportion to how hard the push is); pay moves the push above it. A gated tranche lost
+    // weighs 5.9 times the money (loss aversion and the team's shared stake in it).
     deadlineDiscount: 0.94,
-    costFactor: 0.245,
+    costFactor: 0.3,
     dutyFloor: 1,
-    routineShare: 0.5,
+    routineShare: 0.58,
     routineCanWaitDays: 12,
     maxEffort: 1.75,
-    gateLossAversion: 4.5,
-    weekendCostMultiplier: 1.5,
+    gateLossAversion: 5.9,
+    weekendCostMultiplier: 1.25,
     forecastSigmaBase: '1000000',
     forecastSigmaShare: 0.4,
     forecastLearning: 0.3,
