@@ -19,6 +19,16 @@ const PERIOD_SLOTS = 93;
 /** Pool roubles per rouble: orders the work where pay values nothing, far below any push. */
 const ROUTINE_ORDER = 1e-9;
 
+/**
+ * Routine kept on a day of `push` hours: a push sets routine aside in proportion to how hard
+ * it is (none at a normal day, all but the overdue part at the longest day), so that staying
+ * a little longer does not free the whole day's routine for the queue.
+ */
+function keptRoutine(push: number, normalDay: number, maxHours: number, routineDue: number, forced: number): number {
+  const span = maxHours - normalDay;
+  return Math.max(forced, span > 0 ? routineDue * (1 - Math.min(1, (push - normalDay) / span)) : 0);
+}
+
 export class TeamDay {
   readonly values: ActionValues;
   readonly choice: EffortChoice;
@@ -259,11 +269,6 @@ export class TeamDay {
     const forced = Math.max(0, routine.backlog - routine.canWait * routine.share * normalDay);
     const routineDue = Math.min(routine.backlog, normalDay);
     const dutyQueue = normalDay - routineDue;
-    // Routine kept on a day of `push` hours: a push sets routine aside in proportion to how
-    // hard it is (none at a normal day, all but the overdue part at the longest day), so that
-    // staying a little longer does not free the whole day's routine for the queue.
-    const span = maxHours - normalDay;
-    const kept = (push: number) => Math.max(forced, span > 0 ? routineDue * (1 - Math.min(1, (push - normalDay) / span)) : 0);
     // Billing is one batch (the month's invoices and documents, article 002): an hour of it is
     // worth the batch's average, not the last small invoice's — a team that bills, bills everyone.
     const billBatch = this.billBatchValue();
@@ -280,7 +285,7 @@ export class TeamDay {
       const next = hours + cost;
       if (next > dutyQueue) {
         const push = choice.teamHours(bestValue);
-        if (!(push > normalDay) || next > push - kept(push) || next > maxHours - forced) {
+        if (!(push > normalDay) || next > push - keptRoutine(push, normalDay, maxHours, routineDue, forced) || next > maxHours - forced) {
           if (hours === 0) marginal = bestValue;
           break;
         }
@@ -295,7 +300,7 @@ export class TeamDay {
       queue.done(best, t);
     }
     const planned = pushed ? choice.teamHours(marginal) : normalDay;
-    const routineDone = Math.min(routine.backlog, Math.max(pushed ? kept(planned) : forced, planned - hours));
+    const routineDone = Math.min(routine.backlog, Math.max(pushed ? keptRoutine(planned, normalDay, maxHours, routineDue, forced) : forced, planned - hours));
     routine.backlog -= routineDone;
 
     // Who worked how hard: everyone at the effort the marginal hour justified, scaled to the
