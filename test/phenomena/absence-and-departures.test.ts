@@ -70,13 +70,14 @@ describe('P7 absence (seed 20260, 40 runs × 12 months)', () => {
     expect(longIllness.personal.absentDays).toBeGreaterThan(0);
     expect(longIllness.team.absentDays).toBe(longIllness.personal.absentDays);
   });
-  it('a month-long illness costs far less collections under a team pool than under personal ownership', () => {
+  it('a month-long illness costs less collections under a team pool than under personal ownership', () => {
     const lossPersonal = nobodyAway.personal.collections - longIllness.personal.collections;
     const lossTeam = nobodyAway.team.collections - longIllness.team.collections;
     expect(lossPersonal).toBeGreaterThan(300_000);
-    // A team covers with the push above a normal day, which costs real hours, so it loses
-    // some too (about half as much).
-    expect(lossPersonal).toBeGreaterThan(1.5 * Math.max(lossTeam, 0));
+    // A team covers the most valuable of the absent person's work, but out of its own normal
+    // day unless it pushes, and the push costs real hours: it loses about three quarters as
+    // much (personal ownership's clients simply wait).
+    expect(lossPersonal).toBeGreaterThan(1.15 * Math.max(lossTeam, 0));
   });
   it('switched off, nobody is away', () => {
     expect(nobodyAway.personal.absentDays).toBe(0);

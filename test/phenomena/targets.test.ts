@@ -20,8 +20,8 @@ const STORIES = ['client-department', 'team-split', 'absence-and-departures', 's
 const KNOWN_MISSES: Record<string, string> = {
   // The awards in the scenario (15,000 ₽ to the best, −6,000 ₽ to the worst of six) are large
   // against a 30,000 ₽ staff pool, and nothing in the model restrains free-riding under the
-  // equal split (no peer pressure): the model gives +14%, the paper's whole team bonus +3%.
-  'team-split/split-effect-size': 'awards and penalties over the equal split: about 1.14 against at most 1.06',
+  // equal split (no peer pressure): the model gives +15%, the paper's whole team bonus +3%.
+  'team-split/split-effect-size': 'awards and penalties over the equal split: about 1.15 against at most 1.06',
 };
 
 const read = (name: string) => readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8');

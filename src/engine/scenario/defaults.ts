@@ -88,7 +88,7 @@ const BEHAVIOUR: Behaviour = {
     // proportion to how hard the push is); pay moves the push above it. A gated tranche lost
     // weighs 5.9 times the money (loss aversion and the team's shared stake in it).
     deadlineDiscount: 0.94,
-    costFactor: 0.3,
+    costFactor: 0.36,
     dutyFloor: 1,
     routineShare: 0.58,
     routineCanWaitDays: 12,
