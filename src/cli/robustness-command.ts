@@ -25,12 +25,12 @@ const WORDS = {
     share: (n: number, of: number, p: string) => `every phenomenon check (P1…) holds in ${n} of ${of} variants (${p})`,
     allShare: (n: number, of: number, p: string) => `every target, magnitudes and the owner's checks too, holds in ${n} of ${of} variants (${p})`,
     orFinding: (n: number, of: number, p: string) => `every phenomenon check holds, or a miss is one of the findings below, in ${n} of ${of} variants (${p})`,
-    planWithinDuty: (label: string, change: string, plan: string, duty: string) =>
-      `  ${label} ${change}: the plan (${plan}) is within 10% of what the department collects on duty (salary only: ${duty}); meeting it asks for no push, so no scheme can show the linear trap — a plan set for a smaller book, a finding of the model, not a defect`,
+    planWithinDuty: (variant: string, plan: string, duty: string) =>
+      `  ${variant}: the plan (${plan}) is within 10% of what the department collects on duty (salary only: ${duty}); meeting it asks for no push, so no scheme can show the linear trap — a plan set for a smaller book, a finding of the model, not a defect`,
     findings: 'Findings (each check missed on a variant: the figure, and its range)',
     skipped: 'not swept',
-    deductible: (label: string, change: string, scheme: string, t: string, duty: string, c: string) =>
-      `  ${label} ${change}: ${scheme}'s threshold (${t}) is above what the department collects on duty (salary only: ${duty}); the pool pays nothing at the margin below it and the push collapses (${scheme}: ${c}) — the article's "deductible too high", a finding of the model, not a defect`,
+    deductible: (variant: string, scheme: string, t: string, duty: string, c: string) =>
+      `  ${variant}: ${scheme}'s threshold (${t}) is above what the department collects on duty (salary only: ${duty}); the pool pays nothing at the margin below it and the push collapses (${scheme}: ${c}) — the article's "deductible too high", a finding of the model, not a defect`,
   },
   ru: {
     base: 'Сценарий как есть',
@@ -41,12 +41,12 @@ const WORDS = {
     share: (n: number, of: number, p: string) => `все проверки явлений (P1…) выполнены в ${n} вариантах из ${of} (${p})`,
     allShare: (n: number, of: number, p: string) => `все цели, включая величины и проверки собственника, выполнены в ${n} вариантах из ${of} (${p})`,
     orFinding: (n: number, of: number, p: string) => `все проверки явлений выполнены или промах — одна из находок ниже в ${n} вариантах из ${of} (${p})`,
-    planWithinDuty: (label: string, change: string, plan: string, duty: string) =>
-      `  ${label} ${change}: план (${plan}) в пределах 10% от того, что отдел собирает на окладе (${duty}); для него не нужен рывок, и ни одна схема не покажет ловушку линейной — план для меньшей клиентской базы: находка модели, а не дефект`,
+    planWithinDuty: (variant: string, plan: string, duty: string) =>
+      `  ${variant}: план (${plan}) в пределах 10% от того, что отдел собирает на окладе (${duty}); для него не нужен рывок, и ни одна схема не покажет ловушку линейной — план для меньшей клиентской базы: находка модели, а не дефект`,
     findings: 'Находки (каждая невыполненная проверка: значение и диапазон)',
     skipped: 'не варьировались',
-    deductible: (label: string, change: string, scheme: string, t: string, duty: string, c: string) =>
-      `  ${label} ${change}: порог схемы ${scheme} (${t}) выше того, что отдел собирает на окладе (${duty}); ниже порога пул не растёт от усилий, и рывок пропадает (${scheme}: ${c}) — «слишком высокий вычет» из статьи: находка модели, а не дефект`,
+    deductible: (variant: string, scheme: string, t: string, duty: string, c: string) =>
+      `  ${variant}: порог схемы ${scheme} (${t}) выше того, что отдел собирает на окладе (${duty}); ниже порога пул не растёт от усилий, и рывок пропадает (${scheme}: ${c}) — «слишком высокий вычет» из статьи: находка модели, а не дефект`,
   },
 } as const;
 
@@ -66,18 +66,18 @@ export function robustnessText(r: Robustness, lang: Lang): string {
     return [low.label, cell(low), cell(high)];
   });
   const held = r.variants.filter((v) => v.holds).length;
+  const moved = (v: { label: string; change: number }) => `${v.label} ${v.change < 0 ? '−' : '+'}${pct}`;
   const findings = r.variants.flatMap((v) =>
     v.results
       .filter((x) => !x.pass)
-      .map((x) => `  ${v.label} ${v.change < 0 ? '−' : '+'}${pct}: ${x.target.label} = ${figureText(x.value, lang)} (${x.target.min !== undefined ? `≥ ${figureText(x.target.min, lang)}` : ''}${x.target.min !== undefined && x.target.max !== undefined ? ', ' : ''}${x.target.max !== undefined ? `≤ ${figureText(x.target.max, lang)}` : ''})`),
+      .map((x) => `  ${moved(v)}: ${x.target.label} = ${figureText(x.value, lang)} (${x.target.min !== undefined ? `≥ ${figureText(x.target.min, lang)}` : ''}${x.target.min !== undefined && x.target.max !== undefined ? ', ' : ''}${x.target.max !== undefined ? `≤ ${figureText(x.target.max, lang)}` : ''})`),
   );
   const flips = r.variants.flatMap((v) =>
-    v.findings.map((f) => {
-      const change = `${v.change < 0 ? '−' : '+'}${pct}`;
-      return f.kind === 'deductibleTooHigh'
-        ? w.deductible(v.label, change, f.scheme, figureText(f.threshold, lang), figureText(f.duty, lang), figureText(f.collections, lang))
-        : w.planWithinDuty(v.label, change, figureText(f.plan, lang), figureText(f.duty, lang));
-    }),
+    v.findings.map((f) =>
+      f.kind === 'deductibleTooHigh'
+        ? w.deductible(moved(v), f.scheme, figureText(f.threshold, lang), figureText(f.duty, lang), figureText(f.collections, lang))
+        : w.planWithinDuty(moved(v), figureText(f.plan, lang), figureText(f.duty, lang)),
+    ),
   );
   const explained = r.variants.filter((v) => v.holds || v.findings.length > 0).length;
   return [
