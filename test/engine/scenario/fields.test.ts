@@ -1,6 +1,6 @@
 /**
  * Every field of the scenario types is written by Save (fields.ts drives the serializer):
- * the field lists are compared with the declarations in types.ts, read with the
+ * the field lists are compared with the declarations in types.ts and scheme-types.ts, read with the
  * TypeScript compiler, so a field added to a type and not to its list fails here (as well
  * as in `tsc`). And the generators of the round-trip property produce every field.
  */
@@ -14,12 +14,17 @@ import { serializeScenario } from '../../../src/engine/scenario/parse.ts';
 import { scenarioArb } from './arbitraries.ts';
 import { fieldsIn } from './field-walk.ts';
 
-const TYPES = fileURLToPath(new URL('../../../src/engine/scenario/types.ts', import.meta.url));
+const TYPES = ['types.ts', 'scheme-types.ts'].map((f) => fileURLToPath(new URL(`../../../src/engine/scenario/${f}`, import.meta.url)));
 
 /** Interface (or union variant `Alias.type`) → its declared property names. */
 function declaredFields(): Map<string, string[]> {
-  const source = ts.createSourceFile(TYPES, readFileSync(TYPES, 'utf8'), ts.ScriptTarget.Latest, true);
   const out = new Map<string, string[]>();
+  for (const file of TYPES) declaredIn(file, out);
+  return out;
+}
+
+function declaredIn(file: string, out: Map<string, string[]>): void {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const names = (members: ts.NodeArray<ts.TypeElement>) => members.filter(ts.isPropertySignature).map((m) => m.name.getText(source));
   source.forEachChild((node) => {
     if (ts.isInterfaceDeclaration(node)) out.set(node.name.text, names(node.members));
@@ -32,10 +37,9 @@ function declaredFields(): Map<string, string[]> {
       }
     }
   });
-  return out;
 }
 
-/** Which list of fields.ts answers for which declaration of types.ts. */
+/** Which list of fields.ts answers for which declaration of types.ts and scheme-types.ts. */
 const LISTS: Record<string, readonly string[]> = {
   Scenario: FIELDS.scenario,
   SimulationSettings: FIELDS.simulation,
@@ -64,7 +68,7 @@ const LISTS: Record<string, readonly string[]> = {
 describe('the field lists that Save writes', () => {
   const declared = declaredFields();
 
-  it('cover every type declared in types.ts, field for field', () => {
+  it('cover every type declared in types.ts and scheme-types.ts, field for field', () => {
     expect([...declared.keys()].sort()).toEqual(Object.keys(LISTS).sort());
     for (const [type, fields] of declared) expect([...LISTS[type]].sort(), type).toEqual([...fields].sort());
   });
