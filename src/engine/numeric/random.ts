@@ -94,8 +94,15 @@ export class RunSeed {
  * month is identical under every scheme however many draws other clients consumed.
  */
 export function keyedUniform(salt: number, a: number, b: number, c: number): number {
-  let h = mix32(salt ^ Math.imul(a + 1, 0x9e3779b1));
-  h = mix32(h ^ Math.imul(b + 0x632be5ab, 0x85ebca77));
-  h = mix32(h ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae3d));
-  return h / 4294967296;
+  return keyedUniformAt(keyOf(salt, a, b), c);
+}
+
+/** The (salt, a, b) part of keyedUniform's hash: a hot loop computes it once per client and month. */
+export function keyOf(salt: number, a: number, b: number): number {
+  return mix32(mix32(salt ^ Math.imul(a + 1, 0x9e3779b1)) ^ Math.imul(b + 0x632be5ab, 0x85ebca77));
+}
+
+/** keyedUniform(salt, a, b, c) from keyOf(salt, a, b). */
+export function keyedUniformAt(key: number, c: number): number {
+  return mix32(key ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae3d)) / 4294967296;
 }

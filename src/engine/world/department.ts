@@ -12,7 +12,7 @@ import { ClientBook, NEVER } from './clients.ts';
 import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.ts';
 import { CashLedger } from './cash.ts';
 import { newBookTotals, type BookTotals } from '../behaviour/forecast.ts';
-import { keyedUniform } from '../numeric/random.ts';
+import { keyedUniform, keyedUniformAt, keyOf } from '../numeric/random.ts';
 import { inverseNormal } from '../numeric/normal.ts';
 import { NEVER_MONTH, type SalesBook } from './sales-book.ts';
 import type { KeyClients } from './key-clients.ts';
@@ -116,6 +116,9 @@ export class Department {
   keys: KeyClients | null = null;
   /** Salt of this run's counter-based client luck. */
   salt = 0;
+  /** Per client: keyOf(salt, client, luckMonth); −1: not keyed since the salt changed. */
+  private readonly luck: Uint32Array;
+  private luckMonth = -1;
   /** Who sees each payment (simulate.ts sets it per run); null: nobody, the usual case. */
   onPayment: PaymentObserver | null = null;
   month = 0;
@@ -156,6 +159,7 @@ export class Department {
     this.promiseProbability = model.habits.promiseProbability;
     this.noiseTable = lognormalTable(c.volumeNoise, NOISE_TABLE_SIZE);
     this.book = new ClientBook(model.scenario.clients.count);
+    this.luck = new Uint32Array(model.scenario.clients.count);
     this.owners = model.staff.map(() => new BookLedger());
     this.clawback = new Float64Array(model.staff.length);
     this.queue = new EventQueue(model.calendar.days, model.scenario.clients.count * 8);
@@ -169,6 +173,7 @@ export class Department {
     for (const o of this.owners) o.reset();
     this.clawback.fill(0);
     this.salt = salt;
+    this.luckMonth = -1;
     this.billedMonth = 0;
     this.billedLastMonth = Number(this.model.scenario.clients.monthlyVolume) * 100;
   }
@@ -181,7 +186,14 @@ export class Department {
 
   /** A client's next uniform this month: the same under every scheme. */
   private draw(i: number): number {
-    return keyedUniform(this.salt, i, this.month, this.book.draws[i]++);
+    if (this.luckMonth !== this.month) this.keyLuck();
+    return keyedUniformAt(this.luck[i], this.book.draws[i]++);
+  }
+
+  /** Each client's key of this month's luck (keyedUniform's first two rounds, once a month). */
+  private keyLuck(): void {
+    for (let i = 0; i < this.luck.length; i++) this.luck[i] = keyOf(this.salt, i, this.month);
+    this.luckMonth = this.month;
   }
 
   /** Month start: replacements arrive, suspended clients may leave, the month is billed. */
