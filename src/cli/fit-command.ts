@@ -12,7 +12,7 @@ import { checkOutputs, integerFlag, workersFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import { decimal, millions, percent, table, type Lang } from './format.ts';
-import { loadScenario } from './scenario-file.ts';
+import { checkScheme, loadScenario } from './scenario-file.ts';
 import { detectedText, historyOptions, loadHistory } from './history-file.ts';
 import { createProgress } from './progress.ts';
 import { createFitPool } from '../workers/fit-pool.ts';
@@ -139,7 +139,7 @@ export async function fitCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   ]);
   const base = await loadScenario(io, file, lang);
   const scheme = args.values.scheme ?? base.baseline;
-  if (!base.schemes.some((s) => s.id === scheme)) throw new InputError(`${file}: no scheme "${scheme}" (it has ${base.schemes.map((s) => s.id).join(', ')})`);
+  checkScheme(base, scheme);
   const { history, detected } = await loadHistory(io, historyFile, options, lang);
   const view = describeHistory(history);
   if (json !== '-') io.stdout(`${historyText(historyFile, view, lang)}  ${detectedText(detected, lang)}\n\n`);

@@ -10,7 +10,7 @@ import { checkOutputs, integerFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import { amount, type Lang } from './format.ts';
-import { loadScenario } from './scenario-file.ts';
+import { checkScheme, loadScenario } from './scenario-file.ts';
 import { isoDay, simulatedClientName, simulatedPayments, statementCsv } from '../engine/index.ts';
 import type { StatementStyle } from '../engine/index.ts';
 
@@ -29,9 +29,7 @@ export async function historyCommand(args: ParsedArgs, io: CliIo, lang: Lang): P
   const runIndex = integerFlag(args, 'runs-index', 0, 999_999) ?? 0;
   await checkOutputs(io, [{ flag: '--csv', path: out, kind: 'file' }]);
   const scenario = await loadScenario(io, file, lang, { ...(months !== undefined ? { months } : {}), ...(seed !== undefined ? { seed } : {}) });
-  if (!scenario.schemes.some((s) => s.id === scheme)) {
-    throw new InputError(`${file}: no scheme "${scheme}" (it has ${scenario.schemes.map((s) => s.id).join(', ')})`);
-  }
+  checkScheme(scenario, scheme);
   const payments = simulatedPayments(scenario, scheme, runIndex);
   const text = statementCsv(payments, (c) => simulatedClientName(c, style), style);
   await io.writeFile(resolve(io.cwd, out), style === 'ru' ? `\ufeff${text}` : text);

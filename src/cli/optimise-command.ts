@@ -13,7 +13,7 @@ import { checkOutputs, integerFlag, workersFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import type { Lang } from './format.ts';
-import { loadScenario } from './scenario-file.ts';
+import { checkScheme, loadScenario } from './scenario-file.ts';
 import { createProgress } from './progress.ts';
 import { suggestionText } from './optimise-report.ts';
 import {
@@ -49,9 +49,7 @@ export async function optimiseCommand(args: ParsedArgs, io: CliIo, lang: Lang): 
   ]);
   // The file as it is (--out writes it back with its own seed); --seed only seeds the search's runs.
   const scenario = await loadScenario(io, file, lang);
-  if (!scenario.schemes.some((s) => s.id === schemeId)) {
-    throw new UsageError(`unknown scheme "${schemeId}" (the scenario has ${scenario.schemes.map((s) => s.id).join(', ')})`);
-  }
+  checkScheme(scenario, schemeId);
   if (out !== undefined && scenario.schemes.length >= SCENARIO_LIMITS.maxSchemes) {
     throw new InputError(`paybench: --out: ${file} already has ${scenario.schemes.length} schemes, the most a file holds; remove one to add the suggestion`);
   }

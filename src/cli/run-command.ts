@@ -11,7 +11,7 @@ import { checkOutputs, integerFlag, workersFlag } from './args.ts';
 import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import type { Lang } from './format.ts';
-import { loadScenario } from './scenario-file.ts';
+import { checkScheme, loadScenario } from './scenario-file.ts';
 import { createProgress } from './progress.ts';
 import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
@@ -52,11 +52,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const wanted = args.lists.scheme;
   let schemeIds: string[] | undefined;
   if (wanted) {
-    for (const id of wanted) {
-      if (!scenario.schemes.some((s) => s.id === id)) {
-        throw new UsageError(`unknown scheme "${id}" (the scenario has ${scenario.schemes.map((s) => s.id).join(', ')})`);
-      }
-    }
+    for (const id of wanted) checkScheme(scenario, id);
     // The baseline always runs: every other scheme is reported against it.
     schemeIds = [...new Set([scenario.baseline, ...wanted])];
   }

@@ -4,7 +4,7 @@ import { SCENARIO_LIMITS, formatIssue, makeIssue, parseScenarioText } from '../e
 import { TooLargeError } from './read-bounded.ts';
 import type { Scenario, SimulationOverrides } from '../engine/index.ts';
 import type { CliIo } from './io.ts';
-import { InputError } from './io.ts';
+import { InputError, UsageError } from './io.ts';
 import type { Lang } from './format.ts';
 
 /** A scenario is at most 5 MB of text (a byte-order mark aside): nothing beyond is read. */
@@ -32,4 +32,11 @@ export async function loadScenario(io: CliIo, file: string, lang: Lang, override
   for (const w of result.warnings) io.stderr(`warning: ${formatIssue(w, lang)}\n`);
   if (!result.ok) throw new InputError(result.errors.map((e) => formatIssue(e, lang)).join('\n'));
   return result.scenario;
+}
+
+/** A scheme named on the command line (--scheme) must be one of the file's: a usage mistake otherwise (exit 2). */
+export function checkScheme(scenario: Scenario, id: string): void {
+  if (!scenario.schemes.some((s) => s.id === id)) {
+    throw new UsageError(`unknown scheme "${id}" (the scenario has ${scenario.schemes.map((s) => s.id).join(', ')})`);
+  }
 }

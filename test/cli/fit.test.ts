@@ -58,8 +58,8 @@ describe('paybench history', () => {
     t = io();
     expect(await main(['history', SCENARIO, '--scheme', 'threshold'], t.io)).toBe(2);
     t = io();
-    expect(await main(['history', SCENARIO, '--scheme', 'nope', '--csv', 'h.csv'], t.io)).toBe(1);
-    expect(t.stderr()).toMatch(/no scheme "nope"/);
+    expect(await main(['history', SCENARIO, '--scheme', 'nope', '--csv', 'h.csv'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(/unknown scheme "nope" \(the scenario has linear, threshold, tranches\)/);
     expect(t.written).toEqual({});
   });
 });
@@ -147,7 +147,7 @@ describe('paybench fit', () => {
     t = io();
     expect(await main(['fit', SCENARIO, '--history', 'h.csv', '--date-format', 'soon'], t.io)).toBe(2);
     t = io();
-    expect(await main(['fit', SCENARIO, '--history', 'h.csv', '--scheme', 'nope'], t.io)).toBe(1);
-    expect(t.stderr()).toMatch(/no scheme "nope"/);
+    expect(await main(['fit', SCENARIO, '--history', 'h.csv', '--scheme', 'nope'], t.io)).toBe(2);
+    expect(t.stderr()).toMatch(/unknown scheme "nope" \(the scenario has linear, threshold, tranches\)/);
   });
 });
