@@ -3,6 +3,8 @@
  * on (0: the whole file) and the reason, in the words of someone who exported a bank
  * statement, not of a parser. `{name}` is replaced by `params.name`.
  */
+import { fillTemplate } from '../scenario/template.ts';
+
 export type HistoryLang = 'en' | 'ru';
 
 const TEMPLATES = {
@@ -117,9 +119,7 @@ const KIND_WORDS: Record<string, { en: string; ru: string }> = {
 };
 
 export function renderHistoryMessage(code: HistoryCode, params: Record<string, string | number>, lang: HistoryLang): string {
-  return TEMPLATES[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
-    const v = params[k];
-    if (v === undefined) return `{${k}}`;
+  return fillTemplate(TEMPLATES[code][lang], params, (k, v) => {
     if (k === 'role') return ROLE_WORDS[String(v)]?.[lang] ?? String(v);
     if (k === 'kind') return KIND_WORDS[String(v)]?.[lang] ?? String(v);
     return typeof v === 'number' ? v.toLocaleString(lang === 'ru' ? 'ru-RU' : 'en-GB') : String(v);

@@ -3,6 +3,7 @@
  * `{name}` is replaced by `params.name`. The path is not part of the message;
  * `formatIssue` prefixes it: `schemes[2].tranches[0].gate.byDay: must be a whole number from 1 to 31`.
  */
+import { fillTemplate } from './template.ts';
 
 export type Lang = 'en' | 'ru';
 
@@ -321,7 +322,5 @@ export function isCode(code: string): code is IssueCode {
 export function renderMessage(code: string, params: Record<string, string | number>, lang: Lang): string {
   if (!isCode(code)) return code;
   const template = TEMPLATES[code][lang] ?? TEMPLATES[code].en;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? paramText(name, params[name], lang) : whole,
-  );
+  return fillTemplate(template, params, (name, value) => paramText(name, value, lang));
 }
