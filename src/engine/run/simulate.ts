@@ -86,7 +86,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
   const ws = workspace(model);
   const { dept, workforce, bonus, normals, contribution, effortSum, effortDays, sales } = ws;
   const seed = new RunSeed(scenario.simulation.seed, runIndex);
-  dept.book.setup(model, seed.stream('clients'));
+  dept.book.setup(model, runIndex, () => seed.stream('clients'));
   sales?.setup(model, dept.book, seed.stream('sales'));
   dept.sales = sales;
   if (ws.keys[schemeIndex] === undefined) ws.keys[schemeIndex] = scheme.keyClients > 0 ? new KeyClients(scheme, scenario.clients.count) : null;

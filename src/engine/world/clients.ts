@@ -110,8 +110,42 @@ export class ClientBook {
     else bits[r >>> 5] &= ~(1 << (r & 31));
   }
 
-  /** Draws the run's clients (the same for every scheme: the stream depends on the run only). */
-  setup(model: Model, random: Sfc32): void {
+  /** The clients last drawn, by run index: a plan lists run i of every scheme together, so they are drawn once. */
+  private drawn: { run: number; volume: Float64Array; habit: Uint8Array; rank: Int32Array; byHabit: Int32Array[] } | null = null;
+
+  /**
+   * Sets the book up for run `run`: its clients (the same for every scheme: drawn from the
+   * run's own stream, `random()`, or copied from the last run of the same index) and an
+   * empty month.
+   */
+  setup(model: Model, run: number, random: () => Sfc32): void {
+    const d = this.drawn;
+    if (d !== null && d.run === run) {
+      this.baseVolume.set(d.volume);
+      this.habit.set(d.habit);
+      this.rank.set(d.rank);
+      this.byHabit = d.byHabit; // never written during a run
+      for (const bits of this.debtorBits) bits.fill(0);
+    } else {
+      this.draw(model, random());
+      this.drawn = { run, volume: this.baseVolume.slice(), habit: this.habit.slice(), rank: this.rank.slice(), byHabit: this.byHabit };
+    }
+    this.owner.fill(-1);
+    this.ownerBits = []; // habit lists differ from run to run
+    this.active.fill(1);
+    this.vacantUntil.fill(0);
+    this.suspended.fill(0);
+    this.pendingBill.fill(0);
+    this.inTransit.fill(0);
+    this.debt.fill(0);
+    this.owedSince.fill(-1);
+    this.payDay.fill(NEVER);
+    this.lastCall.fill(-NEVER);
+    this.draws.fill(0);
+  }
+
+  /** Draws the run's clients: sizes, habits and the order they are worked in. */
+  private draw(model: Model, random: Sfc32): void {
     const { n } = this;
     const { clients } = model.scenario;
     const sigma = clients.volumeSkew;
@@ -157,18 +191,5 @@ export class ClientBook {
       this.byHabit.push(list);
       this.debtorBits.push(new Uint32Array((list.length + 31) >>> 5));
     }
-
-    this.owner.fill(-1);
-    this.ownerBits = []; // habit lists differ from run to run
-    this.active.fill(1);
-    this.vacantUntil.fill(0);
-    this.suspended.fill(0);
-    this.pendingBill.fill(0);
-    this.inTransit.fill(0);
-    this.debt.fill(0);
-    this.owedSince.fill(-1);
-    this.payDay.fill(NEVER);
-    this.lastCall.fill(-NEVER);
-    this.draws.fill(0);
   }
 }
