@@ -33,23 +33,42 @@ export function allocateRunResult(schemeIndex: number, runIndex: number, months:
   return result;
 }
 
-/** Recorded month m: every registry row that reads the month's end writes its value. */
-export function recordMonth(r: RunResult, m: number, e: MonthEnd): void {
-  for (const row of METRIC_ROWS) if (row.record) r[row.key as MonthlyKey][m] = row.record(e);
-}
+const MONTH_ROWS = METRIC_ROWS.filter((row) => row.record);
+const monthRecords = MONTH_ROWS.map((row) => row.record!);
+const dayRecords = DAY_ROWS.map((row) => row.record);
 
-/** Recorded month m, day of month dom: every day row writes its value. */
-export function recordDay(r: RunResult, m: number, dom: number, d: DayEnd): void {
-  const i = m * DAYS_IN_MONTH_SLOTS + dom - 1;
-  for (const row of DAY_ROWS) r[row.key as DayKey][i] = row.record(d);
-}
+/**
+ * Writes one run's record: the registry's rows with their columns looked up once a run,
+ * not by name on every day.
+ */
+export class RunRecorder {
+  private readonly monthColumns: Float64Array[];
+  private readonly dayColumns: Float64Array[];
+  /** The cumulative day series, carried past the month's length. */
+  private readonly carried: Float64Array[];
 
-/** Carries each cumulative day series' last value over the slots past the month's length. */
-export function closeIntraMonth(r: RunResult, m: number, monthLength: number): void {
-  const base = m * DAYS_IN_MONTH_SLOTS;
-  for (const row of DAY_ROWS) {
-    if (!row.carry) continue;
-    const a = r[row.key as DayKey];
-    for (let d = monthLength; d < DAYS_IN_MONTH_SLOTS; d++) a[base + d] = a[base + monthLength - 1];
+  constructor(r: RunResult) {
+    this.monthColumns = MONTH_ROWS.map((row) => r[row.key as MonthlyKey]);
+    this.dayColumns = DAY_ROWS.map((row) => r[row.key as DayKey]);
+    this.carried = DAY_ROWS.filter((row) => row.carry).map((row) => r[row.key as DayKey]);
+  }
+
+  /** Recorded month m: every registry row that reads the month's end writes its value. */
+  month(m: number, e: MonthEnd): void {
+    for (let k = 0; k < monthRecords.length; k++) this.monthColumns[k][m] = monthRecords[k](e);
+  }
+
+  /** Recorded month m, day of month dom: every day row writes its value. */
+  day(m: number, dom: number, d: DayEnd): void {
+    const i = m * DAYS_IN_MONTH_SLOTS + dom - 1;
+    for (let k = 0; k < dayRecords.length; k++) this.dayColumns[k][i] = dayRecords[k](d);
+  }
+
+  /** Carries each cumulative day series' last value over the slots past the month's length. */
+  closeMonth(m: number, monthLength: number): void {
+    const base = m * DAYS_IN_MONTH_SLOTS;
+    for (const a of this.carried) {
+      for (let d = monthLength; d < DAYS_IN_MONTH_SLOTS; d++) a[base + d] = a[base + monthLength - 1];
+    }
   }
 }

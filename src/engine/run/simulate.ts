@@ -20,7 +20,7 @@ import { newClientRevenue, settleNewClientPay } from './commission.ts';
 import { PersonalGates } from './personal-gates.ts';
 import { paysPersonally } from '../pay/personal-pay.ts';
 import { KeyClients } from '../world/key-clients.ts';
-import { allocateRunResult, closeIntraMonth, recordDay, recordMonth } from './recorder.ts';
+import { allocateRunResult, RunRecorder } from './recorder.ts';
 import type { DayEnd, MonthEnd } from './metrics.ts';
 
 /**
@@ -123,6 +123,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
   const staffCount = model.staff.length;
   const months = scenario.simulation.months;
   const result = allocateRunResult(schemeIndex, runIndex, months, cal.days - cal.firstRecordedDay, staffCount);
+  const recorder = new RunRecorder(result);
   let salaries = 0;
   let departures = 0;
   let idleDays = 0;
@@ -181,7 +182,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
     if (rm >= 0) {
       dayEnd.meanEffort = people ? effort / people : 0;
       dayEnd.working = cal.working[t] === 1;
-      recordDay(result, rm, dom, dayEnd);
+      recorder.day(rm, dom, dayEnd);
     }
     if (dom !== len) {
       if (rm >= 0) result.cashDaily[t - cal.firstRecordedDay] = dept.cash.balance;
@@ -264,8 +265,8 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
       monthEnd.tranchePaid = pool > 0 ? paid / pool : 1;
       monthEnd.departures = departures;
       monthEnd.idleDays = idleDays;
-      recordMonth(result, rm, monthEnd);
-      closeIntraMonth(result, rm, len);
+      recorder.month(rm, monthEnd);
+      recorder.closeMonth(rm, len);
       for (let j = 0; j < staffCount; j++) {
         const salary = workforce.isVacant(j) ? 0 : model.staff[j].salary;
         result.staffBonus[j * months + rm] = bonus[j] / 100;
