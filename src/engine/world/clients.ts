@@ -50,6 +50,7 @@ export class ClientBook {
   constructor(n: number) {
     this.n = n;
     this.baseVolume = new Float64Array(n);
+    this.volumeSorted = new Float64Array(n);
     this.habit = new Uint8Array(n);
     this.active = new Uint8Array(n);
     this.vacantUntil = new Int32Array(n);
@@ -73,11 +74,28 @@ export class ClientBook {
    */
   assignOwners(owners: readonly number[], include: (i: number) => boolean = () => true): void {
     if (owners.length === 0) return;
-    const order = Array.from({ length: this.n }, (_, i) => i)
-      .filter(include)
-      .sort((a, b) => this.baseVolume[b] - this.baseVolume[a] || a - b);
-    order.forEach((i, k) => this.setOwner(i, owners[k % owners.length]));
+    let k = 0;
+    for (const i of this.byVolume()) if (include(i)) this.setOwner(i, owners[k++ % owners.length]);
   }
+
+  /**
+   * Client slots by monthly volume, largest first (ties by slot). Every scheme of a run
+   * deals the same book, so the order is kept while the volumes are the ones it was sorted on.
+   */
+  byVolume(): Int32Array {
+    const v = this.baseVolume;
+    const sorted = this.volumeSorted;
+    let same = this.volumeOrder !== null;
+    for (let i = 0; same && i < v.length; i++) same = sorted[i] === v[i];
+    if (!same) {
+      const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b);
+      this.volumeOrder = Int32Array.from(order);
+      sorted.set(v);
+    }
+    return this.volumeOrder!;
+  }
+  private volumeOrder: Int32Array | null = null;
+  private readonly volumeSorted: Float64Array;
 
   /** Gives client i to `owner` (−1: the team's), keeping the owners' bitsets in step. */
   setOwner(i: number, owner: number): void {

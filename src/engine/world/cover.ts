@@ -83,8 +83,8 @@ export class AbsenceCover {
   dealHomes(book: ClientBook, people: readonly number[]): void {
     this.home.fill(-1);
     if (people.length === 0) return;
-    const order = Array.from({ length: book.n }, (_, i) => i).sort((a, b) => book.baseVolume[b] - book.baseVolume[a] || a - b);
-    order.forEach((i, k) => (this.home[i] = people[k % people.length]));
+    const order = book.byVolume();
+    for (let k = 0; k < order.length; k++) this.home[order[k]] = people[k % people.length];
   }
 
   /** Takes the homes from the book's owners (personal ownership). */
