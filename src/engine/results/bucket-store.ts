@@ -21,6 +21,18 @@ export class BucketStore {
   total = 0;
 
   add(key: number, weight: number): void {
+    // Most keys fall in the buckets already there, at or below the top: one count.
+    const i = key - this.from;
+    if (key <= this.top && i >= 0 && i < this.counts.length) {
+      this.counts[i] += weight;
+      if ((this.total += weight) > 0xffffffff) throw new RangeError('a series cannot hold 2^32 values');
+      return;
+    }
+    this.#addOutside(key, weight);
+  }
+
+  /** A key above the top (the store may collapse) or outside the buckets held (it grows). */
+  #addOutside(key: number, weight: number): void {
     if (key > this.top) {
       this.top = key;
       this.#collapse();

@@ -102,6 +102,18 @@ export class QuantileSketch {
     return this;
   }
 
+  /**
+   * Adds `count` values of a column: a[from], a[from + step], …; `positiveOnly`: only those
+   * > 0 (a NaN is then skipped too). The same as adding them one by one.
+   */
+  addValues(a: ArrayLike<number>, from: number, count: number, step = 1, positiveOnly = false): this {
+    for (let i = 0, j = from; i < count; i++, j += step) {
+      const x = a[j];
+      if (!positiveOnly || x > 0) this.add(x);
+    }
+    return this;
+  }
+
   /** Adds everything `other` holds (other is unchanged). */
   merge(other: QuantileSketch): this {
     if (other.#count === 0) return this;
@@ -219,10 +231,9 @@ export class QuantileSketch {
   // ---------------------------------------------------------------- internals
 
   #addToBuckets(x: number, weight: number): void {
-    const m = Math.abs(x);
-    if (m < MIN_MAGNITUDE) this.#zero += weight;
-    else if (x > 0) this.#pos!.add(keyOf(m), weight);
-    else this.#neg!.add(keyOf(m), weight);
+    if (x >= MIN_MAGNITUDE) this.#pos!.add(keyOf(x), weight);
+    else if (x <= -MIN_MAGNITUDE) this.#neg!.add(keyOf(-x), weight);
+    else this.#zero += weight;
   }
 
   /**

@@ -67,6 +67,8 @@ export class SchemeSketches {
   readonly cashDaily: QuantileSketch[] = [];
   /** By month of the horizon, over runs. */
   readonly monthly: Record<MonthSeries, QuantileSketch>[] = [];
+  /** The same sketches by series (MONTH_KEYS' order), then by month: the fold's columns. */
+  readonly #byMonth: QuantileSketch[][] = MONTH_KEYS.map(() => []);
   /** staff × staff, row-major: exact sums over runs of the cover hours (who was away → who covered; P7). */
   readonly coverMatrix: ExactSum[] = [];
   /** Per row a horizon ratio reads: the exact sum over runs of each run's total (horizon ratios). */
@@ -115,32 +117,53 @@ export class SchemeSketches {
 
     // A run's total in run order, then an exact sum over runs: the same whatever order runs arrive in.
     for (const k of SUMMED) this.sums[k].add(sumTo(r[k], 0, months));
-    for (let m = 0; m < months; m++) {
-      if (r.collections[m] >= plan) this.planMet++;
-      for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].add(r[k][m]);
-      const month = (this.monthly[m] ??= sketches(MONTH_KEYS));
-      for (const k of MONTH_SERIES) month[k].add(r[k][m]);
-      for (const q of MONTHLY_RATIOS) if (r[q.per][m] > 0) month[q.key].add(r[q.of][m] / r[q.per][m]);
-      for (let d = 0; d < DAYS_IN_MONTH_SLOTS; d++) {
-        const i = m * DAYS_IN_MONTH_SLOTS + d;
-        for (const row of DAY_ROWS) {
-          const v = r[row.key as DayKey][i];
-          if (row.carry || v > 0) this.byDay[row.key as DayKey][d].add(v);
-        }
-      }
+    // Column by column: each series' column is looked up once per run, and each sketch takes
+    // its values in a row (the same values in the same order as month by month).
+    const collections = r.collections;
+    for (let m = 0; m < months; m++) if (collections[m] >= plan) this.planMet++;
+    for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].addValues(r[k], 0, months);
+    this.#reserveMonths(months);
+    for (let j = 0; j < MONTH_SERIES.length; j++) {
+      const column = r[MONTH_SERIES[j]];
+      const list = this.#byMonth[j];
+      for (let m = 0; m < months; m++) list[m].add(column[m]);
+    }
+    for (let j = 0; j < MONTHLY_RATIOS.length; j++) {
+      const q = MONTHLY_RATIOS[j];
+      const of = r[q.of];
+      const per = r[q.per];
+      const list = this.#byMonth[MONTH_SERIES.length + j];
+      for (let m = 0; m < months; m++) if (per[m] > 0) list[m].add(of[m] / per[m]);
+    }
+    for (const row of DAY_ROWS) {
+      const column = r[row.key as DayKey];
+      const list = this.byDay[row.key as DayKey];
+      // Day d of month m at m × 31 + d: a stride of 31; an uncarried row takes only its positive values.
+      for (let d = 0; d < DAYS_IN_MONTH_SLOTS; d++) list[d].addValues(column, d, months, DAYS_IN_MONTH_SLOTS, !row.carry);
     }
     for (const k of TOTAL_METRICS) this.totals[k].add(sumTo(r[k], 0, months));
     for (let s = 0; s < r.staff; s++) {
       const person = (this.staff[s] ??= { pay: new QuantileSketch(), bonus: new QuantileSketch(), payTotal: new QuantileSketch() });
       const from = s * months;
-      for (let m = 0; m < months; m++) {
-        person.pay.add(r.staffPay[from + m]);
-        person.bonus.add(r.staffBonus[from + m]);
-      }
+      person.pay.addValues(r.staffPay, from, months);
+      person.bonus.addValues(r.staffBonus, from, months);
       person.payTotal.add(sumTo(r.staffPay, from, from + months));
     }
-    for (let d = 0; d < r.days; d++) (this.cashDaily[d] ??= new QuantileSketch()).add(r.cashDaily[d]);
+    const cash = r.cashDaily;
+    const cashDaily = this.cashDaily;
+    while (cashDaily.length < r.days) cashDaily.push(new QuantileSketch());
+    for (let d = 0; d < r.days; d++) cashDaily[d].add(cash[d]);
     for (let k = 0; k < r.coverMatrix.length; k++) (this.coverMatrix[k] ??= new ExactSum()).add(r.coverMatrix[k]);
+  }
+
+  /** Month records up to `months`, and their sketches by series (the fold's columns). */
+  #reserveMonths(months: number): void {
+    for (let m = this.monthly.length; m < months; m++) this.#addMonth(sketches(MONTH_KEYS));
+  }
+
+  #addMonth(month: Record<MonthSeries, QuantileSketch>): void {
+    this.monthly.push(month);
+    MONTH_KEYS.forEach((k, j) => this.#byMonth[j].push(month[k]));
   }
 
   /** Adds everything `other` holds; the two must hold different runs. */
@@ -168,8 +191,9 @@ export class SchemeSketches {
     });
     for (const k of DAY_KEYS) other.byDay[k].forEach((s, d) => this.byDay[k][d].merge(s));
     other.cashDaily.forEach((s, d) => (this.cashDaily[d] ??= new QuantileSketch()).merge(s));
+    this.#reserveMonths(other.monthly.length);
     other.monthly.forEach((month, m) => {
-      const mine = (this.monthly[m] ??= sketches(MONTH_KEYS));
+      const mine = this.monthly[m];
       for (const k of MONTH_KEYS) mine[k].merge(month[k]);
     });
     other.coverMatrix.forEach((s, k) => (this.coverMatrix[k] ??= new ExactSum()).merge(s));
@@ -265,7 +289,7 @@ export class SchemeSketches {
     }
     for (const x of state.cashDaily) s.cashDaily.push(from(x));
     for (const m of state.monthly) {
-      s.monthly.push(Object.fromEntries(MONTH_KEYS.map((key) => {
+      s.#addMonth(Object.fromEntries(MONTH_KEYS.map((key) => {
         if (!m[key]) throw new Error(`monthly series ${key} is missing (a shard from an older paybench?)`);
         return [key, from(m[key])];
       })) as Record<MonthSeries, QuantileSketch>);
