@@ -306,9 +306,22 @@ export class QuantileSketch {
   }
 
   #toBuckets(): void {
-    this.#pos = new BucketStore();
-    this.#neg = new BucketStore();
-    for (let i = 0; i < this.#distinct; i++) this.#addToBuckets(this.#values[i], this.#counts[i]);
+    const pos = (this.#pos = new BucketStore());
+    const neg = (this.#neg = new BucketStore());
+    const values = this.#values;
+    const counts = this.#counts;
+    const n = this.#distinct;
+    // The sorted values say each side's range: each store is sized once, then filled from
+    // its largest magnitude down (the top first), instead of growing bucket by bucket.
+    let a = 0; // values[0, a): the negative side
+    while (a < n && values[a] <= -MIN_MAGNITUDE) a++;
+    let b = n; // values[b, n): the positive side
+    while (b > a && values[b - 1] >= MIN_MAGNITUDE) b--;
+    if (a > 0) neg.reserve(keyOf(-values[a - 1]), keyOf(-values[0]));
+    if (b < n) pos.reserve(keyOf(values[b]), keyOf(values[n - 1]));
+    for (let i = 0; i < a; i++) neg.add(keyOf(-values[i]), counts[i]);
+    for (let i = n - 1; i >= b; i--) pos.add(keyOf(values[i]), counts[i]);
+    for (let i = a; i < b; i++) this.#zero += counts[i];
     this.#values = new Float64Array(0);
     this.#counts = new Float64Array(0);
     this.#distinct = 0;
