@@ -327,27 +327,45 @@ export class QuantileSketch {
     this.#distinct = 0;
   }
 
-  /** Values of the given ranks (0-based, ascending, sorted): exact, or bucket values clamped to [min, max]. */
+  /**
+   * Values of the given ranks (0-based, ascending, sorted): exact, or bucket values clamped
+   * to [min, max]. One pass, which stops at the last rank asked for; a bucket's value is
+   * worked out only for the buckets that hold a rank.
+   */
   #orderStatistics(ranks: number[]): Map<number, number> {
     const out = new Map<number, number>();
+    const last = ranks.length;
     let next = 0;
     let seen = 0;
-    const take = (value: number, count: number) => {
-      seen += count;
-      while (next < ranks.length && ranks[next] < seen) out.set(ranks[next++], value);
-    };
     if (!this.#pos) {
-      for (let i = 0; i < this.#distinct && next < ranks.length; i++) take(this.#values[i], this.#counts[i]);
+      const values = this.#values;
+      const counts = this.#counts;
+      for (let i = 0; i < this.#distinct && next < last; i++) {
+        seen += counts[i];
+        while (next < last && ranks[next] < seen) out.set(ranks[next++], values[i]);
+      }
       return out;
     }
     const neg = this.#neg!;
-    for (let i = neg.counts.length - 1; i >= 0 && next < ranks.length; i--) {
-      if (neg.counts[i] > 0) take(this.#clamp(-valueOfKey(neg.from + i)), neg.counts[i]);
+    for (let i = neg.counts.length - 1; i >= 0 && next < last; i--) {
+      seen += neg.counts[i];
+      if (ranks[next] < seen) {
+        const value = this.#clamp(-valueOfKey(neg.from + i));
+        while (next < last && ranks[next] < seen) out.set(ranks[next++], value);
+      }
     }
-    if (this.#zero > 0) take(this.#clamp(0), this.#zero);
+    if (next < last && this.#zero > 0) {
+      seen += this.#zero;
+      const value = this.#clamp(0);
+      while (next < last && ranks[next] < seen) out.set(ranks[next++], value);
+    }
     const pos = this.#pos;
-    for (let i = 0; i < pos.counts.length && next < ranks.length; i++) {
-      if (pos.counts[i] > 0) take(this.#clamp(valueOfKey(pos.from + i)), pos.counts[i]);
+    for (let i = 0; i < pos.counts.length && next < last; i++) {
+      seen += pos.counts[i];
+      if (ranks[next] < seen) {
+        const value = this.#clamp(valueOfKey(pos.from + i));
+        while (next < last && ranks[next] < seen) out.set(ranks[next++], value);
+      }
     }
     // The extremes are known exactly.
     if (out.has(0)) out.set(0, this.#min);
