@@ -102,6 +102,18 @@ export class QuantileSketch {
     return this;
   }
 
+  /**
+   * Adds `count` values of a column: a[from], a[from + step], …; `positiveOnly`: only those
+   * > 0 (a NaN is then skipped too). The same as adding them one by one.
+   */
+  addValues(a: ArrayLike<number>, from: number, count: number, step = 1, positiveOnly = false): this {
+    for (let i = 0, j = from; i < count; i++, j += step) {
+      const x = a[j];
+      if (!positiveOnly || x > 0) this.add(x);
+    }
+    return this;
+  }
+
   /** Adds everything `other` holds (other is unchanged). */
   merge(other: QuantileSketch): this {
     if (other.#count === 0) return this;
@@ -219,10 +231,9 @@ export class QuantileSketch {
   // ---------------------------------------------------------------- internals
 
   #addToBuckets(x: number, weight: number): void {
-    const m = Math.abs(x);
-    if (m < MIN_MAGNITUDE) this.#zero += weight;
-    else if (x > 0) this.#pos!.add(keyOf(m), weight);
-    else this.#neg!.add(keyOf(m), weight);
+    if (x >= MIN_MAGNITUDE) this.#pos!.add(keyOf(x), weight);
+    else if (x <= -MIN_MAGNITUDE) this.#neg!.add(keyOf(-x), weight);
+    else this.#zero += weight;
   }
 
   /**
@@ -295,35 +306,66 @@ export class QuantileSketch {
   }
 
   #toBuckets(): void {
-    this.#pos = new BucketStore();
-    this.#neg = new BucketStore();
-    for (let i = 0; i < this.#distinct; i++) this.#addToBuckets(this.#values[i], this.#counts[i]);
+    const pos = (this.#pos = new BucketStore());
+    const neg = (this.#neg = new BucketStore());
+    const values = this.#values;
+    const counts = this.#counts;
+    const n = this.#distinct;
+    // The sorted values say each side's range: each store is sized once, then filled from
+    // its largest magnitude down (the top first), instead of growing bucket by bucket.
+    let a = 0; // values[0, a): the negative side
+    while (a < n && values[a] <= -MIN_MAGNITUDE) a++;
+    let b = n; // values[b, n): the positive side
+    while (b > a && values[b - 1] >= MIN_MAGNITUDE) b--;
+    if (a > 0) neg.reserve(keyOf(-values[a - 1]), keyOf(-values[0]));
+    if (b < n) pos.reserve(keyOf(values[b]), keyOf(values[n - 1]));
+    for (let i = 0; i < a; i++) neg.add(keyOf(-values[i]), counts[i]);
+    for (let i = n - 1; i >= b; i--) pos.add(keyOf(values[i]), counts[i]);
+    for (let i = a; i < b; i++) this.#zero += counts[i];
     this.#values = new Float64Array(0);
     this.#counts = new Float64Array(0);
     this.#distinct = 0;
   }
 
-  /** Values of the given ranks (0-based, ascending, sorted): exact, or bucket values clamped to [min, max]. */
+  /**
+   * Values of the given ranks (0-based, ascending, sorted): exact, or bucket values clamped
+   * to [min, max]. One pass, which stops at the last rank asked for; a bucket's value is
+   * worked out only for the buckets that hold a rank.
+   */
   #orderStatistics(ranks: number[]): Map<number, number> {
     const out = new Map<number, number>();
+    const last = ranks.length;
     let next = 0;
     let seen = 0;
-    const take = (value: number, count: number) => {
-      seen += count;
-      while (next < ranks.length && ranks[next] < seen) out.set(ranks[next++], value);
-    };
     if (!this.#pos) {
-      for (let i = 0; i < this.#distinct && next < ranks.length; i++) take(this.#values[i], this.#counts[i]);
+      const values = this.#values;
+      const counts = this.#counts;
+      for (let i = 0; i < this.#distinct && next < last; i++) {
+        seen += counts[i];
+        while (next < last && ranks[next] < seen) out.set(ranks[next++], values[i]);
+      }
       return out;
     }
     const neg = this.#neg!;
-    for (let i = neg.counts.length - 1; i >= 0 && next < ranks.length; i--) {
-      if (neg.counts[i] > 0) take(this.#clamp(-valueOfKey(neg.from + i)), neg.counts[i]);
+    for (let i = neg.counts.length - 1; i >= 0 && next < last; i--) {
+      seen += neg.counts[i];
+      if (ranks[next] < seen) {
+        const value = this.#clamp(-valueOfKey(neg.from + i));
+        while (next < last && ranks[next] < seen) out.set(ranks[next++], value);
+      }
     }
-    if (this.#zero > 0) take(this.#clamp(0), this.#zero);
+    if (next < last && this.#zero > 0) {
+      seen += this.#zero;
+      const value = this.#clamp(0);
+      while (next < last && ranks[next] < seen) out.set(ranks[next++], value);
+    }
     const pos = this.#pos;
-    for (let i = 0; i < pos.counts.length && next < ranks.length; i++) {
-      if (pos.counts[i] > 0) take(this.#clamp(valueOfKey(pos.from + i)), pos.counts[i]);
+    for (let i = 0; i < pos.counts.length && next < last; i++) {
+      seen += pos.counts[i];
+      if (ranks[next] < seen) {
+        const value = this.#clamp(valueOfKey(pos.from + i));
+        while (next < last && ranks[next] < seen) out.set(ranks[next++], value);
+      }
     }
     // The extremes are known exactly.
     if (out.has(0)) out.set(0, this.#min);

@@ -1,51 +1,35 @@
 /**
  * What one scheme's runs leave behind in a ResultsAccumulator (accumulator.ts): a
  * QuantileSketch per series, exact sums, counts and the few numbers kept by run index.
- * Each RunResult is folded in and dropped; two SchemeSketches merge exactly, and their
- * plain-data state (SchemeState) is what shard files and worker hand-overs carry.
+ * Each RunResult is folded in and dropped — a chunk of runs at a time, column by column
+ * (run-chunk.ts): the summaries are read only through getters that fold what is waiting
+ * first. Two SchemeSketches merge exactly, and their plain-data state (SchemeState) is
+ * what shard files and worker hand-overs carry.
  */
 import type { RunResult } from '../run/run-result.ts';
 import { DAYS_IN_MONTH_SLOTS } from '../run/run-result.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import type { Numbers, SketchState } from './quantile-sketch.ts';
 import { ExactSum } from '../numeric/exact-sum.ts';
-import { DAY_ROWS, METRIC_ROWS, MONTHLY_RATIOS, SUMMED_KEYS, PER_RUN_ROWS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
+import { PER_RUN_ROWS, SUMMED_KEYS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
+import { RunChunk, type FoldTarget } from './run-chunk.ts';
+import {
+  DAY_KEYS, MONTHLY_METRICS, MONTH_KEYS, PER_RUN, TOTAL_METRICS, perRunKey, sumTo, type MonthSeries, type PerRunKey, type StaffSketches,
+} from './series.ts';
 
-const DAY_KEYS = DAY_ROWS.map((r) => r.key as DayKey);
+export { MONTHLY_METRICS, TOTAL_METRICS, MONTH_SERIES, MONTH_RATIOS, PER_RUN, perRunKey } from './series.ts';
+export type { PerRunKey, StaffSketches } from './series.ts';
+
 const SUMMED = SUMMED_KEYS;
-
-/** Registry rows summarised over all run-months (metrics.ts: `monthly`, `perPlan`). */
-export const MONTHLY_METRICS = METRIC_ROWS.filter((r) => r.monthly || r.perPlan).map((r) => r.key as MonthlyKey);
-/** Registry rows summarised as horizon totals per run; a paired sum's total is exact from the per-run values instead. */
-export const TOTAL_METRICS = METRIC_ROWS.filter((r) => r.total && r.paired?.fold !== 'sum').map((r) => r.key as MonthlyKey);
-/** Registry rows summarised by month of the horizon, then the ratios. */
-export const MONTH_SERIES = METRIC_ROWS.filter((r) => r.byMonth).map((r) => r.key as MonthlyKey);
-export const MONTH_RATIOS = MONTHLY_RATIOS.map((r) => r.key);
-const MONTH_KEYS: readonly MonthSeries[] = [...MONTH_SERIES, ...MONTH_RATIOS];
-/** Per-run numbers kept by run index (paired differences, exact totals): `profitTotal`, `collectionsMean`, … */
-export const PER_RUN = PER_RUN_ROWS.map((r) => perRunKey(r));
-
-export function perRunKey(row: MonthlyMetric): PerRunKey {
-  return `${row.key}${row.paired!.fold === 'sum' ? 'Total' : 'Mean'}` as PerRunKey;
-}
-
-type MonthSeries = MonthlyKey | (typeof MONTHLY_RATIOS)[number]['key'];
-export type PerRunKey = `${string}${'Total' | 'Mean'}`;
-
-export interface StaffSketches {
-  pay: QuantileSketch;
-  bonus: QuantileSketch;
-  payTotal: QuantileSketch;
-}
 
 const sketches = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, new QuantileSketch()])) as Record<K, QuantileSketch>;
 const sketchList = (n: number) => Array.from({ length: n }, () => new QuantileSketch());
 
-function sumTo(a: Float64Array, from: number, to: number): number {
-  let s = 0;
-  for (let i = from; i < to; i++) s += a[i];
-  return s;
+/** The sketches and sums of a scheme's runs (what a chunk folds into, and more). */
+interface Summaries extends FoldTarget {
+  readonly monthly: Record<MonthSeries, QuantileSketch>[];
+  readonly coverMatrix: ExactSum[];
 }
 
 /** What one scheme's runs leave behind. Read by summarize.ts; written only by the accumulator. */
@@ -58,22 +42,63 @@ export class SchemeSketches {
   /** Run-months with collections ≥ plan, and run-months in all. */
   planMet = 0;
   runMonths = 0;
-  readonly monthlyMetrics = sketches(MONTHLY_METRICS);
-  readonly totals = sketches(TOTAL_METRICS);
-  readonly staff: StaffSketches[] = [];
-  /** Per day row (metrics.ts), per day of month: a carried series over every run-month, else over the run-months with a positive value. */
-  readonly byDay: Record<DayKey, QuantileSketch[]> = Object.fromEntries(DAY_KEYS.map((k) => [k, sketchList(DAYS_IN_MONTH_SLOTS)])) as Record<DayKey, QuantileSketch[]>;
-  /** Cash balance by recorded day, over runs. */
-  readonly cashDaily: QuantileSketch[] = [];
-  /** By month of the horizon, over runs. */
-  readonly monthly: Record<MonthSeries, QuantileSketch>[] = [];
-  /** staff × staff, row-major: exact sums over runs of the cover hours (who was away → who covered; P7). */
-  readonly coverMatrix: ExactSum[] = [];
-  /** Per row a horizon ratio reads: the exact sum over runs of each run's total (horizon ratios). */
-  readonly sums: Record<MonthlyKey, ExactSum> = Object.fromEntries(SUMMED.map((k) => [k, new ExactSum()])) as Record<MonthlyKey, ExactSum>;
+  readonly #s: Summaries = {
+    monthlyMetrics: sketches(MONTHLY_METRICS),
+    totals: sketches(TOTAL_METRICS),
+    staff: [],
+    byDay: Object.fromEntries(DAY_KEYS.map((k) => [k, sketchList(DAYS_IN_MONTH_SLOTS)])) as Record<DayKey, QuantileSketch[]>,
+    cashDaily: [],
+    monthly: [],
+    byMonth: MONTH_KEYS.map(() => []),
+    coverMatrix: [],
+    sums: Object.fromEntries(SUMMED.map((k) => [k, new ExactSum()])) as Record<MonthlyKey, ExactSum>,
+  };
+  /** Runs added and not yet folded into the sketches. */
+  #chunk: RunChunk | null = null;
   /** Run index → present? and the per-run numbers. */
   #present = new Uint8Array(0);
   #perRun: Record<PerRunKey, Float64Array> = Object.fromEntries(PER_RUN.map((k) => [k, new Float64Array(0)]));
+
+  /** The summaries, with every run added folded in. */
+  #read(): Summaries {
+    if (this.#chunk && this.#chunk.runs > 0) {
+      this.#reserveMonths(this.#chunk.months);
+      this.#chunk.foldInto(this.#s);
+    }
+    return this.#s;
+  }
+
+  /** Distributions over run-months (registry rows with `monthly` or `perPlan`). */
+  get monthlyMetrics(): Record<MonthlyKey, QuantileSketch> {
+    return this.#read().monthlyMetrics;
+  }
+  /** Horizon totals per run. */
+  get totals(): Record<MonthlyKey, QuantileSketch> {
+    return this.#read().totals;
+  }
+  get staff(): StaffSketches[] {
+    return this.#read().staff;
+  }
+  /** Per day row (metrics.ts), per day of month: a carried series over every run-month, else over the run-months with a positive value. */
+  get byDay(): Record<DayKey, QuantileSketch[]> {
+    return this.#read().byDay;
+  }
+  /** Cash balance by recorded day, over runs. */
+  get cashDaily(): QuantileSketch[] {
+    return this.#read().cashDaily;
+  }
+  /** By month of the horizon, over runs. */
+  get monthly(): Record<MonthSeries, QuantileSketch>[] {
+    return this.#read().monthly;
+  }
+  /** staff × staff, row-major: exact sums over runs of the cover hours (who was away → who covered; P7). */
+  get coverMatrix(): ExactSum[] {
+    return this.#read().coverMatrix;
+  }
+  /** Per row a horizon ratio reads: the exact sum over runs of each run's total (horizon ratios). */
+  get sums(): Record<MonthlyKey, ExactSum> {
+    return this.#read().sums;
+  }
 
   has(runIndex: number): boolean {
     return runIndex < this.#present.length && this.#present[runIndex] === 1;
@@ -93,11 +118,12 @@ export class SchemeSketches {
 
   /** Numbers held in all (sketch buckets or values + per-run slots), for the structural bound tests. */
   get footprint(): number {
+    const s = this.#read();
     const all = [
-      ...Object.values(this.monthlyMetrics), ...Object.values(this.totals), ...Object.values(this.byDay).flat(),
-      ...this.cashDaily, ...this.staff.flatMap((s) => [s.pay, s.bonus, s.payTotal]), ...this.monthly.flatMap((m) => Object.values(m)),
+      ...Object.values(s.monthlyMetrics), ...Object.values(s.totals), ...Object.values(s.byDay).flat(),
+      ...s.cashDaily, ...s.staff.flatMap((p) => [p.pay, p.bonus, p.payTotal]), ...s.monthly.flatMap((m) => Object.values(m)),
     ];
-    return all.reduce((n, s) => n + s.footprint, 0);
+    return all.reduce((n, x) => n + x.footprint, 0);
   }
 
   add(r: RunResult, plan: number): void {
@@ -112,35 +138,29 @@ export class SchemeSketches {
     this.months = Math.min(this.months, months);
     this.days = Math.min(this.days, r.days);
     this.runMonths += months;
+    const collections = r.collections;
+    for (let m = 0; m < months; m++) if (collections[m] >= plan) this.planMet++;
+    const cover = this.#s.coverMatrix;
+    for (let k = 0; k < r.coverMatrix.length; k++) (cover[k] ??= new ExactSum()).add(r.coverMatrix[k]);
+    // The sketches take the run with the chunk it joins (a chunk holds runs of one shape).
+    let chunk = this.#chunk;
+    if (chunk && !chunk.fits(r)) {
+      this.#read();
+      chunk = null;
+    }
+    chunk ??= this.#chunk = new RunChunk(months, r.days, r.staff);
+    chunk.push(r);
+    if (chunk.full) this.#read();
+  }
 
-    // A run's total in run order, then an exact sum over runs: the same whatever order runs arrive in.
-    for (const k of SUMMED) this.sums[k].add(sumTo(r[k], 0, months));
-    for (let m = 0; m < months; m++) {
-      if (r.collections[m] >= plan) this.planMet++;
-      for (const k of MONTHLY_METRICS) this.monthlyMetrics[k].add(r[k][m]);
-      const month = (this.monthly[m] ??= sketches(MONTH_KEYS));
-      for (const k of MONTH_SERIES) month[k].add(r[k][m]);
-      for (const q of MONTHLY_RATIOS) if (r[q.per][m] > 0) month[q.key].add(r[q.of][m] / r[q.per][m]);
-      for (let d = 0; d < DAYS_IN_MONTH_SLOTS; d++) {
-        const i = m * DAYS_IN_MONTH_SLOTS + d;
-        for (const row of DAY_ROWS) {
-          const v = r[row.key as DayKey][i];
-          if (row.carry || v > 0) this.byDay[row.key as DayKey][d].add(v);
-        }
-      }
-    }
-    for (const k of TOTAL_METRICS) this.totals[k].add(sumTo(r[k], 0, months));
-    for (let s = 0; s < r.staff; s++) {
-      const person = (this.staff[s] ??= { pay: new QuantileSketch(), bonus: new QuantileSketch(), payTotal: new QuantileSketch() });
-      const from = s * months;
-      for (let m = 0; m < months; m++) {
-        person.pay.add(r.staffPay[from + m]);
-        person.bonus.add(r.staffBonus[from + m]);
-      }
-      person.payTotal.add(sumTo(r.staffPay, from, from + months));
-    }
-    for (let d = 0; d < r.days; d++) (this.cashDaily[d] ??= new QuantileSketch()).add(r.cashDaily[d]);
-    for (let k = 0; k < r.coverMatrix.length; k++) (this.coverMatrix[k] ??= new ExactSum()).add(r.coverMatrix[k]);
+  /** Month records up to `months`, and their sketches by series (the fold's columns). */
+  #reserveMonths(months: number): void {
+    for (let m = this.#s.monthly.length; m < months; m++) this.#addMonth(sketches(MONTH_KEYS));
+  }
+
+  #addMonth(month: Record<MonthSeries, QuantileSketch>): void {
+    this.#s.monthly.push(month);
+    MONTH_KEYS.forEach((k, j) => this.#s.byMonth[j].push(month[k]));
   }
 
   /** Adds everything `other` holds; the two must hold different runs. */
@@ -168,8 +188,9 @@ export class SchemeSketches {
     });
     for (const k of DAY_KEYS) other.byDay[k].forEach((s, d) => this.byDay[k][d].merge(s));
     other.cashDaily.forEach((s, d) => (this.cashDaily[d] ??= new QuantileSketch()).merge(s));
+    this.#reserveMonths(other.monthly.length);
     other.monthly.forEach((month, m) => {
-      const mine = (this.monthly[m] ??= sketches(MONTH_KEYS));
+      const mine = this.monthly[m];
       for (const k of MONTH_KEYS) mine[k].merge(month[k]);
     });
     other.coverMatrix.forEach((s, k) => (this.coverMatrix[k] ??= new ExactSum()).merge(s));
@@ -265,7 +286,7 @@ export class SchemeSketches {
     }
     for (const x of state.cashDaily) s.cashDaily.push(from(x));
     for (const m of state.monthly) {
-      s.monthly.push(Object.fromEntries(MONTH_KEYS.map((key) => {
+      s.#addMonth(Object.fromEntries(MONTH_KEYS.map((key) => {
         if (!m[key]) throw new Error(`monthly series ${key} is missing (a shard from an older paybench?)`);
         return [key, from(m[key])];
       })) as Record<MonthSeries, QuantileSketch>);

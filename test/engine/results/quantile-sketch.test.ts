@@ -144,6 +144,56 @@ describe('QuantileSketch', () => {
     expect(narrow.footprint).toBeLessThan(160); // ln 1.3 / ln γ ≈ 131 buckets
   });
 
+  it('takes a column (from, count, step, positives only) as it takes the values one by one (property)', () => {
+    const value = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -3, max: 3 }), fc.constantFrom(NaN, Infinity, 0, -0));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 400 }), fc.nat(30), fc.integer({ min: 1, max: 5 }), fc.boolean(), (xs, from, step, positiveOnly) => {
+        const count = Math.max(0, Math.floor((xs.length - from + step - 1) / step));
+        const column = new QuantileSketch().addValues(Float64Array.from(xs), from, count, step, positiveOnly);
+        const one = new QuantileSketch();
+        for (let i = from; i < xs.length; i += step) if (!positiveOnly || xs[i] > 0) one.add(xs[i]);
+        expect(stateText(column)).toBe(stateText(one));
+        expect(column.count).toBe(one.count);
+      }),
+      { seed: 7, numRuns: 150 },
+    );
+  });
+
+  it('reads order statistics off its state: the same quantiles as walking every bucket (property)', () => {
+    // The plain reading: every value or bucket in order, each standing for its count.
+    const reference = (s: QuantileSketch, p: number) => {
+      const st = s.toState();
+      const xs: [number, number][] = [];
+      if (st.values) st.values.forEach((v, i) => xs.push([v, st.counts![i]]));
+      else {
+        const value = (k: number) => (2 * GAMMA ** k) / (GAMMA + 1);
+        const clamp = (x: number) => Math.min(st.max!, Math.max(st.min!, x));
+        if (st.neg) for (let i = st.neg.counts.length - 1; i >= 0; i--) xs.push([clamp(-value(st.neg.from + i)), st.neg.counts[i]]);
+        xs.push([clamp(0), st.zero ?? 0]);
+        if (st.pos) st.pos.counts.forEach((c, i) => xs.push([clamp(value(st.pos!.from + i)), c]));
+      }
+      const at = (rank: number) => {
+        if (rank === 0) return st.min!;
+        if (rank === st.count - 1) return st.max!;
+        let seen = 0;
+        for (const [v, c] of xs) if ((seen += c) > rank) return v;
+        return NaN;
+      };
+      const h = (st.count - 1) * p;
+      const lo = p <= 0 || st.count === 1 ? 0 : p >= 1 ? st.count - 1 : Math.floor(h);
+      if (lo === h || p <= 0 || p >= 1 || st.count === 1) return at(lo);
+      return at(lo) + (h - lo) * (at(lo + 1) - at(lo));
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2000 }), fc.nat(), fc.constantFrom(1, 1e3, 1e7), (n, seed, scale) => {
+        const r = rng(seed);
+        const s = sketchOf(Array.from({ length: n }, () => (r() < 0.1 ? 0 : scale * normal(r))));
+        for (const p of [...PS, 0.01, 0.33, 0.99]) expect(s.quantile(p)).toBe(reference(s, p));
+      }),
+      { seed: 8, numRuns: 60 },
+    );
+  });
+
   it('reports a non-finite value as no quantile rather than a wrong one', () => {
     const s = sketchOf([1, 2, NaN]);
     expect(s.quantile(0.5)).toBeNaN();
