@@ -1,24 +1,22 @@
 /**
- * The workbench's state: the scenario being edited (a draft read through the one door,
- * `parseScenario`), the schemes, the run in progress and the latest results.
+ * The workbench's state: the scenario being edited (edited-scenario.svelte.ts), the run in
+ * progress and the latest results, and the jobs asked for beside them (sensitivity,
+ * suggest, the fit to a payment history).
  *
  * Running: a change re-runs after a short debounce (or waits for Run in manual mode);
  * results refine progressively — a first summary once the first runs of every scheme are
  * in, then every few hundred milliseconds, then the complete one, which is exactly what
  * `paybench run` prints for the same scenario, seed and runs.
  */
-import { DEFAULT_TOLERANCE, checkpoints, formatIssue, parseScenario, schemeName, settling } from '../engine/index.ts';
-import type { ParseResult, Precision, ResultsJson, Scenario, ScenarioIssue, Scheme } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, checkpoints, settling } from '../engine/index.ts';
+import type { ParseResult, Precision, ResultsJson, Scenario } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
-import { EditHistory } from './history.svelte.ts';
+import { EditedScenario } from './edited-scenario.svelte.ts';
 import { SensitivityState } from './sensitivity.svelte.ts';
 import { SuggestState } from './suggest.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
-import { NameKeeper } from './name-keeper.ts';
 import { relabelResults, sameButNames } from './results-names.ts';
-import { newPerson, newScheme, schemeCopy } from './draft-edits.ts';
-import type { FieldKind } from './field-message.ts';
 import { runErrorText } from './i18n-status.ts';
 import { PaymentHistory, type FitPoolFactory } from './payment-history.svelte.ts';
 
@@ -36,20 +34,7 @@ export const DEBOUNCE_MS = 350;
 /** Above this many scheme-runs, running waits for the Run button. */
 export const AUTO_RUN_LIMIT = 24_000;
 
-export const MIN_SCHEMES = 2;
-export const MAX_SCHEMES = 6;
-
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-
-function validScenario(draft: Scenario): Scenario | null {
-  const parsed = parseScenario(clone(draft));
-  return parsed.ok ? parsed.scenario : null;
-}
-
-export class Workbench {
-  /** The scenario as edited: money and rates stay decimal strings, as in files. */
-  draft = $state<Scenario>() as Scenario;
-  lang = $state<Lang>('en');
+export class Workbench extends EditedScenario {
   autoRun = $state(true);
   /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */
   untilSettled = $state(true);
@@ -63,10 +48,6 @@ export class Workbench {
   done = $state(0);
   total = $state(0);
   elapsedMs = $state(0);
-  /** The label of each field on the page, by path (the error list words its errors as the fields do). */
-  readonly fields: Record<string, { label: string; kind: FieldKind; text?: string }> = $state({});
-  /** The scheme being edited (its editor opens beside the results), by id. */
-  editing = $state<string | null>(null);
   /** Why the latest run failed (shown in the user's words: `error`). */
   failure = $state.raw<unknown>(null);
   /** The browser's storage is full: the workspace is not kept (said once, in the status line). */
@@ -76,7 +57,6 @@ export class Workbench {
   firstResultMs = $state<number | null>(null);
   completeMs = $state<number | null>(null);
 
-  readonly parsed = $derived(parseScenario($state.snapshot(this.draft)));
   readonly #inputsKey = $derived(this.parsed.ok ? JSON.stringify(this.parsed.scenario) : null);
   readonly #resultsKey = $derived(this.resultsScenario ? JSON.stringify(this.resultsScenario) : null);
   /**
@@ -89,8 +69,6 @@ export class Workbench {
   openFailure = $state<OpenFailure | null>(null);
   /** Counts scenarios opened: views holding their own inputs (the payout calculator) start afresh on it. */
   loads = $state(0);
-  /** Undo / redo of the draft's edits (App turns every change into `changed()`, which records it). */
-  readonly history: EditHistory;
   /** Which inputs move each scheme's advantage most, computed on request (sensitivity.svelte.ts). */
   readonly sensitivity: SensitivityState;
   /** The department's own payment history and the fit to it (payment-history.svelte.ts). */
@@ -99,7 +77,6 @@ export class Workbench {
   readonly suggest: SuggestState;
 
   readonly #engine: RunEngine;
-  readonly #names = new NameKeeper();
   /** The scenario of the latest run, renamed along with the draft (names change no number). */
   #runScenario: Scenario | null = null;
   #abort: AbortController | null = null;
@@ -110,38 +87,13 @@ export class Workbench {
   #lastJobs = 0;
 
   constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang(), options: { fitPool?: FitPoolFactory } = {}) {
-    this.draft = clone(scenario);
-    // A workspace kept from a visit in the other language opens with its bundled names in this one.
-    this.#names.switchTo(this.draft, validScenario(this.draft), lang);
-    this.history = new EditHistory(JSON.stringify(this.draft));
+    super(scenario, lang);
     this.#engine = engine;
     this.sensitivity = new SensitivityState(engine);
     this.payments = new PaymentHistory(options.fitPool);
     this.suggest = new SuggestState(engine, (scheme, after) => this.insertScheme(scheme, after));
-    this.lang = lang;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
     this.#lastJobs = jobsOf(scenario);
-  }
-
-  /** The valid scenario, or null while the draft has errors. */
-  get scenario(): Scenario | null {
-    return this.parsed.ok ? this.parsed.scenario : null;
-  }
-
-  get issues(): ScenarioIssue[] {
-    return this.parsed.ok ? [] : this.parsed.errors;
-  }
-
-  /** The errors at a field's path (the form words them itself: field-message.ts). */
-  issuesAt(path: string): ScenarioIssue[] {
-    return this.issues.filter((i) => i.path === path);
-  }
-
-  /** Error messages for a field (`company.plan`) or everything under a section (`staff`, prefix), path first. */
-  errorsAt(path: string, { prefix = false } = {}): string[] {
-    return this.issues
-      .filter((i) => i.path === path || (prefix && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))))
-      .map((i) => formatIssue(i, this.lang));
   }
 
   /** The latest run's failure in the user's language, or null. */
@@ -172,96 +124,11 @@ export class Workbench {
     return (this.elapsedMs / this.done) * (this.total - this.done);
   }
 
-  // ---------------------------------------------------------------- schemes
-
-  get canAddScheme(): boolean {
-    return this.draft.schemes.length < MAX_SCHEMES;
-  }
-
-  get canDeleteScheme(): boolean {
-    return this.draft.schemes.length > MIN_SCHEMES;
-  }
-
-  addScheme(): void {
-    if (!this.canAddScheme) return;
-    const scheme = newScheme(this.draft, this.lang);
-    this.#names.adopt(scheme.id, scheme.name); // it follows its edits until the user names it
-    this.draft.schemes.push(scheme);
-  }
-
-  /** The scheme's name from its parameters again; it follows them from now on. */
-  nameFromParameters(index: number): void {
-    const scheme = this.draft.schemes[index];
-    const valid = this.scenario?.schemes[index];
-    if (!scheme || !valid) return;
-    scheme.name = schemeName(valid, this.lang, this.draft.company.plan);
-    this.#names.adopt(scheme.id, scheme.name);
-  }
-
-  /** Switches the language; bundled and derived names switch with it (a rename, not a re-run). */
-  setLang(lang: Lang): void {
-    if (lang === this.lang) return;
-    this.lang = lang;
-    this.history.breakStep();
-    this.#names.switchTo(this.draft, this.scenario, lang);
-  }
-
-  duplicateScheme(index: number): void {
-    const source = this.draft.schemes[index];
-    if (!source || !this.canAddScheme) return;
-    const valid = this.scenario?.schemes[index];
-    const derived = valid !== undefined && source.name === schemeName(valid, this.lang, this.draft.company.plan);
-    const copy = schemeCopy(this.draft, $state.snapshot(source) as Scheme, this.lang, derived);
-    if (derived) this.#names.adopt(copy.id, copy.name);
-    this.draft.schemes.splice(index + 1, 0, copy);
-  }
-
-  /** Adds a whole scheme (the optimiser's suggestion) after the one with id `after`, as one undo step; false when there is no room. */
-  insertScheme(scheme: Scheme, after: string): boolean {
-    if (!this.canAddScheme) return false;
-    const ids = this.draft.schemes.map((s) => s.id);
-    let id = scheme.id;
-    for (let k = 2; ids.includes(id); k++) id = `${scheme.id}-${k}`;
-    this.history.breakStep();
-    this.draft.schemes.splice(ids.indexOf(after) + 1 || ids.length, 0, { ...clone(scheme), id });
-    this.#names.adopt(id, scheme.name);
-    this.history.record(this.#snapshot());
-    this.history.breakStep();
-    return true;
-  }
-
-  deleteScheme(index: number): void {
-    if (!this.canDeleteScheme) return;
-    const [gone] = this.draft.schemes.splice(index, 1);
-    if (gone && gone.id === this.editing) this.editing = null;
-    if (gone && gone.id === this.draft.baseline) this.draft.baseline = this.draft.schemes[0].id;
-  }
-
-  setBaseline(index: number): void {
-    const scheme = this.draft.schemes[index];
-    if (scheme) this.draft.baseline = scheme.id;
-  }
-
-  // ---------------------------------------------------------------- staff
-
-  addPerson(): void {
-    this.draft.staff.push(newPerson(this.draft, this.lang));
-  }
-
-  removePerson(index: number): void {
-    this.draft.staff.splice(index, 1);
-  }
-
   /** Replaces the whole draft (a bundled scenario, a file): one undo step of its own. */
   load(scenario: Scenario): void {
-    this.history.breakStep();
     this.sensitivity.invalidate();
     this.suggest.reset();
-    this.editing = null;
-    this.#names.forget();
-    this.draft = clone(scenario);
-    this.history.record(this.#snapshot());
-    this.history.breakStep();
+    this.replaceDraft(scenario);
     this.loads++;
     this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
     this.#lastJobs = jobsOf(scenario);
@@ -281,40 +148,11 @@ export class Workbench {
     return true;
   }
 
-  // ---------------------------------------------------------------- undo
-
-  get canUndo(): boolean {
-    return this.history.undoDepth > 0;
-  }
-
-  get canRedo(): boolean {
-    return this.history.redoDepth > 0;
-  }
-
-  undo(): void {
-    const text = this.history.undo();
-    if (text === null) return;
-    this.#names.forget();
-    this.draft = JSON.parse(text) as Scenario;
-  }
-
-  redo(): void {
-    const text = this.history.redo();
-    if (text === null) return;
-    this.#names.forget();
-    this.draft = JSON.parse(text) as Scenario;
-  }
-
-  #snapshot(): string {
-    return JSON.stringify($state.snapshot(this.draft));
-  }
-
   // ---------------------------------------------------------------- running
 
   /** Called on every change of the draft: re-run after a pause, or mark the results stale. */
   changed(): void {
-    this.#names.follow(this.draft, this.scenario, this.lang);
-    this.history.record(this.#snapshot());
+    this.recordEdit();
     const scenario = this.scenario;
     if (!scenario) return this.sensitivity.invalidate();
     if (this.#runScenario && sameButNames(scenario, this.#runScenario)) {
