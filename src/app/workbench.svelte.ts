@@ -2,9 +2,8 @@
  * The workbench's state: the scenario being edited (edited-scenario.svelte.ts), the
  * comparison run on it (comparison.svelte.ts), and the jobs asked for beside them
  * (sensitivity, suggest, the fit to a payment history). The components read the run
- * through the Workbench, which also says when the results no longer match the inputs.
- *
- * Running: a change re-runs after a short debounce (or waits for Run in manual mode).
+ * through the Workbench, which also says when the results no longer match the inputs;
+ * when it runs is the schedule's (run-schedule.svelte.ts).
  */
 import type { ParseResult, ResultsJson, Scenario } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
@@ -16,17 +15,12 @@ import { SuggestState } from './suggest.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
 import { runErrorText } from './i18n-status.ts';
 import { PaymentHistory, type FitPoolFactory } from './payment-history.svelte.ts';
+import { RunSchedule } from './run-schedule.svelte.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export type RunEngine = SummarizingRunner;
 
-/** Wait this long after the last edit before re-running. */
-export const DEBOUNCE_MS = 350;
-/** Above this many scheme-runs, running waits for the Run button. */
-export const AUTO_RUN_LIMIT = 24_000;
-
 export class Workbench extends EditedScenario {
-  autoRun = $state(true);
   /** The browser's storage is full: the workspace is not kept (said once, in the status line). */
   notKept = $state(false);
   #notKeptSaid = false;
@@ -53,9 +47,7 @@ export class Workbench extends EditedScenario {
   readonly stale = $derived(this.results !== null && this.#inputsKey !== this.#resultsKey);
 
   readonly #engine: RunEngine;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  /** Size of the configuration at the last change (manual mode starts when it grows past the limit). */
-  #lastJobs = 0;
+  readonly #schedule: RunSchedule;
 
   constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang(), options: { fitPool?: FitPoolFactory } = {}) {
     super(scenario, lang);
@@ -64,9 +56,12 @@ export class Workbench extends EditedScenario {
     this.sensitivity = new SensitivityState(engine);
     this.payments = new PaymentHistory(options.fitPool);
     this.suggest = new SuggestState(engine, (scheme, after) => this.insertScheme(scheme, after));
-    this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
-    this.#lastJobs = jobsOf(scenario);
+    this.#schedule = new RunSchedule(scenario, () => void this.run());
   }
+
+  /** Re-run on edits (off: the Run button). */
+  get autoRun(): boolean { return this.#schedule.autoRun; }
+  set autoRun(on: boolean) { this.#schedule.autoRun = on; }
 
   // ------------------------------------------- the comparison run, as the page reads it
 
@@ -107,8 +102,7 @@ export class Workbench extends EditedScenario {
     this.suggest.reset();
     this.replaceDraft(scenario);
     this.loads++;
-    this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
-    this.#lastJobs = jobsOf(scenario);
+    this.#schedule.opened(scenario);
   }
 
   /**
@@ -134,28 +128,16 @@ export class Workbench extends EditedScenario {
     if (!scenario) return this.sensitivity.invalidate();
     if (this.comparison.renamed(scenario)) {
       // A rename: the numbers stand, the names follow without a run.
-      if (this.#timer) clearTimeout(this.#timer);
-      this.#timer = null;
+      this.#schedule.clear();
       return;
     }
     this.sensitivity.invalidate();
     this.suggest.cancel(); // searching a scenario that is no longer the one on screen
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    // A configuration grown large waits for the Run button instead of starting on a keystroke.
-    const jobs = jobsOf(scenario);
-    if (this.autoRun && jobs > AUTO_RUN_LIMIT && this.#lastJobs <= AUTO_RUN_LIMIT) this.autoRun = false;
-    this.#lastJobs = jobs;
-    if (!this.autoRun) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.run();
-    }, DEBOUNCE_MS);
+    this.#schedule.changed(scenario);
   }
 
   cancel(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#schedule.clear();
     this.comparison.cancel();
   }
 
@@ -163,8 +145,7 @@ export class Workbench extends EditedScenario {
   async run(): Promise<void> {
     const scenario = this.scenario;
     if (!scenario) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
+    this.#schedule.clear();
     // The engine runs one batch at a time: a sweep or a search in progress gives way.
     this.sensitivity.cancel();
     this.suggest.cancel();
@@ -181,8 +162,4 @@ export class Workbench extends EditedScenario {
     this.payments.cancel();
     void this.#engine.dispose();
   }
-}
-
-export function jobsOf(scenario: Scenario): number {
-  return scenario.simulation.runs * scenario.schemes.length;
 }
