@@ -9,11 +9,11 @@ import type { ParseResult, ResultsJson, Scenario } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditedScenario } from './edited-scenario.svelte.ts';
-import { Comparison, type RunStatus } from './comparison.svelte.ts';
+import { Comparison } from './comparison.svelte.ts';
+import type { JobStatus } from './background-job.svelte.ts';
 import { SensitivityState } from './sensitivity.svelte.ts';
 import { SuggestState } from './suggest.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
-import { runErrorText } from './i18n-status.ts';
 import { PaymentHistory, type FitPoolFactory } from './payment-history.svelte.ts';
 import { RunSchedule } from './run-schedule.svelte.ts';
 
@@ -52,8 +52,8 @@ export class Workbench extends EditedScenario {
   constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang(), options: { fitPool?: FitPoolFactory } = {}) {
     super(scenario, lang);
     this.#engine = engine;
-    this.comparison = new Comparison(engine);
-    this.sensitivity = new SensitivityState(engine);
+    this.comparison = new Comparison(engine, () => this.lang);
+    this.sensitivity = new SensitivityState(engine, () => this.lang);
     this.payments = new PaymentHistory(options.fitPool);
     this.suggest = new SuggestState(engine, (scheme, after) => this.insertScheme(scheme, after));
     this.#schedule = new RunSchedule(scenario, () => void this.run());
@@ -65,7 +65,7 @@ export class Workbench extends EditedScenario {
 
   // ------------------------------------------- the comparison run, as the page reads it
 
-  get status(): RunStatus { return this.comparison.status; }
+  get status(): JobStatus { return this.comparison.status; }
   get running(): boolean { return this.comparison.running; }
   get done(): number { return this.comparison.done; }
   get total(): number { return this.comparison.total; }
@@ -79,13 +79,8 @@ export class Workbench extends EditedScenario {
   get settled(): Comparison['settled'] { return this.comparison.settled; }
   get untilSettled(): boolean { return this.comparison.untilSettled; }
   set untilSettled(on: boolean) { this.comparison.untilSettled = on; }
-  /** Why the latest run failed, as it came (`error` says it in the user's words). */
-  get failure(): unknown { return this.comparison.failure; }
-
   /** The latest run's failure in the user's language, or null. */
-  get error(): string | null {
-    return this.failure === null ? null : runErrorText(this.failure, this.lang);
-  }
+  get error(): string | null { return this.comparison.error; }
 
   /** The workspace was (`true`) or was not kept in browser storage: a full storage is said once. */
   kept(ok: boolean): void {
