@@ -55,7 +55,7 @@ export class Workbench extends EditedScenario {
     this.comparison = new Comparison(engine, () => this.lang);
     this.sensitivity = new SensitivityState(engine, () => this.lang);
     this.payments = new PaymentHistory(options.fitPool);
-    this.suggest = new SuggestState(engine, (scheme, after) => this.insertScheme(scheme, after));
+    this.suggest = new SuggestState(engine, () => this.lang, (scheme, after) => this.insertScheme(scheme, after));
     this.#schedule = new RunSchedule(scenario, () => void this.run());
   }
 
