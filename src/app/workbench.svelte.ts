@@ -54,7 +54,7 @@ export class Workbench extends EditedScenario {
     this.#engine = engine;
     this.comparison = new Comparison(engine, () => this.lang);
     this.sensitivity = new SensitivityState(engine, () => this.lang);
-    this.payments = new PaymentHistory(options.fitPool);
+    this.payments = new PaymentHistory(() => this.lang, options.fitPool);
     this.suggest = new SuggestState(engine, () => this.lang, (scheme, after) => this.insertScheme(scheme, after));
     this.#schedule = new RunSchedule(scenario, () => void this.run());
   }
