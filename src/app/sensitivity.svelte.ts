@@ -6,9 +6,10 @@
  */
 import { planSensitivity, runSensitivity, sensitivityRuns } from '../engine/index.ts';
 import type { Scenario, Tornado } from '../engine/index.ts';
-import { abortError, type SummarizingRunner } from '../workers/runner.ts';
+import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 import { BackgroundJob } from './background-job.svelte.ts';
+import { summarizedRuns } from './summarized-runs.ts';
 
 export class SensitivityState extends BackgroundJob {
   result = $state.raw<Tornado | null>(null);
@@ -25,22 +26,14 @@ export class SensitivityState extends BackgroundJob {
   /** Runs the sweep of `scenario` (at most `runs` runs per scheme for each scenario). */
   compute(scenario: Scenario, runs?: number): Promise<void> {
     this.cancel();
-    const engine = this.engine;
     const plan = planSensitivity(scenario, { runs });
     this.result = null;
     return this.launch(
       sensitivityRuns(plan),
-      (job) =>
-        runSensitivity(
-          plan,
-          async (s, onRuns) => {
-            await engine.run(s, { signal: job.signal, onProgress: onRuns });
-            const results = await engine.summarize();
-            if (!results || job.signal.aborted) throw abortError(job.signal);
-            return results;
-          },
-          (done) => job.progress(done),
-        ),
+      (job) => {
+        const run = summarizedRuns(this.engine, job.signal);
+        return runSensitivity(plan, (s, onRuns) => run(s, undefined, onRuns), (done) => job.progress(done));
+      },
       (tornado) => {
         this.result = tornado;
         this.skipped = plan.skipped.map((s) => s.input.path);

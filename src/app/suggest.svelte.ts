@@ -11,12 +11,13 @@
  */
 import { DEFAULT_OPTIMISE_BUDGET, DEFAULT_OPTIMISE_RUNS, OptimiseError, checkedInput, defaultInputs, optimise, parseGoal } from '../engine/index.ts';
 import type { BlockRunner, Scenario, Scheme, SchemeInput, Suggestion } from '../engine/index.ts';
-import { abortError, type SummarizingRunner } from '../workers/runner.ts';
+import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 import { normalizeDecimal, percentToRate, rateToPercent } from './decimal-text.ts';
 import { SUGGEST_WORDS } from './i18n-suggest.ts';
 import { runErrorText } from './i18n-status.ts';
 import { BackgroundJob } from './background-job.svelte.ts';
+import { summarizedRuns } from './summarized-runs.ts';
 
 /** How an input is typed: a percent of a rate or share, roubles, or a plain number (days). */
 export type InputUnit = 'percent' | 'money' | 'plain';
@@ -173,16 +174,10 @@ export class SuggestState extends BackgroundJob {
       return this.refuse(e);
     }
     const { inputs, limits, runs, budget } = request;
-    const engine = this.engine;
     await this.launch(
       budget * runs,
       (job) => {
-        const run: BlockRunner = async (s, range, onRuns) => {
-          await engine.run(s, { ...range, signal: job.signal, onProgress: (done) => onRuns?.(done) });
-          const results = await engine.summarize();
-          if (!results || job.signal.aborted) throw abortError(job.signal);
-          return results;
-        };
+        const run: BlockRunner = summarizedRuns(this.engine, job.signal);
         const goal = parseGoal(form.goal, limits, scenario.staff.map((p) => p.id));
         return optimise(scenario, { schemeId, inputs, goal }, run, { runs, budget, lang, signal: job.signal, onProgress: (done, total) => job.progress(done, total) });
       },
