@@ -60,27 +60,61 @@ export class Workbench extends EditedScenario {
   }
 
   /** Re-run on edits (off: the Run button). */
-  get autoRun(): boolean { return this.#schedule.autoRun; }
-  set autoRun(on: boolean) { this.#schedule.autoRun = on; }
+  get autoRun(): boolean {
+    return this.#schedule.autoRun;
+  }
+  set autoRun(on: boolean) {
+    this.#schedule.autoRun = on;
+  }
 
   // ------------------------------------------- the comparison run, as the page reads it
 
-  get status(): JobStatus { return this.comparison.status; }
-  get running(): boolean { return this.comparison.running; }
-  get done(): number { return this.comparison.done; }
-  get total(): number { return this.comparison.total; }
-  get progress(): number { return this.comparison.progress; }
-  get elapsedMs(): number { return this.comparison.elapsedMs; }
-  get etaMs(): number | null { return this.comparison.etaMs; }
-  get firstResultMs(): number | null { return this.comparison.firstResultMs; }
-  get completeMs(): number | null { return this.comparison.completeMs; }
-  get results(): ResultsJson | null { return this.comparison.results; }
-  get resultsScenario(): Scenario | null { return this.comparison.resultsScenario; }
-  get settled(): Comparison['settled'] { return this.comparison.settled; }
-  get untilSettled(): boolean { return this.comparison.untilSettled; }
-  set untilSettled(on: boolean) { this.comparison.untilSettled = on; }
+  get status(): JobStatus {
+    return this.comparison.status;
+  }
+  get running(): boolean {
+    return this.comparison.running;
+  }
+  get done(): number {
+    return this.comparison.done;
+  }
+  get total(): number {
+    return this.comparison.total;
+  }
+  get progress(): number {
+    return this.comparison.progress;
+  }
+  get elapsedMs(): number {
+    return this.comparison.elapsedMs;
+  }
+  get etaMs(): number | null {
+    return this.comparison.etaMs;
+  }
+  get firstResultMs(): number | null {
+    return this.comparison.firstResultMs;
+  }
+  get completeMs(): number | null {
+    return this.comparison.completeMs;
+  }
+  get results(): ResultsJson | null {
+    return this.comparison.results;
+  }
+  get resultsScenario(): Scenario | null {
+    return this.comparison.resultsScenario;
+  }
+  get settled(): Comparison['settled'] {
+    return this.comparison.settled;
+  }
+  get untilSettled(): boolean {
+    return this.comparison.untilSettled;
+  }
+  set untilSettled(on: boolean) {
+    this.comparison.untilSettled = on;
+  }
   /** The latest run's failure in the user's language, or null. */
-  get error(): string | null { return this.comparison.error; }
+  get error(): string | null {
+    return this.comparison.error;
+  }
 
   /** The workspace was (`true`) or was not kept in browser storage: a full storage is said once. */
   kept(ok: boolean): void {
