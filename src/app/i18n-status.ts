@@ -3,6 +3,7 @@
  * silent, and a workspace the browser could not keep. Kept apart from i18n.ts, like
  * i18n-files.ts, so these and the editor's words grow without treading on each other.
  */
+import { OptimiseError } from '../engine/index.ts';
 import { WorkerStoppedError } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 
@@ -28,9 +29,13 @@ const ru: StatusWords = {
 
 export const STATUS_WORDS: Record<Lang, StatusWords> = { en, ru };
 
-/** A failed run's cause in the user's words (a worker's own message stays as it came). */
+/**
+ * Why a run or a background job failed, in the user's words: a worker that stopped, an
+ * engine error that carries its own Russian (the optimiser's), else the message as it came.
+ */
 export function runErrorText(error: unknown, lang: Lang): string {
   const w = STATUS_WORDS[lang];
   if (error instanceof WorkerStoppedError) return error.kind === 'crashed' ? w.workerCrashed(error.worker, error.detail) : w.workerSilent(error.worker, error.detail);
+  if (error instanceof OptimiseError) return error.text(lang);
   return error instanceof Error ? error.message : String(error);
 }

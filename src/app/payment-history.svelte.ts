@@ -10,8 +10,7 @@ import { HISTORY_LIMITS, describeHistory, fitHistory, historyIssue, parseHistory
 import type { Detected, FitEvaluator, FitReport, History, HistoryIssue, HistoryOptions, HistoryView, Scenario } from '../engine/index.ts';
 import { HISTORY_WORDS } from './i18n-history.ts';
 import type { Lang } from './i18n.ts';
-
-export type FitStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+import { BackgroundJob } from './background-job.svelte.ts';
 
 /** Threads for a fit's candidates (web workers in the app); null: run them here, between frames. */
 export type FitPoolFactory = (signal: AbortSignal) => { evaluate: FitEvaluator; dispose(): void } | null;
@@ -30,7 +29,8 @@ export interface HistoryFailure {
 
 const megabytes = (b: number) => `${(b / (1024 * 1024)).toFixed(1)} MB`;
 
-export class PaymentHistory {
+/** A statement and the fit to it: the job's status, progress and error are the fit's. */
+export class PaymentHistory extends BackgroundJob {
   /** The statement's file name, how it was read, what it says; null before one opens. */
   name = $state<string | null>(null);
   /** The statement is a simulated one (the bundled example), and is said to be. */
@@ -48,17 +48,17 @@ export class PaymentHistory {
 
   /** The scheme in force over the history (default: the scenario's baseline). */
   scheme = $state<string | null>(null);
-  status = $state<FitStatus>('idle');
-  done = $state(0);
-  total = $state(0);
   report = $state.raw<FitReport | null>(null);
-  error = $state<string | null>(null);
 
   #bytes: Uint8Array | null = null;
   #rereading = false;
-  #abort: AbortController | null = null;
 
-  constructor(private readonly pool: FitPoolFactory = () => null) {}
+  constructor(
+    lang: () => Lang,
+    private readonly pool: FitPoolFactory = () => null,
+  ) {
+    super({ noun: 'fit', lang });
+  }
 
   /** A dropped or picked file: refused by its size before it is read. */
   async openFile(file: File): Promise<boolean> {
@@ -86,8 +86,7 @@ export class PaymentHistory {
       this.failure = { name, errors: read.errors };
       return false;
     }
-    this.cancel();
-    this.#abort = null; // a fit of the previous statement ends unseen
+    this.drop(); // a fit of the previous statement ends unseen
     this.#bytes = bytes;
     this.name = name;
     if (!this.#rereading) this.simulated = simulated;
@@ -99,7 +98,7 @@ export class PaymentHistory {
     this.failure = null;
     this.report = null;
     this.status = 'idle';
-    this.error = null;
+    this.cause = null;
     return true;
   }
 
@@ -114,59 +113,35 @@ export class PaymentHistory {
     }
   }
 
-  get running(): boolean {
-    return this.status === 'running';
-  }
-
   /** Fits the host's scenario to the history; the fitted scenario, named as fitted, replaces it (one undo step). */
   async fit(host: FitHost, size: { runs?: number; budget?: number; checkRuns?: number } = {}): Promise<void> {
     const scenario = host.scenario;
     const history = this.history;
     if (!scenario || !history) return;
-    this.cancel();
-    const abort = new AbortController();
-    this.#abort = abort;
-    const pool = this.pool(abort.signal);
-    this.status = 'running';
-    this.done = 0;
-    this.total = 0;
-    this.error = null;
-    try {
-      const schemeId = this.scheme && scenario.schemes.some((s) => s.id === this.scheme) ? this.scheme : scenario.baseline;
-      const fit = await fitHistory(scenario, history, {
-        schemeId,
-        ...size,
-        ...(pool ? { evaluate: pool.evaluate } : {}),
-        signal: abort.signal,
-        onProgress: (done, total) => {
-          if (this.#abort !== abort) return;
-          this.done = done;
-          this.total = total;
-        },
-        // Between candidates run here, the page draws and a Cancel lands.
-        pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
-      });
-      if (this.#abort !== abort) return;
-      this.report = fit.report;
-      const mark = HISTORY_WORDS[host.lang].fitted;
-      const name = fit.scenario.name.endsWith(mark) ? fit.scenario.name : `${fit.scenario.name.slice(0, 199 - mark.length)} ${mark}`;
-      host.load({ ...fit.scenario, name });
-      this.adopted++;
-      this.status = 'done';
-    } catch (error) {
-      if (this.#abort !== abort) return;
-      if (abort.signal.aborted) this.status = 'cancelled';
-      else {
-        this.status = 'error';
-        this.error = error instanceof Error ? error.message : String(error);
-      }
-    } finally {
-      pool?.dispose();
-      if (this.#abort === abort) this.#abort = null;
-    }
-  }
-
-  cancel(): void {
-    this.#abort?.abort(new DOMException('The fit was cancelled', 'AbortError'));
+    let pool: ReturnType<FitPoolFactory> = null;
+    await this.launch(
+      0,
+      (job) => {
+        pool = this.pool(job.signal);
+        const schemeId = this.scheme && scenario.schemes.some((s) => s.id === this.scheme) ? this.scheme : scenario.baseline;
+        return fitHistory(scenario, history, {
+          schemeId,
+          ...size,
+          ...(pool ? { evaluate: pool.evaluate } : {}),
+          signal: job.signal,
+          onProgress: (done, total) => job.progress(done, total),
+          // Between candidates run here, the page draws and a Cancel lands.
+          pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+        });
+      },
+      (fit) => {
+        this.report = fit.report;
+        const mark = HISTORY_WORDS[host.lang].fitted;
+        const name = fit.scenario.name.endsWith(mark) ? fit.scenario.name : `${fit.scenario.name.slice(0, 199 - mark.length)} ${mark}`;
+        host.load({ ...fit.scenario, name });
+        this.adopted++;
+      },
+      () => pool?.dispose(),
+    );
   }
 }

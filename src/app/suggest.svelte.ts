@@ -15,8 +15,9 @@ import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 import { normalizeDecimal, percentToRate, rateToPercent } from './decimal-text.ts';
 import { SUGGEST_WORDS } from './i18n-suggest.ts';
-
-export type SuggestStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+import { runErrorText } from './i18n-status.ts';
+import { BackgroundJob } from './background-job.svelte.ts';
+import { summarizedRuns } from './summarized-runs.ts';
 
 /** How an input is typed: a percent of a rate or share, roubles, or a plain number (days). */
 export type InputUnit = 'percent' | 'money' | 'plain';
@@ -120,24 +121,27 @@ export function requestOf(form: SuggestForm, scenario: Scenario, schemeId: strin
   return { inputs, limits, runs: whole(form.runs, 'runs'), budget: whole(form.budget, 'budget') };
 }
 
-export class SuggestState {
+/** What the search could not do, in the user's words: a refused range is named by its field's label. */
+function suggestErrorText(error: unknown, lang: Lang): string {
+  return error instanceof FieldError ? `${SUGGEST_WORDS[lang].inputLabel(error.field)} — ${error.text(lang)}` : runErrorText(error, lang);
+}
+
+export class SuggestState extends BackgroundJob {
   /** The scheme the panel is open for (null: closed). */
   schemeId = $state<string | null>(null);
   form = $state<SuggestForm | null>(null);
-  status = $state<SuggestStatus>('idle');
-  done = $state(0);
-  total = $state(0);
   result = $state.raw<Suggestion | null>(null);
-  error = $state<string | null>(null);
   /** The suggested scheme was added to the schemes (false: no room, or none). */
   added = $state(false);
-  #abort: AbortController | null = null;
 
   constructor(
     private readonly engine: SummarizingRunner,
+    lang: () => Lang,
     /** Adds the suggested scheme beside the others (one undo step); false when there is no room. */
     private readonly addScheme: (scheme: Scheme, after: string) => boolean,
-  ) {}
+  ) {
+    super({ noun: 'run', lang, describe: suggestErrorText });
+  }
 
   open(scenario: Scenario, schemeId: string): void {
     this.cancel();
@@ -145,7 +149,7 @@ export class SuggestState {
     this.form = defaultForm(scenario, schemeId);
     this.status = 'idle';
     this.result = null;
-    this.error = null;
+    this.cause = null;
     this.added = false;
   }
 
@@ -154,76 +158,40 @@ export class SuggestState {
     this.schemeId = null;
   }
 
-  get running(): boolean {
-    return this.status === 'running';
-  }
-
   /** Runs the search on `scenario` (as it stands) for the open scheme. */
   async start(scenario: Scenario, lang: Lang): Promise<void> {
     const schemeId = this.schemeId;
-    if (!schemeId || !this.form) return;
+    const form = this.form;
+    if (!schemeId || !form) return;
     this.cancel();
-    this.error = null;
+    this.cause = null;
     this.result = null;
     this.added = false;
     let request;
     try {
-      request = requestOf($state.snapshot(this.form) as SuggestForm, scenario, schemeId, lang);
+      request = requestOf($state.snapshot(form) as SuggestForm, scenario, schemeId, lang);
     } catch (e) {
-      this.status = 'error';
-      this.error = e instanceof FieldError ? `${SUGGEST_WORDS[lang].inputLabel(e.field)} — ${e.text(lang)}` : e instanceof OptimiseError ? e.text(lang) : String(e);
-      return;
+      return this.refuse(e);
     }
-    const abort = new AbortController();
-    this.#abort = abort;
-    const engine = this.engine;
-    const run: BlockRunner = async (s, range, onRuns) => {
-      await engine.run(s, { ...range, signal: abort.signal, onProgress: (done) => onRuns?.(done) });
-      const results = await engine.summarize();
-      if (!results || abort.signal.aborted) throw abort.signal.reason ?? new DOMException('The run was cancelled', 'AbortError');
-      return results;
-    };
-    this.status = 'running';
-    this.done = 0;
-    this.total = request.budget * request.runs;
-    try {
-      const staff = scenario.staff.map((p) => p.id);
-      const goal = parseGoal(this.form.goal, request.limits, staff);
-      const result = await optimise(scenario, { schemeId, inputs: request.inputs, goal }, run, {
-        runs: request.runs,
-        budget: request.budget,
-        lang,
-        signal: abort.signal,
-        onProgress: (done, total) => {
-          if (this.#abort !== abort) return;
-          this.done = done;
-          this.total = total;
-        },
-      });
-      if (this.#abort !== abort) return;
-      this.result = result;
-      this.status = 'done';
-      if (result.suggested) this.added = this.addScheme(result.suggested, schemeId);
-    } catch (error) {
-      if (this.#abort !== abort) return;
-      if (abort.signal.aborted) this.status = 'cancelled';
-      else {
-        this.status = 'error';
-        this.error = error instanceof OptimiseError ? error.text(lang) : error instanceof Error ? error.message : String(error);
-      }
-    } finally {
-      if (this.#abort === abort) this.#abort = null;
-    }
+    const { inputs, limits, runs, budget } = request;
+    await this.launch(
+      budget * runs,
+      (job) => {
+        const run: BlockRunner = summarizedRuns(this.engine, job.signal);
+        const goal = parseGoal(form.goal, limits, scenario.staff.map((p) => p.id));
+        return optimise(scenario, { schemeId, inputs, goal }, run, { runs, budget, lang, signal: job.signal, onProgress: (done, total) => job.progress(done, total) });
+      },
+      (result) => {
+        this.result = result;
+        if (result.suggested) this.added = this.addScheme(result.suggested, schemeId);
+      },
+    );
   }
 
   /** Adds the suggestion when there was no room before (a scheme was removed since). */
   addNow(): void {
     const s = this.result?.suggested;
     if (s && !this.added && this.schemeId) this.added = this.addScheme(s, this.schemeId);
-  }
-
-  cancel(): void {
-    this.#abort?.abort(new DOMException('The run was cancelled', 'AbortError'));
   }
 
   /** The scenario was replaced (another file): the panel closes. */

@@ -1,82 +1,43 @@
 /**
- * The workbench's state: the scenario being edited (a draft read through the one door,
- * `parseScenario`), the schemes, the run in progress and the latest results.
- *
- * Running: a change re-runs after a short debounce (or waits for Run in manual mode);
- * results refine progressively — a first summary once the first runs of every scheme are
- * in, then every few hundred milliseconds, then the complete one, which is exactly what
- * `paybench run` prints for the same scenario, seed and runs.
+ * The workbench's state: the scenario being edited (edited-scenario.svelte.ts), the
+ * comparison run on it (comparison.svelte.ts), and the jobs asked for beside them
+ * (sensitivity, suggest, the fit to a payment history). The components read the run
+ * through the Workbench, which also says when the results no longer match the inputs;
+ * when it runs is the schedule's (run-schedule.svelte.ts).
  */
-import { DEFAULT_TOLERANCE, checkpoints, formatIssue, parseScenario, schemeName, settling } from '../engine/index.ts';
-import type { ParseResult, Precision, ResultsJson, Scenario, ScenarioIssue, Scheme } from '../engine/index.ts';
+import type { ParseResult, ResultsJson, Scenario } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
-import { EditHistory } from './history.svelte.ts';
+import { EditedScenario } from './edited-scenario.svelte.ts';
+import { Comparison } from './comparison.svelte.ts';
+import type { JobStatus } from './background-job.svelte.ts';
 import { SensitivityState } from './sensitivity.svelte.ts';
 import { SuggestState } from './suggest.svelte.ts';
 import type { OpenFailure, OpenSource } from './doors.ts';
-import { NameKeeper } from './name-keeper.ts';
-import { relabelResults, sameButNames } from './results-names.ts';
-import { newPerson, newScheme, schemeCopy } from './draft-edits.ts';
-import type { FieldKind } from './field-message.ts';
-import { runErrorText } from './i18n-status.ts';
 import { PaymentHistory, type FitPoolFactory } from './payment-history.svelte.ts';
+import { RunSchedule } from './run-schedule.svelte.ts';
 
 /** Where the runs go and how they come back summarised (web workers in the app, inline in tests). */
 export type RunEngine = SummarizingRunner;
 
-export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
-
-/** A first result once this many runs of every scheme are in. */
-export const FIRST_RESULT_RUNS = 25;
-/** Refresh partial results at most this often. */
-export const REFRESH_MS = 400;
-/** Wait this long after the last edit before re-running. */
-export const DEBOUNCE_MS = 350;
-/** Above this many scheme-runs, running waits for the Run button. */
-export const AUTO_RUN_LIMIT = 24_000;
-
-export const MIN_SCHEMES = 2;
-export const MAX_SCHEMES = 6;
-
-const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
-
-function validScenario(draft: Scenario): Scenario | null {
-  const parsed = parseScenario(clone(draft));
-  return parsed.ok ? parsed.scenario : null;
-}
-
-export class Workbench {
-  /** The scenario as edited: money and rates stay decimal strings, as in files. */
-  draft = $state<Scenario>() as Scenario;
-  lang = $state<Lang>('en');
-  autoRun = $state(true);
-  /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */
-  untilSettled = $state(true);
-  /** The latest run stopped settled: at how many runs, and its widest interval as a share of profit. */
-  settled = $state<{ runs: number; widest: number | null; tolerance: number } | null>(null);
-
-  results = $state.raw<ResultsJson | null>(null);
-  /** The scenario the shown results were computed from (charts read both together). */
-  resultsScenario = $state.raw<Scenario | null>(null);
-  status = $state<RunStatus>('idle');
-  done = $state(0);
-  total = $state(0);
-  elapsedMs = $state(0);
-  /** The label of each field on the page, by path (the error list words its errors as the fields do). */
-  readonly fields: Record<string, { label: string; kind: FieldKind; text?: string }> = $state({});
-  /** The scheme being edited (its editor opens beside the results), by id. */
-  editing = $state<string | null>(null);
-  /** Why the latest run failed (shown in the user's words: `error`). */
-  failure = $state.raw<unknown>(null);
+export class Workbench extends EditedScenario {
   /** The browser's storage is full: the workspace is not kept (said once, in the status line). */
   notKept = $state(false);
   #notKeptSaid = false;
-  /** Milliseconds from the start of the latest run to its first and its complete result. */
-  firstResultMs = $state<number | null>(null);
-  completeMs = $state<number | null>(null);
 
-  readonly parsed = $derived(parseScenario($state.snapshot(this.draft)));
+  /** The last file or link that did not open (shown until dismissed or another opens). */
+  openFailure = $state<OpenFailure | null>(null);
+  /** Counts scenarios opened: views holding their own inputs (the payout calculator) start afresh on it. */
+  loads = $state(0);
+  /** Every scheme of the scenario run side by side, with progress; its results are what the page shows. */
+  readonly comparison: Comparison;
+  /** Which inputs move each scheme's advantage most, computed on request (sensitivity.svelte.ts). */
+  readonly sensitivity: SensitivityState;
+  /** The department's own payment history and the fit to it (payment-history.svelte.ts). */
+  readonly payments: PaymentHistory;
+  /** A better version of a scheme within the owner's limits, searched on request (suggest.svelte.ts). */
+  readonly suggest: SuggestState;
+
   readonly #inputsKey = $derived(this.parsed.ok ? JSON.stringify(this.parsed.scenario) : null);
   readonly #resultsKey = $derived(this.resultsScenario ? JSON.stringify(this.resultsScenario) : null);
   /**
@@ -85,68 +46,74 @@ export class Workbench {
    */
   readonly stale = $derived(this.results !== null && this.#inputsKey !== this.#resultsKey);
 
-  /** The last file or link that did not open (shown until dismissed or another opens). */
-  openFailure = $state<OpenFailure | null>(null);
-  /** Counts scenarios opened: views holding their own inputs (the payout calculator) start afresh on it. */
-  loads = $state(0);
-  /** Undo / redo of the draft's edits (App turns every change into `changed()`, which records it). */
-  readonly history: EditHistory;
-  /** Which inputs move each scheme's advantage most, computed on request (sensitivity.svelte.ts). */
-  readonly sensitivity: SensitivityState;
-  /** The department's own payment history and the fit to it (payment-history.svelte.ts). */
-  readonly payments: PaymentHistory;
-  /** A better version of a scheme within the owner's limits, searched on request (suggest.svelte.ts). */
-  readonly suggest: SuggestState;
-
   readonly #engine: RunEngine;
-  readonly #names = new NameKeeper();
-  /** The scenario of the latest run, renamed along with the draft (names change no number). */
-  #runScenario: Scenario | null = null;
-  #abort: AbortController | null = null;
-  #runId = 0;
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  #startedAt = 0;
-  /** Size of the configuration at the last change (manual mode starts when it grows past the limit). */
-  #lastJobs = 0;
+  readonly #schedule: RunSchedule;
 
   constructor(scenario: Scenario, engine: RunEngine, lang: Lang = browserLang(), options: { fitPool?: FitPoolFactory } = {}) {
-    this.draft = clone(scenario);
-    // A workspace kept from a visit in the other language opens with its bundled names in this one.
-    this.#names.switchTo(this.draft, validScenario(this.draft), lang);
-    this.history = new EditHistory(JSON.stringify(this.draft));
+    super(scenario, lang);
     this.#engine = engine;
-    this.sensitivity = new SensitivityState(engine);
-    this.payments = new PaymentHistory(options.fitPool);
-    this.suggest = new SuggestState(engine, (scheme, after) => this.insertScheme(scheme, after));
-    this.lang = lang;
-    this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
-    this.#lastJobs = jobsOf(scenario);
+    this.comparison = new Comparison(engine, () => this.lang);
+    this.sensitivity = new SensitivityState(engine, () => this.lang);
+    this.payments = new PaymentHistory(() => this.lang, options.fitPool);
+    this.suggest = new SuggestState(engine, () => this.lang, (scheme, after) => this.insertScheme(scheme, after));
+    this.#schedule = new RunSchedule(scenario, () => void this.run());
   }
 
-  /** The valid scenario, or null while the draft has errors. */
-  get scenario(): Scenario | null {
-    return this.parsed.ok ? this.parsed.scenario : null;
+  /** Re-run on edits (off: the Run button). */
+  get autoRun(): boolean {
+    return this.#schedule.autoRun;
+  }
+  set autoRun(on: boolean) {
+    this.#schedule.autoRun = on;
   }
 
-  get issues(): ScenarioIssue[] {
-    return this.parsed.ok ? [] : this.parsed.errors;
-  }
+  // ------------------------------------------- the comparison run, as the page reads it
 
-  /** The errors at a field's path (the form words them itself: field-message.ts). */
-  issuesAt(path: string): ScenarioIssue[] {
-    return this.issues.filter((i) => i.path === path);
+  get status(): JobStatus {
+    return this.comparison.status;
   }
-
-  /** Error messages for a field (`company.plan`) or everything under a section (`staff`, prefix), path first. */
-  errorsAt(path: string, { prefix = false } = {}): string[] {
-    return this.issues
-      .filter((i) => i.path === path || (prefix && (i.path.startsWith(`${path}.`) || i.path.startsWith(`${path}[`))))
-      .map((i) => formatIssue(i, this.lang));
+  get running(): boolean {
+    return this.comparison.running;
   }
-
+  get done(): number {
+    return this.comparison.done;
+  }
+  get total(): number {
+    return this.comparison.total;
+  }
+  get progress(): number {
+    return this.comparison.progress;
+  }
+  get elapsedMs(): number {
+    return this.comparison.elapsedMs;
+  }
+  get etaMs(): number | null {
+    return this.comparison.etaMs;
+  }
+  get firstResultMs(): number | null {
+    return this.comparison.firstResultMs;
+  }
+  get completeMs(): number | null {
+    return this.comparison.completeMs;
+  }
+  get results(): ResultsJson | null {
+    return this.comparison.results;
+  }
+  get resultsScenario(): Scenario | null {
+    return this.comparison.resultsScenario;
+  }
+  get settled(): Comparison['settled'] {
+    return this.comparison.settled;
+  }
+  get untilSettled(): boolean {
+    return this.comparison.untilSettled;
+  }
+  set untilSettled(on: boolean) {
+    this.comparison.untilSettled = on;
+  }
   /** The latest run's failure in the user's language, or null. */
   get error(): string | null {
-    return this.failure === null ? null : runErrorText(this.failure, this.lang);
+    return this.comparison.error;
   }
 
   /** The workspace was (`true`) or was not kept in browser storage: a full storage is said once. */
@@ -158,113 +125,13 @@ export class Workbench {
     }
   }
 
-  get running(): boolean {
-    return this.status === 'running';
-  }
-
-  get progress(): number {
-    return this.total > 0 ? this.done / this.total : 0;
-  }
-
-  /** Estimated milliseconds left, from the pace so far (null before the first chunk). */
-  get etaMs(): number | null {
-    if (!this.running || this.done === 0) return null;
-    return (this.elapsedMs / this.done) * (this.total - this.done);
-  }
-
-  // ---------------------------------------------------------------- schemes
-
-  get canAddScheme(): boolean {
-    return this.draft.schemes.length < MAX_SCHEMES;
-  }
-
-  get canDeleteScheme(): boolean {
-    return this.draft.schemes.length > MIN_SCHEMES;
-  }
-
-  addScheme(): void {
-    if (!this.canAddScheme) return;
-    const scheme = newScheme(this.draft, this.lang);
-    this.#names.adopt(scheme.id, scheme.name); // it follows its edits until the user names it
-    this.draft.schemes.push(scheme);
-  }
-
-  /** The scheme's name from its parameters again; it follows them from now on. */
-  nameFromParameters(index: number): void {
-    const scheme = this.draft.schemes[index];
-    const valid = this.scenario?.schemes[index];
-    if (!scheme || !valid) return;
-    scheme.name = schemeName(valid, this.lang, this.draft.company.plan);
-    this.#names.adopt(scheme.id, scheme.name);
-  }
-
-  /** Switches the language; bundled and derived names switch with it (a rename, not a re-run). */
-  setLang(lang: Lang): void {
-    if (lang === this.lang) return;
-    this.lang = lang;
-    this.history.breakStep();
-    this.#names.switchTo(this.draft, this.scenario, lang);
-  }
-
-  duplicateScheme(index: number): void {
-    const source = this.draft.schemes[index];
-    if (!source || !this.canAddScheme) return;
-    const valid = this.scenario?.schemes[index];
-    const derived = valid !== undefined && source.name === schemeName(valid, this.lang, this.draft.company.plan);
-    const copy = schemeCopy(this.draft, $state.snapshot(source) as Scheme, this.lang, derived);
-    if (derived) this.#names.adopt(copy.id, copy.name);
-    this.draft.schemes.splice(index + 1, 0, copy);
-  }
-
-  /** Adds a whole scheme (the optimiser's suggestion) after the one with id `after`, as one undo step; false when there is no room. */
-  insertScheme(scheme: Scheme, after: string): boolean {
-    if (!this.canAddScheme) return false;
-    const ids = this.draft.schemes.map((s) => s.id);
-    let id = scheme.id;
-    for (let k = 2; ids.includes(id); k++) id = `${scheme.id}-${k}`;
-    this.history.breakStep();
-    this.draft.schemes.splice(ids.indexOf(after) + 1 || ids.length, 0, { ...clone(scheme), id });
-    this.#names.adopt(id, scheme.name);
-    this.history.record(this.#snapshot());
-    this.history.breakStep();
-    return true;
-  }
-
-  deleteScheme(index: number): void {
-    if (!this.canDeleteScheme) return;
-    const [gone] = this.draft.schemes.splice(index, 1);
-    if (gone && gone.id === this.editing) this.editing = null;
-    if (gone && gone.id === this.draft.baseline) this.draft.baseline = this.draft.schemes[0].id;
-  }
-
-  setBaseline(index: number): void {
-    const scheme = this.draft.schemes[index];
-    if (scheme) this.draft.baseline = scheme.id;
-  }
-
-  // ---------------------------------------------------------------- staff
-
-  addPerson(): void {
-    this.draft.staff.push(newPerson(this.draft, this.lang));
-  }
-
-  removePerson(index: number): void {
-    this.draft.staff.splice(index, 1);
-  }
-
   /** Replaces the whole draft (a bundled scenario, a file): one undo step of its own. */
   load(scenario: Scenario): void {
-    this.history.breakStep();
     this.sensitivity.invalidate();
     this.suggest.reset();
-    this.editing = null;
-    this.#names.forget();
-    this.draft = clone(scenario);
-    this.history.record(this.#snapshot());
-    this.history.breakStep();
+    this.replaceDraft(scenario);
     this.loads++;
-    this.autoRun = jobsOf(scenario) <= AUTO_RUN_LIMIT;
-    this.#lastJobs = jobsOf(scenario);
+    this.#schedule.opened(scenario);
   }
 
   /**
@@ -281,168 +148,37 @@ export class Workbench {
     return true;
   }
 
-  // ---------------------------------------------------------------- undo
-
-  get canUndo(): boolean {
-    return this.history.undoDepth > 0;
-  }
-
-  get canRedo(): boolean {
-    return this.history.redoDepth > 0;
-  }
-
-  undo(): void {
-    const text = this.history.undo();
-    if (text === null) return;
-    this.#names.forget();
-    this.draft = JSON.parse(text) as Scenario;
-  }
-
-  redo(): void {
-    const text = this.history.redo();
-    if (text === null) return;
-    this.#names.forget();
-    this.draft = JSON.parse(text) as Scenario;
-  }
-
-  #snapshot(): string {
-    return JSON.stringify($state.snapshot(this.draft));
-  }
-
   // ---------------------------------------------------------------- running
 
   /** Called on every change of the draft: re-run after a pause, or mark the results stale. */
   changed(): void {
-    this.#names.follow(this.draft, this.scenario, this.lang);
-    this.history.record(this.#snapshot());
+    this.recordEdit();
     const scenario = this.scenario;
     if (!scenario) return this.sensitivity.invalidate();
-    if (this.#runScenario && sameButNames(scenario, this.#runScenario)) {
+    if (this.comparison.renamed(scenario)) {
       // A rename: the numbers stand, the names follow without a run.
-      this.#runScenario = scenario;
-      if (this.results && this.resultsScenario && sameButNames(scenario, this.resultsScenario)) {
-        this.results = relabelResults(this.results, scenario);
-        this.resultsScenario = scenario;
-      }
-      if (this.#timer) clearTimeout(this.#timer);
-      this.#timer = null;
+      this.#schedule.clear();
       return;
     }
     this.sensitivity.invalidate();
     this.suggest.cancel(); // searching a scenario that is no longer the one on screen
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    // A configuration grown large waits for the Run button instead of starting on a keystroke.
-    const jobs = jobsOf(scenario);
-    if (this.autoRun && jobs > AUTO_RUN_LIMIT && this.#lastJobs <= AUTO_RUN_LIMIT) this.autoRun = false;
-    this.#lastJobs = jobs;
-    if (!this.autoRun) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.run();
-    }, DEBOUNCE_MS);
+    this.#schedule.changed(scenario);
   }
 
   cancel(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#abort?.abort(new DOMException('The run was cancelled', 'AbortError'));
+    this.#schedule.clear();
+    this.comparison.cancel();
   }
 
   /** Runs the current scenario; a run in progress is cancelled first. Resolves when it ends. */
   async run(): Promise<void> {
     const scenario = this.scenario;
     if (!scenario) return;
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#timer = null;
-    this.#abort?.abort(new DOMException('Superseded by a new run', 'AbortError'));
+    this.#schedule.clear();
     // The engine runs one batch at a time: a sweep or a search in progress gives way.
     this.sensitivity.cancel();
     this.suggest.cancel();
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.#runScenario = scenario;
-    const id = ++this.#runId;
-    const current = () => id === this.#runId;
-    const engine = this.#engine;
-    const schemes = scenario.schemes.length;
-    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS) * schemes;
-    this.status = 'running';
-    this.done = 0;
-    this.total = scenario.simulation.runs * schemes;
-    this.failure = null;
-    this.elapsedMs = 0;
-    this.firstResultMs = null;
-    this.completeMs = null;
-    this.settled = null;
-    this.#startedAt = performance.now();
-
-    let inFlight: Promise<void> | null = null;
-    let lastAt = 0;
-    let lastCost = 0;
-    let shown = false;
-    const refresh = (): Promise<void> => {
-      const asked = performance.now();
-      return (inFlight = engine.summarize().then((results) => {
-        inFlight = null;
-        lastAt = performance.now();
-        lastCost = lastAt - asked;
-        if (!current() || !results) return;
-        // Renamed since the run started: shown under the draft's names.
-        const named = this.#runScenario ?? scenario;
-        this.results = named === scenario ? results : relabelResults(results, named);
-        this.resultsScenario = named;
-        shown = true;
-        this.firstResultMs ??= performance.now() - this.#startedAt;
-      }));
-    };
-
-    // Settled yet? Read at 100, 200, 400, … runs: every run below the step is in, none above it.
-    let previous: Precision | null = null;
-    const onCheckpoint = async (runs: number): Promise<boolean> => {
-      if (!current()) return false;
-      await (inFlight ?? Promise.resolve());
-      const results = await engine.summarize();
-      if (!current() || !results) return false;
-      const s = settling(results, previous, DEFAULT_TOLERANCE);
-      previous = s.precision;
-      if (!s.settled) return false;
-      this.settled = { runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
-      return true;
-    };
-
-    try {
-      await engine.run(scenario, {
-        signal: abort.signal,
-        ...(this.untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
-        onProgress: (done, total) => {
-          if (!current()) return;
-          this.done = done;
-          this.elapsedMs = performance.now() - this.#startedAt;
-          // Summaries grow with the runs held: space them so they take at most a fifth of the time.
-          const due = shown ? performance.now() - lastAt >= Math.max(REFRESH_MS, 4 * lastCost) : done >= firstAt;
-          if (done < total && due && !inFlight) void refresh();
-        },
-      });
-      if (!current()) return;
-      await (inFlight ?? Promise.resolve());
-      await refresh();
-      if (!current()) return;
-      this.elapsedMs = performance.now() - this.#startedAt;
-      this.completeMs = this.elapsedMs;
-      this.status = 'done';
-    } catch (error) {
-      if (!current()) return;
-      this.elapsedMs = performance.now() - this.#startedAt;
-      if (abort.signal.aborted) {
-        this.status = 'cancelled';
-      } else {
-        this.status = 'error';
-        this.failure = error;
-      }
-    } finally {
-      if (this.#abort === abort) this.#abort = null;
-    }
+    await this.comparison.run(scenario);
   }
 
   /** Browser tests: make the next chunk throw in its worker (or kill the worker). */
@@ -455,8 +191,4 @@ export class Workbench {
     this.payments.cancel();
     void this.#engine.dispose();
   }
-}
-
-export function jobsOf(scenario: Scenario): number {
-  return scenario.simulation.runs * scenario.schemes.length;
 }

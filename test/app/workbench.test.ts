@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Workbench, DEBOUNCE_MS } from '../../src/app/workbench.svelte.ts';
+import { Workbench } from '../../src/app/workbench.svelte.ts';
+import { DEBOUNCE_MS } from '../../src/app/run-schedule.svelte.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';

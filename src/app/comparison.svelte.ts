@@ -1,0 +1,125 @@
+/**
+ * The comparison run: every scheme of a scenario run on the workbench's engine, with
+ * progress, Cancel, and results that refine as they come — a first summary once the first
+ * runs of every scheme are in, then every few hundred milliseconds, then the complete one,
+ * which is exactly what `paybench run` prints for the same scenario, seed and runs. With
+ * "stop when settled" it ends once the answer is settled (batch/converge.ts), as a
+ * convergence monitor does.
+ */
+import { DEFAULT_TOLERANCE, checkpoints, settling } from '../engine/index.ts';
+import type { Precision, ResultsJson, Scenario } from '../engine/index.ts';
+import type { SummarizingRunner } from '../workers/runner.ts';
+import type { Lang } from './i18n.ts';
+import { BackgroundJob, type JobTicket } from './background-job.svelte.ts';
+import { relabelResults, sameButNames } from './results-names.ts';
+
+/** A first result once this many runs of every scheme are in. */
+export const FIRST_RESULT_RUNS = 25;
+/** Refresh partial results at most this often. */
+export const REFRESH_MS = 400;
+
+export class Comparison extends BackgroundJob {
+  /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */
+  untilSettled = $state(true);
+  /** The latest run stopped settled: at how many runs, and its widest interval as a share of profit. */
+  settled = $state<{ runs: number; widest: number | null; tolerance: number } | null>(null);
+
+  results = $state.raw<ResultsJson | null>(null);
+  /** The scenario the shown results were computed from (charts read both together). */
+  resultsScenario = $state.raw<Scenario | null>(null);
+  /** Milliseconds from the start of the latest run to its first and its complete result. */
+  firstResultMs = $state<number | null>(null);
+  completeMs = $state<number | null>(null);
+
+  /** The scenario of the latest run, renamed along with the draft (names change no number). */
+  #runScenario: Scenario | null = null;
+
+  constructor(
+    private readonly engine: SummarizingRunner,
+    lang: () => Lang,
+  ) {
+    super({ noun: 'run', lang });
+  }
+
+  /**
+   * `scenario` differs from the latest run's only in its names: the numbers stand, and the
+   * results shown take the new names without a run. False when a number changed.
+   */
+  renamed(scenario: Scenario): boolean {
+    if (!this.#runScenario || !sameButNames(scenario, this.#runScenario)) return false;
+    this.#runScenario = scenario;
+    if (this.results && this.resultsScenario && sameButNames(scenario, this.resultsScenario)) {
+      this.results = relabelResults(this.results, scenario);
+      this.resultsScenario = scenario;
+    }
+    return true;
+  }
+
+  /** Runs `scenario`; a run in progress is cancelled first. Resolves when it ends. */
+  run(scenario: Scenario): Promise<void> {
+    this.#runScenario = scenario;
+    const schemes = scenario.schemes.length;
+    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS) * schemes;
+    this.firstResultMs = null;
+    this.completeMs = null;
+    this.settled = null;
+    return this.launch(
+      scenario.simulation.runs * schemes,
+      (job) => this.#refining(scenario, firstAt, job),
+      () => (this.completeMs = this.elapsedMs),
+    );
+  }
+
+  /** Runs `scenario` on the engine, showing its summary as it refines; ends with the complete one. */
+  async #refining(scenario: Scenario, firstAt: number, job: JobTicket): Promise<void> {
+    const engine = this.engine;
+    let inFlight: Promise<void> | null = null;
+    let lastAt = 0;
+    let lastCost = 0;
+    let shown = false;
+    const refresh = (): Promise<void> => {
+      const asked = performance.now();
+      return (inFlight = engine.summarize().then((results) => {
+        inFlight = null;
+        lastAt = performance.now();
+        lastCost = lastAt - asked;
+        if (!job.current || !results) return;
+        // Renamed since the run started: shown under the draft's names.
+        const named = this.#runScenario ?? scenario;
+        this.results = named === scenario ? results : relabelResults(results, named);
+        this.resultsScenario = named;
+        shown = true;
+        this.firstResultMs ??= job.elapsedMs;
+      }));
+    };
+
+    // Settled yet? Read at 100, 200, 400, … runs: every run below the step is in, none above it.
+    let previous: Precision | null = null;
+    const onCheckpoint = async (runs: number): Promise<boolean> => {
+      if (!job.current) return false;
+      await (inFlight ?? Promise.resolve());
+      const results = await engine.summarize();
+      if (!job.current || !results) return false;
+      const s = settling(results, previous, DEFAULT_TOLERANCE);
+      previous = s.precision;
+      if (!s.settled) return false;
+      this.settled = { runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
+      return true;
+    };
+
+    await engine.run(scenario, {
+      signal: job.signal,
+      ...(this.untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
+      onProgress: (done, total) => {
+        if (!job.current) return;
+        job.progress(done);
+        // Summaries grow with the runs held: space them so they take at most a fifth of the time.
+        const due = shown ? performance.now() - lastAt >= Math.max(REFRESH_MS, 4 * lastCost) : done >= firstAt;
+        if (done < total && due && !inFlight) void refresh();
+      },
+    });
+    if (!job.current) return;
+    await (inFlight ?? Promise.resolve());
+    await refresh();
+  }
+}
