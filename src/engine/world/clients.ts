@@ -34,8 +34,6 @@ export class ClientBook {
   payDay: Int32Array;
   /** Day of the last collection contact. */
   lastCall: Int32Array;
-  /** Per-month counter of this client's draws (counter-based luck). */
-  draws: Uint16Array;
   /** Client slots of each habit, largest first: the order staff work them in. */
   byHabit: Int32Array[];
   /** Staff index of the client's owner under personal ownership (−1: the team's). */
@@ -61,7 +59,6 @@ export class ClientBook {
     this.owedSince = new Int32Array(n);
     this.payDay = new Int32Array(n);
     this.lastCall = new Int32Array(n);
-    this.draws = new Uint16Array(n);
     this.byHabit = [];
     this.rank = new Int32Array(n);
     this.owner = new Int16Array(n).fill(-1);
@@ -159,7 +156,6 @@ export class ClientBook {
     this.owedSince.fill(-1);
     this.payDay.fill(NEVER);
     this.lastCall.fill(-NEVER);
-    this.draws.fill(0);
   }
 
   /** Draws the run's clients: sizes, habits and the order they are worked in. */

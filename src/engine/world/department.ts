@@ -12,7 +12,8 @@ import { ClientBook, NEVER } from './clients.ts';
 import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.ts';
 import { CashLedger } from './cash.ts';
 import { newBookTotals, type BookTotals } from '../behaviour/forecast.ts';
-import { keyedUniform, keyedUniformAt, keyOf } from '../numeric/random.ts';
+import { keyedUniform } from '../numeric/random.ts';
+import { ClientLuck } from './client-luck.ts';
 import { inverseNormal } from '../numeric/normal.ts';
 import { NEVER_MONTH, type SalesBook } from './sales-book.ts';
 import type { KeyClients } from './key-clients.ts';
@@ -114,11 +115,8 @@ export class Department {
   readonly cash: CashLedger;
   /** The scheme's key-client plan, when it has one: what each key client paid this month. */
   keys: KeyClients | null = null;
-  /** Salt of this run's counter-based client luck. */
-  salt = 0;
-  /** Per client: keyOf(salt, client, luckMonth); −1: not keyed since the salt changed. */
-  private readonly luck: Uint32Array;
-  private luckMonth = -1;
+  /** This run's client luck (the same draws under every scheme). */
+  private readonly luck: ClientLuck;
   /** Who sees each payment (simulate.ts sets it per run); null: nobody, the usual case. */
   onPayment: PaymentObserver | null = null;
   month = 0;
@@ -159,7 +157,7 @@ export class Department {
     this.promiseProbability = model.habits.promiseProbability;
     this.noiseTable = lognormalTable(c.volumeNoise, NOISE_TABLE_SIZE);
     this.book = new ClientBook(model.scenario.clients.count);
-    this.luck = new Uint32Array(model.scenario.clients.count);
+    this.luck = new ClientLuck(model.scenario.clients.count);
     this.owners = model.staff.map(() => new BookLedger());
     this.clawback = new Float64Array(model.staff.length);
     this.queue = new EventQueue(model.calendar.days, model.scenario.clients.count * 8);
@@ -172,8 +170,7 @@ export class Department {
     this.team.reset();
     for (const o of this.owners) o.reset();
     this.clawback.fill(0);
-    this.salt = salt;
-    this.luckMonth = -1;
+    this.luck.reset(salt);
     this.billedMonth = 0;
     this.billedLastMonth = Number(this.model.scenario.clients.monthlyVolume) * 100;
   }
@@ -184,23 +181,12 @@ export class Department {
     return o >= 0 ? this.owners[o] : null;
   }
 
-  /** A client's next uniform this month: the same under every scheme. */
-  private draw(i: number): number {
-    if (this.luckMonth !== this.month) this.keyLuck();
-    return keyedUniformAt(this.luck[i], this.book.draws[i]++);
-  }
-
-  /** Each client's key of this month's luck (keyedUniform's first two rounds, once a month). */
-  private keyLuck(): void {
-    for (let i = 0; i < this.luck.length; i++) this.luck[i] = keyOf(this.salt, i, this.month);
-    this.luckMonth = this.month;
-  }
-
   /** Month start: replacements arrive, suspended clients may leave, the month is billed. */
   startMonth(m: number, periodStart: boolean): void {
     const b = this.book;
     const c = this.model.scenario.clients;
     this.month = m;
+    this.luck.startMonth(m);
     this.billedLastMonth = this.billedMonth || this.billedLastMonth;
     for (const l of [this.team, ...this.owners]) {
       l.collectedMonth = 0;
@@ -215,18 +201,17 @@ export class Department {
     this.lostClients = 0;
     const table = this.noiseTable;
     for (let i = 0; i < b.n; i++) {
-      b.draws[i] = 0;
       if (!b.active[i]) {
         if (m < b.vacantUntil[i]) continue;
         b.active[i] = 1; // a similar client takes the slot
         b.suspended[i] = 0;
         b.lastCall[i] = -NEVER;
         this.newClients++;
-      } else if (b.suspended[i] && this.draw(i) < c.churnIfSuspended) {
+      } else if (b.suspended[i] && this.luck.draw(i) < c.churnIfSuspended) {
         this.loseClient(i, m);
         continue;
       }
-      let bill = b.baseVolume[i] * table[(this.draw(i) * NOISE_TABLE_SIZE) | 0];
+      let bill = b.baseVolume[i] * table[(this.luck.draw(i) * NOISE_TABLE_SIZE) | 0];
       if (b.suspended[i]) bill *= c.suspendedVolumeShare;
       bill = Math.round(bill);
       if (bill <= 0) continue;
@@ -329,7 +314,7 @@ export class Department {
     }
     if (b.payDay[i] === NEVER) {
       // Self-payment time from delivery; later deliveries keep the date (memoryless, or the client's own terms).
-      const wait = selfPayDays(this.draw(i), this.hazard[h], this.spread[h], this.median[h]);
+      const wait = selfPayDays(this.luck.draw(i), this.hazard[h], this.spread[h], this.median[h]);
       this.schedulePayment(i, t + Math.ceil(wait));
     }
   }
@@ -402,9 +387,9 @@ export class Department {
   call(i: number, t: number): void {
     const b = this.book;
     b.lastCall[i] = t;
-    if (this.draw(i) >= this.promiseProbability[b.habit[i]]) return;
-    const promised = t + 1 + Math.floor(this.draw(i) * this.promiseMaxDays);
+    if (this.luck.draw(i) >= this.promiseProbability[b.habit[i]]) return;
+    const promised = t + 1 + Math.floor(this.luck.draw(i) * this.promiseMaxDays);
     b.lastCall[i] = Math.max(t, promised + 1 - this.recallAfterDays);
-    if (this.draw(i) < this.promiseKept) this.schedulePayment(i, promised);
+    if (this.luck.draw(i) < this.promiseKept) this.schedulePayment(i, promised);
   }
 }
