@@ -7,8 +7,10 @@
  * of runs, so the results do not depend on the number of workers, the chunk sizes or the
  * order of arrival — and the page never holds a run.
  *
- * Chunks are sized from the measured time per job to about `targetChunkMs` of work, so a
- * message carries enough work to be worth it and a cancel or a new batch is never far off.
+ * Chunks are sized from the measured time per job (timed in the worker) to about
+ * `targetChunkMs` of work, so a message carries enough work to be worth it and a cancel or a
+ * new batch is never far off. Each worker holds two chunks at once, so it never waits for the
+ * page between them.
  * Cancelling terminates the busy workers (a chunk cannot be interrupted); a worker that
  * throws or dies rejects the batch with a clear message and is replaced next time.
  *
@@ -42,6 +44,9 @@ export interface WebWorkerRunnerOptions {
  * 30 s of silence is a dead worker, not a slow one.
  */
 export const STALL_MS = 30_000;
+
+/** Chunks a worker holds at once: the next is already there when one ends. */
+const PIPELINE = 2;
 
 interface Slot {
   worker: Worker;
@@ -211,13 +216,16 @@ export class WebWorkerRunner implements SummarizingRunner {
     if (slot) this.#kill(slot, new Error(`worker ${index + 1} was ended`));
   }
 
-  #chunkSize(fixed: number | undefined, remaining: number, schemes: number): number {
+  #chunkSize(fixed: number | undefined, remaining: number, schemes: number, sent: number): number {
     if (fixed !== undefined) return Math.max(1, Math.floor(fixed));
     // Unmeasured: one run of every scheme, which also times the job.
     const size = this.#msPerJob > 0 ? Math.round(this.#targetMs / this.#msPerJob) : schemes;
     // Near the end, smaller pieces keep every worker busy until the last one.
     const fair = Math.ceil(remaining / this.size);
-    return Math.max(1, Math.min(size, 256, fair));
+    // At the start, pieces grow with the jobs sent: the first results are in (and a summary
+    // asked for then waits) after small pieces, not after a worker's full helpings.
+    const ramp = Math.max(schemes, sent);
+    return Math.max(1, Math.min(size, 256, fair, ramp));
   }
 
   #run(scenario: Scenario, options: RunOptions): Promise<void> {
@@ -241,7 +249,8 @@ export class WebWorkerRunner implements SummarizingRunner {
       let settled = false;
       let bound = bounds.shift() ?? total;
       let checking = false;
-      const busy = new Set<number>();
+      /** Chunks sent to each worker and not yet answered. */
+      const inFlight = new Array<number>(used).fill(0);
       const waiting = new Set<number>();
 
       const cleanup = () => {
@@ -253,7 +262,7 @@ export class WebWorkerRunner implements SummarizingRunner {
         this.#failedBatch = batch;
         cleanup();
         // Busy workers are computing chunks nobody wants: end them; fresh ones start next time.
-        for (const i of busy) this.#drop(i);
+        for (let i = 0; i < used; i++) if (inFlight[i] > 0) this.#drop(i);
         reject(error);
       };
       const onAbort = () => fail(abortError(signal!));
@@ -264,44 +273,50 @@ export class WebWorkerRunner implements SummarizingRunner {
         cleanup();
         resolve();
       };
+      /** Every job below the bound is in: the batch ends, or the checkpoint is read. */
+      const atBound = () => {
+        if (done !== bound || checking) return;
+        if (bound === total) return finish();
+        // Every run below the checkpoint is in: settled, or on to the next one.
+        checking = true;
+        const runs = plan.runsFrom + bound / schemes;
+        (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
+          (stop) => {
+            checking = false;
+            if (settled) return;
+            if (stop) return finish();
+            bound = bounds.shift() ?? total;
+            const idle = [...waiting];
+            waiting.clear();
+            for (const w of idle) dispatch(w);
+          },
+          (error: unknown) => fail(error),
+        );
+      };
+      /** Keeps worker i PIPELINE chunks ahead, so it never waits for the page between chunks. */
       const dispatch = (i: number) => {
-        if (settled) return;
-        if (next >= bound) {
-          busy.delete(i);
-          waiting.add(i);
-          if (done !== bound || checking) return;
-          if (bound === total) return finish();
-          // Every run below the checkpoint is in: settled, or on to the next one.
-          checking = true;
-          const runs = plan.runsFrom + bound / schemes;
-          (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
-            (stop) => {
-              checking = false;
-              if (settled) return;
-              if (stop) return finish();
-              bound = bounds.shift() ?? total;
-              const idle = [...waiting];
-              waiting.clear();
-              for (const w of idle) dispatch(w);
-            },
-            (error: unknown) => fail(error),
-          );
-          return;
+        while (!settled && inFlight[i] < PIPELINE) {
+          if (next >= bound) {
+            waiting.add(i);
+            return atBound();
+          }
+          send(i);
         }
+      };
+      const send = (i: number) => {
         waiting.delete(i);
         const slot = this.#slots[i]!;
-        const size = Math.min(this.#chunkSize(options.chunkSize, bound - next, schemes), bound - next);
+        const size = Math.min(this.#chunkSize(options.chunkSize, bound - next, schemes, next), bound - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
         next += chunk.length;
-        busy.add(i);
+        inFlight[i]++;
         const fault = this.#fault ?? undefined;
         this.#fault = null;
-        const started = performance.now();
         this.#call(slot, () => slot.api.run(batch, chunk, fault)).then(
-          (count: number) => {
+          ({ count, ms }) => {
             if (settled) return;
-            const ms = (performance.now() - started) / chunk.length;
-            this.#msPerJob = this.#msPerJob > 0 ? 0.5 * this.#msPerJob + 0.5 * ms : ms;
+            inFlight[i]--;
+            if (count > 0) this.#msPerJob = this.#msPerJob > 0 ? 0.5 * this.#msPerJob + (0.5 * ms) / count : ms / count;
             try {
               done += count;
               onProgress?.(done, total);

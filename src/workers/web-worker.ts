@@ -9,7 +9,7 @@
  * A thrown error travels back as a rejected call.
  */
 import * as Comlink from 'comlink';
-import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, simulateRun, transferablesOf } from '../engine/index.ts';
+import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, settleShapes, simulateRun, transferablesOf } from '../engine/index.ts';
 import type { AccumulatorState, Model, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 import { HEARTBEAT } from './runner.ts';
 
@@ -37,6 +37,14 @@ interface Held {
 }
 
 let held: Held | null = null;
+/** This worker runs a model per edit: the first batch settles the engine's object shapes first (settleShapes). */
+let settled = false;
+
+/** A chunk's answer: runs done, and the time they took here (queued chunks wait on the page's side, not here). */
+export interface ChunkDone {
+  count: number;
+  ms: number;
+}
 
 function batchOf(batch: number): Held {
   if (!held || held.batch !== batch) throw new Error(`no model for batch ${batch}`);
@@ -46,29 +54,34 @@ function batchOf(batch: number): Held {
 const api = {
   init(batch: number, scenario: Scenario): void {
     held = null;
+    if (!settled) {
+      settled = true;
+      settleShapes(scenario);
+    }
     held = { batch, scenario, model: compileModel(scenario), acc: new ResultsAccumulator(scenario) };
   },
-  /** Runs the jobs and folds them in; returns how many were run. */
-  run(batch: number, jobs: RunJob[], fault?: WorkerFault): number | Promise<number> {
+  /** Runs the jobs and folds them in; returns how many were run and the milliseconds they took. */
+  run(batch: number, jobs: RunJob[], fault?: WorkerFault): ChunkDone | Promise<ChunkDone> {
     if (fault === 'throw') throw new Error('injected fault: the simulation threw');
     if (fault === 'crash') {
       // An error outside any call: the worker's `error` event is all the page gets.
       setTimeout(() => {
         throw new Error('injected fault: the worker crashed');
       });
-      return 0;
+      return { count: 0, ms: 0 };
     }
     if (fault === 'close') {
       (globalThis as unknown as { close(): void }).close();
-      return new Promise<number>(() => {}); // no answer, as from a worker that closed mid-chunk
+      return new Promise<ChunkDone>(() => {}); // no answer, as from a worker that closed mid-chunk
     }
     if (fault === 'hang') for (;;);
     const { model, acc } = batchOf(batch);
+    const started = performance.now();
     for (const job of jobs) {
       acc.add(simulateRun(model, job.schemeIndex, job.runIndex));
       beat();
     }
-    return jobs.length;
+    return { count: jobs.length, ms: performance.now() - started };
   },
   /** Hands over everything folded so far and starts afresh. */
   collect(batch: number): AccumulatorState {

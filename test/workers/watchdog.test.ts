@@ -20,7 +20,7 @@ function fakeWorker(behaviour: Behaviour, log: string[]): Worker {
     {
       init() {},
       async run(_batch: number, jobs: unknown[]) {
-        if (behaviour === 'silent') return new Promise<number>(() => {});
+        if (behaviour === 'silent') return new Promise<never>(() => {});
         if (behaviour === 'slow-but-alive') {
           // Four seconds of work, a heartbeat every 100 ms: well past the 1.5 s of silence allowed.
           for (let i = 0; i < 40; i++) {
@@ -28,7 +28,7 @@ function fakeWorker(behaviour: Behaviour, log: string[]): Worker {
             port2.postMessage({ type: HEARTBEAT });
           }
         }
-        return jobs.length;
+        return { count: jobs.length, ms: 0 };
       },
     },
     port2 as unknown as Comlink.Endpoint,
