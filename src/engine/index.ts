@@ -7,7 +7,7 @@ export * from './scenario/index.ts';
 export { GENERATOR } from './batch/generator.ts';
 export { Dec } from './money/decimal.ts';
 export { compileModel, type Model } from './model/model.ts';
-export { simulateRun } from './run/simulate.ts';
+export { settleShapes, simulateRun } from './run/simulate.ts';
 export { runChunk, type SimulateFn } from './batch/montecarlo.ts';
 export { chunkRuns, defaultChunkSize, jobsOf, planRuns, planShape, type PlanOptions, type RunJob, type RunPlan, type RunShape } from './batch/run-plan.ts';
 export { ResultsAccumulator, transferablesOf, type AccumulatorState } from './results/accumulator.ts';

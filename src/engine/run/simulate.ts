@@ -4,7 +4,8 @@
  * their own modules. Pure and deterministic: the result depends only on the model, the
  * scheme and the run index.
  */
-import type { Model } from '../model/model.ts';
+import { compileModel, type Model } from '../model/model.ts';
+import type { Scenario } from '../scenario/types.ts';
 import type { RunResult } from './run-result.ts';
 import { Department, type PaymentObserver } from '../world/department.ts';
 import { Workforce } from '../world/workforce.ts';
@@ -48,23 +49,40 @@ const workspaces = new WeakMap<Model, Workspace>();
 function workspace(model: Model): Workspace {
   let w = workspaces.get(model);
   if (!w) {
-    const dept = new Department(model);
-    const n = model.staff.length;
-    w = {
-      dept,
-      workforce: new Workforce(model),
-      bonus: new Float64Array(n),
-      normals: new Float64Array(n),
-      contribution: new Float64Array(n),
-      effortSum: new Float64Array(n),
-      effortDays: new Float64Array(n),
-      sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
-      keys: [],
-      groups: [],
-    };
+    w = buildWorkspace(model);
     workspaces.set(model, w);
   }
   return w;
+}
+
+/**
+ * V8 records, for each field, the class of the objects stored in it (and whether a number
+ * field has held fractions), and optimises the hot code on that. A thread's second model
+ * changes those records and throws the optimised code away: about a quarter of a second of
+ * slow runs in a web worker's second batch, which is the workbench's first edit. A thread
+ * that will run many models calls this once, before its first: a run of each scheme on a
+ * spare model changes the records while nothing depends on them yet.
+ */
+export function settleShapes(scenario: Scenario): void {
+  const spare = compileModel(scenario);
+  for (let s = 0; s < spare.schemes.length; s++) simulateRun(spare, s, 0);
+}
+
+function buildWorkspace(model: Model): Workspace {
+  const dept = new Department(model);
+  const n = model.staff.length;
+  return {
+    dept,
+    workforce: new Workforce(model),
+    bonus: new Float64Array(n),
+    normals: new Float64Array(n),
+    contribution: new Float64Array(n),
+    effortSum: new Float64Array(n),
+    effortDays: new Float64Array(n),
+    sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
+    keys: [],
+    groups: [],
+  };
 }
 
 function periodBounds(model: Model, m: number, periodMonths: number): [number, number] {

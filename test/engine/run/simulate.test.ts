@@ -1,7 +1,7 @@
 /** Determinism and common random numbers of single runs. */
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../../src/engine/model/model.ts';
-import { simulateRun } from '../../../src/engine/run/simulate.ts';
+import { settleShapes, simulateRun } from '../../../src/engine/run/simulate.ts';
 import { loadScenario } from '../../phenomena/measure.ts';
 
 const scenario = loadScenario('client-department.json', (s) => {
@@ -16,6 +16,16 @@ describe('simulateRun', () => {
     expect(Array.from(b.collections)).toEqual(Array.from(a.collections));
     expect(Array.from(b.cashDaily)).toEqual(Array.from(a.cashDaily));
     expect(Array.from(b.staffPay)).toEqual(Array.from(a.staffPay));
+  });
+
+  it('is unchanged by settling the engine\'s shapes on a spare model, whatever that model', () => {
+    const model = compileModel(scenario);
+    const a = simulateRun(model, 2, 5);
+    const before = { collections: Array.from(a.collections), cash: Array.from(a.cashDaily), pay: Array.from(a.staffPay) };
+    settleShapes(loadScenario('sales-stagnation.json', (s) => (s.simulation.months = 2)));
+    settleShapes(scenario);
+    const b = simulateRun(model, 2, 5);
+    expect({ collections: Array.from(b.collections), cash: Array.from(b.cashDaily), pay: Array.from(b.staffPay) }).toEqual(before);
   });
 
   it('differs between runs', () => {
