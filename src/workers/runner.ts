@@ -53,8 +53,12 @@ export interface Runner {
 export interface SummarizingRunner {
   /** Runs the plan; resolves once every run is folded in. One batch at a time; a new one replaces the old. */
   run(scenario: Scenario, options?: Omit<RunOptions, 'accumulator'>): Promise<void>;
-  /** The results contract for the latest batch's runs so far; null if there is none (or it moved on). */
-  summarize(): Promise<ResultsJson | null>;
+  /**
+   * The results contract for the latest batch's runs so far; null if there is none (or it
+   * moved on). `glimpse`: a quick first look, from what is at hand without gathering from
+   * every worker (fewer runs than are done; never for numbers that decide anything).
+   */
+  summarize(options?: { glimpse?: boolean }): Promise<ResultsJson | null>;
   /** Browser tests: make the next chunk throw in its worker, or kill the worker. */
   injectFault?(fault: 'throw' | 'crash' | 'close' | 'hang'): void;
   dispose(): void | Promise<void>;

@@ -116,9 +116,10 @@ export class WebWorkerRunner implements SummarizingRunner {
    * their summaries to the first, which merges and summarises them. Calls queue behind each
    * worker's chunk in hand. Null if there is no batch, or it moved on meanwhile.
    */
-  async summarize(): Promise<ResultsJson | null> {
+  async summarize(options: { glimpse?: boolean } = {}): Promise<ResultsJson | null> {
     const batch = this.#batch;
-    const used = this.#used;
+    // A glimpse is the first worker's runs alone: the others' would wait behind the chunks they hold.
+    const used = options.glimpse ? Math.min(1, this.#used) : this.#used;
     const first = this.#slots[0];
     if (batch === 0 || used === 0 || !first) return null;
     try {

@@ -2,7 +2,8 @@
  * How the web worker pool hands out chunks, with in-process fake workers (Comlink over a
  * MessageChannel) that answer after a random delay: every job is sent exactly once, a
  * worker never holds more than two chunks, no job past a checkpoint leaves before the
- * checkpoint is read, and a checkpoint that settles the answer ends the batch there.
+ * checkpoint is read, and a checkpoint that settles the answer ends the batch there. A
+ * summary gathers every worker's runs; a glimpse takes the first worker's alone.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -19,12 +20,23 @@ interface Seen {
   sentAtCheckpoint: number[];
 }
 
-function fakeWorker(seen: Seen, delay: () => number): Worker {
+function fakeWorker(seen: Seen, delay: () => number, calls: string[] = []): Worker {
   const { port1, port2 } = new MessageChannel();
   let held = 0;
   Comlink.expose(
     {
       init() {},
+      collect() {
+        calls.push('collect');
+        return { folded: 0 };
+      },
+      absorb() {
+        calls.push('absorb');
+      },
+      summarize() {
+        calls.push('summarize');
+        return { schemes: [] };
+      },
       async run(_batch: number, jobs: RunJob[]) {
         held++;
         seen.mostHeld = Math.max(seen.mostHeld, held);
@@ -95,5 +107,27 @@ describe('the web worker pool', () => {
     runner.dispose();
     expect(Math.max(...seen.runs)).toBe(19);
     expect(done).toBe(20 * scenario.schemes.length);
+  });
+
+  it('gathers every worker\'s summaries for a summary, and only the first worker\'s for a glimpse', async () => {
+    const scenario = defaultScenario();
+    scenario.simulation.runs = 6;
+    const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
+    const calls: string[][] = [];
+    const runner = new WebWorkerRunner({
+      workers: 3,
+      createWorker: () => {
+        const mine: string[] = [];
+        calls.push(mine);
+        return fakeWorker(seen, () => 0, mine);
+      },
+    });
+    await runner.run(scenario, { chunkSize: 2 });
+    await runner.summarize();
+    expect(calls).toEqual([['absorb', 'absorb', 'summarize'], ['collect'], ['collect']]);
+    for (const c of calls) c.length = 0;
+    await runner.summarize({ glimpse: true });
+    expect(calls).toEqual([['summarize'], [], []]);
+    runner.dispose();
   });
 });
