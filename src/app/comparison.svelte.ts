@@ -14,8 +14,8 @@ import { BackgroundJob, type JobTicket } from './background-job.svelte.ts';
 import { relabelResults, sameButNames } from './results-names.ts';
 
 /**
- * A first result once this many runs of every scheme are in: a rough picture within a few
- * tenths of a second of an edit, refined as the runs come in.
+ * A first result once this many runs of every scheme are in (in each worker's hands): a
+ * rough picture within a few tenths of a second of an edit, refined as the runs come in.
  */
 export const FIRST_RESULT_RUNS = 10;
 /** Refresh partial results at most this often. */
@@ -62,7 +62,8 @@ export class Comparison extends BackgroundJob {
   run(scenario: Scenario): Promise<void> {
     this.#runScenario = scenario;
     const schemes = scenario.schemes.length;
-    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS) * schemes;
+    // The first picture is a glimpse of one worker's runs: wait until it holds about FIRST_RESULT_RUNS.
+    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS * (this.engine.size ?? 1)) * schemes;
     this.firstResultMs = null;
     this.completeMs = null;
     this.settled = null;

@@ -59,6 +59,8 @@ export interface SummarizingRunner {
    * every worker (fewer runs than are done; never for numbers that decide anything).
    */
   summarize(options?: { glimpse?: boolean }): Promise<ResultsJson | null>;
+  /** How many workers share a batch (a glimpse sees about one in this many runs); default 1. */
+  readonly size?: number;
   /** Browser tests: make the next chunk throw in its worker, or kill the worker. */
   injectFault?(fault: 'throw' | 'crash' | 'close' | 'hang'): void;
   dispose(): void | Promise<void>;
