@@ -38,7 +38,7 @@ interface Held {
 
 let held: Held | null = null;
 /** This worker runs a model per edit: the first batch settles the engine's object shapes first (settleShapes). */
-let settled = false;
+let shapesSettled = false;
 
 /** A chunk's answer: runs done, and the time they took here (queued chunks wait on the page's side, not here). */
 export interface ChunkDone {
@@ -54,8 +54,8 @@ function batchOf(batch: number): Held {
 const api = {
   init(batch: number, scenario: Scenario): void {
     held = null;
-    if (!settled) {
-      settled = true;
+    if (!shapesSettled) {
+      shapesSettled = true;
       settleShapes(scenario);
     }
     held = { batch, scenario, model: compileModel(scenario), acc: new ResultsAccumulator(scenario) };

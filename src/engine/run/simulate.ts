@@ -49,7 +49,20 @@ const workspaces = new WeakMap<Model, Workspace>();
 function workspace(model: Model): Workspace {
   let w = workspaces.get(model);
   if (!w) {
-    w = buildWorkspace(model);
+    const dept = new Department(model);
+    const n = model.staff.length;
+    w = {
+      dept,
+      workforce: new Workforce(model),
+      bonus: new Float64Array(n),
+      normals: new Float64Array(n),
+      contribution: new Float64Array(n),
+      effortSum: new Float64Array(n),
+      effortDays: new Float64Array(n),
+      sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
+      keys: [],
+      groups: [],
+    };
     workspaces.set(model, w);
   }
   return w;
@@ -66,23 +79,6 @@ function workspace(model: Model): Workspace {
 export function settleShapes(scenario: Scenario): void {
   const spare = compileModel(scenario);
   for (let s = 0; s < spare.schemes.length; s++) simulateRun(spare, s, 0);
-}
-
-function buildWorkspace(model: Model): Workspace {
-  const dept = new Department(model);
-  const n = model.staff.length;
-  return {
-    dept,
-    workforce: new Workforce(model),
-    bonus: new Float64Array(n),
-    normals: new Float64Array(n),
-    contribution: new Float64Array(n),
-    effortSum: new Float64Array(n),
-    effortDays: new Float64Array(n),
-    sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
-    keys: [],
-    groups: [],
-  };
 }
 
 function periodBounds(model: Model, m: number, periodMonths: number): [number, number] {
