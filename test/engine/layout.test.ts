@@ -14,7 +14,7 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const ENGINE = join(ROOT, 'src/engine');
 
 /** Top to bottom: each folder may import from itself and from the folders after it. */
-const LAYERS = ['batch', 'history', 'results', 'run', 'agents', 'world', 'behaviour', 'model', 'pay', 'scenario', 'money', 'numeric'];
+const LAYERS = ['batch', 'history', 'results', 'run', 'behaviour', 'agents', 'world', 'model', 'pay', 'scenario', 'money', 'numeric'];
 
 function files(dir: string, ext: RegExp): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -8,7 +8,7 @@
  */
 import type { Model, SchemeModel } from '../model/model.ts';
 import type { Department } from '../world/department.ts';
-import { ActionValues, type DeadlineView } from '../behaviour/effort.ts';
+import { ActionValues, type DeadlineView } from './effort.ts';
 
 export class KeyGateValues {
   /** Per rouble per habit: what an hour on a short key client adds today. */

@@ -83,7 +83,7 @@ export class SalesMonth {
   readonly units: Float64Array;
   /** Per staff this month: pace chosen under a piece rate (1 = the norm's pace). */
   readonly pace: Float64Array;
-  /** Per staff: star level 0..1 (P6). */
+  /** Per staff: star level 0..1 (P6; behaviour/star-syndrome.ts moves it at each month's end). */
   readonly star: Float64Array;
   /** This month: inbound requests that came in, and how many signed. */
   inboundRequests = 0;
@@ -95,7 +95,7 @@ export class SalesMonth {
     private readonly scheme: SchemeModel,
     private readonly dept: Department,
     private readonly sales: SalesBook,
-    private readonly people: SalesPeople,
+    readonly people: SalesPeople,
     private readonly workforce: Workforce,
   ) {
     const n = model.staff.length;
@@ -180,28 +180,6 @@ export class SalesMonth {
         this.dept.welcome(i, this.newOwner(j));
         this.inboundSigned++;
       }
-    }
-  }
-
-  /**
-   * Month end: star syndrome grows with easy, high, stable pay (pay above salary, little
-   * month-to-month change); a deputy head's control damps it; re-attestation cures part of it.
-   */
-  updateStars(m: number): void {
-    const star = this.model.scenario.behaviour.star;
-    if (!star.enabled) return;
-    const { attestationMonths, deputyHead } = this.scheme.scheme;
-    for (const j of this.people.sellers) {
-      if (!this.people.inbound[j]) continue;
-      const salary = this.model.staff[j].salary;
-      const pays = [0, 1, 2].map((k) => this.workforce.recentPay[j * 3 + k]);
-      const mean = (pays[0] + pays[1] + pays[2]) / 3;
-      const spread = Math.sqrt(pays.reduce((a, p) => a + (p - mean) ** 2, 0) / 3);
-      const stability = mean > 0 ? Math.max(0, 1 - spread / mean) : 0;
-      const grow = star.growth * Math.max(0, mean / Math.max(1, salary) - 1) * stability * (deputyHead ? 1 - star.deputyDamping : 1);
-      this.star[j] = Math.min(1, this.star[j] + grow);
-      if (attestationMonths > 0 && (m + 1) % attestationMonths === 0) this.star[j] *= 1 - star.attestationCure;
-      if (this.workforce.isVacant(j)) this.star[j] = 0; // a new hire starts humble
     }
   }
 

@@ -10,7 +10,7 @@
 import type { Model } from '../model/model.ts';
 import { HABIT_COUNT } from '../model/habits.ts';
 import type { Department } from '../world/department.ts';
-import type { ActionValues } from '../behaviour/effort.ts';
+import type { ActionValues } from './effort.ts';
 import type { KeyGateValues } from './key-gate-values.ts';
 
 export class WorkQueue {

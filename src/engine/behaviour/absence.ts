@@ -5,6 +5,7 @@
  */
 import type { Model } from '../model/model.ts';
 import type { RunSeed } from '../numeric/random.ts';
+import type { BehaviourModule, RunWorld } from './behaviour.ts';
 
 /** Marks each person's days away: `away[j][t] = 1`. */
 export function drawAbsences(model: Model, seed: RunSeed, away: Uint8Array[]): void {
@@ -57,4 +58,20 @@ function startOfCalendarMonth(model: Model, y: number, month: number): number {
     if (seen === y) return cal.monthStart[m];
   }
   return -1;
+}
+
+/**
+ * Absence as a module: at a run's start it marks who is away on which days. Reads the
+ * calendar and the absence parameters; changes the workforce's days away.
+ */
+export class Absence implements BehaviourModule {
+  readonly key = 'absence';
+  readonly reads = 'the calendar; illness, long-illness and vacation rates';
+  readonly changes = "each person's days away, for the whole run";
+
+  constructor(private readonly world: RunWorld) {}
+
+  startRun(seed: RunSeed): void {
+    drawAbsences(this.world.model, seed, this.world.workforce.away);
+  }
 }

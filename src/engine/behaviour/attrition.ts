@@ -8,7 +8,8 @@
  */
 import type { Model } from '../model/model.ts';
 import type { Scheme } from '../scenario/types.ts';
-import { keyedUniform } from '../numeric/random.ts';
+import { keyedUniform, type RunSeed } from '../numeric/random.ts';
+import type { BehaviourModule, RunWorld } from './behaviour.ts';
 
 /** What attrition reads of the people: whose post is empty, and what each was paid lately. */
 export interface PayHistory {
@@ -55,4 +56,40 @@ export function drawLeavers(model: Model, workforce: PayHistory, salt: number, m
     if (keyedUniform(salt, j, m, 0) < quitChance(model, workforce, j)) leavers.push(j);
   });
   return leavers;
+}
+
+/**
+ * Attrition as a module: at each month's start the month's leavers go, and the clients
+ * bound to them go with them (P8). Reads recent pay against expected pay, the
+ * organisation and who owns or serves which client; changes the posts (empty, then a
+ * new hire ramping up) and the book (clients taken).
+ */
+export class Attrition implements BehaviourModule {
+  readonly key = 'attrition';
+  readonly reads = "each person's pay of the last three months against what they expect; who owns and who serves each client";
+  readonly changes = 'the posts (a leaver’s stays empty, then a new hire ramps up) and the book (the clients a leaver takes), at a month’s start';
+  /** This run's key for its draws (the same under every scheme). */
+  private salt = 0;
+  /** How many share the book's contacts: the owners, or everyone but the head. */
+  private readonly collectors: number;
+
+  constructor(private readonly world: RunWorld) {
+    this.collectors = world.owners.length || world.model.staff.filter((x) => !x.isHead).length;
+  }
+
+  startRun(seed: RunSeed): void {
+    this.salt = seed.stream('attrition').nextUint32();
+  }
+
+  startMonth(m: number): void {
+    const { model, scheme, dept, workforce } = this.world;
+    const { salt, collectors } = this;
+    const organisation = scheme.scheme.organisation;
+    const theft = model.scenario.behaviour.attrition.clientTheft;
+    for (const j of drawLeavers(model, workforce, salt, m)) {
+      workforce.leave(j, m);
+      const home = workforce.cover.home;
+      dept.takeClients(m, theft, (i) => personalBond(organisation, dept.book.owner[i] === j, collectors), salt, j, (i) => home[i] === j);
+    }
+  }
 }

@@ -10,17 +10,12 @@ import type { RunResult } from './run-result.ts';
 import { Department, type PaymentObserver } from '../world/department.ts';
 import { Workforce } from '../world/workforce.ts';
 import { buildGroups, dealClients, type Groups } from '../agents/groups.ts';
-import { drawLeavers, personalBond } from '../behaviour/attrition.ts';
-import { RunSeed, keyedUniform } from '../numeric/random.ts';
-import { normalFromUniform } from '../numeric/normal.ts';
-import { settlePeriod } from '../pay/settle.ts';
-import { poolKopecks } from '../pay/formula.ts';
+import { RunSeed } from '../numeric/random.ts';
 import { SalesBook } from '../world/sales-book.ts';
 import { SalesMonth, salesPeople } from '../agents/sales-month.ts';
-import { newClientRevenue, settleNewClientPay } from './commission.ts';
-import { PersonalGates } from './personal-gates.ts';
-import { paysPersonally } from '../pay/personal-pay.ts';
 import { KeyClients } from '../world/key-clients.ts';
+import { Behaviours } from '../behaviour/registry.ts';
+import { PeriodPay } from './period-pay.ts';
 import { allocateRunResult, RunRecorder } from './recorder.ts';
 import type { DayEnd, MonthEnd } from './metrics.ts';
 
@@ -42,6 +37,8 @@ interface Workspace {
   keys: (KeyClients | null | undefined)[];
   /** Per scheme: its working groups, made on first use and reset by every run. */
   groups: (Groups | undefined)[];
+  /** Per scheme: its behaviour modules (behaviour/registry.ts), made on first use and reset by every run. */
+  behaviours: (Behaviours | undefined)[];
 }
 
 const workspaces = new WeakMap<Model, Workspace>();
@@ -62,6 +59,7 @@ function workspace(model: Model): Workspace {
       sales: model.scenario.sales.enabled ? new SalesBook(model.scenario.clients.count) : null,
       keys: [],
       groups: [],
+      behaviours: [],
     };
     workspaces.set(model, w);
   }
@@ -109,28 +107,19 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
   const salesSalt = seed.stream('sales-luck').nextUint32();
   const clientSalt = seed.stream('client-luck').nextUint32();
   const splitSalt = seed.stream('split').nextUint32();
-  const attritionSalt = seed.stream('attrition').nextUint32();
   dept.cash.schemeFixedCosts = scheme.marketingCost;
   dept.reset(clientSalt);
   dept.onPayment = observers?.onPayment ?? null;
-  workforce.reset(seed);
+  workforce.reset();
   ws.groups[schemeIndex] ??= buildGroups(model, scheme, dept, workforce);
   const { teams, owners } = ws.groups[schemeIndex]!;
+  const behaviours = (ws.behaviours[schemeIndex] ??= new Behaviours({ model, scheme, dept, workforce, owners, selling: null }));
+  behaviours.startRun(seed);
   dealClients(model, scheme, dept, workforce);
   for (const team of teams) team.reset();
   const selling = sales ? new SalesMonth(model, scheme, dept, sales, salesPeople(model, scheme), workforce) : null;
-  const personalPay = paysPersonally(scheme.scheme);
-  const ownerSet = new Set(owners);
-  /** What person j's own pool is measured on (personal measures). */
-  const measureOf = (j: number) => (selling ? selling.payMeasure(j) : ownerSet.has(j) ? 'personalCollections' : 'none');
-  const personalGates = personalPay ? new PersonalGates(scheme, model.staff.length) : null;
-  /** Person j's own result so far this period (kopecks), for their gates. */
-  const ownResult = (j: number): number => {
-    const measure = measureOf(j);
-    if (measure === 'newClientRevenue' && sales) return newClientRevenue(j, sales, dept.book);
-    return measure === 'personalCollections' ? dept.owners[j].collectedPeriod : 0;
-  };
-  const attrition = scenario.behaviour.attrition;
+  behaviours.world.selling = selling;
+  const periodPay = new PeriodPay(model, scheme, dept, workforce, selling, sales, owners, splitSalt, normals);
   const dayEnd: DayEnd = { dept, meanEffort: 0, working: false, dutyFloor: scenario.behaviour.effort.dutyFloor };
   const monthEnd: MonthEnd = { model, scheme, dept, workforce, selling, month: 0, payroll: 0, bonus: 0, tranchePaid: 1, departures: 0, idleDays: 0 };
 
@@ -139,9 +128,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
   const result = allocateRunResult(schemeIndex, runIndex, months, cal.days - cal.firstRecordedDay, staffCount);
   const recorder = new RunRecorder(result);
   let salaries = 0;
-  let departures = 0;
   let idleDays = 0;
-  const split = scenario.behaviour.splitPerception;
   let periodStart = 0;
   let periodEnd = -1;
 
@@ -154,20 +141,12 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
       if (startsPeriod) [periodStart, periodEnd] = periodBounds(model, m, scheme.periodMonths);
       dept.startMonth(m, startsPeriod);
       workforce.startMonth(m);
-      // Leavers go at month start and take the clients bound to them (P8).
-      departures = 0;
-      for (const j of drawLeavers(model, workforce, attritionSalt, m)) {
-        departures++;
-        workforce.leave(j, m);
-        const collectors = owners.length || model.staff.filter((x) => !x.isHead).length;
-        const organisation = scheme.scheme.organisation;
-        const home = workforce.cover.home;
-        dept.takeClients(m, attrition.clientTheft, (i) => personalBond(organisation, dept.book.owner[i] === j, collectors), attritionSalt, j, (i) => home[i] === j);
-      }
+      // The modules' month start: leavers go and take the clients bound to them (P8).
+      behaviours.startMonth(m);
       salaries = model.staff.reduce((a, s, j) => a + (workforce.isVacant(j) ? 0 : s.salary), 0);
       selling?.run(m, salesSalt);
       for (const team of teams) team.startMonth();
-      personalGates?.startMonth();
+      periodPay.startMonth();
       idleDays = 0;
       contribution.fill(0);
       effortSum.fill(0);
@@ -188,7 +167,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
         people++;
       }
     }
-    if (personalGates?.active) personalGates.closeDay(dom, len, ownResult);
+    periodPay.closeDay(dom, len);
     dept.cash.endDay(dom, len, salaries);
 
     const rm = m - cal.firstRecordedMonth;
@@ -208,67 +187,15 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
     let pool = 0;
     let paid = 0;
     for (const team of teams) team.addMonth(contribution, effortSum, effortDays);
-    if (t === periodEnd && personalPay) {
-      // A pool per person on their own book (or on the clients they brought in), paid whole to them.
-      let gatedIn = 0;
-      let gatedOut = 0;
-      for (let j = 0; j < staffCount; j++) {
-        const measure = measureOf(j);
-        if (selling) {
-          selling.lastOwnCollections[j] = dept.owners[j].collectedPeriod / 100;
-          if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book) / 100;
-        }
-        if (workforce.isVacant(j) || measure === 'none') {
-          if (selling) selling.units[j] = 0; // a leaver's units are not the next hire's pay
-          continue;
-        }
-        if (measure === 'processUnits' && selling) {
-          // Units in hundredths: a piece rate in roubles per unit is then kopecks per hundredth.
-          bonus[j] = poolKopecks(scheme.pay.formula, Math.round(selling.units[j] * 100));
-          selling.units[j] = 0;
-        } else {
-          const gated = (before: number) => {
-            const after = personalGates!.paid(j, before);
-            gatedIn += before;
-            gatedOut += after;
-            return after;
-          };
-          bonus[j] =
-            measure === 'newClientRevenue' && sales
-              ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback, gated)
-              : gated(poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod));
-        }
-        paid += bonus[j];
-      }
-      // The pools before gates; what is paid is after gates and clawback.
-      pool = paid + gatedIn - gatedOut;
-      for (const team of teams) team.closePeriod();
-    } else if (t === periodEnd) {
-      for (let j = 0; j < staffCount; j++) {
-        normals[j] = normalFromUniform(keyedUniform(splitSalt, j, m, 0));
-      }
-      const s = settlePeriod(
-        scheme.pay,
-        {
-          measureKopecks: dept.team.collectedPeriod,
-          collectedByDayKopecks: teams[0].gateCollected,
-          keyPlanMet: teams[0].gateMet,
-          contributions: contribution,
-          normals,
-          discretionNoise: split.discretionNoise,
-          favouritism: split.favouritism,
-          directorCorrection: split.directorCorrection,
-        },
-        bonus,
-      );
-      pool = s.poolKopecks;
-      paid = s.paidKopecks;
-      for (const team of teams) team.closePeriod();
+    if (t === periodEnd) {
+      periodPay.settle(m, teams, contribution, bonus);
+      pool = periodPay.pool;
+      paid = periodPay.paid;
     }
     for (let j = 0; j < staffCount; j++) {
       if (!workforce.isVacant(j)) workforce.recordPay(j, model.staff[j].salary + bonus[j] / 100);
     }
-    selling?.updateStars(m);
+    behaviours.endMonth(m);
     const bonusTotal = paid / 100;
     const payroll = (salaries + bonusTotal) * (1 + model.payrollTaxRate);
     dept.cash.owedPayroll += payroll - salaries * model.advanceShare;
@@ -277,7 +204,7 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
       monthEnd.payroll = payroll;
       monthEnd.bonus = bonusTotal;
       monthEnd.tranchePaid = pool > 0 ? paid / pool : 1;
-      monthEnd.departures = departures;
+      monthEnd.departures = workforce.leftThisMonth;
       monthEnd.idleDays = idleDays;
       recorder.month(rm, monthEnd);
       recorder.closeMonth(rm, len);

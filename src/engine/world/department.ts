@@ -11,7 +11,7 @@ import { HABIT_COUNT, selfPayDays } from '../model/habits.ts';
 import { ClientBook, NEVER } from './clients.ts';
 import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.ts';
 import { CashLedger } from './cash.ts';
-import { newBookTotals, type BookTotals } from '../behaviour/forecast.ts';
+import { newBookTotals, type BookTotals } from './book-totals.ts';
 import { keyedUniform } from '../numeric/random.ts';
 import { ClientLuck } from './client-luck.ts';
 import { inverseNormal } from '../numeric/normal.ts';

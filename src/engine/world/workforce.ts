@@ -3,8 +3,6 @@
  * ramping up (MODEL.md P7, P8). One per run; the team's day asks it who is present.
  */
 import type { Model } from '../model/model.ts';
-import type { RunSeed } from '../numeric/random.ts';
-import { drawAbsences } from '../behaviour/absence.ts';
 import { AbsenceCover } from './cover.ts';
 
 export class Workforce {
@@ -19,6 +17,8 @@ export class Workforce {
   /** Per person: pay of the last three months (for how satisfied they are). */
   readonly recentPay: Float64Array;
   private month = 0;
+  /** People who left at this month's start. */
+  leftThisMonth = 0;
   /** Who covered whom this run (P7): homes of the clients, cover hours (cover.ts). */
   readonly cover: AbsenceCover;
 
@@ -32,8 +32,8 @@ export class Workforce {
     this.cover = new AbsenceCover(model);
   }
 
-  reset(seed: RunSeed): void {
-    drawAbsences(this.model, seed, this.away);
+  /** A new run: everyone in post at full skill (absences are drawn by behaviour/absence.ts). */
+  reset(): void {
     this.cover.reset();
     this.vacantUntil.fill(0);
     this.hiredIn.fill(-1);
@@ -44,6 +44,7 @@ export class Workforce {
   /** Month start: empty posts, and the ramp-up of new hires. */
   startMonth(m: number): void {
     this.month = m;
+    this.leftThisMonth = 0;
     const ramp = this.model.scenario.behaviour.attrition.rampUpMonths;
     for (let j = 0; j < this.skillFactor.length; j++) {
       if (m < this.vacantUntil[j]) this.skillFactor[j] = 0;
@@ -59,6 +60,7 @@ export class Workforce {
 
   /** Person j leaves at the start of month m: the post stays empty, then a new hire ramps up. */
   leave(j: number, m: number): void {
+    this.leftThisMonth++;
     const vacancy = this.model.scenario.behaviour.attrition.vacancyMonths;
     this.vacantUntil[j] = m + vacancy;
     this.hiredIn[j] = m + vacancy;

@@ -8,24 +8,7 @@
  * from here on" made thresholds look out of reach and nobody worked (prototype lesson).
  */
 import { HABIT_COUNT, type SelfPayTable } from '../model/habits.ts';
-
-/** Per-habit money of the book by stage, in roubles. */
-export interface BookTotals {
-  /** Delivered, unpaid. */
-  debt: Float64Array;
-  /** Issued, documents on the way. */
-  transit: Float64Array;
-  /** Not yet issued. */
-  pending: Float64Array;
-}
-
-export function newBookTotals(): BookTotals {
-  return {
-    debt: new Float64Array(HABIT_COUNT),
-    transit: new Float64Array(HABIT_COUNT),
-    pending: new Float64Array(HABIT_COUNT),
-  };
-}
+import type { BookTotals } from '../world/book-totals.ts';
 
 /** Expected self-payments of the book within `daysLeft` (delivery takes `courierDays`). */
 export function expectedInflow(book: BookTotals, selfPay: SelfPayTable, daysLeft: number, courierDays: number): number {
