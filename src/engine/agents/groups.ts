@@ -8,6 +8,7 @@ import type { Model, SchemeModel } from '../model/model.ts';
 import type { Department } from '../world/department.ts';
 import type { Workforce } from '../world/workforce.ts';
 import { TeamDay } from './team-day.ts';
+import { keepsBook } from '../scenario/roles.ts';
 
 export interface Groups {
   teams: TeamDay[];
@@ -20,8 +21,8 @@ export interface Groups {
  * (a run resets them): who works which queue does not change from run to run.
  */
 export function buildGroups(model: Model, scheme: SchemeModel, dept: Department, workforce: Workforce): Groups {
-  const isSeller = (j: number) => model.staff[j].member.role === 'hunter' || model.staff[j].member.role === 'accountManager';
-  // Sellers sell (agents/sales-month.ts); billing and collection is the others' queue.
+  const isSeller = (j: number) => keepsBook(model.staff[j].member.role);
+  // Salespeople with a book sell it (agents/sales-month.ts); billing and collection is everyone else's queue.
   const workers = model.staff.map((_, j) => j).filter((j) => model.staff[j].member.workShare > 0 && !isSeller(j));
   if (model.scenario.sales.enabled) {
     // Clients belong to sellers (personal ownership) or to hunters then farmers; the
@@ -49,7 +50,7 @@ export function buildGroups(model: Model, scheme: SchemeModel, dept: Department,
  * each (absence cover, world/cover.ts).
  */
 export function dealClients(model: Model, scheme: SchemeModel, dept: Department, workforce: Workforce): void {
-  const isSeller = (j: number) => model.staff[j].member.role === 'hunter' || model.staff[j].member.role === 'accountManager';
+  const isSeller = (j: number) => keepsBook(model.staff[j].member.role);
   const workers = model.staff.map((_, j) => j).filter((j) => model.staff[j].member.workShare > 0 && !isSeller(j));
   const collectors = workers.filter((j) => !model.staff[j].isHead);
   if (model.scenario.sales.enabled) {

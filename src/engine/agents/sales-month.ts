@@ -26,6 +26,7 @@ import type { SalesBook } from '../world/sales-book.ts';
 import { expectedMarginal, poolAt } from '../pay/curve.ts';
 import { keyedUniform } from '../numeric/random.ts';
 import { inverseNormal } from '../numeric/normal.ts';
+import { keepsBook } from '../scenario/roles.ts';
 
 export interface SalesPeople {
   /** Staff indices of everyone who sells (hunters, account managers, the inbound sector). */
@@ -54,7 +55,7 @@ export function salesPeople(model: Model, scheme: SchemeModel): SalesPeople {
       inbound[j] = 1;
       return;
     }
-    if (role !== 'hunter' && role !== 'accountManager') return;
+    if (!keepsBook(role)) return;
     sellers.push(j);
     const fullCycle = scheme.scheme.organisation === 'personal';
     // No active sales under a dispatcher: everyone takes routed requests and serves the pooled book.

@@ -11,6 +11,7 @@ import { compileSchemePay, type CompiledSchemePay } from '../pay/settle.ts';
 import { splitIncentives, type SplitIncentive } from '../pay/split-perception.ts';
 import { HABIT_COUNT, HABIT_INDEX, SelfPayTable } from './habits.ts';
 import { paysPersonally } from '../pay/personal-pay.ts';
+import { keepsBook } from '../scenario/roles.ts';
 
 /** Longest distance to a deadline any day can see: a quarter plus slack. */
 export const MAX_DEADLINE_DAYS = 100;
@@ -116,9 +117,8 @@ function compileScheme(scheme: Scheme, scenario: Scenario, staff: StaffModel[]):
  * (the head, and collectors when sellers own the clients) have no stake in it.
  */
 function personalIncentives(scenario: Scenario, staff: StaffModel[]): SplitIncentive[] {
-  const sells = (s: StaffModel) => s.member.role === 'hunter' || s.member.role === 'accountManager';
   return staff.map((s) => ({
-    poolShare: scenario.sales.enabled ? (sells(s) ? 1 : 0) : s.isHead ? 0 : 1,
+    poolShare: scenario.sales.enabled ? (keepsBook(s.member.role) ? 1 : 0) : s.isHead ? 0 : 1,
     meritLink: 0,
     meritAmount: 0,
     morale: 1,

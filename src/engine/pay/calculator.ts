@@ -22,6 +22,7 @@ import { paysPersonally } from './personal-pay.ts';
 import { splitEqualWithAdjustments } from './awards.ts';
 import { splitRoles } from './roles.ts';
 import { schemeTranches } from './tranches.ts';
+import { sells } from '../scenario/roles.ts';
 
 export interface PayoutInput {
   /** The period's collections, roubles. */
@@ -144,7 +145,7 @@ export function calculatePayout(scenario: Scenario, schemeId: string, input: Pay
 
 /** Who can be paid on their own result: the salespeople when there are any, else everyone but the head. */
 export function personalEarners(scenario: Scenario): number[] {
-  const sellers = scenario.staff.flatMap((s, i) => (['hunter', 'accountManager', 'inbound'].includes(s.role) ? [i] : []));
+  const sellers = scenario.staff.flatMap((s, i) => (sells(s.role) ? [i] : []));
   if (scenario.sales?.enabled && sellers.length > 0) return sellers;
   return scenario.staff.flatMap((s, i) => (s.role !== 'head' ? [i] : []));
 }
