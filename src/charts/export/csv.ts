@@ -10,8 +10,9 @@
  */
 import type { Lang } from '../format.ts';
 import { headerIn, valueIn } from './headers.ts';
+import type { Cell } from './cell.ts';
 
-export type Cell = string | number | boolean | null | undefined;
+export type { Cell };
 
 export const BOM = '\uFEFF';
 const FORMULA_START = /^[=+\-@\t\r]/;

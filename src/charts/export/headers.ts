@@ -5,7 +5,7 @@
  * денег") and the statistic ("медиана", "P10"). Cell values that are codes (roles) or ISO
  * dates are written in the language too.
  */
-import type { Cell } from './csv.ts';
+import type { Cell } from './cell.ts';
 import type { Lang } from '../format.ts';
 import { labels } from '../labels.ts';
 import { METRIC_KEYS } from '../../engine/index.ts';
