@@ -4,10 +4,13 @@
  */
 import type { PayoutFormula } from '../scenario/types.ts';
 import { clipCurve, type CurveBreak, type PayCurve } from './curve.ts';
-import { formulaShape } from './formulas/index.ts';
+import { formulaShape, type FormulaShape } from './formulas/index.ts';
 
 export function compileCurve(formula: PayoutFormula): PayCurve {
-  const shape = formulaShape(formula);
+  return curveOfShape(formulaShape(formula));
+}
+
+export function curveOfShape(shape: FormulaShape): PayCurve {
   const breaks: CurveBreak[] = [];
   let prev = 0;
   for (const t of shape.tiers) {

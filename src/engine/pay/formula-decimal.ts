@@ -1,12 +1,15 @@
 /** A payout formula's pool in decimal.js, for the payout calculator: exact, then whole kopecks. */
 import type { PayoutFormula } from '../scenario/types.ts';
 import { Dec, toKopeckPrecision } from '../money/decimal.ts';
-import { formulaShape } from './formulas/index.ts';
+import { formulaShape, type FormulaShape } from './formulas/index.ts';
 
 /** The pool for a measure in roubles, rounded once to whole kopecks (half away from zero). */
 export function poolDecimal(formula: PayoutFormula, measure: Dec | string | number): Dec {
-  const m = new Dec(measure as Dec);
-  const { base, mode, tiers, cap } = formulaShape(formula);
+  const m = new Dec(measure as Dec); // read first, as it always was
+  return decimalPoolOfShape(formulaShape(formula), m);
+}
+
+export function decimalPoolOfShape({ base, mode, tiers, cap }: FormulaShape, m: Dec): Dec {
   let p = new Dec(base ?? 0);
   if (mode === 'retroactive') {
     let reached = -1;

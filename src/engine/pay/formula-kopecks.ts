@@ -13,7 +13,7 @@ import {
   parseRate,
   type ExactRate,
 } from '../money/kopecks.ts';
-import { formulaShape } from './formulas/index.ts';
+import { formulaShape, type FormulaShape } from './formulas/index.ts';
 
 interface Common {
   /** The base amount (a fixed formula's), kopecks. */
@@ -46,7 +46,10 @@ interface Retroactive extends Common {
 export type FormulaKopecks = Direct | Marginal | Retroactive;
 
 export function compileFormulaKopecks(formula: PayoutFormula): FormulaKopecks {
-  const shape = formulaShape(formula);
+  return kopecksOfShape(formulaShape(formula));
+}
+
+export function kopecksOfShape(shape: FormulaShape): FormulaKopecks {
   const base = shape.base === undefined ? 0 : parseKopecks(shape.base);
   const froms = shape.tiers.map((t) => parseKopecks(t.from));
   const rates = shape.tiers.map((t) => parseRate(t.rate));
