@@ -1,6 +1,6 @@
 /**
  * A payout curve: the pool as a piecewise-linear function of the measure (roubles), with
- * possible jumps. Every PayoutFormula compiles to one (`compileCurve` in formula.ts), so
+ * possible jumps. Every PayoutFormula compiles to one (`compileCurve` in formula-curve.ts), so
  * the agents' expected pay and marginal pay have one closed form for all formulas:
  *
  *   f(x) = intercept + baseSlope·x + Σ_{i: x ≥ xᵢ} ( dSlopeᵢ·(x − xᵢ) + jumpᵢ )
