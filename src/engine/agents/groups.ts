@@ -8,7 +8,7 @@ import type { Model, SchemeModel } from '../model/model.ts';
 import type { Department } from '../world/department.ts';
 import type { Workforce } from '../world/workforce.ts';
 import { TeamDay } from './team-day.ts';
-import { keepsBook } from '../scenario/roles.ts';
+import { keepsBook } from '../scenario/staff-roles.ts';
 
 export interface Groups {
   teams: TeamDay[];

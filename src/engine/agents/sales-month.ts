@@ -26,7 +26,7 @@ import type { SalesBook } from '../world/sales-book.ts';
 import { expectedMarginal, poolAt } from '../pay/curve.ts';
 import { keyedUniform } from '../numeric/random.ts';
 import { inverseNormal } from '../numeric/normal.ts';
-import { keepsBook } from '../scenario/roles.ts';
+import { keepsBook } from '../scenario/staff-roles.ts';
 
 export interface SalesPeople {
   /** Staff indices of everyone who sells (hunters, account managers, the inbound sector). */

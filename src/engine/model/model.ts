@@ -11,7 +11,7 @@ import { compileSchemePay, type CompiledSchemePay } from '../pay/settle.ts';
 import { splitIncentives, type SplitIncentive } from '../pay/split-perception.ts';
 import { HABIT_COUNT, HABIT_INDEX, SelfPayTable } from './habits.ts';
 import { paysPersonally } from '../pay/personal-pay.ts';
-import { keepsBook } from '../scenario/roles.ts';
+import { keepsBook } from '../scenario/staff-roles.ts';
 
 /** Longest distance to a deadline any day can see: a quarter plus slack. */
 export const MAX_DEADLINE_DAYS = 100;

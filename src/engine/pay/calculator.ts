@@ -22,7 +22,7 @@ import { paysPersonally } from './personal-pay.ts';
 import { splitEqualWithAdjustments } from './awards.ts';
 import { splitRoles } from './roles.ts';
 import { schemeTranches } from './tranches.ts';
-import { sells } from '../scenario/roles.ts';
+import { sells } from '../scenario/staff-roles.ts';
 
 export interface PayoutInput {
   /** The period's collections, roubles. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepsBook, sells } from '../../../src/engine/scenario/roles.ts';
+import { keepsBook, sells } from '../../../src/engine/scenario/staff-roles.ts';
 import type { StaffRole } from '../../../src/engine/index.ts';
 
 describe('staff roles', () => {
