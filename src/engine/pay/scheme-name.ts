@@ -7,77 +7,12 @@
  * Pure and exact: rates and amounts are read from their decimal strings, never rounded
  * through a float into a different number.
  */
-import type { PayoutFormula, Scheme, Split, Tranche } from '../scenario/types.ts';
+import type { Scheme, Split, Tranche } from '../scenario/types.ts';
+import { NBSP, moneyName, percentName, type NameLang } from './name-words.ts';
+import { formulaWords } from './formulas/index.ts';
 
-export type NameLang = 'en' | 'ru';
-
-const NBSP = '\u00A0';
-
-/** "0.005" → "0.5" (percent of a rate), moving the point in the text. */
-export function ratePercentText(rate: string | number): string {
-  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(String(rate).trim());
-  if (!m) return String(rate);
-  let digits = (m[2] || '0') + (m[3] ?? '');
-  let point = (m[2] || '0').length + 2;
-  if (point > digits.length) digits += '0'.repeat(point - digits.length);
-  const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '');
-  const frac = digits.slice(point).replace(/0+$/, '');
-  return m[1] + whole + (frac ? `.${frac}` : '');
-}
-
-const local = (text: string, lang: NameLang) => (lang === 'ru' ? text.replace('.', ',') : text);
-
-/** 0.005 → "0.5%" / "0,5%". */
-export function percentName(rate: string | number, lang: NameLang): string {
-  return `${local(ratePercentText(rate), lang)}%`;
-}
-
-/** Up to two decimals, trailing zeros dropped: 13.3333 → "13.33", 40 → "40". */
-function short(x: number): string {
-  return (Math.round(x * 100) / 100).toString();
-}
-
-/** 40 000 000 → "40M" / "40 млн"; 15 000 → "15k" / "15 тыс."; 600 → "600 ₽". */
-export function moneyName(amount: string | number, lang: NameLang): string {
-  const x = Number(amount);
-  const a = Math.abs(x);
-  const sign = x < 0 ? '−' : '';
-  const [value, unit] = a >= 1e9 ? [a / 1e9, lang === 'ru' ? `${NBSP}млрд` : 'bn'] : a >= 1e6 ? [a / 1e6, lang === 'ru' ? `${NBSP}млн` : 'M'] : a >= 1e3 ? [a / 1e3, lang === 'ru' ? `${NBSP}тыс.` : 'k'] : [a, `${NBSP}₽`];
-  return sign + local(short(value), lang) + unit;
-}
-
-/** What a rate is a share of, by the scheme's measure. */
-const OF = {
-  en: { teamCollections: 'of collections', personalCollections: 'of own clients’ payments', newClientRevenue: 'of new clients’ payments', processUnits: 'of units' },
-  ru: { teamCollections: 'от оборота', personalCollections: 'от платежей своих клиентов', newClientRevenue: 'от платежей новых клиентов', processUnits: 'от единиц' },
-} as const;
-
-/** The measure a threshold is taken off: the team's collections C, or one's own. */
-const MEASURE = { en: { team: 'C', own: 'own' }, ru: { team: 'C', own: 'свой оборот' } } as const;
-
-function formulaName(f: PayoutFormula, measure: Scheme['measure'], lang: NameLang): string {
-  const m = measure ?? 'teamCollections';
-  const cap = 'cap' in f && f.cap !== undefined ? (lang === 'ru' ? `, не больше ${moneyName(f.cap, lang)}` : `, at most ${moneyName(f.cap, lang)}`) : '';
-  switch (f.type) {
-    case 'fixed':
-      return lang === 'ru' ? `${moneyName(f.amount, lang)} фиксированно` : `${moneyName(f.amount, lang)} fixed`;
-    case 'linear':
-      return `${percentName(f.rate, lang)} ${OF[lang][m]}${cap}`;
-    case 'threshold':
-      return `(${MEASURE[lang][m === 'teamCollections' ? 'team' : 'own']} − ${moneyName(f.threshold, lang)}) × ${percentName(f.rate, lang)}${cap}`;
-    case 'pieceRate':
-      return (
-        (lang === 'ru'
-          ? `${moneyName(f.rate, lang)} за нормо-час, ${moneyName(f.premium, lang)} сверх ${f.norm}`
-          : `${moneyName(f.rate, lang)} a norm-hour, ${moneyName(f.premium, lang)} above ${f.norm}`) + cap
-      );
-    case 'tiers': {
-      const tiers = f.tiers.map((t) => `${percentName(t.rate, lang)} ${lang === 'ru' ? 'от' : 'from'} ${moneyName(t.from, lang)}`).join(', ');
-      const mode = lang === 'ru' ? (f.mode === 'marginal' ? 'по ступеням' : 'на весь оборот') : f.mode === 'marginal' ? 'marginal' : 'on the whole';
-      return `${tiers} (${mode})${cap}`;
-    }
-  }
-}
+export type { NameLang } from './name-words.ts';
+export { moneyName, percentName, ratePercentText } from './name-words.ts';
 
 const FRACTIONS: Record<string, string> = { '1/2': '½', '1/3': '⅓', '2/3': '⅔', '1/4': '¼', '3/4': '¾', '1/5': '⅕', '2/5': '⅖', '3/5': '⅗', '4/5': '⅘' };
 
@@ -151,7 +86,7 @@ const ORGANISATION = {
 export function schemeName(scheme: Scheme, lang: NameLang, plan?: string): string {
   const total = scheme.tranches.reduce((sum, t) => sum + Number(t.weight), 0);
   const pay = [
-    formulaName(scheme.formula, scheme.measure, lang),
+    formulaWords(scheme.formula, scheme.measure, lang),
     ...(scheme.period === 'quarter' ? [lang === 'ru' ? 'за квартал' : 'a quarter'] : []),
     ...(scheme.plan !== undefined && (plan === undefined || Number(scheme.plan) !== Number(plan))
       ? [lang === 'ru' ? `план ${moneyName(scheme.plan, lang)}` : `plan ${moneyName(scheme.plan, lang)}`]

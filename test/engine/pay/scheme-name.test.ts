@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { schemeName, moneyName, percentName } from '../../../src/engine/index.ts';
 import { parseScenarioText } from '../../../src/engine/scenario/parse.ts';
-import type { Scenario, Scheme } from '../../../src/engine/scenario/types.ts';
+import type { PayoutFormula, Scenario, Scheme } from '../../../src/engine/scenario/types.ts';
+import { formulaWords } from '../../../src/engine/pay/formulas/index.ts';
 
 function bundled(id: string): Scenario {
   const parsed = parseScenarioText(readFileSync(new URL(`../../../scenarios/${id}.json`, import.meta.url), 'utf8'));
@@ -73,5 +74,31 @@ describe('schemeName', () => {
         for (const n of names) expect(n).not.toMatch(/undefined|NaN/);
       }
     }
+  });
+});
+
+describe('a formula in words (each formula type names itself: pay/formulas/)', () => {
+  const nb = '\u00A0';
+  const cases: [PayoutFormula, Scheme['measure'], string, string][] = [
+    [{ type: 'fixed', amount: '50000' }, 'teamCollections', '50k fixed', `50${nb}тыс. фиксированно`],
+    [{ type: 'linear', rate: '0.005', cap: '1000000' }, 'personalCollections', '0.5% of own clients’ payments, at most 1M', `0,5% от платежей своих клиентов, не больше 1${nb}млн`],
+    [{ type: 'threshold', threshold: '40000000', rate: '0.005' }, 'personalCollections', '(own − 40M) × 0.5%', `(свой оборот − 40${nb}млн) × 0,5%`],
+    [
+      { type: 'tiers', mode: 'marginal', tiers: [{ from: '0', rate: '0.001' }, { from: '40000000', rate: '0.005' }], cap: '2000000' },
+      'teamCollections',
+      `0.1% from 0${nb}₽, 0.5% from 40M (marginal), at most 2M`,
+      `0,1% от 0${nb}₽, 0,5% от 40${nb}млн (по ступеням), не больше 2${nb}млн`,
+    ],
+    [{ type: 'tiers', mode: 'retroactive', tiers: [{ from: '30000000', rate: '0.004' }] }, 'teamCollections', '0.4% from 30M (on the whole)', `0,4% от 30${nb}млн (на весь оборот)`],
+    [{ type: 'pieceRate', rate: '100', premium: '180', norm: '150', cap: '60000' }, 'processUnits', `100${nb}₽ a norm-hour, 180${nb}₽ above 150, at most 60k`, `100${nb}₽ за нормо-час, 180${nb}₽ сверх 150, не больше 60${nb}тыс.`],
+  ];
+
+  it.each(cases)('%o under %s', (formula, measure, en, ru) => {
+    expect(formulaWords(formula, measure, 'en')).toBe(en);
+    expect(formulaWords(formula, measure, 'ru')).toBe(ru);
+  });
+
+  it('refuses a formula type it does not know, naming it', () => {
+    expect(() => formulaWords({ type: 'bonusPot' } as unknown as PayoutFormula, 'teamCollections', 'en')).toThrow('unknown payout formula "bonusPot"');
   });
 });

@@ -7,6 +7,7 @@
 import type { Tier } from '../../scenario/types.ts';
 import { Dec } from '../../money/decimal.ts';
 import type { FormulaDescription } from './shape.ts';
+import { capWords, moneyName } from '../name-words.ts';
 
 export const pieceRate: FormulaDescription<'pieceRate'> = {
   type: 'pieceRate',
@@ -14,4 +15,8 @@ export const pieceRate: FormulaDescription<'pieceRate'> = {
     const tiers: Tier[] = new Dec(f.norm).gt(0) ? [{ from: '0', rate: f.rate }, { from: f.norm, rate: f.premium }] : [{ from: '0', rate: f.premium }];
     return { mode: 'marginal', tiers, cap: f.cap };
   },
+  words: (f, _measure, lang) =>
+    (lang === 'ru'
+      ? `${moneyName(f.rate, lang)} за нормо-час, ${moneyName(f.premium, lang)} сверх ${f.norm}`
+      : `${moneyName(f.rate, lang)} a norm-hour, ${moneyName(f.premium, lang)} above ${f.norm}`) + capWords(f.cap, lang),
 };

@@ -8,7 +8,8 @@
  * `from` up to the next tier's); `retroactive`: the rate of the highest tier reached
  * (measure ≥ its `from`) applies to the whole measure, nothing below the first tier.
  */
-import type { Money, PayoutFormula, Tier } from '../../scenario/types.ts';
+import type { Money, PayoutFormula, Scheme, Tier } from '../../scenario/types.ts';
+import type { NameLang } from '../name-words.ts';
 
 export interface FormulaShape {
   /** The pool before any tier adds to it (a fixed amount); none is 0. */
@@ -33,4 +34,6 @@ export interface FormulaDescription<T extends PayoutFormula['type']> {
   readonly type: T;
   /** Checks what the common form cannot express (tier order) and throws in the user's words. */
   shape(formula: Extract<PayoutFormula, { type: T }>): FormulaShape;
+  /** The formula in words, for a scheme's name (scheme-name.ts): "(C − 40M) × 0.5%". The measure says what a rate is a share of. */
+  words(formula: Extract<PayoutFormula, { type: T }>, measure: NonNullable<Scheme['measure']>, lang: NameLang): string;
 }
