@@ -1,4 +1,5 @@
 /** One line about a scheme for its card: the formula, its gates and the split, in words. */
+import { RATE_OF as OF } from '../engine/index.ts';
 import type { PayoutFormula, Scheme, Split } from '../engine/index.ts';
 import { compactMoney } from '../charts/format.ts';
 import { rateToPercent } from './decimal-text.ts';
@@ -7,11 +8,6 @@ import { WORDS, type Lang } from './i18n.ts';
 const pct = (rate: string, lang: Lang) => `${rateToPercent(rate).replace('.', lang === 'ru' ? ',' : '.')}%`;
 const money = (x: string, lang: Lang) => compactMoney(Number(x), lang);
 
-/** What a rate is a percentage of, by the scheme's measure. */
-const OF = {
-  en: { teamCollections: 'of collections', personalCollections: 'of own clients’ payments', newClientRevenue: 'of new clients’ payments', processUnits: 'of units' },
-  ru: { teamCollections: 'от оборота', personalCollections: 'от платежей своих клиентов', newClientRevenue: 'от платежей новых клиентов', processUnits: 'от единиц' },
-} as const;
 
 export function formulaText(f: PayoutFormula, lang: Lang, measure: Scheme['measure'] = 'teamCollections'): string {
   const cap = 'cap' in f && f.cap !== undefined ? (lang === 'ru' ? `, не больше ${money(f.cap, lang)}` : `, at most ${money(f.cap, lang)}`) : '';
