@@ -183,8 +183,14 @@ export class EffortChoice {
     return e < floor ? floor : e > this.maxEffort ? this.maxEffort : e;
   }
 
-  /** Norm hours the team puts in when the marginal hour is worth `value` (routine work included). */
-  teamHours(value: number): number {
+  /**
+   * teamHours' answer. Stored, not returned: the team's day asks it for every item past a
+   * normal day, and a double returned from a call V8 does not inline is boxed each time.
+   */
+  readonly hours = new Float64Array(1);
+
+  /** Sets `hours[0]`: norm hours the team puts in when the marginal hour is worth `value` (routine work included). */
+  teamHours(value: number): void {
     const { slope, floor, weight, maxEffort, comeIn } = this;
     let sum = 0;
     for (let j = 0; j < slope.length; j++) {
@@ -192,6 +198,6 @@ export class EffortChoice {
       if (comeIn > 0 && e < comeIn) continue;
       sum += weight[j] * (e < floor[j] ? floor[j] : e > maxEffort ? maxEffort : e);
     }
-    return sum;
+    this.hours[0] = sum;
   }
 }

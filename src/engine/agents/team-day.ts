@@ -262,13 +262,16 @@ export class TeamDay {
     // The day's hours: a normal day whatever the value (duty) and at most a push's. Routine
     // work takes its share of a normal day (more, to catch up a backlog); on a day the team
     // pushes beyond a normal day, routine waits — up to the days it can wait.
-    const normalDay = choice.teamHours(0);
-    const maxHours = choice.teamHours(1e300);
+    choice.teamHours(0);
+    const normalDay = choice.hours[0];
+    choice.teamHours(1e300);
+    const maxHours = choice.hours[0];
     const routine = this.routine;
     if (this.model.calendar.working[t] === 1) routine.backlog += routine.share * normalDay;
     const forced = Math.max(0, routine.backlog - routine.canWait * routine.share * normalDay);
     const routineDue = Math.min(routine.backlog, normalDay);
     const dutyQueue = normalDay - routineDue;
+    const span = maxHours - normalDay;
     // Billing is one batch (the month's invoices and documents, article 002): an hour of it is
     // worth the batch's average, not the last small invoice's — a team that bills, bills everyone.
     const billBatch = this.billBatchValue();
@@ -284,8 +287,12 @@ export class TeamDay {
       const cost = isBill ? c.invoiceHours : c.callHours;
       const next = hours + cost;
       if (next > dutyQueue) {
-        const push = choice.teamHours(bestValue);
-        if (!(push > normalDay) || next > push - keptRoutine(push, normalDay, maxHours, routineDue, forced) || next > maxHours - forced) {
+        choice.teamHours(bestValue);
+        const push = choice.hours[0];
+        // keptRoutine(push, normalDay, maxHours, routineDue, forced), written out: called here
+        // it would box its five doubles for every item past a normal day.
+        const kept = Math.max(forced, span > 0 ? routineDue * (1 - Math.min(1, (push - normalDay) / span)) : 0);
+        if (!(push > normalDay) || next > push - kept || next > maxHours - forced) {
           if (hours === 0) marginal = bestValue;
           break;
         }
@@ -299,7 +306,11 @@ export class TeamDay {
       marginal = bestValue;
       queue.done(best, t);
     }
-    const planned = pushed ? choice.teamHours(marginal) : normalDay;
+    let planned = normalDay;
+    if (pushed) {
+      choice.teamHours(marginal);
+      planned = choice.hours[0];
+    }
     const routineDone = Math.min(routine.backlog, Math.max(pushed ? keptRoutine(planned, normalDay, maxHours, routineDue, forced) : forced, planned - hours));
     routine.backlog -= routineDone;
 

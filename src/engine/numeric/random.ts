@@ -106,3 +106,15 @@ export function keyOf(salt: number, a: number, b: number): number {
 export function keyedUniformAt(key: number, c: number): number {
   return mix32(key ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae3d)) / 4294967296;
 }
+
+/**
+ * keyedUniformAt's 32 bits as a signed integer: `(bits >>> 0) * UNIT` is the same uniform.
+ * A hot loop passes these: a small integer crosses a call as it is, where V8 boxes a
+ * double returned from a call that it does not inline (a heap allocation per draw).
+ */
+export function keyedBitsAt(key: number, c: number): number {
+  return mix32(key ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae3d)) | 0;
+}
+
+/** 2⁻³²: 32 random bits times this are a uniform in [0, 1), exactly as the division by 2³² gives it. */
+export const UNIT = 2 ** -32;

@@ -4,7 +4,7 @@
  * however many draws other clients used. The (salt, client, month) part of the hash is
  * made once a month; a draw then costs one round.
  */
-import { keyedUniformAt, keyOf } from '../numeric/random.ts';
+import { keyedBitsAt, keyOf } from '../numeric/random.ts';
 
 export class ClientLuck {
   private salt = 0;
@@ -29,8 +29,8 @@ export class ClientLuck {
     this.draws.fill(0);
   }
 
-  /** Client i's next uniform this month. */
-  draw(i: number): number {
-    return keyedUniformAt(this.key[i], this.draws[i]++);
+  /** Client i's next draw this month, as 32 bits: `(bits >>> 0) * UNIT` is its uniform (random.ts says why bits). */
+  bits(i: number): number {
+    return keyedBitsAt(this.key[i], this.draws[i]++);
   }
 }
