@@ -8,7 +8,7 @@ import type { RunSeed } from '../numeric/random.ts';
 import type { BehaviourModule, RunWorld } from './behaviour.ts';
 
 /** Marks each person's days away: `away[j][t] = 1`. */
-export function drawAbsences(model: Model, seed: RunSeed, away: Uint8Array[]): void {
+function drawAbsences(model: Model, seed: RunSeed, away: Uint8Array[]): void {
   const a = model.scenario.behaviour.absence;
   const cal = model.calendar;
   for (const row of away) row.fill(0);

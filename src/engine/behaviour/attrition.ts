@@ -48,7 +48,7 @@ export function personalBond(organisation: Scheme['organisation'], ownsClient: b
 }
 
 /** Decides this month's leavers; returns them (staff indices). The head stays. */
-export function drawLeavers(model: Model, workforce: PayHistory, salt: number, m: number): number[] {
+function drawLeavers(model: Model, workforce: PayHistory, salt: number, m: number): number[] {
   if (!model.scenario.behaviour.attrition.enabled) return [];
   const leavers: number[] = [];
   model.staff.forEach((s, j) => {

@@ -6,8 +6,8 @@
  * module by name. The team's daily decisions (effort, forecast, how a split is seen)
  * are the agents' own mind (agents/), not modules.
  *
- * A module is made once per model and scheme and reused by every run; `startRun` resets
- * whatever it keeps, so nothing leaks from one run into the next.
+ * A module is made once per model and scheme and reused by every run; one that keeps
+ * anything of its own resets it in `startRun`, so nothing leaks from one run into the next.
  */
 import type { Model, SchemeModel } from '../model/model.ts';
 import type { RunSeed } from '../numeric/random.ts';
@@ -35,7 +35,7 @@ export interface BehaviourModule {
   readonly reads: string;
   readonly changes: string;
   /** A run begins, before its first day (the run's seed for its own draws). */
-  startRun(seed: RunSeed): void;
+  startRun?(seed: RunSeed): void;
   /** Month m begins, once its bills are out and the posts are filled for it. */
   startMonth?(m: number): void;
   /** Month m's pay has been paid and recorded in everyone's pay history. */

@@ -19,17 +19,19 @@ const MODULES: readonly ((world: RunWorld) => BehaviourModule)[] = [
 /** Every module, made for one model and scheme; the day loop calls these, not a module by name. */
 export class Behaviours {
   readonly modules: readonly BehaviourModule[];
+  private readonly atRunStart: BehaviourModule[];
   private readonly atMonthStart: BehaviourModule[];
   private readonly atMonthEnd: BehaviourModule[];
 
   constructor(readonly world: RunWorld) {
     this.modules = MODULES.map((make) => make(world));
+    this.atRunStart = this.modules.filter((b) => b.startRun);
     this.atMonthStart = this.modules.filter((b) => b.startMonth);
     this.atMonthEnd = this.modules.filter((b) => b.endMonth);
   }
 
   startRun(seed: RunSeed): void {
-    for (const b of this.modules) b.startRun(seed);
+    for (const b of this.atRunStart) b.startRun!(seed);
   }
 
   startMonth(m: number): void {

@@ -2,9 +2,9 @@
  * Star syndrome (MODEL.md P6; article 000): staff of a sector with an easy inbound flow
  * and high, stable pay start to coast ("the flow will feed me"), and their conversion of
  * the flow erodes (agents/sales-month.ts reads the star level). A deputy head's daily
- * control damps it; re-attestation cures part of it.
+ * control damps it; re-attestation cures part of it. The levels live in the run's selling,
+ * so nothing is kept between runs.
  */
-import type { RunSeed } from '../numeric/random.ts';
 import type { BehaviourModule, RunWorld } from './behaviour.ts';
 
 export class StarSyndrome implements BehaviourModule {
@@ -13,9 +13,6 @@ export class StarSyndrome implements BehaviourModule {
   readonly changes = "each inbound seller's star level, at a month's end";
 
   constructor(private readonly world: RunWorld) {}
-
-  /** Nothing kept between runs: the star levels live in the run's selling. */
-  startRun(_seed: RunSeed): void {}
 
   /** Month m's end: the star level grows with easy, high, stable pay (pay above salary, little month-to-month change). */
   endMonth(m: number): void {
