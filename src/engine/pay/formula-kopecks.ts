@@ -22,13 +22,6 @@ interface Common {
   readonly cap: number;
 }
 
-/** One marginal tier rounded as rate × (measure − from): linear and threshold. */
-interface Direct extends Common {
-  readonly kind: 'direct';
-  readonly from: number;
-  readonly rate: ExactRate;
-}
-
 interface Marginal extends Common {
   readonly kind: 'marginal';
   readonly froms: readonly number[];
@@ -43,7 +36,7 @@ interface Retroactive extends Common {
   readonly rates: readonly ExactRate[];
 }
 
-export type FormulaKopecks = Direct | Marginal | Retroactive;
+export type FormulaKopecks = Marginal | Retroactive;
 
 export function compileFormulaKopecks(formula: PayoutFormula): FormulaKopecks {
   return kopecksOfShape(formulaShape(formula));
@@ -55,10 +48,9 @@ export function kopecksOfShape(shape: FormulaShape): FormulaKopecks {
   const rates = shape.tiers.map((t) => parseRate(t.rate));
   // Read last, so that a formula with several faults reports the same one first as always.
   const cap = () => (shape.cap === undefined ? Infinity : Math.max(0, parseKopecks(shape.cap)));
-  if (shape.roundedDirectly) return { kind: 'direct', base, from: froms[0], rate: rates[0], cap: cap() };
   if (shape.mode === 'retroactive') return { kind: 'retroactive', base, froms, rates, cap: cap() };
   const den = Math.max(1, ...rates.map((r) => r.den)); // 1 with no tiers (a fixed amount)
-  if (!Number.isSafeInteger(den)) throw new RangeError('tiers: rates have too many decimals');
+  if (!Number.isSafeInteger(den)) throw new RangeError('payout formula: rates have too many decimals');
   return { kind: 'marginal', base, froms, rates: integerWeights(rates), den, cap: cap() };
 }
 
@@ -98,9 +90,6 @@ export function poolKopecks(compiled: FormulaKopecks | { readonly formula: Formu
   const m = measureKopecks;
   let p = f.base;
   switch (f.kind) {
-    case 'direct':
-      p += m > f.from ? mulRateHalfUp(m - f.from, f.rate) : 0;
-      break;
     case 'marginal':
       p += marginalKopecks(f, m);
       break;

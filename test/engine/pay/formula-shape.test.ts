@@ -62,10 +62,10 @@ describe('the three evaluators agree on any shape', () => {
 describe('formula types read as shapes', () => {
   it.each<[PayoutFormula, FormulaShape]>([
     [{ type: 'fixed', amount: '5000' }, { base: '5000', mode: 'marginal', tiers: [] }],
-    [{ type: 'linear', rate: '0.01', cap: '9' }, { mode: 'marginal', tiers: [{ from: '0', rate: '0.01' }], cap: '9', roundedDirectly: true }],
+    [{ type: 'linear', rate: '0.01', cap: '9' }, { mode: 'marginal', tiers: [{ from: '0', rate: '0.01' }], cap: '9' }],
     [
       { type: 'threshold', threshold: '100', rate: '0.5' },
-      { mode: 'marginal', tiers: [{ from: '100', rate: '0.5' }], cap: undefined, roundedDirectly: true },
+      { mode: 'marginal', tiers: [{ from: '100', rate: '0.5' }], cap: undefined },
     ],
     [
       { type: 'pieceRate', rate: '100', norm: '150', premium: '400' },

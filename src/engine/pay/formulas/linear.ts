@@ -4,6 +4,6 @@ import { OF, capWords, percentName } from '../name-words.ts';
 
 export const linear: FormulaDescription<'linear'> = {
   type: 'linear',
-  shape: (f) => ({ mode: 'marginal', tiers: [{ from: '0', rate: f.rate }], cap: f.cap, roundedDirectly: true }),
+  shape: (f) => ({ mode: 'marginal', tiers: [{ from: '0', rate: f.rate }], cap: f.cap }),
   words: (f, measure, lang) => `${percentName(f.rate, lang)} ${OF[lang][measure]}${capWords(f.cap, lang)}`,
 };

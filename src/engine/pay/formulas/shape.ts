@@ -19,14 +19,6 @@ export interface FormulaShape {
   readonly tiers: readonly Tier[];
   /** The pool's upper limit (a negative cap is 0); none is no limit. */
   readonly cap?: Money;
-  /**
-   * Linear and threshold formulas, one marginal tier each, have always been rounded to
-   * kopecks as rate × (measure − from) directly, which takes a rate of any precision;
-   * tier lists sum integer weights over a common denominator (rates of ≤ 15 decimals).
-   * The two agree to the kopeck wherever both apply; they are kept apart so that the
-   * edges (a rate beyond 15 decimals, a pool beyond 2^53 kopecks) behave as before.
-   */
-  readonly roundedDirectly?: true;
 }
 
 /** One formula type: how its scenario entry reads in the common form. */

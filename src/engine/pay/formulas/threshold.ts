@@ -4,7 +4,7 @@ import { MEASURE, capWords, moneyName, percentName } from '../name-words.ts';
 
 export const threshold: FormulaDescription<'threshold'> = {
   type: 'threshold',
-  shape: (f) => ({ mode: 'marginal', tiers: [{ from: f.threshold, rate: f.rate }], cap: f.cap, roundedDirectly: true }),
+  shape: (f) => ({ mode: 'marginal', tiers: [{ from: f.threshold, rate: f.rate }], cap: f.cap }),
   words: (f, measure, lang) =>
     `(${MEASURE[lang][measure === 'teamCollections' ? 'team' : 'own']} − ${moneyName(f.threshold, lang)}) × ${percentName(f.rate, lang)}${capWords(f.cap, lang)}`,
 };
