@@ -102,19 +102,19 @@ export function keyOf(salt: number, a: number, b: number): number {
   return mix32(mix32(salt ^ Math.imul(a + 1, 0x9e3779b1)) ^ Math.imul(b + 0x632be5ab, 0x85ebca77));
 }
 
-/** keyedUniform(salt, a, b, c) from keyOf(salt, a, b). */
-export function keyedUniformAt(key: number, c: number): number {
-  return mix32(key ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae3d)) / 4294967296;
-}
+/** 2⁻³²: 32 random bits times this are a uniform in [0, 1) (exact: a power of two). */
+export const UNIT = 2 ** -32;
 
 /**
- * keyedUniformAt's 32 bits as a signed integer: `(bits >>> 0) * UNIT` is the same uniform.
- * A hot loop passes these: a small integer crosses a call as it is, where V8 boxes a
- * double returned from a call that it does not inline (a heap allocation per draw).
+ * Draw c under keyOf's key, as 32 bits in a signed integer: `(bits >>> 0) * UNIT` is its
+ * uniform. A hot loop passes these: a small integer crosses a call as it is, where V8
+ * boxes a double returned from a call that it does not inline (a heap allocation a draw).
  */
 export function keyedBitsAt(key: number, c: number): number {
   return mix32(key ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae3d)) | 0;
 }
 
-/** 2⁻³²: 32 random bits times this are a uniform in [0, 1), exactly as the division by 2³² gives it. */
-export const UNIT = 2 ** -32;
+/** keyedUniform(salt, a, b, c) from keyOf(salt, a, b). */
+export function keyedUniformAt(key: number, c: number): number {
+  return (keyedBitsAt(key, c) >>> 0) * UNIT;
+}
