@@ -21,11 +21,20 @@ export const FIRST_RESULT_RUNS = 10;
 /** Refresh partial results at most this often. */
 export const REFRESH_MS = 400;
 
+/** Where the answer stood at a step: runs in, the widest 90% interval as a share of profit, the tolerance asked. */
+export interface Reading {
+  runs: number;
+  widest: number | null;
+  tolerance: number;
+}
+
 export class Comparison extends BackgroundJob {
   /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */
   untilSettled = $state(true);
   /** The latest run stopped settled: at how many runs, and its widest interval as a share of profit. */
-  settled = $state<{ runs: number; widest: number | null; tolerance: number } | null>(null);
+  settled = $state<Reading | null>(null);
+  /** The latest run (stop when settled on) reached its runs unsettled: how wide its widest interval still was. */
+  unsettled = $state<Reading | null>(null);
 
   results = $state.raw<ResultsJson | null>(null);
   /** The scenario the shown results were computed from (charts read both together). */
@@ -67,6 +76,7 @@ export class Comparison extends BackgroundJob {
     this.firstResultMs = null;
     this.completeMs = null;
     this.settled = null;
+    this.unsettled = null;
     return this.launch(
       scenario.simulation.runs * schemes,
       (job) => this.#refining(scenario, firstAt, job),
@@ -77,6 +87,7 @@ export class Comparison extends BackgroundJob {
   /** Runs `scenario` on the engine, showing its summary as it refines; ends with the complete one. */
   async #refining(scenario: Scenario, firstAt: number, job: JobTicket): Promise<void> {
     const engine = this.engine;
+    const untilSettled = this.untilSettled;
     let inFlight: Promise<void> | null = null;
     let lastAt = 0;
     let lastCost = 0;
@@ -108,14 +119,13 @@ export class Comparison extends BackgroundJob {
       if (!job.current || !results) return false;
       const s = settling(results, previous, DEFAULT_TOLERANCE);
       previous = s.precision;
-      if (!s.settled) return false;
-      this.settled = { runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
-      return true;
+      if (s.settled) this.settled = { runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
+      return s.settled;
     };
 
     await engine.run(scenario, {
       signal: job.signal,
-      ...(this.untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
+      ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;
         job.progress(done);
@@ -128,5 +138,11 @@ export class Comparison extends BackgroundJob {
     if (!job.current) return;
     await (inFlight ?? Promise.resolve());
     await refresh();
+    // Every run made and not settled: how far the answer still is from it, as the CLI says.
+    if (untilSettled && !this.settled && job.current && this.results) {
+      const s = settling(this.results, previous, DEFAULT_TOLERANCE);
+      if (s.settled) this.settled = { runs: this.results.scenario.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
+      else this.unsettled = { runs: this.results.scenario.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
+    }
   }
 }

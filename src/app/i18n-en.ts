@@ -16,9 +16,12 @@ export const en = {
   runsDone: (done: number, total: number) => `${done} / ${total} runs`,
   timeLeft: (s: string) => `${s} left`,
   finishedIn: (s: string) => `done in ${s}`,
-  settledAt: (runs: number) => `settled at ${runs} runs`,
-  settledWhy: (tolerance: number) =>
-    `Runs stopped once every scheme's 90% interval of its profit difference to the baseline was narrower than ${Math.round(tolerance * 1000) / 10}% of profit and the ranking held from one step (100, 200, 400, … runs) to the next.`,
+  settledAt: (runs: number, widest: string) => `settled at ${runs} runs (interval ${widest} of profit)`,
+  settledWhy: (tolerance: string) =>
+    `Runs stopped once every scheme's 90% interval of its mean profit difference to the baseline was narrower than ${tolerance} of profit and the ranking held from one step (100, 200, 400, … runs) to the next.`,
+  notSettled: (widest: string, tolerance: string) => `not settled: interval ${widest} of profit, ${tolerance} asked`,
+  notSettledWhy: (tolerance: string) =>
+    `Every run was made, and the widest 90% interval of a scheme's mean profit difference to the baseline is still wider than ${tolerance} of profit. More runs narrow it: four times the runs, half the width.`,
   untilSettled: 'Stop when settled',
   cancelled: 'Cancelled',
   workerError: 'The simulation failed',

@@ -105,6 +105,9 @@ export class Workbench extends EditedScenario {
   get settled(): Comparison['settled'] {
     return this.comparison.settled;
   }
+  get unsettled(): Comparison['unsettled'] {
+    return this.comparison.unsettled;
+  }
   get untilSettled(): boolean {
     return this.comparison.untilSettled;
   }

@@ -87,14 +87,21 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(first.runs).toBeGreaterThan(0);
     expect(await page.getByRole('progressbar').isVisible()).toBe(true);
     await waitForRun(page);
-    const done = await state<{ runs: number; n: number; name: string; settled: number | null }>(page, '({ runs: wb.results.scenario.runs, n: wb.done, name: wb.draft.name, settled: wb.settled?.runs ?? null })');
+    const done = await state<{ runs: number; n: number; name: string; settled: number | null; widest: number | null }>(
+      page,
+      '({ runs: wb.results.scenario.runs, n: wb.done, name: wb.draft.name, settled: wb.settled?.runs ?? null, widest: (wb.settled ?? wb.unsettled)?.widest ?? null })',
+    );
     expect(done.name).toBe(bundled().name);
-    // "Stop when settled" is on by default: all the scenario's runs, or fewer once settled.
-    if (done.settled === null) expect(done.runs).toBe(bundled().simulation.runs);
-    else {
+    // "Stop when settled" is on by default: all the scenario's runs, or fewer once settled;
+    // either way the status line says how wide the widest interval is against the 1% asked.
+    const width = `${Number((done.widest! * 100).toFixed(done.widest! >= 0.1 ? 1 : 2))}%`;
+    if (done.settled === null) {
+      expect(done.runs).toBe(bundled().simulation.runs);
+      expect(await page.getByTestId('not-settled').textContent()).toBe(`not settled: interval ${width} of profit, 1% asked`);
+    } else {
       expect(done.runs).toBe(done.settled);
       expect(done.runs).toBeLessThanOrEqual(bundled().simulation.runs);
-      expect(await page.getByTestId('settled').textContent()).toBe(`settled at ${done.runs} runs`);
+      expect(await page.getByTestId('settled').textContent()).toBe(`settled at ${done.runs} runs (interval ${width} of profit)`);
     }
     expect(await page.getByTestId('results-n').textContent()).toContain(`N = ${done.runs}`);
   }, 120_000);
