@@ -110,6 +110,7 @@ export class EffortChoice {
     this.slope = new Float64Array(n);
     this.weight = new Float64Array(n);
     this.maxEffort = model.scenario.behaviour.effort.maxEffort;
+    this.bounds[0] = this.maxEffort;
     this.enabled = model.scenario.behaviour.effort.enabled;
     // Capacity and skill do not change day to day: set them once, so anything that reads
     // them before today's prepare() (the gates' reach) sees the real team.
@@ -146,6 +147,8 @@ export class EffortChoice {
     const weekend = working ? 1 : effort.weekendCostMultiplier;
     const dilution = this.dilution;
     this.comeIn = !working && effort.routineShare > 0 ? DAY_OFF_MINIMUM : 0;
+    this.bounds[0] = this.maxEffort;
+    this.bounds[1] = this.comeIn;
     for (let j = 0; j < this.share.length; j++) {
       const inc = incentives[j];
       const visible = inc.meritLink * staffPool + Math.min(inc.meritAmount, staffPool);
@@ -173,6 +176,8 @@ export class EffortChoice {
     this.slope.fill(0);
     this.weight.fill(0);
     this.comeIn = 0;
+    this.bounds[0] = this.maxEffort;
+    this.bounds[1] = 0;
   }
 
   /** Person j's effort (a share of a normal day, routine included) when the marginal queue hour is worth `value` pool roubles per norm hour. */
@@ -191,7 +196,25 @@ export class EffortChoice {
 
   /** Sets `hours[0]`: norm hours the team puts in when the marginal hour is worth `value` (routine work included). */
   teamHours(value: number): void {
-    const { slope, floor, weight, maxEffort, comeIn } = this;
+    this.asked[0] = value;
+    this.teamHoursAsked();
+  }
+
+  /** The value teamHoursAsked() reads: a double passed to a call V8 does not inline is boxed, once per item. */
+  readonly asked = new Float64Array(1);
+
+  /**
+   * The most effort and today's come-in minimum, as a typed array: read from the object's
+   * fields, V8 kept the clamp below in tagged form and boxed a double on every call.
+   */
+  private readonly bounds = new Float64Array(2);
+
+  /** teamHours(asked[0]). */
+  teamHoursAsked(): void {
+    const value = this.asked[0];
+    const { slope, floor, weight, bounds } = this;
+    const maxEffort = bounds[0];
+    const comeIn = bounds[1];
     let sum = 0;
     for (let j = 0; j < slope.length; j++) {
       const e = slope[j] * value;

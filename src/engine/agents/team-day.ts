@@ -287,7 +287,8 @@ export class TeamDay {
       const cost = isBill ? c.invoiceHours : c.callHours;
       const next = hours + cost;
       if (next > dutyQueue) {
-        choice.teamHours(bestValue);
+        choice.asked[0] = bestValue;
+        choice.teamHoursAsked();
         const push = choice.hours[0];
         // keptRoutine(push, normalDay, maxHours, routineDue, forced), written out: called here
         // it would box its five doubles for every item past a normal day.
