@@ -92,8 +92,12 @@ export class EffortChoice {
   readonly share: Float64Array;
   readonly costDenominator: Float64Array;
   readonly floor: Float64Array;
-  /** Today: effort below this is not worth coming in for (a day off under the whole-day model), else 0. */
-  private comeIn = 0;
+  /**
+   * [the most effort, today's come-in minimum: effort below it is not worth coming in for (a
+   * day off under the whole-day model), else 0]. A typed array, not two fields: read from
+   * fields, V8 kept teamHours' clamp in tagged form and boxed a double on every call.
+   */
+  private readonly bounds = new Float64Array(2);
   /** Today: effort per pool rouble of an hour's value (share × skill / cost), and norm hours per unit of effort. */
   readonly slope: Float64Array;
   readonly weight: Float64Array;
@@ -146,9 +150,7 @@ export class EffortChoice {
     const { effort } = this.model.scenario.behaviour;
     const weekend = working ? 1 : effort.weekendCostMultiplier;
     const dilution = this.dilution;
-    this.comeIn = !working && effort.routineShare > 0 ? DAY_OFF_MINIMUM : 0;
-    this.bounds[0] = this.maxEffort;
-    this.bounds[1] = this.comeIn;
+    this.bounds[1] = !working && effort.routineShare > 0 ? DAY_OFF_MINIMUM : 0;
     for (let j = 0; j < this.share.length; j++) {
       const inc = incentives[j];
       const visible = inc.meritLink * staffPool + Math.min(inc.meritAmount, staffPool);
@@ -175,8 +177,6 @@ export class EffortChoice {
     this.floor.fill(0);
     this.slope.fill(0);
     this.weight.fill(0);
-    this.comeIn = 0;
-    this.bounds[0] = this.maxEffort;
     this.bounds[1] = 0;
   }
 
@@ -184,7 +184,8 @@ export class EffortChoice {
   effort(j: number, value: number): number {
     const e = this.slope[j] * value;
     const floor = this.floor[j];
-    if (this.comeIn > 0 && e < this.comeIn) return 0;
+    const comeIn = this.bounds[1];
+    if (comeIn > 0 && e < comeIn) return 0;
     return e < floor ? floor : e > this.maxEffort ? this.maxEffort : e;
   }
 
@@ -202,12 +203,6 @@ export class EffortChoice {
 
   /** The value teamHoursAsked() reads: a double passed to a call V8 does not inline is boxed, once per item. */
   readonly asked = new Float64Array(1);
-
-  /**
-   * The most effort and today's come-in minimum, as a typed array: read from the object's
-   * fields, V8 kept the clamp below in tagged form and boxed a double on every call.
-   */
-  private readonly bounds = new Float64Array(2);
 
   /** teamHours(asked[0]). */
   teamHoursAsked(): void {
