@@ -22,13 +22,3 @@ export function seconds(ms: number, lang: Lang): string {
   const text = s < 10 ? s.toFixed(1) : Math.round(s).toString();
   return lang === 'ru' ? `${text.replace('.', ',')}\u00A0с` : `${text}\u00A0s`;
 }
-
-/**
- * A share as a percent to hundredths below 10%, no trailing zeros: 0.0082 → "0.82%",
- * 0.0104 → "1.04%" / "1,04%" (a width just over a 1% tolerance must not read as 1%), 0.01 → "1%".
- */
-export function percentText(share: number, lang: Lang): string {
-  const p = share * 100;
-  const text = String(Number(p.toFixed(p >= 10 ? 1 : 2)));
-  return `${lang === 'ru' ? text.replace('.', ',') : text}%`;
-}

@@ -99,10 +99,10 @@ export function moneyTicks(ticks: readonly number[], lang: Lang, { bare = false 
   return (x) => (x === 0 ? '0' : compactMoney(x, lang, { unit, digits, bare }));
 }
 
-/** 0.935 → "94%" / "94 %". */
-export function percent(share: number | null, lang: Lang, digits = 0, { signed = false } = {}): string {
+/** 0.935 → "94%" / "94 %"; `fixed: false` trims trailing zeros (0.0101 at 2 digits → "1.01%", 0.01 → "1%"). */
+export function percent(share: number | null, lang: Lang, digits = 0, { signed = false, fixed = true } = {}): string {
   if (share === null || !Number.isFinite(share)) return '–';
-  return formatNumber(share * 100, lang, digits, { fixed: true, signed }) + (lang === 'ru' ? NBSP + '%' : '%');
+  return formatNumber(share * 100, lang, digits, { fixed, signed }) + (lang === 'ru' ? NBSP + '%' : '%');
 }
 
 /** A formatter for share ticks: whole percents unless the step needs decimals. */

@@ -9,7 +9,6 @@ import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { localEngine } from './local-engine.ts';
 import { DEFAULT_TOLERANCE, precision } from '../../src/engine/batch/converge.ts';
-import { percentText } from '../../src/app/i18n.ts';
 
 function bundled(runs: number): Scenario {
   const parsed = parseScenarioText(readFileSync(new URL('../../scenarios/client-department.json', import.meta.url), 'utf8'));
@@ -190,15 +189,5 @@ describe('Workbench: stop when settled', () => {
     // The widest interval of the results shown, as a share of the larger median profit.
     expect(wb.unsettled!.widest).toBe(precision(wb.results!).widest);
     expect(wb.unsettled!.widest).toBeGreaterThan(0);
-  });
-});
-
-describe('percentText', () => {
-  it('gives a share to hundredths of a percent below 10%, in the language\'s decimal mark', () => {
-    expect(percentText(0.0082, 'en')).toBe('0.82%');
-    expect(percentText(0.01, 'en')).toBe('1%');
-    expect(percentText(0.0104, 'en')).toBe('1.04%'); // just over a 1% tolerance: never "1%"
-    expect(percentText(0.0131, 'ru')).toBe('1,31%');
-    expect(percentText(0.1234, 'en')).toBe('12.3%');
   });
 });

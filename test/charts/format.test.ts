@@ -53,6 +53,12 @@ describe('shares, days and months', () => {
     expect(percent(0.935, 'ru')).toBe(`94${NBSP}%`);
     expect(percent(1.056, 'ru', 1)).toBe(`105,6${NBSP}%`);
     expect(percent(null, 'en')).toBe('–');
+    // Trimmed (the run status's interval widths): hundredths where given, never a rounded-off 1%.
+    expect(percent(0.0082, 'en', 2, { fixed: false })).toBe('0.82%');
+    expect(percent(0.01, 'en', 2, { fixed: false })).toBe('1%');
+    expect(percent(0.0104, 'en', 2, { fixed: false })).toBe('1.04%');
+    expect(percent(0.0131, 'ru', 2, { fixed: false })).toBe(`1,31${NBSP}%`);
+    expect(percent(0.1234, 'en', 1, { fixed: false })).toBe('12.3%');
   });
   it('writes days of month and months', () => {
     expect(dayOfMonth(15, 'en')).toBe('15th');
