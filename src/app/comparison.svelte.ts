@@ -7,7 +7,7 @@
  * convergence monitor does.
  */
 import { DEFAULT_TOLERANCE, checkpoints, settling } from '../engine/index.ts';
-import type { Precision, ResultsJson, Scenario } from '../engine/index.ts';
+import type { Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 import { BackgroundJob, type JobTicket } from './background-job.svelte.ts';
@@ -27,6 +27,8 @@ export interface Reading {
   widest: number | null;
   tolerance: number;
 }
+
+const readingOf = (s: Settling): Reading => ({ runs: s.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE });
 
 export class Comparison extends BackgroundJob {
   /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */
@@ -119,7 +121,7 @@ export class Comparison extends BackgroundJob {
       if (!job.current || !results) return false;
       const s = settling(results, previous, DEFAULT_TOLERANCE);
       previous = s.precision;
-      if (s.settled) this.settled = { runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
+      if (s.settled) this.settled = readingOf(s);
       return s.settled;
     };
 
@@ -141,8 +143,8 @@ export class Comparison extends BackgroundJob {
     // Every run made and not settled: how far the answer still is from it, as the CLI says.
     if (untilSettled && !this.settled && job.current && this.results) {
       const s = settling(this.results, previous, DEFAULT_TOLERANCE);
-      if (s.settled) this.settled = { runs: this.results.scenario.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
-      else this.unsettled = { runs: this.results.scenario.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE };
+      if (s.settled) this.settled = readingOf(s);
+      else this.unsettled = readingOf(s);
     }
   }
 }
