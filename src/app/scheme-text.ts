@@ -8,7 +8,6 @@ import { WORDS, type Lang } from './i18n.ts';
 const pct = (rate: string, lang: Lang) => `${rateToPercent(rate).replace('.', lang === 'ru' ? ',' : '.')}%`;
 const money = (x: string, lang: Lang) => compactMoney(Number(x), lang);
 
-
 export function formulaText(f: PayoutFormula, lang: Lang, measure: Scheme['measure'] = 'teamCollections'): string {
   const cap = 'cap' in f && f.cap !== undefined ? (lang === 'ru' ? `, не больше ${money(f.cap, lang)}` : `, at most ${money(f.cap, lang)}`) : '';
   switch (f.type) {
