@@ -260,6 +260,30 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     await page.locator('.share-note').getByRole('button', { name: 'Close' }).click();
   }, 30_000);
 
+  it('keeps the run status to one row of the top bar in Russian on a laptop, and nothing in it overlaps when narrower', async () => {
+    const parts = ['.progress', '.counts', '.progress-line button', '.run-status .toggle'];
+    const boxes = async () => (await Promise.all(parts.map((p) => page.locator(p).all()))).flat().map((l) => l.boundingBox());
+    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    try {
+      // The longest status there is: every run made, and not settled (the bundled scenario at 1,000 runs).
+      expect(await page.getByTestId('not-settled').isVisible()).toBe(true);
+      const line = (await page.locator('.progress-line').boundingBox())!;
+      for (const toggle of await page.locator('.run-status .toggle').all()) {
+        const box = (await toggle.boundingBox())!;
+        expect(box.y + box.height / 2).toBeGreaterThan(line.y);
+        expect(box.y + box.height / 2).toBeLessThan(line.y + line.height);
+      }
+      for (const width of [1366, 1024, 800]) {
+        await page.setViewportSize({ width, height: 768 });
+        const all = (await Promise.all(await boxes())).map((b) => b!);
+        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(overlap(all[i], all[j]), `${width}px: parts ${i} and ${j}`).toBe(false);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 768 });
+      await page.getByRole('button', { name: 'EN', exact: true }).click();
+    }
+  }, 30_000);
+
   it('writes an .xlsx of every table and chart’s data that a parser reads back', async () => {
     const results = await state<ResultsJson>(page, 'wb.results');
     const file = await downloaded(page, page.getByTestId('glance').getByRole('button', { name: 'Excel' }));
