@@ -263,6 +263,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
   it('keeps the run status to one row of the top bar in Russian on a laptop, and nothing in it overlaps when narrower', async () => {
     const parts = ['.progress', '.counts', '.progress-line button', '.run-status .toggle'];
     const boxes = async () => (await Promise.all(parts.map((p) => page.locator(p).all()))).flat().map((l) => l.boundingBox());
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByRole('button', { name: 'RU', exact: true }).click();
     try {
       // The longest status there is: every run made, and not settled (the bundled scenario at 1,000 runs).
