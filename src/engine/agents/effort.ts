@@ -101,7 +101,6 @@ export class EffortChoice {
   /** Today: effort per pool rouble of an hour's value (share × skill / cost), and norm hours per unit of effort. */
   readonly slope: Float64Array;
   readonly weight: Float64Array;
-  readonly maxEffort: number;
   readonly enabled: boolean;
 
   constructor(private readonly model: Model) {
@@ -113,8 +112,7 @@ export class EffortChoice {
     this.floor = new Float64Array(n);
     this.slope = new Float64Array(n);
     this.weight = new Float64Array(n);
-    this.maxEffort = model.scenario.behaviour.effort.maxEffort;
-    this.bounds[0] = this.maxEffort;
+    this.bounds[0] = model.scenario.behaviour.effort.maxEffort;
     this.enabled = model.scenario.behaviour.effort.enabled;
     // Capacity and skill do not change day to day: set them once, so anything that reads
     // them before today's prepare() (the gates' reach) sees the real team.
@@ -167,7 +165,7 @@ export class EffortChoice {
   mostHours(presence: Float64Array): number {
     let sum = 0;
     for (let j = 0; j < presence.length; j++) sum += this.baseWeight[j] * presence[j];
-    return sum * this.maxEffort;
+    return sum * this.bounds[0];
   }
 
   /** A new run: nothing prepared yet (reading the team before the first prepare() sees no hours). */
@@ -184,9 +182,10 @@ export class EffortChoice {
   effort(j: number, value: number): number {
     const e = this.slope[j] * value;
     const floor = this.floor[j];
+    const maxEffort = this.bounds[0];
     const comeIn = this.bounds[1];
     if (comeIn > 0 && e < comeIn) return 0;
-    return e < floor ? floor : e > this.maxEffort ? this.maxEffort : e;
+    return e < floor ? floor : e > maxEffort ? maxEffort : e;
   }
 
   /**

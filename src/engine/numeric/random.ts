@@ -103,10 +103,10 @@ export function keyOf(salt: number, a: number, b: number): number {
 }
 
 /** 2⁻³²: 32 random bits times this are a uniform in [0, 1) (exact: a power of two). */
-export const UNIT = 2 ** -32;
+const UNIT = 2 ** -32;
 
 /**
- * Draw c under keyOf's key, as 32 bits in a signed integer: `(bits >>> 0) * UNIT` is its
+ * Draw c under keyOf's key, as 32 bits in a signed integer: `uniformOf(bits)` is its
  * uniform. A hot loop passes these: a small integer crosses a call as it is, where V8
  * boxes a double returned from a call that it does not inline (a heap allocation a draw).
  */
@@ -114,7 +114,12 @@ export function keyedBitsAt(key: number, c: number): number {
   return mix32(key ^ Math.imul(c + 0x7f4a7c15, 0xc2b2ae3d)) | 0;
 }
 
+/** The uniform in [0, 1) of 32 random bits held in a signed integer (keyedBitsAt's). */
+export function uniformOf(bits: number): number {
+  return (bits >>> 0) * UNIT;
+}
+
 /** keyedUniform(salt, a, b, c) from keyOf(salt, a, b). */
 export function keyedUniformAt(key: number, c: number): number {
-  return (keyedBitsAt(key, c) >>> 0) * UNIT;
+  return uniformOf(keyedBitsAt(key, c));
 }

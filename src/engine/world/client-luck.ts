@@ -29,7 +29,7 @@ export class ClientLuck {
     this.draws.fill(0);
   }
 
-  /** Client i's next draw this month, as 32 bits: `(bits >>> 0) * UNIT` is its uniform (random.ts says why bits). */
+  /** Client i's next draw this month, as 32 bits: `uniformOf(bits)` is its uniform (random.ts says why bits). */
   bits(i: number): number {
     return keyedBitsAt(this.key[i], this.draws[i]++);
   }

@@ -12,7 +12,7 @@ import { ClientBook, NEVER } from './clients.ts';
 import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.ts';
 import { CashLedger } from './cash.ts';
 import { newBookTotals, type BookTotals } from './book-totals.ts';
-import { keyedUniform, UNIT } from '../numeric/random.ts';
+import { keyedUniform, uniformOf } from '../numeric/random.ts';
 import { ClientLuck } from './client-luck.ts';
 import { inverseNormal } from '../numeric/normal.ts';
 import { NEVER_MONTH, type SalesBook } from './sales-book.ts';
@@ -207,11 +207,11 @@ export class Department {
         b.suspended[i] = 0;
         b.lastCall[i] = -NEVER;
         this.newClients++;
-      } else if (b.suspended[i] && (this.luck.bits(i) >>> 0) * UNIT < c.churnIfSuspended) {
+      } else if (b.suspended[i] && uniformOf(this.luck.bits(i)) < c.churnIfSuspended) {
         this.loseClient(i, m);
         continue;
       }
-      let bill = b.baseVolume[i] * table[((this.luck.bits(i) >>> 0) * UNIT * NOISE_TABLE_SIZE) | 0];
+      let bill = b.baseVolume[i] * table[(uniformOf(this.luck.bits(i)) * NOISE_TABLE_SIZE) | 0];
       if (b.suspended[i]) bill *= c.suspendedVolumeShare;
       bill = Math.round(bill);
       if (bill <= 0) continue;
@@ -314,7 +314,7 @@ export class Department {
     }
     if (b.payDay[i] === NEVER) {
       // Self-payment time from delivery; later deliveries keep the date (memoryless, or the client's own terms).
-      const wait = selfPayDays((this.luck.bits(i) >>> 0) * UNIT, this.hazard[h], this.spread[h], this.median[h]);
+      const wait = selfPayDays(uniformOf(this.luck.bits(i)), this.hazard[h], this.spread[h], this.median[h]);
       this.schedulePayment(i, t + Math.ceil(wait));
     }
   }
@@ -387,9 +387,9 @@ export class Department {
   call(i: number, t: number): void {
     const b = this.book;
     b.lastCall[i] = t;
-    if ((this.luck.bits(i) >>> 0) * UNIT >= this.promiseProbability[b.habit[i]]) return;
-    const promised = t + 1 + Math.floor((this.luck.bits(i) >>> 0) * UNIT * this.promiseMaxDays);
+    if (uniformOf(this.luck.bits(i)) >= this.promiseProbability[b.habit[i]]) return;
+    const promised = t + 1 + Math.floor(uniformOf(this.luck.bits(i)) * this.promiseMaxDays);
     b.lastCall[i] = Math.max(t, promised + 1 - this.recallAfterDays);
-    if ((this.luck.bits(i) >>> 0) * UNIT < this.promiseKept) this.schedulePayment(i, promised);
+    if (uniformOf(this.luck.bits(i)) < this.promiseKept) this.schedulePayment(i, promised);
   }
 }
