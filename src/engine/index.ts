@@ -8,6 +8,7 @@ export { GENERATOR } from './batch/generator.ts';
 export { Dec } from './money/decimal.ts';
 export { compileModel, type Model } from './model/model.ts';
 export { settleShapes, simulateRun } from './run/simulate.ts';
+export type { RunResult } from './run/run-result.ts';
 export { runChunk, type SimulateFn } from './batch/montecarlo.ts';
 export { chunkRuns, defaultChunkSize, jobsOf, planRuns, planShape, type PlanOptions, type RunJob, type RunPlan, type RunShape } from './batch/run-plan.ts';
 export { ResultsAccumulator, transferablesOf, type AccumulatorState } from './results/accumulator.ts';

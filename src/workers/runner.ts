@@ -30,8 +30,10 @@ export interface RunOptions {
   chunkSize?: number;
   /**
    * Run counts at which to stop and ask `onCheckpoint` (settled yet?): every run below the
-   * count is done and none above it has started, so what is held there — and where a batch
-   * that stops there ends — does not depend on the workers. Inline and web runners.
+   * count is done, and what the summaries hold there is those runs and no others — so what
+   * is read there, and where a batch that stops there ends, does not depend on the workers.
+   * Inline and web runners. (The web pool's workers run on into the next step meanwhile,
+   * holding those runs apart: kept if the batch goes on, dropped if it stops.)
    */
   checkpoints?: readonly number[];
   /** At a checkpoint: true ends the batch there (the promise resolves), false goes on. */

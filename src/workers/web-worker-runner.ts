@@ -11,6 +11,10 @@
  * `targetChunkMs` of work, so a message carries enough work to be worth it and a cancel or a
  * new batch is never far off. Each worker holds two chunks at once, so it never waits for the
  * page between them.
+ * At a checkpoint (stop when settled) the summaries are read on exactly the runs below it.
+ * With several workers, gathering them takes a while, so the workers run on into the next
+ * step meanwhile and hold those runs apart (web-worker.ts): kept if the batch goes on, never
+ * counted if it stops there. With one worker there is nothing to overlap: it waits.
  * Cancelling terminates the busy workers (a chunk cannot be interrupted); a worker that
  * throws or dies rejects the batch with a clear message and is replaced next time.
  *
@@ -123,10 +127,14 @@ export class WebWorkerRunner implements SummarizingRunner {
     const first = this.#slots[0];
     if (batch === 0 || used === 0 || !first) return null;
     try {
-      for (let i = 1; i < used; i++) {
-        const slot = this.#slots[i];
-        if (!slot) return null;
-        const state = await this.#call(slot, () => slot.api.collect(batch));
+      const others = this.#slots.slice(1, used);
+      if (others.some((slot) => !slot)) return null;
+      // Every worker hands its summaries over at once (each after the chunks it holds); the
+      // first absorbs them one by one as they come, in a fixed order (merging is exact).
+      const states = others.map((slot) => this.#call(slot!, () => slot!.api.collect(batch)));
+      for (const state of states) state.catch(() => {}); // awaited below; one failing must not go unhandled
+      for (const pending of states) {
+        const state = await pending;
         if (batch !== this.#batch) return null;
         await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
@@ -242,14 +250,18 @@ export class WebWorkerRunner implements SummarizingRunner {
     if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
 
-    // Checkpoints, as job counts: no job at or past one is sent until every job before it is done.
+    // Checkpoints, as job counts. While one is read, the workers run on into the next step,
+    // folding those runs apart (`ahead`): kept if the batch goes on, dropped if it settles.
     const bounds = (options.checkpoints ?? []).filter((c) => c > plan.runsFrom && c < plan.runsTo).map((c) => (c - plan.runsFrom) * schemes);
     return new Promise<void>((resolve, reject) => {
       let next = 0;
-      let done = 0;
       let settled = false;
+      /** Jobs below `bound` are the batch's; `doneBelow` of them are in (what progress counts). */
       let bound = bounds.shift() ?? total;
+      let doneBelow = 0;
+      /** While the checkpoint at `bound` is read: jobs up to the next one may go, held apart. */
       let checking = false;
+      let doneAhead = 0;
       /** Chunks sent to each worker and not yet answered. */
       const inFlight = new Array<number>(used).fill(0);
       const waiting = new Set<number>();
@@ -274,22 +286,41 @@ export class WebWorkerRunner implements SummarizingRunner {
         cleanup();
         resolve();
       };
+      /**
+       * How far jobs may be sent now: the bound, or while it is read the next one. One worker
+       * makes the checkpoint's summary itself, so it has nothing to overlap: it waits.
+       */
+      const limit = () => (checking && used > 1 ? (bounds[0] ?? total) : bound);
       /** Every job below the bound is in: the batch ends, or the checkpoint is read. */
       const atBound = () => {
-        if (done !== bound || checking) return;
+        if (doneBelow !== bound || checking) return;
         if (bound === total) return finish();
-        // Every run below the checkpoint is in: settled, or on to the next one.
         checking = true;
+        const idle = [...waiting];
+        waiting.clear();
+        for (const w of idle) dispatch(w);
         const runs = plan.runsFrom + bound / schemes;
         (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
           (stop) => {
-            checking = false;
             if (settled) return;
             if (stop) return finish();
+            // Going on: every worker keeps what it ran ahead (a call queued behind the chunks it
+            // holds, so before any later summary), and the next step becomes the bound.
+            for (let i = 0; i < used; i++) {
+              const slot = this.#slots[i];
+              if (slot) this.#call(slot, () => slot.api.commit(batch)).catch((error: unknown) => fail(error));
+            }
+            checking = false;
             bound = bounds.shift() ?? total;
+            if (doneAhead > 0) {
+              doneBelow += doneAhead;
+              doneAhead = 0;
+              onProgress?.(doneBelow, total);
+            }
             const idle = [...waiting];
             waiting.clear();
             for (const w of idle) dispatch(w);
+            atBound();
           },
           (error: unknown) => fail(error),
         );
@@ -297,7 +328,7 @@ export class WebWorkerRunner implements SummarizingRunner {
       /** Keeps worker i PIPELINE chunks ahead, so it never waits for the page between chunks. */
       const dispatch = (i: number) => {
         while (!settled && inFlight[i] < PIPELINE) {
-          if (next >= bound) {
+          if (next >= limit()) {
             waiting.add(i);
             return atBound();
           }
@@ -307,21 +338,28 @@ export class WebWorkerRunner implements SummarizingRunner {
       const send = (i: number) => {
         waiting.delete(i);
         const slot = this.#slots[i]!;
-        const size = Math.min(this.#chunkSize(options.chunkSize, bound - next, schemes, next), bound - next);
+        const end = limit();
+        const ahead = next >= bound;
+        const size = Math.min(this.#chunkSize(options.chunkSize, end - next, schemes, next), end - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
         next += chunk.length;
         inFlight[i]++;
         const fault = this.#fault ?? undefined;
         this.#fault = null;
-        this.#call(slot, () => slot.api.run(batch, chunk, fault)).then(
+        this.#call(slot, () => slot.api.run(batch, chunk, fault, ahead)).then(
           ({ count, ms }) => {
             if (settled) return;
             inFlight[i]--;
             if (count > 0) this.#msPerJob = this.#msPerJob > 0 ? 0.5 * this.#msPerJob + (0.5 * ms) / count : ms / count;
             try {
-              done += count;
-              onProgress?.(done, total);
+              // A chunk sent ahead may end after its checkpoint was passed: then it is below the bound.
+              if (ahead && checking) doneAhead += count;
+              else {
+                doneBelow += count;
+                onProgress?.(doneBelow, total);
+              }
               dispatch(i);
+              atBound();
             } catch (error) {
               fail(error);
             }

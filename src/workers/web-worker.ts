@@ -10,7 +10,7 @@
  */
 import * as Comlink from 'comlink';
 import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, settleShapes, simulateRun, transferablesOf } from '../engine/index.ts';
-import type { AccumulatorState, Model, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
+import type { AccumulatorState, Model, ResultsJson, RunJob, RunResult, Scenario } from '../engine/index.ts';
 import { HEARTBEAT } from './runner.ts';
 
 /**
@@ -33,7 +33,14 @@ interface Held {
   batch: number;
   scenario: Scenario;
   model: Model;
+  /** The runs below the pool's current checkpoint: what collect and summarize see. */
   acc: ResultsAccumulator;
+  /**
+   * Runs past a checkpoint that is still being read, held apart as they came: folded in by
+   * `commit` if the batch goes on (folding them then costs what it would have cost at once;
+   * merging a second set of summaries would cost more), dropped if it settles there.
+   */
+  ahead: RunResult[];
 }
 
 let held: Held | null = null;
@@ -58,10 +65,13 @@ const api = {
       shapesSettled = true;
       settleShapes(scenario);
     }
-    held = { batch, scenario, model: compileModel(scenario), acc: new ResultsAccumulator(scenario) };
+    held = { batch, scenario, model: compileModel(scenario), acc: new ResultsAccumulator(scenario), ahead: [] };
   },
-  /** Runs the jobs and folds them in; returns how many were run and the milliseconds they took. */
-  run(batch: number, jobs: RunJob[], fault?: WorkerFault): ChunkDone | Promise<ChunkDone> {
+  /**
+   * Runs the jobs and folds them in — apart if `ahead` (past a checkpoint being read) —
+   * and returns how many were run and the milliseconds they took.
+   */
+  run(batch: number, jobs: RunJob[], fault?: WorkerFault, ahead = false): ChunkDone | Promise<ChunkDone> {
     if (fault === 'throw') throw new Error('injected fault: the simulation threw');
     if (fault === 'crash') {
       // An error outside any call: the worker's `error` event is all the page gets.
@@ -75,15 +85,24 @@ const api = {
       return new Promise<ChunkDone>(() => {}); // no answer, as from a worker that closed mid-chunk
     }
     if (fault === 'hang') for (;;);
-    const { model, acc } = batchOf(batch);
+    const h = batchOf(batch);
+    const { model } = h;
     const started = performance.now();
     for (const job of jobs) {
-      acc.add(simulateRun(model, job.schemeIndex, job.runIndex));
+      const result = simulateRun(model, job.schemeIndex, job.runIndex);
+      if (ahead) h.ahead.push(result);
+      else h.acc.add(result);
       beat();
     }
     return { count: jobs.length, ms: performance.now() - started };
   },
-  /** Hands over everything folded so far and starts afresh. */
+  /** The checkpoint was read and the batch goes on: the runs held apart join the rest. */
+  commit(batch: number): void {
+    const h = batchOf(batch);
+    for (const result of h.ahead) h.acc.add(result);
+    h.ahead = [];
+  },
+  /** Hands over everything folded so far (below the checkpoint) and starts afresh. */
   collect(batch: number): AccumulatorState {
     const h = batchOf(batch);
     const state = h.acc.toState(true);

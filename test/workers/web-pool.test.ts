@@ -1,15 +1,17 @@
 /**
  * How the web worker pool hands out chunks, with in-process fake workers (Comlink over a
- * MessageChannel) that answer after a random delay: every job is sent exactly once, a
- * worker never holds more than two chunks, no job past a checkpoint leaves before the
- * checkpoint is read, and a checkpoint that settles the answer ends the batch there. A
- * summary gathers every worker's runs; a glimpse takes the first worker's alone.
+ * MessageChannel) that answer after a random delay and keep the run indices they fold, as a
+ * real worker keeps summaries: every job is sent exactly once, a worker never holds more
+ * than two chunks, and while a checkpoint is read the workers run on into the next step
+ * only — held apart, so the summary read there holds exactly the runs below it. A checkpoint
+ * that settles the answer ends the batch there. A summary gathers every worker's runs; a
+ * glimpse takes the first worker's alone.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Comlink from 'comlink';
 import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
-import { defaultScenario, type RunJob } from '../../src/engine/index.ts';
+import { defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
 
 interface Seen {
   /** Per job sent, its run index. */
@@ -20,30 +22,56 @@ interface Seen {
   sentAtCheckpoint: number[];
 }
 
+/** What a fake worker's summary says: the run indices folded in, sorted. */
+const runsOf = (results: ResultsJson | null) => (results as unknown as { runs: number[] } | null)?.runs ?? [];
+
 function fakeWorker(seen: Seen, delay: () => number, calls: string[] = []): Worker {
   const { port1, port2 } = new MessageChannel();
   let held = 0;
+  let kept: number[] = [];
+  let ahead: number[] = [];
+  // A worker does one thing at a time, in the order asked: each call waits for the one before.
+  let busy: Promise<unknown> = Promise.resolve();
+  const inTurn = <A extends unknown[], R>(f: (...args: A) => R | Promise<R>) => (...args: A): Promise<R> => {
+    const done = busy.then(() => f(...args));
+    busy = done.catch(() => {});
+    return done;
+  };
   Comlink.expose(
     {
-      init() {},
-      collect() {
+      init: inTurn(() => {
+        kept = [];
+        ahead = [];
+      }),
+      collect: inTurn(() => {
         calls.push('collect');
-        return { folded: 0 };
-      },
-      absorb() {
+        const state = kept;
+        kept = [];
+        return { runs: state };
+      }),
+      absorb: inTurn((_batch: number, state: { runs: number[] }) => {
         calls.push('absorb');
-      },
-      summarize() {
+        kept.push(...state.runs);
+      }),
+      commit: inTurn(() => {
+        kept.push(...ahead);
+        ahead = [];
+      }),
+      summarize: inTurn(() => {
         calls.push('summarize');
-        return { schemes: [] };
-      },
-      async run(_batch: number, jobs: RunJob[]) {
+        return { schemes: [], runs: [...kept].sort((a, b) => a - b) };
+      }),
+      run: (batch: number, jobs: RunJob[], fault?: string, apart = false) => {
+        // Held from when the page sends it until it is answered.
         held++;
         seen.mostHeld = Math.max(seen.mostHeld, held);
         for (const job of jobs) seen.runs.push(job.runIndex);
-        await new Promise((r) => setTimeout(r, delay()));
-        held--;
-        return { count: jobs.length, ms: 1 };
+        return inTurn(async () => {
+          await new Promise((r) => setTimeout(r, delay()));
+          (apart ? ahead : kept).push(...jobs.map((j) => j.runIndex));
+          held--;
+          return { count: jobs.length, ms: 1 };
+        })();
       },
     },
     port2 as unknown as Comlink.Endpoint,
@@ -58,14 +86,15 @@ function fakeWorker(seen: Seen, delay: () => number, calls: string[] = []): Work
 }
 
 describe('the web worker pool', () => {
-  it('sends every job once, at most two chunks to a worker, none past a checkpoint before it is read', async () => {
+  it('sends every job once, at most two chunks to a worker, and reads each checkpoint on exactly the runs below it', async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 3 }),
         fc.integer({ min: 1, max: 60 }),
         fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
-        async (workers, runs, chunkSize, salt) => {
+        fc.integer({ min: 0, max: 6 }),
+        async (workers, runs, chunkSize, salt, readMs) => {
           const scenario = defaultScenario();
           scenario.simulation.runs = runs;
           const schemes = scenario.schemes.length;
@@ -74,39 +103,59 @@ describe('the web worker pool', () => {
           const delay = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % 4);
           const runner = new WebWorkerRunner({ workers, createWorker: () => fakeWorker(seen, delay) });
           const checkpoints = [5, 10, 20, 40].filter((c) => c < runs).concat(runs);
+          const progress: number[] = [];
           await runner.run(scenario, {
             chunkSize,
             checkpoints,
+            onProgress: (d) => progress.push(d),
             onCheckpoint: async (at) => {
-              seen.sentAtCheckpoint.push(seen.runs.length);
-              // Nothing past the checkpoint has left: every job sent so far is below it.
-              expect(Math.max(...seen.runs)).toBeLessThan(at);
+              // Every run below the checkpoint is in the summary, and none at or past it.
+              const held = runsOf(await runner.summarize());
+              expect(held).toEqual(Array.from({ length: at * schemes }, (_, k) => Math.floor(k / schemes)));
+              await new Promise((r) => setTimeout(r, readMs));
+              // While it is read, the workers may run on into the next step, never past it.
+              const nextStep = checkpoints[checkpoints.indexOf(at) + 1];
+              expect(Math.max(...seen.runs)).toBeLessThan(nextStep);
+              seen.sentAtCheckpoint.push(at);
               return false;
             },
           });
+          expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: runs * schemes }, (_, k) => Math.floor(k / schemes)));
           runner.dispose();
           expect(seen.runs.length).toBe(runs * schemes);
           const counts = new Map<number, number>();
           for (const r of seen.runs) counts.set(r, (counts.get(r) ?? 0) + 1);
           expect([...counts.values()].every((c) => c === schemes)).toBe(true);
           expect(seen.mostHeld).toBeLessThanOrEqual(2);
-          expect(seen.sentAtCheckpoint).toEqual(checkpoints.slice(0, -1).map((c) => c * schemes));
+          expect(seen.sentAtCheckpoint).toEqual(checkpoints.slice(0, -1));
+          // Progress counts the runs that are part of the answer: it never goes back, and ends at all of them.
+          expect(progress.every((d, k) => k === 0 || d >= progress[k - 1])).toBe(true);
+          expect(progress.at(-1)).toBe(runs * schemes);
         },
       ),
-      { numRuns: 40, seed: 20261204 },
+      { numRuns: 60, seed: 20261204 },
     );
   });
 
-  it('ends the batch at the checkpoint that settles it', async () => {
+  it('ends the batch at the checkpoint that settles it, with the runs below it and none of those run ahead', async () => {
     const scenario = defaultScenario();
     scenario.simulation.runs = 100;
+    const schemes = scenario.schemes.length;
     const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
     const runner = new WebWorkerRunner({ workers: 2, createWorker: () => fakeWorker(seen, () => 1) });
     let done = 0;
-    await runner.run(scenario, { chunkSize: 3, checkpoints: [10, 20, 100], onCheckpoint: async (at) => at === 20, onProgress: (d) => (done = d) });
+    await runner.run(scenario, {
+      chunkSize: 3,
+      checkpoints: [10, 20, 100],
+      // A slow read: the workers run ahead meanwhile.
+      onCheckpoint: async (at) => (await new Promise((r) => setTimeout(r, 30)), at === 20),
+      onProgress: (d) => (done = d),
+    });
+    expect(Math.max(...seen.runs)).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...seen.runs)).toBeLessThan(100);
+    expect(done).toBe(20 * schemes);
+    expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: 20 * schemes }, (_, k) => Math.floor(k / schemes)));
     runner.dispose();
-    expect(Math.max(...seen.runs)).toBe(19);
-    expect(done).toBe(20 * scenario.schemes.length);
   });
 
   it('gathers every worker\'s summaries for a summary, and only the first worker\'s for a glimpse', async () => {
