@@ -2,7 +2,7 @@
 // node_modules/.cache/paybench, built by `npm install` (prepare) and again whenever a source
 // file is newer, so `paybench` never compiles TypeScript as it starts (≈0.1 s, not 1–3 s).
 // Run as a script it builds; imported, ensureBundle() builds only when stale.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -46,11 +46,20 @@ export async function build() {
     // A CommonJS dependency bundled into ESM may still call require: give it one.
     banner: { js: "import { createRequire as __paybenchRequire } from 'node:module'; const require = __paybenchRequire(import.meta.url);" },
   };
-  await Promise.all([
-    esbuild({ ...common, entryPoints: [join(ROOT, 'src/cli/node-main.ts')], outfile: CLI }),
-    esbuild({ ...common, entryPoints: [join(ROOT, 'src/workers/node-worker.ts')], outfile: WORKER }),
-    esbuild({ ...common, entryPoints: [join(ROOT, 'src/workers/fit-worker.ts')], outfile: FIT_WORKER }),
+  const bundles = await Promise.all([
+    esbuild({ ...common, entryPoints: [join(ROOT, 'src/cli/node-main.ts')], outfile: CLI, write: false }),
+    esbuild({ ...common, entryPoints: [join(ROOT, 'src/workers/node-worker.ts')], outfile: WORKER, write: false }),
+    esbuild({ ...common, entryPoints: [join(ROOT, 'src/workers/fit-worker.ts')], outfile: FIT_WORKER, write: false }),
   ]);
+  // Written beside and renamed into place: a command started meanwhile (or another one
+  // rebuilding at the same time) reads the old file or the new one whole, never half of one.
+  for (const { outputFiles } of bundles) {
+    for (const file of outputFiles) {
+      const part = `${file.path}.${process.pid}.part`;
+      writeFileSync(part, file.contents);
+      renameSync(part, file.path);
+    }
+  }
 }
 
 export async function ensureBundle() {
