@@ -52,6 +52,13 @@ export const STALL_MS = 30_000;
 /** Chunks a worker holds at once: the next is already there when one ends. */
 const PIPELINE = 2;
 
+/**
+ * Runs past a checkpoint a worker may hold apart while it is read, per worker: each is a
+ * run's result (about 40 KB) until it is folded in, so this bounds the memory (about 10 MB
+ * a worker) while covering a reading of a second or so at the client department's pace.
+ */
+export const AHEAD_JOBS = 256;
+
 interface Slot {
   worker: Worker;
   api: Comlink.Remote<WebWorkerApi>;
@@ -287,10 +294,11 @@ export class WebWorkerRunner implements SummarizingRunner {
         resolve();
       };
       /**
-       * How far jobs may be sent now: the bound, or while it is read the next one. One worker
-       * makes the checkpoint's summary itself, so it has nothing to overlap: it waits.
+       * How far jobs may be sent now: the bound, or while it is read into the next step (at
+       * most AHEAD_JOBS a worker). One worker makes the checkpoint's summary itself, so it has
+       * nothing to overlap: it waits.
        */
-      const limit = () => (checking && used > 1 ? (bounds[0] ?? total) : bound);
+      const limit = () => (checking && used > 1 ? Math.min(bounds[0] ?? total, bound + AHEAD_JOBS * used) : bound);
       /** Every job below the bound is in: the batch ends, or the checkpoint is read. */
       const atBound = () => {
         if (doneBelow !== bound || checking) return;

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Comlink from 'comlink';
-import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
+import { AHEAD_JOBS, WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
 import { defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
 
 interface Seen {
@@ -155,6 +155,28 @@ describe('the web worker pool', () => {
     expect(Math.max(...seen.runs)).toBeLessThan(100);
     expect(done).toBe(20 * schemes);
     expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: 20 * schemes }, (_, k) => Math.floor(k / schemes)));
+    runner.dispose();
+  });
+
+  it('holds at most AHEAD_JOBS a worker apart while a checkpoint is read, however long the reading takes', async () => {
+    const scenario = defaultScenario();
+    scenario.simulation.runs = 1000;
+    const schemes = scenario.schemes.length;
+    const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
+    const runner = new WebWorkerRunner({ workers: 2, createWorker: () => fakeWorker(seen, () => 0) });
+    let sentByEnd = 0;
+    await runner.run(scenario, {
+      chunkSize: 7,
+      checkpoints: [100, 1000],
+      onCheckpoint: async () => {
+        await new Promise((r) => setTimeout(r, 150)); // long enough for fake workers to run far
+        sentByEnd = seen.runs.length;
+        return true;
+      },
+    });
+    expect(sentByEnd).toBeGreaterThan(100 * schemes);
+    expect(sentByEnd).toBeLessThanOrEqual(100 * schemes + AHEAD_JOBS * 2);
+    expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: 100 * schemes }, (_, k) => Math.floor(k / schemes)));
     runner.dispose();
   });
 
