@@ -36,9 +36,9 @@ interface Held {
   /** The runs below the pool's current checkpoint: what collect and summarize see. */
   acc: ResultsAccumulator;
   /**
-   * Runs past a checkpoint that is still being read, held apart as they came: folded in by
-   * `commit` if the batch goes on (folding them then costs what it would have cost at once;
-   * merging a second set of summaries would cost more), dropped if it settles there.
+   * Runs past a checkpoint that is still being read, held apart as they came (at most
+   * AHEAD_JOBS a worker): folded in by `commit` if the batch goes on — folding them then
+   * costs what it would have cost at once — and dropped with the batch if it settles there.
    */
   ahead: RunResult[];
 }
