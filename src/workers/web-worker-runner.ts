@@ -269,6 +269,8 @@ export class WebWorkerRunner implements SummarizingRunner {
       /** While the checkpoint at `bound` is read: jobs up to the next one may go, held apart. */
       let checking = false;
       let doneAhead = 0;
+      /** Jobs each worker holds apart, past the checkpoint being read (at most AHEAD_JOBS). */
+      const heldApart = new Array<number>(used).fill(0);
       /** Chunks sent to each worker and not yet answered. */
       const inFlight = new Array<number>(used).fill(0);
       const waiting = new Set<number>();
@@ -298,7 +300,7 @@ export class WebWorkerRunner implements SummarizingRunner {
        * most AHEAD_JOBS a worker). One worker makes the checkpoint's summary itself, so it has
        * nothing to overlap: it waits.
        */
-      const limit = () => (checking && used > 1 ? Math.min(bounds[0] ?? total, bound + AHEAD_JOBS * used) : bound);
+      const limit = (i: number) => (checking && used > 1 ? Math.min(bounds[0] ?? total, next + AHEAD_JOBS - heldApart[i]) : bound);
       /** Every job below the bound is in: the batch ends, or the checkpoint is read. */
       const atBound = () => {
         if (doneBelow !== bound || checking) return;
@@ -319,6 +321,7 @@ export class WebWorkerRunner implements SummarizingRunner {
               if (slot) this.#call(slot, () => slot.api.commit(batch)).catch((error: unknown) => fail(error));
             }
             checking = false;
+            heldApart.fill(0);
             bound = bounds.shift() ?? total;
             if (doneAhead > 0) {
               doneBelow += doneAhead;
@@ -336,7 +339,7 @@ export class WebWorkerRunner implements SummarizingRunner {
       /** Keeps worker i PIPELINE chunks ahead, so it never waits for the page between chunks. */
       const dispatch = (i: number) => {
         while (!settled && inFlight[i] < PIPELINE) {
-          if (next >= limit()) {
+          if (next >= limit(i)) {
             waiting.add(i);
             return atBound();
           }
@@ -346,11 +349,12 @@ export class WebWorkerRunner implements SummarizingRunner {
       const send = (i: number) => {
         waiting.delete(i);
         const slot = this.#slots[i]!;
-        const end = limit();
+        const end = limit(i);
         const ahead = next >= bound;
         const size = Math.min(this.#chunkSize(options.chunkSize, end - next, schemes, next), end - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
         next += chunk.length;
+        if (ahead) heldApart[i] += chunk.length;
         inFlight[i]++;
         const fault = this.#fault ?? undefined;
         this.#fault = null;

@@ -25,7 +25,7 @@ interface Seen {
 /** What a fake worker's summary says: the run indices folded in, sorted. */
 const runsOf = (results: ResultsJson | null) => (results as unknown as { runs: number[] } | null)?.runs ?? [];
 
-function fakeWorker(seen: Seen, delay: () => number, calls: string[] = []): Worker {
+function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart = { jobs: 0 }): Worker {
   const { port1, port2 } = new MessageChannel();
   let held = 0;
   let kept: number[] = [];
@@ -61,14 +61,15 @@ function fakeWorker(seen: Seen, delay: () => number, calls: string[] = []): Work
         calls.push('summarize');
         return { schemes: [], runs: [...kept].sort((a, b) => a - b) };
       }),
-      run: (batch: number, jobs: RunJob[], fault?: string, apart = false) => {
+      run: (batch: number, jobs: RunJob[], fault?: string, heldApart = false) => {
         // Held from when the page sends it until it is answered.
         held++;
         seen.mostHeld = Math.max(seen.mostHeld, held);
         for (const job of jobs) seen.runs.push(job.runIndex);
+        if (heldApart) apart.jobs += jobs.length;
         return inTurn(async () => {
           await new Promise((r) => setTimeout(r, delay()));
-          (apart ? ahead : kept).push(...jobs.map((j) => j.runIndex));
+          (heldApart ? ahead : kept).push(...jobs.map((j) => j.runIndex));
           held--;
           return { count: jobs.length, ms: 1 };
         })();
@@ -163,19 +164,33 @@ describe('the web worker pool', () => {
     scenario.simulation.runs = 1000;
     const schemes = scenario.schemes.length;
     const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
-    const runner = new WebWorkerRunner({ workers: 2, createWorker: () => fakeWorker(seen, () => 0) });
+    const apart: { jobs: number }[] = [];
+    // One fast worker and one slow: the fast one must not take the slow one's share.
+    const runner = new WebWorkerRunner({
+      workers: 2,
+      createWorker: () => {
+        const mine = { jobs: 0 };
+        const slow = apart.length === 1;
+        apart.push(mine);
+        return fakeWorker(seen, () => (slow ? 20 : 0), [], mine);
+      },
+    });
     let sentByEnd = 0;
     await runner.run(scenario, {
       chunkSize: 7,
       checkpoints: [100, 1000],
       onCheckpoint: async () => {
-        await new Promise((r) => setTimeout(r, 150)); // long enough for fake workers to run far
+        // A long reading: the fast worker runs up to its bound (then a while longer, to see it stop there).
+        for (let waited = 0; apart[0].jobs < AHEAD_JOBS && waited < 5000; waited += 5) await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 60));
         sentByEnd = seen.runs.length;
         return true;
       },
     });
     expect(sentByEnd).toBeGreaterThan(100 * schemes);
     expect(sentByEnd).toBeLessThanOrEqual(100 * schemes + AHEAD_JOBS * 2);
+    expect(apart[0].jobs).toBe(AHEAD_JOBS);
+    expect(apart[1].jobs).toBeLessThanOrEqual(AHEAD_JOBS);
     expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: 100 * schemes }, (_, k) => Math.floor(k / schemes)));
     runner.dispose();
   });
