@@ -301,14 +301,18 @@ export class WebWorkerRunner implements SummarizingRunner {
        * nothing to overlap: it waits.
        */
       const limit = (i: number) => (checking && used > 1 ? Math.min(bounds[0] ?? total, next + AHEAD_JOBS - heldApart[i]) : bound);
+      /** The jobs a worker may be sent have moved on: every waiting worker takes its next. */
+      const wakeIdle = () => {
+        const idle = [...waiting];
+        waiting.clear();
+        for (const w of idle) dispatch(w);
+      };
       /** Every job below the bound is in: the batch ends, or the checkpoint is read. */
       const atBound = () => {
         if (doneBelow !== bound || checking) return;
         if (bound === total) return finish();
         checking = true;
-        const idle = [...waiting];
-        waiting.clear();
-        for (const w of idle) dispatch(w);
+        wakeIdle();
         const runs = plan.runsFrom + bound / schemes;
         (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
           (stop) => {
@@ -328,9 +332,7 @@ export class WebWorkerRunner implements SummarizingRunner {
               doneAhead = 0;
               onProgress?.(doneBelow, total);
             }
-            const idle = [...waiting];
-            waiting.clear();
-            for (const w of idle) dispatch(w);
+            wakeIdle();
             atBound();
           },
           (error: unknown) => fail(error),

@@ -22,6 +22,9 @@ interface Seen {
   sentAtCheckpoint: number[];
 }
 
+/** The run indices of every run below `runs`, one per scheme, sorted: what a summary there holds. */
+const runsBelow = (runs: number, schemes: number) => Array.from({ length: runs * schemes }, (_, k) => Math.floor(k / schemes));
+
 /** What a fake worker's summary says: the run indices folded in, sorted. */
 const runsOf = (results: ResultsJson | null) => (results as unknown as { runs: number[] } | null)?.runs ?? [];
 
@@ -112,7 +115,7 @@ describe('the web worker pool', () => {
             onCheckpoint: async (at) => {
               // Every run below the checkpoint is in the summary, and none at or past it.
               const held = runsOf(await runner.summarize());
-              expect(held).toEqual(Array.from({ length: at * schemes }, (_, k) => Math.floor(k / schemes)));
+              expect(held).toEqual(runsBelow(at, schemes));
               await new Promise((r) => setTimeout(r, readMs));
               // While it is read, the workers may run on into the next step, never past it.
               const nextStep = checkpoints[checkpoints.indexOf(at) + 1];
@@ -121,7 +124,7 @@ describe('the web worker pool', () => {
               return false;
             },
           });
-          expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: runs * schemes }, (_, k) => Math.floor(k / schemes)));
+          expect(runsOf(await runner.summarize())).toEqual(runsBelow(runs, schemes));
           runner.dispose();
           expect(seen.runs.length).toBe(runs * schemes);
           const counts = new Map<number, number>();
@@ -155,7 +158,7 @@ describe('the web worker pool', () => {
     expect(Math.max(...seen.runs)).toBeGreaterThanOrEqual(20);
     expect(Math.max(...seen.runs)).toBeLessThan(100);
     expect(done).toBe(20 * schemes);
-    expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: 20 * schemes }, (_, k) => Math.floor(k / schemes)));
+    expect(runsOf(await runner.summarize())).toEqual(runsBelow(20, schemes));
     runner.dispose();
   });
 
@@ -191,7 +194,7 @@ describe('the web worker pool', () => {
     expect(sentByEnd).toBeLessThanOrEqual(100 * schemes + AHEAD_JOBS * 2);
     expect(apart[0].jobs).toBe(AHEAD_JOBS);
     expect(apart[1].jobs).toBeLessThanOrEqual(AHEAD_JOBS);
-    expect(runsOf(await runner.summarize())).toEqual(Array.from({ length: 100 * schemes }, (_, k) => Math.floor(k / schemes)));
+    expect(runsOf(await runner.summarize())).toEqual(runsBelow(100, schemes));
     runner.dispose();
   });
 
