@@ -3,7 +3,7 @@
  * --runs-from/--runs-to it runs a slice of the batch and --json writes a shard
  * (`paybench-shard`, shard.ts) for `paybench merge`.
  */
-import { DEFAULT_TOLERANCE, GENERATOR, SCENARIO_LIMITS, buildResultsJson, buildShard, checkpoints, resultsJsonText, settling, shardText } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, GENERATOR, ProfitLedger, SCENARIO_LIMITS, buildResultsJson, buildShard, checkpoints, profitFigures, resultsJsonText, settling, settlingOf, shardText } from '../engine/index.ts';
 import type { ResultsJson, Settling } from '../engine/index.ts';
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
@@ -60,36 +60,34 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const quiet = args.booleans.has('quiet');
   const now = io.now ?? Date.now;
   const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now);
-  // One worker: run on this thread (no start-up cost); the results are the same either way.
-  // One batch: each worker ends once its summaries are in, freeing its heap before the merge.
   const converge = args.booleans.has('until-converged');
   const toleranceText = args.values.tolerance;
   const tolerance = toleranceText === undefined ? DEFAULT_TOLERANCE : Number(toleranceText);
   if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be a share between 0 and 1, e.g. 0.01, not "${toleranceText}"`);
   if (converge && sharded) throw new UsageError('--until-converged runs the whole batch in steps; it does not take a shard');
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: converge });
+  // One worker: run on this thread (no start-up cost); the results are the same either way.
+  // One batch: each worker ends once its summaries are in, freeing its heap before the merge.
+  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: false });
   let acc;
-  let settledAt: Settling | null = null;
+  let settledAt = null as Settling | null;
+  let previous: Settling['precision'] | null = null;
   try {
     if (converge) {
-      // Doubling steps on the same runs of the same plan: where it stops depends on nothing but the numbers.
-      const schemes = schemeIds?.length ?? scenario.schemes.length;
-      let previous: Settling['precision'] | null = null;
-      let from = 0;
-      for (const to of checkpoints(runs)) {
-        acc = await runner.run(scenario, {
-          runsFrom: from,
-          runsTo: to,
-          schemeIds,
-          signal: io.signal,
-          accumulator: acc,
-          onProgress: (done) => progress.update(from * schemes + done, runs * schemes),
-        });
-        from = to;
-        settledAt = settling(buildResultsJson(scenario, acc, { generator: GENERATOR }), previous, tolerance);
-        previous = settledAt.precision;
-        if (settledAt.settled) break;
-      }
+      // One batch read at doubling steps (checkpoints) from the runs' profit totals alone:
+      // where it stops depends on nothing but the numbers of the runs below each step.
+      const profits = new ProfitLedger();
+      acc = await runner.run(scenario, {
+        schemeIds,
+        signal: io.signal,
+        profits,
+        checkpoints: checkpoints(runs),
+        onCheckpoint: async (step) => {
+          settledAt = settlingOf(profitFigures(scenario, profits), step, previous, tolerance);
+          previous = settledAt.precision;
+          return settledAt.settled;
+        },
+        onProgress: (done, total) => progress.update(done, total),
+      });
     } else {
       acc = await runner.run(scenario, {
         ...range,
@@ -102,9 +100,10 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
     await runner.dispose();
   }
   progress.finish();
-  if (settledAt) io.stderr(settledText(settledAt, tolerance, runs, lang));
-
   const results = buildResultsJson(scenario, acc!, { generator: GENERATOR });
+  // Every run made (it did not stop at a step): the answer is read once more, at the maximum.
+  if (converge && !settledAt?.settled) settledAt = settling(results, previous, tolerance);
+  if (settledAt) io.stderr(settledText(settledAt, tolerance, runs, lang));
   if (sharded) {
     // A slice: the summary of its runs for the eye, the mergeable shard for `paybench merge`.
     const shard = jsonTarget !== undefined ? shardText(buildShard(scenario, acc!, { ranges: [[range.runsFrom, range.runsTo]], generator: GENERATOR })) : null;

@@ -32,7 +32,7 @@ export class InlineRunner implements Runner {
   }
 
   async run(scenario: Scenario, options: RunOptions = {}): Promise<ResultsAccumulator> {
-    const { signal, onProgress } = options;
+    const { signal, onProgress, profits } = options;
     const acc = options.accumulator ?? new ResultsAccumulator(scenario);
     const plan = planRuns(scenario, options);
     const chunks = chunkRuns(plan, options.chunkSize ?? 4);
@@ -46,7 +46,9 @@ export class InlineRunner implements Runner {
       for (let jobs = whole; jobs.length > 0; ) {
         const stop = stops.find((c) => c > jobs[0].runIndex);
         const cut = stop === undefined ? jobs.length : Math.min(jobs.length, (stop - plan.runsFrom) * schemes - done);
-        acc.addAll(runChunk(model, jobs.slice(0, cut), this.#simulate));
+        const chunk = jobs.slice(0, cut);
+        acc.addAll(runChunk(model, chunk, this.#simulate));
+        if (profits) for (const job of chunk) profits.record(job.schemeIndex, job.runIndex, acc.profit(job.schemeIndex, job.runIndex));
         done += cut;
         jobs = jobs.slice(cut);
         onProgress?.(done, plan.jobs.length);

@@ -1,13 +1,15 @@
 /**
  * The thin shell inside a worker: typed job → run → fold into this worker's summaries;
  * the summaries go back once, when the batch asks for them (`collect`). Nothing per run
- * crosses threads, so the main thread stays idle and small however many runs there are
- * (summaries merge exactly: accumulator.ts). Kept apart from the engine imports so tests
+ * crosses threads but, when the batch reads checkpoints, its profit total (8 bytes), so
+ * the main thread stays idle and small however many runs there are (summaries merge
+ * exactly: accumulator.ts). Runs past a checkpoint not yet read are held apart until the
+ * batch goes on past it (`commit`), and dropped if it stops there. Kept apart from the engine imports so tests
  * can start a worker with a fake simulator (test/workers/fixtures).
  */
 import type { MessagePort } from 'node:worker_threads';
-import { ResultsAccumulator, transferablesOf } from '../engine/index.ts';
-import type { Model, RunJob, Scenario, SimulateFn } from '../engine/index.ts';
+import { ResultsAccumulator, runProfit, transferablesOf } from '../engine/index.ts';
+import type { Model, RunJob, RunResult, Scenario, SimulateFn } from '../engine/index.ts';
 import type { FromWorker, ToWorker } from './runner.ts';
 
 export interface WorkerEngine {
@@ -18,8 +20,11 @@ export interface WorkerEngine {
 export function serveWorker(port: MessagePort, engine: WorkerEngine): void {
   let model: Model | null = null;
   let modelBatch = -1;
-  let acc: ResultsAccumulator | null = null;
   let scenario: Scenario | null = null;
+  let acc: ResultsAccumulator | null = null;
+  /** Steps up to this one fold at once; runs of later steps (past a checkpoint not yet read) are held apart. */
+  let open = 0;
+  let held: { step: number; result: RunResult }[] = [];
   const send = (message: FromWorker) => port.postMessage(message);
 
   port.on('message', (message: ToWorker) => {
@@ -28,6 +33,8 @@ export function serveWorker(port: MessagePort, engine: WorkerEngine): void {
       if (message.type === 'init') {
         model = null;
         acc = null;
+        open = 0;
+        held = [];
         modelBatch = message.batch;
         model = engine.compile(message.scenario);
         scenario = message.scenario;
@@ -36,13 +43,35 @@ export function serveWorker(port: MessagePort, engine: WorkerEngine): void {
       }
       if (!model || !acc || modelBatch !== message.batch) throw new Error(`no model for batch ${message.batch}`);
       if (message.type === 'collect') {
+        // Runs still held apart are past the checkpoint the batch stopped at: dropped.
         const state = acc.toState(true);
         port.postMessage({ type: 'state', batch: message.batch, state } satisfies FromWorker, transferablesOf(state));
         acc = new ResultsAccumulator(scenario!);
+        held = [];
         return;
       }
-      for (const job of message.jobs as RunJob[]) acc.add(engine.simulate(model, job.schemeIndex, job.runIndex));
-      send({ type: 'folded', batch: message.batch, chunk: message.chunk, count: message.jobs.length });
+      if (message.type === 'commit') {
+        // A checkpoint was passed: the runs held apart up to the next one are kept.
+        open = message.upTo;
+        const later: typeof held = [];
+        for (const h of held) {
+          if (h.step <= open) acc.add(h.result);
+          else later.push(h);
+        }
+        held = later;
+        return;
+      }
+      const step = message.step ?? 0;
+      const jobs = message.jobs as RunJob[];
+      // Copied, not transferred: with a buffer transferred after each chunk the runs measured 13% slower.
+      const profits = message.profits ? new Float64Array(jobs.length) : null;
+      for (let j = 0; j < jobs.length; j++) {
+        const result = engine.simulate(model, jobs[j].schemeIndex, jobs[j].runIndex);
+        if (profits) profits[j] = runProfit(result);
+        if (step <= open) acc.add(result);
+        else held.push({ step, result });
+      }
+      send({ type: 'folded', batch: message.batch, chunk: message.chunk, count: jobs.length, ...(profits ? { profits } : {}) });
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
       send({ type: 'error', batch: message.batch, chunk, message: e.message, stack: e.stack });

@@ -4,9 +4,15 @@
  * a worker left without chunks hands its summaries over (transferred) while the others
  * finish, one worker at a time, and they are merged into the accumulator. Chunks go to
  * whichever worker is free, but merging is exact and order-free, so the output does not
- * depend on K or on timing. Nothing per run crosses threads: the main thread stays idle
- * and small (100,000 runs within 300 MB, npm run bench). The accumulator is therefore
- * filled as the batch completes, not chunk by chunk.
+ * depend on K or on timing. Nothing per run crosses threads (but a profit total when
+ * checkpoints are read): the main thread stays idle and small (100,000 runs within 300 MB,
+ * npm run bench). The accumulator is therefore filled as the batch completes, not chunk
+ * by chunk.
+ *
+ * Checkpoints (`paybench run --until-converged`) are read from the runs' profit totals,
+ * which come back with each chunk (profit-figures.ts: the same figures the summaries give),
+ * so reading one costs this thread milliseconds and no worker waits for it: the workers
+ * run on into the next step and hold those runs apart until it is passed.
  *
  * A worker that throws rejects the batch with its message; a worker that dies is
  * replaced. Cancelling terminates the busy workers (a chunk cannot be interrupted) and
@@ -14,8 +20,8 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ResultsAccumulator, defaultChunkSize, jobsOf, planShape } from '../engine/index.ts';
-import type { RunJob, Scenario } from '../engine/index.ts';
-import { abortError } from './runner.ts';
+import type { ProfitLedger, RunJob, Scenario } from '../engine/index.ts';
+import { AHEAD_JOBS, abortError } from './runner.ts';
 import type { FromWorker, Runner, RunOptions, ToWorker } from './runner.ts';
 
 export interface NodeWorkerRunnerOptions {
@@ -43,8 +49,12 @@ const YOUNG_GENERATION_MB = 12;
 interface Slot {
   worker: Worker;
   index: number;
-  /** Chunk in flight, if any. */
+  /** Chunk in flight, if any: its number, jobs and step between checkpoints. */
   busy: number | null;
+  jobs: RunJob[];
+  step: number;
+  /** Jobs sent to it by step, while that step is past the checkpoint being read (held apart). */
+  ahead: number[];
   /** This batch's listeners, removed when the batch settles. */
   listeners: {
     message: (message: FromWorker) => void;
@@ -85,7 +95,7 @@ export class NodeWorkerRunner implements Runner {
     if (existing) return existing;
     const worker = new Worker(this.#entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.unref(); // an idle pool never keeps the process alive
-    const slot: Slot = { worker, index, busy: null, listeners: null };
+    const slot: Slot = { worker, index, busy: null, jobs: [], step: 0, ahead: [], listeners: null };
     // Always listening: a worker that dies between batches must not take the process down.
     const forget = () => {
       if (this.#slots[index] === slot) this.#slots[index] = null;
@@ -117,12 +127,34 @@ export class NodeWorkerRunner implements Runner {
     const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? defaultChunkSize(total, this.size)));
     if (total === 0) return Promise.resolve(acc);
     const batch = ++this.#batch;
+    // Checkpoints, as job counts. Each is read from the profit totals the workers send back
+    // (a few milliseconds on this thread), while the workers run on into the next step,
+    // holding those runs apart: kept by a `commit` if the batch goes on, dropped if it stops.
+    const schemes = plan.schemeIndices.length;
+    const bounds = (options.checkpoints ?? []).filter((c) => c > plan.runsFrom && c < plan.runsTo).map((c) => (c - plan.runsFrom) * schemes);
+    const stepEnd = (k: number) => bounds[k] ?? total;
+    const stepOf = (job: number) => {
+      let k = 0;
+      while (k < bounds.length && job >= bounds[k]) k++;
+      return k;
+    };
+    const ledger: ProfitLedger | undefined = options.profits;
 
     return new Promise<ResultsAccumulator>((resolve, reject) => {
       let nextJob = 0;
       let chunkNo = 0;
       let done = 0;
       let settled = false;
+      /** Checkpoints passed (the index of the next one to read); the step the batch stopped at (−1: none). */
+      let read = 0;
+      let reading = false;
+      let stopAt = -1;
+      const doneInStep = new Array<number>(bounds.length + 1).fill(0);
+      /** Profits of steps past the checkpoint being read: into the ledger once it is passed. */
+      const heldProfits: [RunJob[], Float64Array][][] = [];
+      const record = (jobs: RunJob[], profits: Float64Array) => {
+        for (let j = 0; j < jobs.length; j++) ledger!.record(jobs[j].schemeIndex, jobs[j].runIndex, profits[j]);
+      };
       const active = new Set<Slot>();
 
       const detach = (slot: Slot) => {
@@ -159,9 +191,42 @@ export class NodeWorkerRunner implements Runner {
       let handing: Slot | null = null;
       const waiting: Slot[] = [];
       const collectNext = () => {
-        if (settled || handing || waiting.length === 0) return;
+        // Not before every checkpoint is read: one may still stop the batch below the runs made.
+        if (settled || handing || waiting.length === 0 || (stopAt < 0 && read < bounds.length)) return;
         handing = waiting.shift()!;
         handing.worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
+      };
+      /** Workers at their bound of runs held apart, until the checkpoint is passed. */
+      const parked: Slot[] = [];
+      /** Every run below the next checkpoint is in: read it (in order, one at a time). */
+      const readCheckpoint = () => {
+        if (settled || reading || stopAt >= 0 || read >= bounds.length || doneInStep[read] < stepEnd(read) - (read > 0 ? bounds[read - 1] : 0)) return;
+        reading = true;
+        const runs = plan.runsFrom + bounds[read] / schemes;
+        (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
+          (stop) => {
+            reading = false;
+            if (settled) return;
+            if (stop) {
+              // Settled here: nothing more is sent, and the runs held apart are dropped at the hand-over.
+              stopAt = read;
+              for (const slot of parked.splice(0)) dispatch(slot);
+            } else {
+              read++;
+              // Messages keep their order: each worker keeps its runs of this step before anything later.
+              for (const slot of active) {
+                slot.worker.postMessage({ type: 'commit', batch, upTo: read } satisfies ToWorker);
+                slot.ahead[read] = 0;
+              }
+              for (const [jobs, profits] of heldProfits[read] ?? []) record(jobs, profits);
+              heldProfits[read] = [];
+              for (const slot of parked.splice(0)) dispatch(slot);
+              readCheckpoint();
+            }
+            collectNext();
+          },
+          (error: unknown) => fail(error),
+        );
       };
       const finish = () => {
         settled = true;
@@ -171,15 +236,29 @@ export class NodeWorkerRunner implements Runner {
 
       const dispatch = (slot: Slot) => {
         if (settled) return;
-        if (nextJob >= total) {
+        if (nextJob >= total || stopAt >= 0) {
           slot.busy = null;
           waiting.push(slot);
           collectNext();
           return;
         }
+        // A chunk never crosses a checkpoint, and a worker holds at most AHEAD_JOBS apart.
+        const step = stepOf(nextJob);
+        const room = step > read ? AHEAD_JOBS - slot.ahead.reduce((a, b) => a + b, 0) : Infinity;
+        if (room <= 0) {
+          slot.busy = null;
+          parked.push(slot);
+          return;
+        }
+        const jobs: RunJob[] = jobsOf(plan, nextJob, Math.min(nextJob + chunkSize, stepEnd(step), nextJob + room));
         slot.busy = chunkNo;
-        const jobs: RunJob[] = jobsOf(plan, nextJob, nextJob + chunkSize);
-        slot.worker.postMessage({ type: 'chunk', batch, chunk: chunkNo, jobs } satisfies ToWorker);
+        slot.jobs = jobs;
+        slot.step = step;
+        if (step > read) slot.ahead[step] = (slot.ahead[step] ?? 0) + jobs.length;
+        const chunk: ToWorker = { type: 'chunk', batch, chunk: chunkNo, jobs };
+        if (bounds.length > 0) chunk.step = step;
+        if (ledger) chunk.profits = true;
+        slot.worker.postMessage(chunk);
         nextJob += jobs.length;
         chunkNo++;
       };
@@ -217,9 +296,15 @@ export class NodeWorkerRunner implements Runner {
                 }
                 return;
               }
+              if (ledger && message.profits) {
+                if (slot.step <= read) record(slot.jobs, message.profits);
+                else (heldProfits[slot.step] ??= []).push([slot.jobs, message.profits]);
+              }
+              doneInStep[slot.step] += message.count;
               done += message.count;
               onProgress?.(done, total);
               dispatch(slot);
+              readCheckpoint();
             } catch (error) {
               fail(error);
             }
@@ -234,6 +319,7 @@ export class NodeWorkerRunner implements Runner {
           },
         };
         slot.listeners = listeners;
+        slot.ahead = [];
         slot.worker.on('message', listeners.message);
         slot.worker.on('error', listeners.error);
         slot.worker.on('exit', listeners.exit);

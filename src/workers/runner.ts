@@ -8,7 +8,7 @@
  * as parsed, job lists, counts) and summaries whose typed arrays are transferred, not
  * copied; no run crosses a thread.
  */
-import type { AccumulatorState, ResultsAccumulator, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
+import type { AccumulatorState, ProfitLedger, ResultsAccumulator, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 
 export interface RunOptions {
   /** First run index (inclusive); default 0. */
@@ -32,12 +32,18 @@ export interface RunOptions {
    * Run counts at which to stop and ask `onCheckpoint` (settled yet?): every run below the
    * count is done, and what the summaries hold there is those runs and no others — so what
    * is read there, and where a batch that stops there ends, does not depend on the workers.
-   * Inline and web runners. (The web pool's workers run on into the next step meanwhile,
-   * holding those runs apart: kept if the batch goes on, dropped if it stops.)
+   * Every runner. (The pools' workers run on into the next step meanwhile, holding those
+   * runs apart: kept if the batch goes on, dropped if it stops.)
    */
   checkpoints?: readonly number[];
   /** At a checkpoint: true ends the batch there (the promise resolves), false goes on. */
   onCheckpoint?: (runs: number) => Promise<boolean>;
+  /**
+   * Inline and Node runners: every run's profit total is recorded here as its chunk
+   * finishes, so a checkpoint can be read (profit-figures.ts) without the summaries —
+   * which the Node pool's workers keep until the batch ends.
+   */
+  profits?: ProfitLedger;
 }
 
 export interface Runner {
@@ -74,16 +80,30 @@ export interface SummarizingRunner {
 export type ToWorker =
   /** Compile the model once for this batch. */
   | { type: 'init'; batch: number; scenario: Scenario }
-  | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[] }
+  /**
+   * Node workers: `step`, which step between checkpoints the jobs fall in (0: below the
+   * first); runs of a step past the last `commit` are held apart. `profits`: send each
+   * run's profit total back.
+   */
+  | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[]; step?: number; profits?: boolean }
+  /** Node workers: the checkpoints below step `upTo` were passed — keep its runs (and fold them from now on). */
+  | { type: 'commit'; batch: number; upTo: number }
   /** Node workers: send the summaries folded so far and start afresh. */
   | { type: 'collect'; batch: number };
 
 /** Worker → main. */
 export type FromWorker =
   /** Node workers fold their runs themselves: a chunk done, and later the summaries. */
-  | { type: 'folded'; batch: number; chunk: number; count: number }
+  | { type: 'folded'; batch: number; chunk: number; count: number; profits?: Float64Array }
   | { type: 'state'; batch: number; state: AccumulatorState }
   | { type: 'error'; batch: number; chunk: number | null; message: string; stack?: string };
+
+/**
+ * Runs past a checkpoint a pool's worker may hold apart while it is read: each is a run's
+ * result (about 40 KB) until it is folded in, so this bounds the memory (about 10 MB a
+ * worker) while covering a reading of a second or so at the client department's pace.
+ */
+export const AHEAD_JOBS = 256;
 
 /** A web worker's sign of life while a long chunk runs (the pool's watchdog, web-worker-runner.ts). */
 export const HEARTBEAT = 'paybench-alive';

@@ -27,7 +27,7 @@
 import * as Comlink from 'comlink';
 import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
-import { WorkerStoppedError, abortError } from './runner.ts';
+import { AHEAD_JOBS, WorkerStoppedError, abortError } from './runner.ts';
 import type { RunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
@@ -51,13 +51,6 @@ export const STALL_MS = 30_000;
 
 /** Chunks a worker holds at once: the next is already there when one ends. */
 const PIPELINE = 2;
-
-/**
- * Runs past a checkpoint a worker may hold apart while it is read, per worker: each is a
- * run's result (about 40 KB) until it is folded in, so this bounds the memory (about 10 MB
- * a worker) while covering a reading of a second or so at the client department's pace.
- */
-export const AHEAD_JOBS = 256;
 
 interface Slot {
   worker: Worker;

@@ -3,6 +3,8 @@ import { NodeWorkerRunner } from '../../src/workers/node-worker-runner.ts';
 import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { ResultsAccumulator } from '../../src/engine/results/accumulator.ts';
+import { ProfitLedger } from '../../src/engine/results/profit-figures.ts';
+import { AHEAD_JOBS } from '../../src/workers/runner.ts';
 import { fakeRun, fakeScenario } from '../support/fake-run.ts';
 
 const entry = new URL('./fixtures/fake-worker.mjs', import.meta.url);
@@ -12,12 +14,14 @@ const named = (name: string, runs = 24): Scenario => {
 };
 const text = (scenario: Scenario, acc: ResultsAccumulator) => resultsJsonText(buildResultsJson(scenario, acc));
 
-/** The reference: every run added in plain order on this thread. */
-const direct = (scenario: Scenario) => {
+/** The reference: every run (below `runs`) added in plain order on this thread. */
+const direct = (scenario: Scenario, runs = scenario.simulation.runs) => {
   const acc = new ResultsAccumulator(scenario);
-  for (let r = 0; r < scenario.simulation.runs; r++) for (let s = 0; s < scenario.schemes.length; s++) acc.add(fakeRun(s, r));
+  for (let r = 0; r < runs; r++) for (let s = 0; s < scenario.schemes.length; s++) acc.add(fakeRun(s, r));
   return acc;
 };
+const below = (runs: number) => Array.from({ length: runs }, (_, r) => r);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pools: NodeWorkerRunner[] = [];
 const pool = (workers: number) => {
   const p = new NodeWorkerRunner({ workers, entry });
@@ -87,5 +91,75 @@ describe('runners', () => {
     // Stopped within the chunks already under way, far short of the 600 scheme-runs asked for.
     expect(last).toBeLessThan(100);
     expect((await p.run(named('ok', 4))).size).toBe(12);
+  });
+
+  describe('checkpoints (the Node pool)', () => {
+    it('are read from the runs’ profits while the workers run on; a batch that stops keeps exactly the runs below', async () => {
+      const scenario = named('ok', 60);
+      for (const [workers, keepWorkers] of [[2, false], [2, true], [1, true]] as const) {
+        const p = new NodeWorkerRunner({ workers, entry, keepWorkers });
+        pools.push(p);
+        const profits = new ProfitLedger();
+        const read: number[] = [];
+        const acc = await p.run(scenario, {
+          chunkSize: 4,
+          profits,
+          checkpoints: [10, 20, 40, 60],
+          onCheckpoint: async (runs) => {
+            read.push(runs);
+            // What the reading sees: every run below the checkpoint and none past it.
+            for (const s of [0, 1, 2]) expect(profits.runIndices(s)).toEqual(below(runs));
+            expect(profits.profit(1, runs - 1)).toBe(direct(scenario, runs).profit(1, runs - 1));
+            await sleep(40); // the workers run ahead meanwhile, holding those runs apart
+            return runs === 20;
+          },
+        });
+        expect(read).toEqual([10, 20]);
+        for (const s of [0, 1, 2]) expect(acc.runIndices(s)).toEqual(below(20));
+        expect(text(scenario, acc)).toBe(text(scenario, direct(scenario, 20)));
+      }
+    });
+
+    it('that all go on keep every run, the same as one thread', async () => {
+      const scenario = named('ok', 50);
+      const profits = new ProfitLedger();
+      const read: number[] = [];
+      const acc = await pool(2).run(scenario, {
+        chunkSize: 5,
+        profits,
+        checkpoints: [10, 20, 40, 50],
+        onCheckpoint: async (runs) => {
+          read.push(runs);
+          await sleep(20);
+          return false;
+        },
+      });
+      expect(read).toEqual([10, 20, 40]); // the last is the batch's end, read by the caller
+      expect(text(scenario, acc)).toBe(text(scenario, direct(scenario)));
+      expect(profits.runIndices(2)).toEqual(below(50));
+    });
+
+    it('hold at most AHEAD_JOBS a worker apart while a checkpoint is read, however long the reading takes', async () => {
+      const scenario = named('ok', 400);
+      let done = 0;
+      let aheadAtEnd = -1;
+      const acc = await pool(2).run(scenario, {
+        chunkSize: 8,
+        profits: new ProfitLedger(),
+        checkpoints: [10],
+        onProgress: (n) => (done = n),
+        onCheckpoint: async () => {
+          // Wait until the workers stop taking jobs (parked at their bound).
+          for (let last = -1, waited = 0; done !== last && waited < 10_000; waited += 250) {
+            last = done;
+            await sleep(250);
+          }
+          aheadAtEnd = done - 10 * 3;
+          return false;
+        },
+      });
+      expect(aheadAtEnd).toBe(2 * AHEAD_JOBS);
+      expect(text(scenario, acc)).toBe(text(scenario, direct(scenario)));
+    });
   });
 });

@@ -10,7 +10,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Comlink from 'comlink';
-import { AHEAD_JOBS, WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
+import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
+import { AHEAD_JOBS } from '../../src/workers/runner.ts';
 import { defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
 
 interface Seen {

@@ -10,6 +10,7 @@
  * does not depend on the workers or the chunking.
  */
 import type { ResultsJson } from '../results/results-json.ts';
+import type { ProfitFigures } from '../results/profit-figures.ts';
 
 /** The default: the interval narrower than 1% of profit. */
 export const DEFAULT_TOLERANCE = 0.01;
@@ -32,7 +33,8 @@ export interface Precision {
   widest: number | null;
 }
 
-export function precision(results: ResultsJson): Precision {
+/** Reads the contract (ResultsJson) or the same figures made from per-run profits alone (profit-figures.ts). */
+export function precision(results: ProfitFigures): Precision {
   const median = (id: string) => results.schemes.find((s) => s.id === id)?.metrics.profitTotal.p50 ?? null;
   const base = median(results.baseline);
   const widths = results.schemes
@@ -61,8 +63,13 @@ export interface Settling {
 
 /** Whether the answer at this step is settled, given the previous step's precision. */
 export function settling(results: ResultsJson, previous: Precision | null, tolerance = DEFAULT_TOLERANCE): Settling {
-  const p = precision(results);
+  return settlingOf(results, results.scenario.runs, previous, tolerance);
+}
+
+/** The same, from the profit figures of the `runs` runs below a checkpoint. */
+export function settlingOf(figures: ProfitFigures, runs: number, previous: Precision | null, tolerance = DEFAULT_TOLERANCE): Settling {
+  const p = precision(figures);
   const stable = previous !== null && previous.ranking.join() === p.ranking.join();
   const narrow = p.widest !== null && p.widest <= tolerance;
-  return { settled: stable && narrow, runs: results.scenario.runs, precision: p };
+  return { settled: stable && narrow, runs, precision: p };
 }

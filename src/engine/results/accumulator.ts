@@ -22,13 +22,14 @@ import type { RunResult } from '../run/run-result.ts';
 import type { Scenario } from '../scenario/types.ts';
 import { SchemeSketches } from './scheme-sketches.ts';
 import type { SchemeState } from './scheme-sketches.ts';
+import type { ProfitsByRun } from './profit-figures.ts';
 
 export interface AccumulatorState {
   plan: number;
   schemes: { schemeIndex: number; state: SchemeState }[];
 }
 
-export class ResultsAccumulator {
+export class ResultsAccumulator implements ProfitsByRun {
   /** The scenario's monthly plan (plan met is counted as runs arrive). */
   readonly plan: number;
   /** schemeIndex → its summaries */
@@ -97,6 +98,13 @@ export class ResultsAccumulator {
   /** Run indices held for a scheme, ascending. */
   runIndices(schemeIndex: number): number[] {
     return this.#bySchemes.get(schemeIndex)?.runIndices() ?? [];
+  }
+
+  /** A run's profit total (ProfitsByRun: reading whether the answer is settled). */
+  profit(schemeIndex: number, runIndex: number): number {
+    const p = this.#bySchemes.get(schemeIndex)?.perRun('profitTotal', runIndex);
+    if (p === undefined) throw new RangeError(`run ${runIndex} of scheme ${schemeIndex} is not held`);
+    return p;
   }
 
   /** A scheme's summaries (read-only use: summarize.ts). */

@@ -14,7 +14,7 @@ import { ExactSum } from '../numeric/exact-sum.ts';
 import { PER_RUN_ROWS, SUMMED_KEYS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
 import { RunChunk, type FoldTarget } from './run-chunk.ts';
 import {
-  DAY_KEYS, MONTHLY_METRICS, MONTH_KEYS, PER_RUN, TOTAL_METRICS, perRunKey, sumTo, type MonthSeries, type PerRunKey, type StaffSketches,
+  DAY_KEYS, MONTHLY_METRICS, MONTH_KEYS, PER_RUN, TOTAL_METRICS, perRunKey, perRunValue, type MonthSeries, type PerRunKey, type StaffSketches,
 } from './series.ts';
 
 export { MONTHLY_METRICS, TOTAL_METRICS, MONTH_SERIES, MONTH_RATIOS, PER_RUN, perRunKey } from './series.ts';
@@ -130,10 +130,7 @@ export class SchemeSketches {
     if (!Number.isInteger(r.runIndex) || r.runIndex < 0) throw new RangeError(`bad run index ${r.runIndex}`);
     if (this.has(r.runIndex)) throw new Error(`run ${r.runIndex} of scheme ${r.schemeIndex} was added twice`);
     const months = r.months;
-    this.#mark(r.runIndex, (row) => {
-      const total = sumTo(r[row.key as MonthlyKey], 0, months);
-      return row.paired!.fold === 'sum' ? total : months > 0 ? total / months : NaN;
-    });
+    this.#mark(r.runIndex, (row) => perRunValue(r, row));
     this.runs++;
     this.months = Math.min(this.months, months);
     this.days = Math.min(this.days, r.days);

@@ -5,6 +5,7 @@
  * fold (run-chunk.ts) and the shard check.
  */
 import type { QuantileSketch } from './quantile-sketch.ts';
+import type { RunResult } from '../run/run-result.ts';
 import { DAY_ROWS, METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayKey, type MonthlyKey, type MonthlyMetric } from '../run/metrics.ts';
 
 export const DAY_KEYS = DAY_ROWS.map((r) => r.key as DayKey);
@@ -38,4 +39,17 @@ export function sumTo(a: Float64Array, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += a[i];
   return s;
+}
+
+/** A run's number kept by run index for a paired row: its sum over the months, or their mean. */
+export function perRunValue(r: RunResult, row: MonthlyMetric): number {
+  const total = sumTo(r[row.key as MonthlyKey], 0, r.months);
+  return row.paired!.fold === 'sum' ? total : r.months > 0 ? total / r.months : NaN;
+}
+
+const PROFIT_ROW = PER_RUN_ROWS.find((row) => row.key === 'profit')!;
+
+/** A run's profit total, as its scheme's summaries keep it (what reading a checkpoint needs). */
+export function runProfit(r: RunResult): number {
+  return perRunValue(r, PROFIT_ROW);
 }

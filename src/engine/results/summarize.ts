@@ -46,8 +46,8 @@ import { SchemeSketches, perRunKey } from './scheme-sketches.ts';
 import type { PerRunKey } from './scheme-sketches.ts';
 import { DAY_ROWS, HORIZON_RATIOS, METRIC_ROWS, MONTHLY_RATIOS, PER_RUN_ROWS, type DayContractKey, type DayKey, type DayMetric, type HorizonRatioKey, type MonthlyKey, type PairedKey, type Unit } from '../run/metrics.ts';
 import type { ResultsAccumulator } from './accumulator.ts';
-import { BAND_LEVELS, BAND_P, distribution, quantileSorted, sortedCopy } from './quantiles.ts';
-import type { Distribution } from './quantiles.ts';
+import { BAND_LEVELS, BAND_P } from './quantiles.ts';
+import { count, exactDist, money, pairedDiff, roundDist, share } from './exact-figures.ts';
 import { QuantileSketch } from './quantile-sketch.ts';
 import { exactSum } from '../numeric/exact-sum.ts';
 
@@ -58,22 +58,6 @@ import { QUANTILE_ERROR, RESULTS_FORMAT, RESULTS_VERSION } from './results-json.
 import type {
   BandSeries, Centre, Dist, MetricKey, MonthSummary, Num, PairedDiff, ResultsJson, ResultsMeta, SchemeResults, StaffSummary, VsBaseline,
 } from './results-json.ts';
-
-// ---------------------------------------------------------------- rounding
-
-function round(x: number, digits: number): Num {
-  if (!Number.isFinite(x)) return null;
-  const f = 10 ** digits;
-  const r = Math.round(x * f) / f;
-  return r === 0 ? 0 : r; // no "-0"
-}
-const money = (x: number) => round(x, 2);
-const share = (x: number) => round(x, 6);
-const count = (x: number) => round(x, 4);
-
-function roundDist(d: Distribution, r: (x: number) => Num): Dist {
-  return { mean: r(d.mean), p5: r(d.p5), p10: r(d.p10), p25: r(d.p25), p50: r(d.p50), p75: r(d.p75), p90: r(d.p90), p95: r(d.p95) };
-}
 
 // ---------------------------------------------------------------- calendar of the horizon
 
@@ -107,33 +91,6 @@ function sketchBands(list: QuantileSketch[], r: (x: number) => Num): BandSeries 
   const out = {} as BandSeries;
   BAND_LEVELS.forEach((level, k) => (out[level] = q.map((v) => r(v[k]))));
   return out;
-}
-
-/** Exact distribution of per-run numbers (in run order: the mean is an exact sum anyway). */
-function exactDist(values: Float64Array, r: (x: number) => Num): Dist {
-  const d = distribution(values);
-  return roundDist({ ...d, mean: values.length > 0 ? exactSum(values) / values.length : NaN }, r);
-}
-
-/** z of a two-sided 90% interval. */
-const Z90 = 1.6448536269514722;
-
-function pairedDiff(diffs: Float64Array, r: (x: number) => Num): PairedDiff {
-  const s = sortedCopy(diffs);
-  const n = diffs.length;
-  const mean = n > 0 ? exactSum(diffs) / n : NaN;
-  // The 90% interval of the mean difference (normal approximation; run order, so it is the same for any workers).
-  let squares = 0;
-  for (let i = 0; i < n; i++) squares += (diffs[i] - mean) ** 2;
-  const half = n > 1 ? Z90 * Math.sqrt(squares / (n - 1) / n) : NaN;
-  return {
-    median: r(quantileSorted(s, 0.5)),
-    p5: r(quantileSorted(s, 0.05)),
-    p95: r(quantileSorted(s, 0.95)),
-    mean: r(mean),
-    meanLow: r(mean - half),
-    meanHigh: r(mean + half),
-  };
 }
 
 /** A per-run number for every run held, in run order. */
