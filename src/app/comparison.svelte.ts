@@ -6,7 +6,7 @@
  * "stop when settled" it ends once the answer is settled (batch/converge.ts), as a
  * convergence monitor does.
  */
-import { DEFAULT_TOLERANCE, checkpoints, settling } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, profitFigures, settling, settlingOf } from '../engine/index.ts';
 import type { Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
@@ -113,13 +113,13 @@ export class Comparison extends BackgroundJob {
     };
 
     // Settled yet? Read at 100, 200, 400, … runs: every run below the step is in, none above it.
+    // Read from the runs' profit totals (the same figures as the summaries): no worker's
+    // summaries are gathered for it, so the workers barely pause.
     let previous: Precision | null = null;
+    const profits = new ProfitLedger();
     const onCheckpoint = async (runs: number): Promise<boolean> => {
       if (!job.current) return false;
-      await (inFlight ?? Promise.resolve());
-      const results = await engine.summarize();
-      if (!job.current || !results) return false;
-      const s = settling(results, previous, DEFAULT_TOLERANCE);
+      const s = settlingOf(profitFigures(scenario, profits), runs, previous, DEFAULT_TOLERANCE);
       previous = s.precision;
       if (s.settled) this.settled = readingOf(s);
       return s.settled;
@@ -127,7 +127,7 @@ export class Comparison extends BackgroundJob {
 
     await engine.run(scenario, {
       signal: job.signal,
-      ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
+      ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint, profits } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;
         job.progress(done);

@@ -152,9 +152,6 @@ export class NodeWorkerRunner implements Runner {
       const doneInStep = new Array<number>(bounds.length + 1).fill(0);
       /** Profits of steps past the checkpoint being read: into the ledger once it is passed. */
       const heldProfits: [RunJob[], Float64Array][][] = [];
-      const record = (jobs: RunJob[], profits: Float64Array) => {
-        for (let j = 0; j < jobs.length; j++) ledger!.record(jobs[j].schemeIndex, jobs[j].runIndex, profits[j]);
-      };
       const active = new Set<Slot>();
 
       const detach = (slot: Slot) => {
@@ -218,7 +215,7 @@ export class NodeWorkerRunner implements Runner {
                 slot.worker.postMessage({ type: 'commit', batch, upTo: read } satisfies ToWorker);
                 slot.ahead[read] = 0;
               }
-              for (const [jobs, profits] of heldProfits[read] ?? []) record(jobs, profits);
+              for (const [jobs, profits] of heldProfits[read] ?? []) ledger!.recordChunk(jobs, profits);
               heldProfits[read] = [];
               for (const slot of parked.splice(0)) dispatch(slot);
               readCheckpoint();
@@ -297,7 +294,7 @@ export class NodeWorkerRunner implements Runner {
                 return;
               }
               if (ledger && message.profits) {
-                if (slot.step <= read) record(slot.jobs, message.profits);
+                if (slot.step <= read) ledger.recordChunk(slot.jobs, message.profits);
                 else (heldProfits[slot.step] ??= []).push([slot.jobs, message.profits]);
               }
               doneInStep[slot.step] += message.count;

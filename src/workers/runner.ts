@@ -39,9 +39,9 @@ export interface RunOptions {
   /** At a checkpoint: true ends the batch there (the promise resolves), false goes on. */
   onCheckpoint?: (runs: number) => Promise<boolean>;
   /**
-   * Inline and Node runners: every run's profit total is recorded here as its chunk
-   * finishes, so a checkpoint can be read (profit-figures.ts) without the summaries —
-   * which the Node pool's workers keep until the batch ends.
+   * Every run's profit total is recorded here as its chunk finishes (runs held apart once
+   * their checkpoint is passed), so a checkpoint can be read (profit-figures.ts) without
+   * gathering the workers' summaries. At a checkpoint it holds exactly the runs below it.
    */
   profits?: ProfitLedger;
 }

@@ -1,7 +1,8 @@
 /**
  * A pool of browser Web Workers: the workbench's run engine (SummarizingRunner). Each
  * worker (web-worker.ts, through Comlink) compiles the model once per batch, runs the
- * chunks it is handed and folds them into its own summaries; only a count comes back.
+ * chunks it is handed and folds them into its own summaries; only a count comes back
+ * (and the runs' profit totals, when checkpoints are read from them: options.profits).
  * `summarize` gathers the other workers' summaries into the first (transferred, merged
  * exactly) and has it build the results contract there. Summaries are functions of the set
  * of runs, so the results do not depend on the number of workers, the chunk sizes or the
@@ -11,10 +12,10 @@
  * `targetChunkMs` of work, so a message carries enough work to be worth it and a cancel or a
  * new batch is never far off. Each worker holds two chunks at once, so it never waits for the
  * page between them.
- * At a checkpoint (stop when settled) the summaries are read on exactly the runs below it.
- * With several workers, gathering them takes a while, so the workers run on into the next
- * step meanwhile and hold those runs apart (web-worker.ts): kept if the batch goes on, never
- * counted if it stops there. With one worker there is nothing to overlap: it waits.
+ * At a checkpoint (stop when settled) the answer is read on exactly the runs below it.
+ * With several workers, those done with the step first run on into the next meanwhile and
+ * hold those runs apart (web-worker.ts): kept if the batch goes on, never counted if it
+ * stops there. With one worker there is nothing to overlap: it waits.
  * Cancelling terminates the busy workers (a chunk cannot be interrupted); a worker that
  * throws or dies rejects the batch with a clear message and is replaced next time.
  *
@@ -266,6 +267,9 @@ export class WebWorkerRunner implements SummarizingRunner {
       const heldApart = new Array<number>(used).fill(0);
       /** Chunks sent to each worker and not yet answered. */
       const inFlight = new Array<number>(used).fill(0);
+      /** Profit totals (options.profits): of runs held apart, kept back until their checkpoint is passed. */
+      const ledger = options.profits;
+      let heldProfits: [RunJob[], Float64Array][] = [];
       const waiting = new Set<number>();
 
       const cleanup = () => {
@@ -290,8 +294,7 @@ export class WebWorkerRunner implements SummarizingRunner {
       };
       /**
        * How far jobs may be sent now: the bound, or while it is read into the next step (at
-       * most AHEAD_JOBS a worker). One worker makes the checkpoint's summary itself, so it has
-       * nothing to overlap: it waits.
+       * most AHEAD_JOBS a worker). One worker has nothing to overlap: it waits.
        */
       const limit = (i: number) => (checking && used > 1 ? Math.min(bounds[0] ?? total, next + AHEAD_JOBS - heldApart[i]) : bound);
       /** The jobs a worker may be sent have moved on: every waiting worker takes its next. */
@@ -319,6 +322,8 @@ export class WebWorkerRunner implements SummarizingRunner {
             }
             checking = false;
             heldApart.fill(0);
+            for (const [jobs, profits] of heldProfits) ledger!.recordChunk(jobs, profits);
+            heldProfits = [];
             bound = bounds.shift() ?? total;
             if (doneAhead > 0) {
               doneBelow += doneAhead;
@@ -353,13 +358,17 @@ export class WebWorkerRunner implements SummarizingRunner {
         inFlight[i]++;
         const fault = this.#fault ?? undefined;
         this.#fault = null;
-        this.#call(slot, () => slot.api.run(batch, chunk, fault, ahead)).then(
-          ({ count, ms }) => {
+        this.#call(slot, () => slot.api.run(batch, chunk, fault, ahead, ledger !== undefined)).then(
+          ({ count, ms, profits }) => {
             if (settled) return;
             inFlight[i]--;
             if (count > 0) this.#msPerJob = this.#msPerJob > 0 ? 0.5 * this.#msPerJob + (0.5 * ms) / count : ms / count;
             try {
               // A chunk sent ahead may end after its checkpoint was passed: then it is below the bound.
+              if (ledger && profits) {
+                if (ahead && checking) heldProfits.push([chunk, profits]);
+                else ledger.recordChunk(chunk, profits);
+              }
               if (ahead && checking) doneAhead += count;
               else {
                 doneBelow += count;

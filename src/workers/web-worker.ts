@@ -1,7 +1,8 @@
 /**
  * The thin shell inside a browser Web Worker, exposed through Comlink: typed job → run →
- * fold into this worker's summaries (accumulator.ts). Nothing per run leaves the worker:
- * the pool (web-worker-runner.ts) asks for the summaries when it wants to show them —
+ * fold into this worker's summaries (accumulator.ts). Nothing per run leaves the worker
+ * but, when the batch reads checkpoints, its profit total (8 bytes): the pool
+ * (web-worker-runner.ts) asks for the summaries when it wants to show them —
  * `collect` hands them over (transferred) and starts afresh, `absorb` merges another
  * worker's, `summarize` builds the results contract (`buildResultsJson`, the function the
  * CLI prints from). So neither the runs nor the work of summarising lands on the page, and
@@ -9,7 +10,7 @@
  * A thrown error travels back as a rejected call.
  */
 import * as Comlink from 'comlink';
-import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, settleShapes, simulateRun, transferablesOf } from '../engine/index.ts';
+import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, runProfit, settleShapes, simulateRun, transferablesOf } from '../engine/index.ts';
 import type { AccumulatorState, Model, ResultsJson, RunJob, RunResult, Scenario } from '../engine/index.ts';
 import { HEARTBEAT } from './runner.ts';
 
@@ -47,10 +48,14 @@ let held: Held | null = null;
 /** This worker runs a model per edit: the first batch settles the engine's object shapes first (settleShapes). */
 let shapesSettled = false;
 
-/** A chunk's answer: runs done, and the time they took here (queued chunks wait on the page's side, not here). */
+/**
+ * A chunk's answer: runs done, the time they took here (queued chunks wait on the page's
+ * side, not here) and, if asked, each run's profit total (what reading a checkpoint needs).
+ */
 export interface ChunkDone {
   count: number;
   ms: number;
+  profits?: Float64Array;
 }
 
 function batchOf(batch: number): Held {
@@ -69,9 +74,11 @@ const api = {
   },
   /**
    * Runs the jobs and folds them in — apart if `ahead` (past a checkpoint being read) —
-   * and returns how many were run and the milliseconds they took.
+   * and returns how many were run, the milliseconds they took and, with `profits`, their
+   * profit totals (copied back, not transferred: a buffer handed over after every chunk
+   * made a thread's runs slower).
    */
-  run(batch: number, jobs: RunJob[], fault?: WorkerFault, ahead = false): ChunkDone | Promise<ChunkDone> {
+  run(batch: number, jobs: RunJob[], fault?: WorkerFault, ahead = false, profits = false): ChunkDone | Promise<ChunkDone> {
     if (fault === 'throw') throw new Error('injected fault: the simulation threw');
     if (fault === 'crash') {
       // An error outside any call: the worker's `error` event is all the page gets.
@@ -88,13 +95,17 @@ const api = {
     const h = batchOf(batch);
     const { model } = h;
     const started = performance.now();
-    for (const job of jobs) {
-      const result = simulateRun(model, job.schemeIndex, job.runIndex);
+    const profit = profits ? new Float64Array(jobs.length) : null;
+    for (let j = 0; j < jobs.length; j++) {
+      const result = simulateRun(model, jobs[j].schemeIndex, jobs[j].runIndex);
+      if (profit) profit[j] = runProfit(result);
       if (ahead) h.ahead.push(result);
       else h.acc.add(result);
       beat();
     }
-    return { count: jobs.length, ms: performance.now() - started };
+    const done: ChunkDone = { count: jobs.length, ms: performance.now() - started };
+    if (profit) done.profits = profit;
+    return done;
   },
   /** The checkpoint was read and the batch goes on: the runs held apart join the rest. */
   commit(batch: number): void {

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import * as Comlink from 'comlink';
 import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
 import { AHEAD_JOBS } from '../../src/workers/runner.ts';
-import { defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
+import { ProfitLedger, defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
 
 interface Seen {
   /** Per job sent, its run index. */
@@ -25,6 +25,9 @@ interface Seen {
 
 /** The run indices of every run below `runs`, one per scheme, sorted: what a summary there holds. */
 const runsBelow = (runs: number, schemes: number) => Array.from({ length: runs * schemes }, (_, k) => Math.floor(k / schemes));
+
+/** A fake run's profit total. */
+const profitOf = (job: RunJob) => job.runIndex * 10 + job.schemeIndex;
 
 /** What a fake worker's summary says: the run indices folded in, sorted. */
 const runsOf = (results: ResultsJson | null) => (results as unknown as { runs: number[] } | null)?.runs ?? [];
@@ -65,7 +68,7 @@ function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart
         calls.push('summarize');
         return { schemes: [], runs: [...kept].sort((a, b) => a - b) };
       }),
-      run: (batch: number, jobs: RunJob[], fault?: string, heldApart = false) => {
+      run: (batch: number, jobs: RunJob[], fault?: string, heldApart = false, profits = false) => {
         // Held from when the page sends it until it is answered.
         held++;
         seen.mostHeld = Math.max(seen.mostHeld, held);
@@ -75,7 +78,8 @@ function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart
           await new Promise((r) => setTimeout(r, delay()));
           (heldApart ? ahead : kept).push(...jobs.map((j) => j.runIndex));
           held--;
-          return { count: jobs.length, ms: 1 };
+          // A run's profit, as a real worker sends it back when asked: here its run and scheme.
+          return { count: jobs.length, ms: 1, ...(profits ? { profits: Float64Array.from(jobs, profitOf) } : {}) };
         })();
       },
     },
@@ -109,14 +113,18 @@ describe('the web worker pool', () => {
           const runner = new WebWorkerRunner({ workers, createWorker: () => fakeWorker(seen, delay) });
           const checkpoints = [5, 10, 20, 40].filter((c) => c < runs).concat(runs);
           const progress: number[] = [];
+          const profits = new ProfitLedger();
+          const profitsHeld = (s: number) => profits.runIndices(s).map((run) => profits.profit(s, run));
           await runner.run(scenario, {
             chunkSize,
             checkpoints,
+            profits,
             onProgress: (d) => progress.push(d),
             onCheckpoint: async (at) => {
-              // Every run below the checkpoint is in the summary, and none at or past it.
+              // Every run below the checkpoint is in the summary and the profits, and none at or past it.
               const held = runsOf(await runner.summarize());
               expect(held).toEqual(runsBelow(at, schemes));
+              for (let s = 0; s < schemes; s++) expect(profitsHeld(s)).toEqual(Array.from({ length: at }, (_, run) => profitOf({ runIndex: run, schemeIndex: s })));
               await new Promise((r) => setTimeout(r, readMs));
               // While it is read, the workers may run on into the next step, never past it.
               const nextStep = checkpoints[checkpoints.indexOf(at) + 1];
@@ -126,6 +134,7 @@ describe('the web worker pool', () => {
             },
           });
           expect(runsOf(await runner.summarize())).toEqual(runsBelow(runs, schemes));
+          expect(profits.runIndices(schemes - 1).length).toBe(runs);
           runner.dispose();
           expect(seen.runs.length).toBe(runs * schemes);
           const counts = new Map<number, number>();

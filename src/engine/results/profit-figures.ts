@@ -76,6 +76,11 @@ export class ProfitLedger implements ProfitsByRun {
     p[runIndex] = profit;
   }
 
+  /** A chunk's runs, their profits in job order. */
+  recordChunk(jobs: readonly { schemeIndex: number; runIndex: number }[], profits: ArrayLike<number>): void {
+    for (let j = 0; j < jobs.length; j++) this.record(jobs[j].schemeIndex, jobs[j].runIndex, profits[j]);
+  }
+
   schemeIndices(): number[] {
     const out: number[] = [];
     this.#held.forEach((h, i) => {
