@@ -15,7 +15,8 @@ const api = {
   run(id: number, job: FitJob): FitOutcome {
     if (!held || held.id !== id) throw new Error(`no setup ${id}`);
     const outcome = runFitJob(held.setup, job);
-    return outcome ? Comlink.transfer(outcome, outcome.vectors.map((v) => v.buffer as ArrayBuffer)) : null;
+    // Copied, not transferred: a thread that has handed a buffer over runs its simulations slower after.
+    return outcome;
   },
 };
 

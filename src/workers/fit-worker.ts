@@ -21,7 +21,8 @@ port.on('message', (message: FitToWorker) => {
     const setup = setups.get(message.setup);
     if (!setup) throw new Error(`no setup ${message.setup}`);
     const outcome = runFitJob(setup, message.work);
-    port.postMessage({ type: 'done', job: message.job, outcome } satisfies FitFromWorker, outcome ? outcome.vectors.map((v) => v.buffer as ArrayBuffer) : []);
+    // Copied, not transferred: a thread that has handed a buffer over runs its simulations slower after.
+    port.postMessage({ type: 'done', job: message.job, outcome } satisfies FitFromWorker);
   } catch (error) {
     port.postMessage({ type: 'error', job: message.job, message: error instanceof Error ? error.message : String(error) } satisfies FitFromWorker);
   }

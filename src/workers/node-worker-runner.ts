@@ -1,7 +1,8 @@
 /**
  * A pool of K Node worker threads. Each worker compiles the model once per batch, runs the
  * chunks it is handed and folds the runs into its own summaries (node-worker-core.ts);
- * a worker left without chunks hands its summaries over (transferred) while the others
+ * a worker left without chunks hands its summaries over (transferred if it ends next,
+ * else copied: a thread that transfers a buffer runs slower after) while the others
  * finish, one worker at a time, and they are merged into the accumulator. Chunks go to
  * whichever worker is free, but merging is exact and order-free, so the output does not
  * depend on K or on timing. Nothing per run crosses threads (but a profit total when
@@ -191,7 +192,7 @@ export class NodeWorkerRunner implements Runner {
         // Not before every checkpoint is read: one may still stop the batch below the runs made.
         if (settled || handing || waiting.length === 0 || (stopAt < 0 && read < bounds.length)) return;
         handing = waiting.shift()!;
-        handing.worker.postMessage({ type: 'collect', batch } satisfies ToWorker);
+        handing.worker.postMessage({ type: 'collect', batch, last: !this.#keep } satisfies ToWorker);
       };
       /** Workers at their bound of runs held apart, until the checkpoint is passed. */
       const parked: Slot[] = [];

@@ -5,8 +5,9 @@
  * run's seed depends only on the scenario seed and its run index).
  *
  * Messages between a runner and its workers are plain structured-clone data (the scenario
- * as parsed, job lists, counts) and summaries whose typed arrays are transferred, not
- * copied; no run crosses a thread.
+ * as parsed, job lists, counts) and summaries, copied: a thread that transfers a buffer
+ * runs slower after (V8 then checks every typed-array access), so only a worker that ends
+ * next transfers its summaries. No run crosses a thread.
  */
 import type { AccumulatorState, ProfitLedger, ResultsAccumulator, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 
@@ -88,8 +89,11 @@ export type ToWorker =
   | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[]; step?: number; profits?: boolean }
   /** Node workers: the checkpoints below step `upTo` were passed — keep its runs (and fold them from now on). */
   | { type: 'commit'; batch: number; upTo: number }
-  /** Node workers: send the summaries folded so far and start afresh. */
-  | { type: 'collect'; batch: number };
+  /**
+   * Node workers: send the summaries folded so far and start afresh. `last`: the worker
+   * ends next, so it may transfer them (a thread that transfers a buffer runs slower after).
+   */
+  | { type: 'collect'; batch: number; last?: boolean };
 
 /** Worker → main. */
 export type FromWorker =

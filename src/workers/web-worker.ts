@@ -3,14 +3,14 @@
  * fold into this worker's summaries (accumulator.ts). Nothing per run leaves the worker
  * but, when the batch reads checkpoints, its profit total (8 bytes): the pool
  * (web-worker-runner.ts) asks for the summaries when it wants to show them —
- * `collect` hands them over (transferred) and starts afresh, `absorb` merges another
+ * `collect` hands them over (copied) and starts afresh, `absorb` merges another
  * worker's, `summarize` builds the results contract (`buildResultsJson`, the function the
  * CLI prints from). So neither the runs nor the work of summarising lands on the page, and
  * no separate summary worker (a whole JavaScript heap of its own) is needed.
  * A thrown error travels back as a rejected call.
  */
 import * as Comlink from 'comlink';
-import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, runProfit, settleShapes, simulateRun, transferablesOf } from '../engine/index.ts';
+import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, runProfit, settleShapes, simulateRun } from '../engine/index.ts';
 import type { AccumulatorState, Model, ResultsJson, RunJob, RunResult, Scenario } from '../engine/index.ts';
 import { HEARTBEAT } from './runner.ts';
 
@@ -76,7 +76,7 @@ const api = {
    * Runs the jobs and folds them in — apart if `ahead` (past a checkpoint being read) —
    * and returns how many were run, the milliseconds they took and, with `profits`, their
    * profit totals (copied back, not transferred: a buffer handed over after every chunk
-   * made a thread's runs slower).
+   * made a thread's runs slower, see collect).
    */
   run(batch: number, jobs: RunJob[], fault?: WorkerFault, ahead = false, profits = false): ChunkDone | Promise<ChunkDone> {
     if (fault === 'throw') throw new Error('injected fault: the simulation threw');
@@ -113,12 +113,16 @@ const api = {
     for (const result of h.ahead) h.acc.add(result);
     h.ahead = [];
   },
-  /** Hands over everything folded so far (below the checkpoint) and starts afresh. */
+  /**
+   * Hands over everything folded so far (below the checkpoint) and starts afresh. Copied,
+   * not transferred: once a thread has handed a buffer over, V8 checks every typed-array
+   * access for it, and the runs after measured 13% slower.
+   */
   collect(batch: number): AccumulatorState {
     const h = batchOf(batch);
     const state = h.acc.toState(true);
     h.acc = new ResultsAccumulator(h.scenario);
-    return Comlink.transfer(state, transferablesOf(state));
+    return state;
   },
   /** Merges another worker's collected summaries into this one's. */
   absorb(batch: number, state: AccumulatorState): void {
