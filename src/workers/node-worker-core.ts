@@ -4,8 +4,8 @@
  * crosses threads but, when the batch reads checkpoints, its profit total (8 bytes), so
  * the main thread stays idle and small however many runs there are (summaries merge
  * exactly: accumulator.ts). Runs past a checkpoint not yet read are held apart until the
- * batch goes on past it (`commit`), and dropped if it stops there. Kept apart from the engine imports so tests
- * can start a worker with a fake simulator (test/workers/fixtures).
+ * batch goes on past it (`commit`), and dropped if it stops there. Kept apart from the
+ * engine imports so tests can start a worker with a fake simulator (test/workers/fixtures).
  */
 import type { MessagePort } from 'node:worker_threads';
 import { ResultsAccumulator, runProfit, transferablesOf } from '../engine/index.ts';
@@ -44,8 +44,8 @@ export function serveWorker(port: MessagePort, engine: WorkerEngine): void {
       if (!model || !acc || modelBatch !== message.batch) throw new Error(`no model for batch ${message.batch}`);
       if (message.type === 'collect') {
         // Runs still held apart are past the checkpoint the batch stopped at: dropped.
-        // Transferred only by a worker that ends now: once a thread has handed a buffer over,
-        // V8 checks every typed-array access for it, and its runs measured 13% slower.
+        // Transferred only by a worker that ends now: once a thread has transferred (detached)
+        // a buffer, V8's typed-array code runs slower in it; its runs measured 13% slower.
         const state = acc.toState(true);
         port.postMessage({ type: 'state', batch: message.batch, state } satisfies FromWorker, message.last ? transferablesOf(state) : []);
         acc = new ResultsAccumulator(scenario!);

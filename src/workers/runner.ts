@@ -5,9 +5,9 @@
  * run's seed depends only on the scenario seed and its run index).
  *
  * Messages between a runner and its workers are plain structured-clone data (the scenario
- * as parsed, job lists, counts) and summaries, copied: a thread that transfers a buffer
- * runs slower after (V8 then checks every typed-array access), so only a worker that ends
- * next transfers its summaries. No run crosses a thread.
+ * as parsed, job lists, counts) and summaries, copied: a thread that transfers (detaches)
+ * a buffer runs its typed-array code slower after, so only a worker that ends next
+ * transfers its summaries. No run crosses a thread.
  */
 import type { AccumulatorState, ProfitLedger, ResultsAccumulator, ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 
