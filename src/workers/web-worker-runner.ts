@@ -4,10 +4,10 @@
  * chunks it is handed and folds them into its own summaries; only a count comes back
  * (and the runs' profit totals, when checkpoints are read from them: options.profits).
  * `summarize` gathers the other workers' summaries into the first (copied out of them,
- * transferred from the page, merged
- * exactly) and has it build the results contract there. Summaries are functions of the set
- * of runs, so the results do not depend on the number of workers, the chunk sizes or the
- * order of arrival — and the page never holds a run.
+ * transferred on from the page, merged exactly) and has it build the results contract
+ * there. Summaries are functions of the set of runs, so the results do not depend on the
+ * number of workers, the chunk sizes or the order of arrival — and the page never holds
+ * a run.
  *
  * Chunks are sized from the measured time per job (timed in the worker) to about
  * `targetChunkMs` of work, so a message carries enough work to be worth it and a cancel or a
