@@ -21,8 +21,9 @@
  */
 import { Worker } from 'node:worker_threads';
 import { ResultsAccumulator, defaultChunkSize, jobsOf, planShape } from '../engine/index.ts';
-import type { ProfitLedger, RunJob, Scenario } from '../engine/index.ts';
-import { AHEAD_JOBS, abortError } from './runner.ts';
+import type { RunJob, Scenario } from '../engine/index.ts';
+import { abortError } from './runner.ts';
+import { CheckpointSteps } from './checkpoint-steps.ts';
 import type { FromWorker, Runner, RunOptions, ToWorker } from './runner.ts';
 
 export interface NodeWorkerRunnerOptions {
@@ -54,8 +55,6 @@ interface Slot {
   busy: number | null;
   jobs: RunJob[];
   step: number;
-  /** Jobs sent to it by step, while that step is past the checkpoint being read (held apart). */
-  ahead: number[];
   /** This batch's listeners, removed when the batch settles. */
   listeners: {
     message: (message: FromWorker) => void;
@@ -96,7 +95,7 @@ export class NodeWorkerRunner implements Runner {
     if (existing) return existing;
     const worker = new Worker(this.#entry, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.unref(); // an idle pool never keeps the process alive
-    const slot: Slot = { worker, index, busy: null, jobs: [], step: 0, ahead: [], listeners: null };
+    const slot: Slot = { worker, index, busy: null, jobs: [], step: 0, listeners: null };
     // Always listening: a worker that dies between batches must not take the process down.
     const forget = () => {
       if (this.#slots[index] === slot) this.#slots[index] = null;
@@ -128,31 +127,15 @@ export class NodeWorkerRunner implements Runner {
     const chunkSize = Math.max(1, Math.floor(options.chunkSize ?? defaultChunkSize(total, this.size)));
     if (total === 0) return Promise.resolve(acc);
     const batch = ++this.#batch;
-    // Checkpoints, as job counts. Each is read from the profit totals the workers send back
-    // (a few milliseconds on this thread), while the workers run on into the next step,
-    // holding those runs apart: kept by a `commit` if the batch goes on, dropped if it stops.
-    const schemes = plan.schemeIndices.length;
-    const bounds = (options.checkpoints ?? []).filter((c) => c > plan.runsFrom && c < plan.runsTo).map((c) => (c - plan.runsFrom) * schemes);
-    const stepEnd = (k: number) => bounds[k] ?? total;
-    const stepOf = (job: number) => {
-      let k = 0;
-      while (k < bounds.length && job >= bounds[k]) k++;
-      return k;
-    };
-    const ledger: ProfitLedger | undefined = options.profits;
 
     return new Promise<ResultsAccumulator>((resolve, reject) => {
       let nextJob = 0;
       let chunkNo = 0;
+      /** Jobs run, those held apart included (what the command's progress counts). */
       let done = 0;
       let settled = false;
-      /** Checkpoints passed (the index of the next one to read); the step the batch stopped at (−1: none). */
-      let read = 0;
-      let reading = false;
+      /** The step the batch stopped at, settled at its checkpoint (−1: none). */
       let stopAt = -1;
-      const doneInStep = new Array<number>(bounds.length + 1).fill(0);
-      /** Profits of steps past the checkpoint being read: into the ledger once it is passed. */
-      const heldProfits: [RunJob[], Float64Array][][] = [];
       const active = new Set<Slot>();
 
       const detach = (slot: Slot) => {
@@ -170,6 +153,10 @@ export class NodeWorkerRunner implements Runner {
         for (const slot of active) detach(slot);
       };
       const used = Math.min(this.size, Math.ceil(total / chunkSize));
+      // Checkpoints: each is read from the profit totals the workers send back (a few
+      // milliseconds on this thread) while the workers run on into the next step, holding
+      // those runs apart: kept by a `commit` if the batch goes on, dropped if it stops.
+      const steps = new CheckpointSteps(plan, options, used);
       const fail = (error: unknown) => {
         if (settled) return;
         settled = true;
@@ -190,7 +177,7 @@ export class NodeWorkerRunner implements Runner {
       const waiting: Slot[] = [];
       const collectNext = () => {
         // Not before every checkpoint is read: one may still stop the batch below the runs made.
-        if (settled || handing || waiting.length === 0 || (stopAt < 0 && read < bounds.length)) return;
+        if (settled || handing || waiting.length === 0 || (stopAt < 0 && steps.read < steps.count)) return;
         handing = waiting.shift()!;
         handing.worker.postMessage({ type: 'collect', batch, last: !this.#keep } satisfies ToWorker);
       };
@@ -198,29 +185,21 @@ export class NodeWorkerRunner implements Runner {
       const parked: Slot[] = [];
       /** Every run below the next checkpoint is in: read it (in order, one at a time). */
       const readCheckpoint = () => {
-        if (settled || reading || stopAt >= 0 || read >= bounds.length || doneInStep[read] < stepEnd(read) - (read > 0 ? bounds[read - 1] : 0)) return;
-        reading = true;
-        const runs = plan.runsFrom + bounds[read] / schemes;
-        (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
+        if (settled || stopAt >= 0 || !steps.due) return;
+        steps.reading = true;
+        (options.onCheckpoint ? options.onCheckpoint(steps.runs) : Promise.resolve(false)).then(
           (stop) => {
-            reading = false;
             if (settled) return;
             if (stop) {
               // Settled here: nothing more is sent, and the runs held apart are dropped at the hand-over.
-              stopAt = read;
-              for (const slot of parked.splice(0)) dispatch(slot);
+              stopAt = steps.read;
             } else {
-              read++;
+              steps.passed();
               // Messages keep their order: each worker keeps its runs of this step before anything later.
-              for (const slot of active) {
-                slot.worker.postMessage({ type: 'commit', batch, upTo: read } satisfies ToWorker);
-                slot.ahead[read] = 0;
-              }
-              for (const [jobs, profits] of heldProfits[read] ?? []) ledger!.recordChunk(jobs, profits);
-              heldProfits[read] = [];
-              for (const slot of parked.splice(0)) dispatch(slot);
+              for (const slot of active) slot.worker.postMessage({ type: 'commit', batch, upTo: steps.read } satisfies ToWorker);
               readCheckpoint();
             }
+            for (const slot of parked.splice(0)) dispatch(slot);
             collectNext();
           },
           (error: unknown) => fail(error),
@@ -241,21 +220,19 @@ export class NodeWorkerRunner implements Runner {
           return;
         }
         // A chunk never crosses a checkpoint, and a worker holds at most AHEAD_JOBS apart.
-        const step = stepOf(nextJob);
-        const room = step > read ? AHEAD_JOBS - slot.ahead.reduce((a, b) => a + b, 0) : Infinity;
-        if (room <= 0) {
+        const end = steps.limit(nextJob, slot.index, true);
+        if (nextJob >= end) {
           slot.busy = null;
           parked.push(slot);
           return;
         }
-        const jobs: RunJob[] = jobsOf(plan, nextJob, Math.min(nextJob + chunkSize, stepEnd(step), nextJob + room));
+        const jobs: RunJob[] = jobsOf(plan, nextJob, Math.min(nextJob + chunkSize, end));
         slot.busy = chunkNo;
         slot.jobs = jobs;
-        slot.step = step;
-        if (step > read) slot.ahead[step] = (slot.ahead[step] ?? 0) + jobs.length;
+        slot.step = steps.sent(slot.index, nextJob, jobs.length);
         const chunk: ToWorker = { type: 'chunk', batch, chunk: chunkNo, jobs };
-        if (bounds.length > 0) chunk.step = step;
-        if (ledger) chunk.profits = true;
+        if (steps.count > 0) chunk.step = slot.step;
+        if (options.profits) chunk.profits = true;
         slot.worker.postMessage(chunk);
         nextJob += jobs.length;
         chunkNo++;
@@ -294,11 +271,7 @@ export class NodeWorkerRunner implements Runner {
                 }
                 return;
               }
-              if (ledger && message.profits) {
-                if (slot.step <= read) ledger.recordChunk(slot.jobs, message.profits);
-                else (heldProfits[slot.step] ??= []).push([slot.jobs, message.profits]);
-              }
-              doneInStep[slot.step] += message.count;
+              steps.done(slot.step, slot.jobs, message.profits);
               done += message.count;
               onProgress?.(done, total);
               dispatch(slot);
@@ -317,7 +290,6 @@ export class NodeWorkerRunner implements Runner {
           },
         };
         slot.listeners = listeners;
-        slot.ahead = [];
         slot.worker.on('message', listeners.message);
         slot.worker.on('error', listeners.error);
         slot.worker.on('exit', listeners.exit);

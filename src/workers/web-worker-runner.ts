@@ -29,7 +29,8 @@
 import * as Comlink from 'comlink';
 import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
-import { AHEAD_JOBS, WorkerStoppedError, abortError } from './runner.ts';
+import { WorkerStoppedError, abortError } from './runner.ts';
+import { CheckpointSteps } from './checkpoint-steps.ts';
 import type { RunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
@@ -252,25 +253,16 @@ export class WebWorkerRunner implements SummarizingRunner {
     if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
 
-    // Checkpoints, as job counts. While one is read, the workers run on into the next step,
-    // folding those runs apart (`ahead`): kept if the batch goes on, dropped if it settles.
-    const bounds = (options.checkpoints ?? []).filter((c) => c > plan.runsFrom && c < plan.runsTo).map((c) => (c - plan.runsFrom) * schemes);
     return new Promise<void>((resolve, reject) => {
       let next = 0;
       let settled = false;
-      /** Jobs below `bound` are the batch's; `doneBelow` of them are in (what progress counts). */
-      let bound = bounds.shift() ?? total;
-      let doneBelow = 0;
-      /** While the checkpoint at `bound` is read: jobs up to the next one may go, held apart. */
-      let checking = false;
-      let doneAhead = 0;
-      /** Jobs each worker holds apart, past the checkpoint being read (at most AHEAD_JOBS). */
-      const heldApart = new Array<number>(used).fill(0);
+      // Checkpoints: while every run below one is in and it is read, workers that are done
+      // run on into the next step, folding those runs apart (`ahead`): kept if the batch goes
+      // on, dropped if it settles. One worker has nothing to overlap: it waits.
+      const steps = new CheckpointSteps(plan, options, used);
+      const runAhead = used > 1;
       /** Chunks sent to each worker and not yet answered. */
       const inFlight = new Array<number>(used).fill(0);
-      /** Profit totals (options.profits): of runs held apart, kept back until their checkpoint is passed. */
-      const ledger = options.profits;
-      let heldProfits: [RunJob[], Float64Array][] = [];
       const waiting = new Set<number>();
 
       const cleanup = () => {
@@ -293,44 +285,30 @@ export class WebWorkerRunner implements SummarizingRunner {
         cleanup();
         resolve();
       };
-      /**
-       * How far jobs may be sent now: the bound, or while it is read into the next step (at
-       * most AHEAD_JOBS a worker). One worker has nothing to overlap: it waits.
-       */
-      const limit = (i: number) => (checking && used > 1 ? Math.min(bounds[0] ?? total, next + AHEAD_JOBS - heldApart[i]) : bound);
       /** The jobs a worker may be sent have moved on: every waiting worker takes its next. */
       const wakeIdle = () => {
         const idle = [...waiting];
         waiting.clear();
         for (const w of idle) dispatch(w);
       };
-      /** Every job below the bound is in: the batch ends, or the checkpoint is read. */
+      /** Every job below the next checkpoint is in: the batch ends, or the checkpoint is read. */
       const atBound = () => {
-        if (doneBelow !== bound || checking) return;
-        if (bound === total) return finish();
-        checking = true;
-        wakeIdle();
-        const runs = plan.runsFrom + bound / schemes;
-        (options.onCheckpoint ? options.onCheckpoint(runs) : Promise.resolve(false)).then(
+        if (steps.doneBelow === total) return finish();
+        if (!steps.due) return;
+        steps.reading = true;
+        (options.onCheckpoint ? options.onCheckpoint(steps.runs) : Promise.resolve(false)).then(
           (stop) => {
             if (settled) return;
             if (stop) return finish();
             // Going on: every worker keeps what it ran ahead (a call queued behind the chunks it
-            // holds, so before any later summary), and the next step becomes the bound.
+            // holds, so before any later summary), and the next step joins the answer.
             for (let i = 0; i < used; i++) {
               const slot = this.#slots[i];
               if (slot) this.#call(slot, () => slot.api.commit(batch)).catch((error: unknown) => fail(error));
             }
-            checking = false;
-            heldApart.fill(0);
-            for (const [jobs, profits] of heldProfits) ledger!.recordChunk(jobs, profits);
-            heldProfits = [];
-            bound = bounds.shift() ?? total;
-            if (doneAhead > 0) {
-              doneBelow += doneAhead;
-              doneAhead = 0;
-              onProgress?.(doneBelow, total);
-            }
+            const before = steps.doneBelow;
+            steps.passed();
+            if (steps.doneBelow > before) onProgress?.(steps.doneBelow, total);
             wakeIdle();
             atBound();
           },
@@ -340,7 +318,7 @@ export class WebWorkerRunner implements SummarizingRunner {
       /** Keeps worker i PIPELINE chunks ahead, so it never waits for the page between chunks. */
       const dispatch = (i: number) => {
         while (!settled && inFlight[i] < PIPELINE) {
-          if (next >= limit(i)) {
+          if (next >= steps.limit(next, i, runAhead)) {
             waiting.add(i);
             return atBound();
           }
@@ -350,31 +328,25 @@ export class WebWorkerRunner implements SummarizingRunner {
       const send = (i: number) => {
         waiting.delete(i);
         const slot = this.#slots[i]!;
-        const end = limit(i);
-        const ahead = next >= bound;
+        const end = steps.limit(next, i, runAhead);
+        const ahead = next >= steps.bound;
         const size = Math.min(this.#chunkSize(options.chunkSize, end - next, schemes, next), end - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
+        const step = steps.sent(i, next, chunk.length);
         next += chunk.length;
-        if (ahead) heldApart[i] += chunk.length;
         inFlight[i]++;
         const fault = this.#fault ?? undefined;
         this.#fault = null;
-        this.#call(slot, () => slot.api.run(batch, chunk, fault, ahead, ledger !== undefined)).then(
+        this.#call(slot, () => slot.api.run(batch, chunk, fault, ahead, options.profits !== undefined)).then(
           ({ count, ms, profits }) => {
             if (settled) return;
             inFlight[i]--;
             if (count > 0) this.#msPerJob = this.#msPerJob > 0 ? 0.5 * this.#msPerJob + (0.5 * ms) / count : ms / count;
             try {
-              // A chunk sent ahead may end after its checkpoint was passed: then it is below the bound.
-              if (ledger && profits) {
-                if (ahead && checking) heldProfits.push([chunk, profits]);
-                else ledger.recordChunk(chunk, profits);
-              }
-              if (ahead && checking) doneAhead += count;
-              else {
-                doneBelow += count;
-                onProgress?.(doneBelow, total);
-              }
+              // Progress counts the runs that are part of the answer: a chunk run ahead joins when its checkpoint is passed.
+              const before = steps.doneBelow;
+              steps.done(step, chunk, profits);
+              if (steps.doneBelow > before) onProgress?.(steps.doneBelow, total);
               dispatch(i);
               atBound();
             } catch (error) {
