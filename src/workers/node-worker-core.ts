@@ -22,9 +22,8 @@ export function serveWorker(port: MessagePort, engine: WorkerEngine): void {
   let modelBatch = -1;
   let scenario: Scenario | null = null;
   let acc: ResultsAccumulator | null = null;
-  /** Steps up to this one fold at once; runs of later steps (past a checkpoint not yet read) are held apart. */
-  let open = 0;
-  let held: { step: number; result: RunResult }[] = [];
+  /** Runs past a checkpoint not yet passed, held apart. */
+  let held: RunResult[] = [];
   const send = (message: FromWorker) => port.postMessage(message);
 
   port.on('message', (message: ToWorker) => {
@@ -33,7 +32,6 @@ export function serveWorker(port: MessagePort, engine: WorkerEngine): void {
       if (message.type === 'init') {
         model = null;
         acc = null;
-        open = 0;
         held = [];
         modelBatch = message.batch;
         model = engine.compile(message.scenario);
@@ -53,25 +51,19 @@ export function serveWorker(port: MessagePort, engine: WorkerEngine): void {
         return;
       }
       if (message.type === 'commit') {
-        // A checkpoint was passed: the runs held apart up to the next one are kept.
-        open = message.upTo;
-        const later: typeof held = [];
-        for (const h of held) {
-          if (h.step <= open) acc.add(h.result);
-          else later.push(h);
-        }
-        held = later;
+        // The checkpoint was passed: the runs held apart are kept.
+        for (const result of held) acc.add(result);
+        held = [];
         return;
       }
-      const step = message.step ?? 0;
       const jobs = message.jobs as RunJob[];
       // Copied, not transferred (see collect).
       const profits = message.profits ? new Float64Array(jobs.length) : null;
       for (let j = 0; j < jobs.length; j++) {
         const result = engine.simulate(model, jobs[j].schemeIndex, jobs[j].runIndex);
         if (profits) profits[j] = runProfit(result);
-        if (step <= open) acc.add(result);
-        else held.push({ step, result });
+        if (message.ahead) held.push(result);
+        else acc.add(result);
       }
       send({ type: 'folded', batch: message.batch, chunk: message.chunk, count: jobs.length, ...(profits ? { profits } : {}) });
     } catch (error) {

@@ -196,7 +196,7 @@ export class NodeWorkerRunner implements Runner {
             } else {
               steps.passed();
               // Messages keep their order: each worker keeps its runs of this step before anything later.
-              for (const slot of active) slot.worker.postMessage({ type: 'commit', batch, upTo: steps.read } satisfies ToWorker);
+              for (const slot of active) slot.worker.postMessage({ type: 'commit', batch } satisfies ToWorker);
               readCheckpoint();
             }
             for (const slot of parked.splice(0)) dispatch(slot);
@@ -231,7 +231,7 @@ export class NodeWorkerRunner implements Runner {
         slot.jobs = jobs;
         slot.step = steps.sent(slot.index, nextJob, jobs.length);
         const chunk: ToWorker = { type: 'chunk', batch, chunk: chunkNo, jobs };
-        if (steps.count > 0) chunk.step = slot.step;
+        if (slot.step > steps.read) chunk.ahead = true;
         if (options.profits) chunk.profits = true;
         slot.worker.postMessage(chunk);
         nextJob += jobs.length;

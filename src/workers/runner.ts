@@ -82,13 +82,12 @@ export type ToWorker =
   /** Compile the model once for this batch. */
   | { type: 'init'; batch: number; scenario: Scenario }
   /**
-   * Node workers: `step`, which step between checkpoints the jobs fall in (0: below the
-   * first); runs of a step past the last `commit` are held apart. `profits`: send each
-   * run's profit total back.
+   * Node workers: `ahead`, past a checkpoint not yet passed — hold these runs apart until
+   * `commit`. `profits`: send each run's profit total back.
    */
-  | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[]; step?: number; profits?: boolean }
-  /** Node workers: the checkpoints below step `upTo` were passed — keep its runs (and fold them from now on). */
-  | { type: 'commit'; batch: number; upTo: number }
+  | { type: 'chunk'; batch: number; chunk: number; jobs: RunJob[]; ahead?: boolean; profits?: boolean }
+  /** Node workers: the checkpoint was passed — keep the runs held apart. */
+  | { type: 'commit'; batch: number }
   /**
    * Node workers: send the summaries folded so far and start afresh. `last`: the worker
    * ends next, so it may transfer them (a thread that transfers a buffer runs slower after).
