@@ -73,8 +73,10 @@ export class Comparison extends BackgroundJob {
   run(scenario: Scenario): Promise<void> {
     this.#runScenario = scenario;
     const schemes = scenario.schemes.length;
-    // The first picture is a glimpse of one worker's runs: wait until it holds about FIRST_RESULT_RUNS.
-    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS * (this.engine.size ?? 1)) * schemes;
+    // The first picture is a glimpse of one worker's runs: wait until it holds about
+    // FIRST_RESULT_RUNS (a crowded pool starts on that worker alone).
+    const sharing = this.engine.crowded ? 1 : (this.engine.size ?? 1);
+    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS * sharing) * schemes;
     this.firstResultMs = null;
     this.completeMs = null;
     this.settled = null;
@@ -127,6 +129,7 @@ export class Comparison extends BackgroundJob {
 
     await engine.run(scenario, {
       signal: job.signal,
+      glimpseFirst: true,
       ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint, profits } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;

@@ -54,6 +54,15 @@ export interface Runner {
   dispose(): void | Promise<void>;
 }
 
+export interface SummarizingRunOptions extends Omit<RunOptions, 'accumulator'> {
+  /**
+   * The caller's first summary will be a glimpse: where the workers and the page want more
+   * cores than there are, the first worker runs alone until it is read (the others start
+   * then), so the first look does not share its core.
+   */
+  glimpseFirst?: boolean;
+}
+
 /**
  * The workbench's engine: a runner whose runs stay where they were computed (folded into
  * summaries there) and come back summarised on request — the browser's worker pool, or
@@ -61,7 +70,7 @@ export interface Runner {
  */
 export interface SummarizingRunner {
   /** Runs the plan; resolves once every run is folded in. One batch at a time; a new one replaces the old. */
-  run(scenario: Scenario, options?: Omit<RunOptions, 'accumulator'>): Promise<void>;
+  run(scenario: Scenario, options?: SummarizingRunOptions): Promise<void>;
   /**
    * The results contract for the latest batch's runs so far; null if there is none (or it
    * moved on). `glimpse`: a quick first look, from what is at hand without gathering from
@@ -70,6 +79,8 @@ export interface SummarizingRunner {
   summarize(options?: { glimpse?: boolean }): Promise<ResultsJson | null>;
   /** How many workers share a batch (a glimpse sees about one in this many runs); default 1. */
   readonly size?: number;
+  /** A batch asked for a glimpse first starts on one worker alone (that glimpse sees every run done). */
+  readonly crowded?: boolean;
   /** Browser tests: make the next chunk throw in its worker, or kill the worker. */
   injectFault?(fault: 'throw' | 'crash' | 'close' | 'hang'): void;
   dispose(): void | Promise<void>;

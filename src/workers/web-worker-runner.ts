@@ -17,6 +17,9 @@
  * With several workers, those done with the step first run on into the next meanwhile and
  * hold those runs apart (web-worker.ts): kept if the batch goes on, never counted if it
  * stops there. With one worker there is nothing to overlap: it waits.
+ * Where the workers and the page want more cores than there are (`crowded`), a batch whose
+ * first summary is a glimpse (`glimpseFirst`) starts on the first worker alone; the others
+ * start once that glimpse is read, so the first picture after an edit does not share a core.
  * Cancelling terminates the busy workers (a chunk cannot be interrupted); a worker that
  * throws or dies rejects the batch with a clear message and is replaced next time.
  *
@@ -31,12 +34,18 @@ import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 import { WorkerStoppedError, abortError } from './runner.ts';
 import { CheckpointSteps } from './checkpoint-steps.ts';
-import type { RunOptions, SummarizingRunner } from './runner.ts';
+import type { SummarizingRunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
 export interface WebWorkerRunnerOptions {
   /** Number of workers; default defaultWorkerCount(). */
   workers?: number;
+  /**
+   * The workers and the page together want more cores than there are (default: as many
+   * workers as cores): the first worker then runs alone until the batch's first glimpse is
+   * read, so the first look does not share its core.
+   */
+  crowded?: boolean;
   /** Starts a worker; default web-worker.ts bundled by Vite. */
   createWorker?: () => Worker;
   /** Work per chunk when no chunk size is given, in milliseconds; default 60. */
@@ -71,10 +80,20 @@ interface Slot {
  */
 export const MAX_DEFAULT_WORKERS = 8;
 
-/** One per core but one (the page keeps a core to draw on), at least 1, at most MAX_DEFAULT_WORKERS. */
+/**
+ * One per core but one (the page keeps a core to draw on), at most MAX_DEFAULT_WORKERS;
+ * on one or two cores, one per core: the page draws only now and then, and one worker
+ * would leave the second core idle (a comparison completes about 1.4× sooner with two on
+ * two cores). The first look stays quick because a crowded pool starts a batch asked for
+ * a glimpse on one worker alone.
+ */
 export function defaultWorkerCount(): number {
-  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return Math.min(MAX_DEFAULT_WORKERS, Math.max(1, cores - 1));
+  const cores = coreCount();
+  return Math.min(MAX_DEFAULT_WORKERS, cores <= 2 ? cores : cores - 1);
+}
+
+function coreCount(): number {
+  return typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
 }
 
 const startWorker = () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'paybench-runs' });
@@ -98,6 +117,10 @@ export class WebWorkerRunner implements SummarizingRunner {
   stallMs: number;
   #watchdog: ReturnType<typeof setInterval> | null = null;
   #lastTick = 0;
+  /** See WebWorkerRunnerOptions.crowded. */
+  readonly crowded: boolean;
+  /** Lets the current batch's other workers start (set while they wait for the first glimpse). */
+  #release: (() => void) | null = null;
 
   constructor(options: WebWorkerRunnerOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
@@ -105,6 +128,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     this.#targetMs = options.targetChunkMs ?? 60;
     this.stallMs = options.stallMs ?? STALL_MS;
     this.#slots = Array.from({ length: this.size }, () => null);
+    this.crowded = options.crowded ?? this.size >= coreCount();
   }
 
   /** Browser tests: the next chunk dispatched throws in its worker, or kills it. */
@@ -112,7 +136,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     this.#fault = fault;
   }
 
-  run(scenario: Scenario, options: RunOptions = {}): Promise<void> {
+  run(scenario: Scenario, options: SummarizingRunOptions = {}): Promise<void> {
     const next = this.#queue.then(() => this.#run(scenario, options));
     this.#queue = next.catch(() => {});
     return next;
@@ -129,6 +153,8 @@ export class WebWorkerRunner implements SummarizingRunner {
     const used = options.glimpse ? Math.min(1, this.#used) : this.#used;
     const first = this.#slots[0];
     if (batch === 0 || used === 0 || !first) return null;
+    // Whatever the answer, the first look has been asked for: the others may start.
+    const release = options.glimpse ? this.#release : null;
     try {
       const others = this.#slots.slice(1, used);
       if (others.some((slot) => !slot)) return null;
@@ -142,9 +168,11 @@ export class WebWorkerRunner implements SummarizingRunner {
         await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
       const results = await this.#call(first, () => first.api.summarize(batch));
+      release?.();
       return batch === this.#batch ? results : null;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
+      release?.();
       if (batch !== this.#batch || batch === this.#failedBatch) return null;
       throw error;
     }
@@ -234,13 +262,14 @@ export class WebWorkerRunner implements SummarizingRunner {
     const size = this.#msPerJob > 0 ? Math.round(this.#targetMs / this.#msPerJob) : schemes;
     // Near the end, smaller pieces keep every worker busy until the last one.
     const fair = Math.ceil(remaining / this.size);
-    // At the start, pieces grow with the jobs sent: the first results are in (and a summary
-    // asked for then waits) after small pieces, not after a worker's full helpings.
+    // At the start, a worker's pieces grow with the jobs sent to it: the first results are in
+    // (and a summary asked for then waits) after small pieces, not after a full helping, and
+    // a worker that starts late starts small too.
     const ramp = Math.max(schemes, sent);
     return Math.max(1, Math.min(size, 256, fair, ramp));
   }
 
-  #run(scenario: Scenario, options: RunOptions): Promise<void> {
+  #run(scenario: Scenario, options: SummarizingRunOptions): Promise<void> {
     if (this.#disposed) return Promise.reject(new Error('the runner was disposed'));
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
@@ -250,6 +279,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     const batch = ++this.#batch;
     const used = Math.min(this.size, total);
     this.#used = used;
+    this.#release = null;
     if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
 
@@ -261,8 +291,23 @@ export class WebWorkerRunner implements SummarizingRunner {
       // on, dropped if it settles. One worker has nothing to overlap: it waits.
       const steps = new CheckpointSteps(plan, options, used);
       const runAhead = used > 1;
+      // Workers that have this batch's model. In a crowded pool asked for a glimpse first,
+      // the others start once it is read (or never, if the first has been sent every job).
+      let started = this.crowded && options.glimpseFirst === true ? 1 : used;
+      this.#used = started;
+      this.#release =
+        started < used
+          ? () => {
+              this.#release = null;
+              if (batch !== this.#batch || settled || started === used || next >= total) return;
+              for (let i = started; i < used; i++) start(i);
+              started = this.#used = used;
+            }
+          : null;
       /** Chunks sent to each worker and not yet answered. */
       const inFlight = new Array<number>(used).fill(0);
+      /** Jobs sent to each worker (its chunks grow with them). */
+      const given = new Array<number>(used).fill(0);
       const waiting = new Set<number>();
 
       const cleanup = () => {
@@ -282,6 +327,7 @@ export class WebWorkerRunner implements SummarizingRunner {
 
       const finish = () => {
         settled = true;
+        this.#release = null;
         cleanup();
         resolve();
       };
@@ -302,7 +348,7 @@ export class WebWorkerRunner implements SummarizingRunner {
             if (stop) return finish();
             // Going on: every worker keeps what it ran ahead (a call queued behind the chunks it
             // holds, so before any later summary), and the next step joins the answer.
-            for (let i = 0; i < used; i++) {
+            for (let i = 0; i < started; i++) {
               const slot = this.#slots[i];
               if (slot) this.#call(slot, () => slot.api.commit(batch)).catch((error: unknown) => fail(error));
             }
@@ -314,6 +360,14 @@ export class WebWorkerRunner implements SummarizingRunner {
           },
           (error: unknown) => fail(error),
         );
+      };
+      /** Worker i compiles the batch's model, then takes its chunks. */
+      const start = (i: number) => {
+        const slot = this.#slot(i);
+        this.#call(slot, () => slot.api.init(batch, scenario)).catch((error: unknown) => {
+          fail(error instanceof WorkerStoppedError ? error : new Error(`worker ${i + 1} failed while compiling the model: ${messageOf(error)}`));
+        });
+        dispatch(i);
       };
       /** Keeps worker i PIPELINE chunks ahead, so it never waits for the page between chunks. */
       const dispatch = (i: number) => {
@@ -330,10 +384,11 @@ export class WebWorkerRunner implements SummarizingRunner {
         const slot = this.#slots[i]!;
         const end = steps.limit(next, i, runAhead);
         const ahead = next >= steps.bound;
-        const size = Math.min(this.#chunkSize(options.chunkSize, end - next, schemes, next), end - next);
+        const size = Math.min(this.#chunkSize(options.chunkSize, end - next, schemes, given[i]), end - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
         const step = steps.sent(i, next, chunk.length);
         next += chunk.length;
+        given[i] += chunk.length;
         inFlight[i]++;
         const fault = this.#fault ?? undefined;
         this.#fault = null;
@@ -357,13 +412,7 @@ export class WebWorkerRunner implements SummarizingRunner {
         );
       };
 
-      for (let i = 0; i < used; i++) {
-        const slot = this.#slot(i);
-        this.#call(slot, () => slot.api.init(batch, scenario)).catch((error: unknown) => {
-          fail(error instanceof WorkerStoppedError ? error : new Error(`worker ${i + 1} failed while compiling the model: ${messageOf(error)}`));
-        });
-        dispatch(i);
-      }
+      for (let i = 0; i < started; i++) start(i);
     });
   }
 }

@@ -195,7 +195,7 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
       same = text === reference ? '  (JSON same as inline)' : '  (JSON DIFFERS from inline!)';
     }
     const job = `${scenario.schemes.length} schemes × ${scenario.simulation.runs} runs × ${scenario.simulation.months} months`;
-    const workers = Math.max(1, opening.cores - 1);
+    const workers = Math.min(8, opening.cores <= 2 ? opening.cores : opening.cores - 1); // defaultWorkerCount() in the page
     const rows: [string, string][] = [
       [`headless Chromium, ${opening.cores} cores`, `${workers} web worker${workers > 1 ? 's' : ''}, each folding its own runs`],
       [`page open → first visible result (${opening.schemes} schemes × ${opening.runs} runs)`, ms(openFirst)],

@@ -5,7 +5,8 @@
  * than two chunks, and while a checkpoint is read the workers run on into the next step
  * only — held apart, so the summary read there holds exactly the runs below it. A checkpoint
  * that settles the answer ends the batch there. A summary gathers every worker's runs; a
- * glimpse takes the first worker's alone.
+ * glimpse takes the first worker's alone. A crowded pool asked for a glimpse first starts the
+ * others once it is read.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -32,11 +33,16 @@ const profitOf = (job: RunJob) => job.runIndex * 10 + job.schemeIndex;
 /** What a fake worker's summary says: the run indices folded in, sorted. */
 const runsOf = (results: ResultsJson | null) => (results as unknown as { runs: number[] } | null)?.runs ?? [];
 
-function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart = { jobs: 0 }): Worker {
+function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart = { jobs: 0 }, faults = { summarize: false }): Worker {
   const { port1, port2 } = new MessageChannel();
   let held = 0;
   let kept: number[] = [];
   let ahead: number[] = [];
+  // As a real worker, it knows only the batch whose model it compiled.
+  let batchHeld = -1;
+  const mine = (batch: number) => {
+    if (batch !== batchHeld) throw new Error(`no model for batch ${batch}`);
+  };
   // A worker does one thing at a time, in the order asked: each call waits for the one before.
   let busy: Promise<unknown> = Promise.resolve();
   const inTurn = <A extends unknown[], R>(f: (...args: A) => R | Promise<R>) => (...args: A): Promise<R> => {
@@ -46,26 +52,32 @@ function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart
   };
   Comlink.expose(
     {
-      init: inTurn(() => {
+      init: inTurn((batch: number) => {
+        batchHeld = batch;
         kept = [];
         ahead = [];
       }),
-      collect: inTurn(() => {
+      collect: inTurn((batch: number) => {
+        mine(batch);
         calls.push('collect');
         const state = kept;
         kept = [];
         return { runs: state };
       }),
-      absorb: inTurn((_batch: number, state: { runs: number[] }) => {
+      absorb: inTurn((batch: number, state: { runs: number[] }) => {
+        mine(batch);
         calls.push('absorb');
         kept.push(...state.runs);
       }),
-      commit: inTurn(() => {
+      commit: inTurn((batch: number) => {
+        mine(batch);
         kept.push(...ahead);
         ahead = [];
       }),
-      summarize: inTurn(() => {
+      summarize: inTurn((batch: number) => {
+        mine(batch);
         calls.push('summarize');
+        if (faults.summarize) throw new Error('the summary failed');
         return { schemes: [], runs: [...kept].sort((a, b) => a - b) };
       }),
       run: (batch: number, jobs: RunJob[], fault?: string, heldApart = false, profits = false) => {
@@ -75,6 +87,7 @@ function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart
         for (const job of jobs) seen.runs.push(job.runIndex);
         if (heldApart) apart.jobs += jobs.length;
         return inTurn(async () => {
+          mine(batch);
           await new Promise((r) => setTimeout(r, delay()));
           (heldApart ? ahead : kept).push(...jobs.map((j) => j.runIndex));
           held--;
@@ -103,23 +116,30 @@ describe('the web worker pool', () => {
         fc.option(fc.integer({ min: 1, max: 9 }), { nil: undefined }),
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         fc.integer({ min: 0, max: 6 }),
-        async (workers, runs, chunkSize, salt, readMs) => {
+        // A crowded pool whose first summary is a glimpse, asked once this many jobs are in (or never).
+        fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
+        async (workers, runs, chunkSize, salt, readMs, glimpseAt) => {
           const scenario = defaultScenario();
           scenario.simulation.runs = runs;
           const schemes = scenario.schemes.length;
           const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
           let x = salt;
           const delay = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % 4);
-          const runner = new WebWorkerRunner({ workers, createWorker: () => fakeWorker(seen, delay) });
+          const runner = new WebWorkerRunner({ workers, crowded: glimpseAt !== undefined, createWorker: () => fakeWorker(seen, delay) });
           const checkpoints = [5, 10, 20, 40].filter((c) => c < runs).concat(runs);
           const progress: number[] = [];
+          let glimpse: Promise<unknown> | null = null;
           const profits = new ProfitLedger();
           const profitsHeld = (s: number) => profits.runIndices(s).map((run) => profits.profit(s, run));
           await runner.run(scenario, {
             chunkSize,
             checkpoints,
             profits,
-            onProgress: (d) => progress.push(d),
+            glimpseFirst: glimpseAt !== undefined,
+            onProgress: (d) => {
+              progress.push(d);
+              if (glimpseAt !== undefined && d >= glimpseAt) glimpse ??= runner.summarize({ glimpse: true });
+            },
             onCheckpoint: async (at) => {
               // Every run below the checkpoint is in the summary and the profits, and none at or past it.
               const held = runsOf(await runner.summarize());
@@ -133,6 +153,7 @@ describe('the web worker pool', () => {
               return false;
             },
           });
+          await glimpse;
           expect(runsOf(await runner.summarize())).toEqual(runsBelow(runs, schemes));
           expect(profits.runIndices(schemes - 1).length).toBe(runs);
           runner.dispose();
@@ -205,6 +226,77 @@ describe('the web worker pool', () => {
     expect(apart[0].jobs).toBe(AHEAD_JOBS);
     expect(apart[1].jobs).toBeLessThanOrEqual(AHEAD_JOBS);
     expect(runsOf(await runner.summarize())).toEqual(runsBelow(100, schemes));
+    runner.dispose();
+  });
+
+  it('in a crowded pool, starts a batch asked for a glimpse first on the first worker alone, and the others once it is read', async () => {
+    const scenario = defaultScenario();
+    scenario.simulation.runs = 40;
+    const schemes = scenario.schemes.length;
+    const trial = async (crowded: boolean, glimpseAt: number | null, failing = false) => {
+      const seen: Seen[] = [];
+      const runner = new WebWorkerRunner({
+        workers: 2,
+        crowded,
+        createWorker: () => {
+          const mine: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
+          seen.push(mine);
+          return fakeWorker(mine, () => 1, [], undefined, { summarize: failing });
+        },
+      });
+      let others = -1;
+      let glimpse: Promise<unknown> | null = null;
+      await runner.run(scenario, {
+        chunkSize: 1,
+        glimpseFirst: true,
+        onProgress: (d) => {
+          if (glimpseAt === null || d < glimpseAt || glimpse) return;
+          // What the other worker had been sent before the first look was asked for.
+          others = seen[1]?.runs.length ?? 0;
+          glimpse = runner.summarize({ glimpse: true }).catch(() => null);
+        },
+      });
+      const seenFirst = runsOf((await glimpse) ?? null);
+      runner.dispose();
+      return { others, second: seen[1]?.runs.length ?? 0, seenFirst, all: [...seen.flatMap((w) => w.runs)].sort((a, b) => a - b) };
+    };
+    // Crowded: the second worker waits for the glimpse, which sees the first worker's runs, then works.
+    const alone = await trial(true, 4 * schemes);
+    expect(alone.others).toBe(0);
+    expect(alone.seenFirst.length).toBeGreaterThanOrEqual(4 * schemes);
+    expect(alone.second).toBeGreaterThan(0);
+    expect(alone.all).toEqual(runsBelow(40, schemes));
+    // A glimpse that fails still lets the others start.
+    const failed = await trial(true, 4 * schemes, true);
+    expect(failed.others).toBe(0);
+    expect(failed.second).toBeGreaterThan(0);
+    expect(failed.all).toEqual(runsBelow(40, schemes));
+    // Never looked at: the first worker runs the whole batch.
+    const unread = await trial(true, null);
+    expect(unread.second).toBe(0);
+    expect(unread.all).toEqual(runsBelow(40, schemes));
+    // Not crowded: both start at once.
+    const roomy = await trial(false, 4 * schemes);
+    expect(roomy.others).toBeGreaterThan(0);
+    expect(roomy.all).toEqual(runsBelow(40, schemes));
+
+    // A checkpoint passed before the glimpse, on workers left from an earlier batch: only the
+    // first holds this batch's model, so only it is asked to keep what it ran ahead.
+    const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
+    const runner = new WebWorkerRunner({ workers: 2, crowded: true, createWorker: () => fakeWorker(seen, () => 1) });
+    await runner.run(scenario, { chunkSize: 2 });
+    let glimpse: Promise<unknown> | null = null;
+    await runner.run(scenario, {
+      chunkSize: 1,
+      glimpseFirst: true,
+      checkpoints: [5, 40],
+      onCheckpoint: async () => false,
+      onProgress: (d) => {
+        if (d >= 10 * schemes) glimpse ??= runner.summarize({ glimpse: true });
+      },
+    });
+    await glimpse;
+    expect(runsOf(await runner.summarize())).toEqual(runsBelow(40, schemes));
     runner.dispose();
   });
 
