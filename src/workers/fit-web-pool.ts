@@ -7,7 +7,7 @@
 import * as Comlink from 'comlink';
 import type { FitEvaluator, FitOutcome, FitSetup } from '../engine/index.ts';
 import type { FitWebWorkerApi } from './fit-web-worker.ts';
-import { defaultWorkerCount } from './web-worker-runner.ts';
+import { defaultWorkerCount } from './web-worker-count.ts';
 
 export interface FitWebPool {
   evaluate: FitEvaluator;

@@ -34,17 +34,14 @@ import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 import { WorkerStoppedError, abortError } from './runner.ts';
 import { CheckpointSteps } from './checkpoint-steps.ts';
+import { coreCount, defaultWorkerCount } from './web-worker-count.ts';
 import type { SummarizingRunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
 export interface WebWorkerRunnerOptions {
   /** Number of workers; default defaultWorkerCount(). */
   workers?: number;
-  /**
-   * The workers and the page together want more cores than there are (default: as many
-   * workers as cores): the first worker then runs alone until the batch's first glimpse is
-   * read, so the first look does not share its core.
-   */
+  /** The workers and the page want more cores than there are (default: as many workers as cores): see glimpseFirst. */
   crowded?: boolean;
   /** Starts a worker; default web-worker.ts bundled by Vite. */
   createWorker?: () => Worker;
@@ -71,29 +68,6 @@ interface Slot {
   lastSign: number;
   /** Rejecters of the calls it owes an answer to. */
   owed: Set<(error: Error) => void>;
-}
-
-/**
- * Each worker is a JavaScript heap of its own: about 80 MiB more for the tab while a batch
- * runs (mostly V8's young generation, whatever the runs). Beyond this many the memory
- * grows faster than a comparison speeds up.
- */
-export const MAX_DEFAULT_WORKERS = 8;
-
-/**
- * One per core but one (the page keeps a core to draw on), at most MAX_DEFAULT_WORKERS;
- * on one or two cores, one per core: the page draws only now and then, and one worker
- * would leave the second core idle (a comparison completes about 1.4× sooner with two on
- * two cores). The first look stays quick because a crowded pool starts a batch asked for
- * a glimpse on one worker alone.
- */
-export function defaultWorkerCount(): number {
-  const cores = coreCount();
-  return Math.min(MAX_DEFAULT_WORKERS, cores <= 2 ? cores : cores - 1);
-}
-
-function coreCount(): number {
-  return typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
 }
 
 const startWorker = () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'paybench-runs' });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { defaultWorkerCount, MAX_DEFAULT_WORKERS } from '../../src/workers/web-worker-runner.ts';
+import { defaultWorkerCount, MAX_DEFAULT_WORKERS } from '../../src/workers/web-worker-count.ts';
 
 afterEach(() => vi.unstubAllGlobals());
 
