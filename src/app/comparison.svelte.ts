@@ -96,11 +96,12 @@ export class Comparison extends BackgroundJob {
     let lastAt = 0;
     let lastCost = 0;
     let shown = false;
-    const refresh = (): Promise<void> => {
+    const refresh = (last = false): Promise<void> => {
       const asked = performance.now();
       // The first picture is a glimpse (one worker's runs): with several workers, gathering
-      // theirs would wait behind the chunks each holds.
-      return (inFlight = engine.summarize({ glimpse: !shown }).then((results) => {
+      // theirs would wait behind the chunks each holds. The last is every worker's, even
+      // when the batch ended before a first picture was due.
+      return (inFlight = engine.summarize({ glimpse: !shown && !last }).then((results) => {
         inFlight = null;
         lastAt = performance.now();
         lastCost = lastAt - asked;
@@ -142,7 +143,7 @@ export class Comparison extends BackgroundJob {
     });
     if (!job.current) return;
     await (inFlight ?? Promise.resolve());
-    await refresh();
+    await refresh(true);
     // Every run made and not settled: how far the answer still is from it, as the CLI says.
     if (untilSettled && !this.settled && job.current && this.results) {
       const s = settling(this.results, previous, DEFAULT_TOLERANCE);

@@ -33,6 +33,22 @@ describe('Workbench', () => {
     expect(wb.firstResultMs).not.toBeNull();
   });
 
+  it('ends with every worker\'s runs even when the run ends before its first glimpse', async () => {
+    // Three workers, not crowded: a glimpse is the first worker's runs alone (here: run 0).
+    // Five runs end before a glimpse is due (10 runs of each scheme a worker), so the last
+    // summary is the first picture too, and it must be the whole one.
+    const scenario = bundled(5);
+    const local = localEngine();
+    const firstWorkers = { ...scenario, simulation: { ...scenario.simulation, runs: 1 } };
+    const glimpse = buildResultsJson(firstWorkers, await new InlineRunner().run(firstWorkers), { generator: GENERATOR });
+    const engine = { ...local, size: 3, crowded: false, summarize: (options?: { glimpse?: boolean }) => (options?.glimpse ? Promise.resolve(glimpse) : local.summarize()) };
+    const wb = new Workbench(scenario, engine, 'en');
+    await wb.run();
+    expect(wb.status).toBe('done');
+    const cli = buildResultsJson(scenario, await new InlineRunner().run(scenario), { generator: GENERATOR });
+    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(cli));
+  });
+
   it('names the path of an invalid input and does not run it', async () => {
     const wb = new Workbench(bundled(5), localEngine(), 'en');
     wb.draft.schemes[2].tranches[0].gate!.byDay = 40;
