@@ -17,9 +17,9 @@
  * With several workers, those done with the step first run on into the next meanwhile and
  * hold those runs apart (web-worker.ts): kept if the batch goes on, never counted if it
  * stops there. With one worker there is nothing to overlap: it waits.
- * Where the workers and the page want more cores than there are (`crowded`), a batch whose
- * first summary is a glimpse (`glimpseFirst`) starts on the first worker alone; the others
- * start once that glimpse is read, so the first picture after an edit does not share a core.
+ * A crowded pool (workers and page want more cores than there are) starts a batch asked for
+ * a glimpse first on one worker, the others once it is read: the first picture has a core.
+ * A small batch takes fewer workers (batchWorkers).
  * Cancelling terminates the busy workers (a chunk cannot be interrupted); a worker that
  * throws or dies rejects the batch with a clear message and is replaced next time.
  *
@@ -34,7 +34,7 @@ import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 import { WorkerStoppedError, abortError } from './runner.ts';
 import { CheckpointSteps } from './checkpoint-steps.ts';
-import { coreCount, defaultWorkerCount } from './web-worker-count.ts';
+import { MIN_JOBS_PER_WORKER, batchWorkers, coreCount, defaultWorkerCount } from './web-worker-count.ts';
 import type { SummarizingRunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
@@ -47,14 +47,15 @@ export interface WebWorkerRunnerOptions {
   createWorker?: () => Worker;
   /** Work per chunk when no chunk size is given, in milliseconds; default 60. */
   targetChunkMs?: number;
+  /** Jobs a worker at least, or a batch takes fewer (batchWorkers); default MIN_JOBS_PER_WORKER. */
+  minJobsPerWorker?: number;
   /** Silence after which a worker that owes an answer counts as dead; default STALL_MS. */
   stallMs?: number;
 }
 
 /**
- * A worker owing an answer sends a heartbeat at least every second while it computes
- * (between runs); a single run of the largest scenario allowed takes a few seconds. So
- * 30 s of silence is a dead worker, not a slow one.
+ * A worker owing an answer sends a heartbeat at least every second while it computes (between
+ * runs); one run of the largest scenario allowed takes seconds: 30 s of silence is a dead worker.
  */
 export const STALL_MS = 30_000;
 
@@ -76,6 +77,7 @@ export class WebWorkerRunner implements SummarizingRunner {
   readonly size: number;
   readonly #create: () => Worker;
   readonly #targetMs: number;
+  readonly #minJobs: number;
   #slots: (Slot | null)[];
   #batch = 0;
   /** Workers initialised for the current batch (their summaries are part of it). */
@@ -91,7 +93,6 @@ export class WebWorkerRunner implements SummarizingRunner {
   stallMs: number;
   #watchdog: ReturnType<typeof setInterval> | null = null;
   #lastTick = 0;
-  /** See WebWorkerRunnerOptions.crowded. */
   readonly crowded: boolean;
   /** Lets the current batch's other workers start (set while they wait for the first glimpse). */
   #release: (() => void) | null = null;
@@ -100,6 +101,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
     this.#create = options.createWorker ?? startWorker;
     this.#targetMs = options.targetChunkMs ?? 60;
+    this.#minJobs = options.minJobsPerWorker ?? MIN_JOBS_PER_WORKER;
     this.stallMs = options.stallMs ?? STALL_MS;
     this.#slots = Array.from({ length: this.size }, () => null);
     this.crowded = options.crowded ?? this.size >= coreCount();
@@ -251,7 +253,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     const plan = planShape(scenario, options);
     const total = plan.jobCount;
     const batch = ++this.#batch;
-    const used = Math.min(this.size, total);
+    const used = batchWorkers(this.size, total, this.#minJobs);
     this.#used = used;
     this.#release = null;
     if (total === 0) return Promise.resolve();

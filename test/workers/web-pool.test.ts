@@ -6,12 +6,13 @@
  * only — held apart, so the summary read there holds exactly the runs below it. A checkpoint
  * that settles the answer ends the batch there. A summary gathers every worker's runs; a
  * glimpse takes the first worker's alone. A crowded pool asked for a glimpse first starts the
- * others once it is read.
+ * others once it is read. A small batch takes only as many workers as it has work for.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Comlink from 'comlink';
 import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
+import { MIN_JOBS_PER_WORKER } from '../../src/workers/web-worker-count.ts';
 import { AHEAD_JOBS } from '../../src/workers/runner.ts';
 import { ProfitLedger, defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
 
@@ -125,7 +126,7 @@ describe('the web worker pool', () => {
           const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
           let x = salt;
           const delay = () => ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % 4);
-          const runner = new WebWorkerRunner({ workers, crowded: glimpseAt !== undefined, createWorker: () => fakeWorker(seen, delay) });
+          const runner = new WebWorkerRunner({ minJobsPerWorker: 1, workers, crowded: glimpseAt !== undefined, createWorker: () => fakeWorker(seen, delay) });
           const checkpoints = [5, 10, 20, 40].filter((c) => c < runs).concat(runs);
           const progress: number[] = [];
           let glimpse: Promise<unknown> | null = null;
@@ -177,7 +178,7 @@ describe('the web worker pool', () => {
     scenario.simulation.runs = 100;
     const schemes = scenario.schemes.length;
     const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
-    const runner = new WebWorkerRunner({ workers: 2, createWorker: () => fakeWorker(seen, () => 1) });
+    const runner = new WebWorkerRunner({ minJobsPerWorker: 1, workers: 2, createWorker: () => fakeWorker(seen, () => 1) });
     let done = 0;
     await runner.run(scenario, {
       chunkSize: 3,
@@ -201,6 +202,7 @@ describe('the web worker pool', () => {
     const apart: { jobs: number }[] = [];
     // One fast worker and one slow: the fast one must not take the slow one's share.
     const runner = new WebWorkerRunner({
+      minJobsPerWorker: 1,
       workers: 2,
       createWorker: () => {
         const mine = { jobs: 0 };
@@ -236,6 +238,7 @@ describe('the web worker pool', () => {
     const trial = async (crowded: boolean, glimpseAt: number | null, failing = false) => {
       const seen: Seen[] = [];
       const runner = new WebWorkerRunner({
+        minJobsPerWorker: 1,
         workers: 2,
         crowded,
         createWorker: () => {
@@ -283,7 +286,7 @@ describe('the web worker pool', () => {
     // A checkpoint passed before the glimpse, on workers left from an earlier batch: only the
     // first holds this batch's model, so only it is asked to keep what it ran ahead.
     const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
-    const runner = new WebWorkerRunner({ workers: 2, crowded: true, createWorker: () => fakeWorker(seen, () => 1) });
+    const runner = new WebWorkerRunner({ minJobsPerWorker: 1, workers: 2, crowded: true, createWorker: () => fakeWorker(seen, () => 1) });
     await runner.run(scenario, { chunkSize: 2 });
     let glimpse: Promise<unknown> | null = null;
     await runner.run(scenario, {
@@ -300,12 +303,38 @@ describe('the web worker pool', () => {
     runner.dispose();
   });
 
+  it('gives a batch fewer workers when they would each get fewer than MIN_JOBS_PER_WORKER jobs', async () => {
+    const scenario = defaultScenario();
+    const schemes = scenario.schemes.length;
+    const workersUsed = async (runs: number) => {
+      const seen: Seen[] = [];
+      const runner = new WebWorkerRunner({
+        workers: 3,
+        createWorker: () => {
+          const mine: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
+          seen.push(mine);
+          return fakeWorker(mine, () => 0);
+        },
+      });
+      scenario.simulation.runs = runs;
+      await runner.run(scenario, { chunkSize: 1 });
+      expect(runsOf(await runner.summarize())).toEqual(runsBelow(runs, schemes));
+      runner.dispose();
+      return seen.filter((w) => w.runs.length > 0).length;
+    };
+    const runsFor = (jobs: number) => Math.ceil(jobs / schemes);
+    expect(await workersUsed(runsFor(MIN_JOBS_PER_WORKER) - 1)).toBe(1);
+    expect(await workersUsed(runsFor(2 * MIN_JOBS_PER_WORKER))).toBe(2);
+    expect(await workersUsed(runsFor(3 * MIN_JOBS_PER_WORKER))).toBe(3);
+  });
+
   it('gathers every worker\'s summaries for a summary, and only the first worker\'s for a glimpse', async () => {
     const scenario = defaultScenario();
     scenario.simulation.runs = 6;
     const seen: Seen = { runs: [], mostHeld: 0, sentAtCheckpoint: [] };
     const calls: string[][] = [];
     const runner = new WebWorkerRunner({
+      minJobsPerWorker: 1,
       workers: 3,
       createWorker: () => {
         const mine: string[] = [];
