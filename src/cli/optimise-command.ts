@@ -21,9 +21,7 @@ import {
   optimise, parseGoal, parseInputText, serializeScenario,
 } from '../engine/index.ts';
 import type { Scenario, Suggestion } from '../engine/index.ts';
-import type { Runner } from '../workers/runner.ts';
-import { InlineRunner } from '../workers/inline-runner.ts';
-import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
+import { batchesRunner } from './results-runner.ts';
 
 /** The engine's refusals in the user's language, as bad input (exit 1). */
 function inputError(e: unknown, lang: Lang): never {
@@ -65,7 +63,7 @@ export async function optimiseCommand(args: ParsedArgs, io: CliIo, lang: Lang): 
 
   const quiet = args.booleans.has('quiet');
   const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
+  const runner = batchesRunner(workers);
   let suggestion: Suggestion;
   try {
     suggestion = await optimise(

@@ -7,13 +7,21 @@ import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
 import { GENERATOR, buildResultsJson } from '../engine/index.ts';
 import type { ResultsJson, Scenario } from '../engine/index.ts';
-import { InlineRunner } from '../workers/inline-runner.ts';
 import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
+import { SizedRunner } from '../workers/sized-runner.ts';
 import type { Runner } from '../workers/runner.ts';
+
+/**
+ * The runner for a command's many batches on `workers` threads, kept for all of them; a
+ * batch with work for one thread only runs on the command's own (all of them, with one).
+ */
+export function batchesRunner(workers: number): Runner {
+  return new SizedRunner(new NodeWorkerRunner({ workers }));
+}
 
 export function resultsRunner(io: CliIo, args: ParsedArgs, workers: number) {
   const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
+  const runner = batchesRunner(workers);
   const run = async (scenario: Scenario): Promise<ResultsJson> =>
     buildResultsJson(scenario, await runner.run(scenario, { signal: io.signal }), { generator: GENERATOR });
   return { run, progress, dispose: () => runner.dispose() };

@@ -14,9 +14,7 @@ import { loadScenario } from './scenario-file.ts';
 import { createProgress } from './progress.ts';
 import { DEFAULT_SWING, GENERATOR, SCENARIO_LIMITS, buildResultsJson, planSensitivity, runSensitivity } from '../engine/index.ts';
 import type { Tornado } from '../engine/index.ts';
-import type { Runner } from '../workers/runner.ts';
-import { InlineRunner } from '../workers/inline-runner.ts';
-import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
+import { batchesRunner } from './results-runner.ts';
 
 const WORDS = {
   en: { input: 'input', low: 'low', high: 'high', swing: 'swing', advantage: (id: string, base: string, v: string) => `${id} vs ${base}: median profit difference ${v} over the horizon`, skipped: 'not swept' },
@@ -37,7 +35,7 @@ export async function sensitivityCommand(args: ParsedArgs, io: CliIo, lang: Lang
   const plan = planSensitivity(scenario, { swing, runs });
 
   const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
+  const runner = batchesRunner(workers);
   let result: Tornado;
   try {
     result = await runSensitivity(

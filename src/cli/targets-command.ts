@@ -12,9 +12,7 @@ import { loadScenario } from './scenario-file.ts';
 import { loadTargets, targetsTable } from './target-files.ts';
 import { createProgress } from './progress.ts';
 import { GENERATOR, SCENARIO_LIMITS, buildResultsJson, checkTargets, targetScenario } from '../engine/index.ts';
-import { InlineRunner } from '../workers/inline-runner.ts';
-import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
-import type { Runner } from '../workers/runner.ts';
+import { batchesRunner } from './results-runner.ts';
 
 export async function targetsCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
   const [file, ...extra] = args.positional;
@@ -29,7 +27,7 @@ export async function targetsCommand(args: ParsedArgs, io: CliIo, lang: Lang): P
   const scenario = targetScenario(base, targets, runs ?? targets.runs);
 
   const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers });
+  const runner = batchesRunner(workers);
   let acc;
   try {
     acc = await runner.run(scenario, { signal: io.signal, onProgress: (done, total) => progress.update(done, total) });

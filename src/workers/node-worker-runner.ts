@@ -22,7 +22,7 @@
 import { Worker } from 'node:worker_threads';
 import { ResultsAccumulator, defaultChunkSize, jobsOf, planShape } from '../engine/index.ts';
 import type { RunJob, Scenario } from '../engine/index.ts';
-import { abortError } from './runner.ts';
+import { abortError, batchWorkers } from './runner.ts';
 import { CheckpointSteps } from './checkpoint-steps.ts';
 import type { FromWorker, Runner, RunOptions, ToWorker } from './runner.ts';
 
@@ -38,6 +38,8 @@ export interface NodeWorkerRunnerOptions {
    * fresh workers. Default true: a pool kept for many batches (the bench, tests).
    */
   keepWorkers?: boolean;
+  /** Jobs a worker at least, or a batch takes fewer (batchWorkers); default MIN_JOBS_PER_WORKER. */
+  minJobsPerWorker?: number;
 }
 
 const DEFAULT_ENTRY = new URL('./node-worker.mjs', import.meta.url);
@@ -67,6 +69,7 @@ export class NodeWorkerRunner implements Runner {
   readonly size: number;
   readonly #entry: URL;
   readonly #keep: boolean;
+  readonly #minJobs: number | undefined;
   #slots: (Slot | null)[];
   #batch = 0;
   #queue: Promise<unknown> = Promise.resolve();
@@ -76,6 +79,7 @@ export class NodeWorkerRunner implements Runner {
     this.size = Math.max(1, Math.floor(options.workers ?? 1));
     this.#entry = options.entry ?? DEFAULT_ENTRY;
     this.#keep = options.keepWorkers ?? true;
+    this.#minJobs = options.minJobsPerWorker;
     this.#slots = Array.from({ length: this.size }, () => null);
   }
 
@@ -152,7 +156,7 @@ export class NodeWorkerRunner implements Runner {
         signal?.removeEventListener('abort', onAbort);
         for (const slot of active) detach(slot);
       };
-      const used = Math.min(this.size, Math.ceil(total / chunkSize));
+      const used = Math.min(batchWorkers(this.size, total, this.#minJobs), Math.ceil(total / chunkSize));
       // Checkpoints: each is read from the profit totals the workers send back (a few
       // milliseconds on this thread) while the workers run on into the next step, holding
       // those runs apart: kept by a `commit` if the batch goes on, dropped if it stops.

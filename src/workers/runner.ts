@@ -119,6 +119,19 @@ export type FromWorker =
  */
 export const AHEAD_JOBS = 256;
 
+/**
+ * Below this many jobs a worker each, a batch takes fewer workers (either pool): one more
+ * costs its model's compile and a hand-over of summaries, whatever the batch's size. The
+ * optimiser's small batches (a generation on a block of 20 runs) ran slower on two workers
+ * than on one.
+ */
+export const MIN_JOBS_PER_WORKER = 64;
+
+/** The workers a batch of `jobs` takes from a pool of `size`: at least `minJobs` each, at least one. */
+export function batchWorkers(size: number, jobs: number, minJobs = MIN_JOBS_PER_WORKER): number {
+  return Math.min(size, Math.max(1, Math.floor(jobs / Math.max(1, minJobs))));
+}
+
 /** A web worker's sign of life while a long chunk runs (the pool's watchdog, web-worker-runner.ts). */
 export const HEARTBEAT = 'paybench-alive';
 

@@ -1,7 +1,7 @@
 /**
  * How many web workers the workbench runs by default, for a comparison and for a fit: one
  * per core but one, except on small machines, and never so many that the tab's memory
- * outgrows the speed they add; and how many of them a small batch takes.
+ * outgrows the speed they add.
  */
 
 /**
@@ -26,16 +26,4 @@ export function defaultWorkerCount(): number {
 /** The cores the browser says it has (two when it does not say). */
 export function coreCount(): number {
   return typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-}
-
-/**
- * Below this many jobs a worker each, a batch takes fewer workers: one more costs its
- * model's compile and a hand-over of summaries. The optimiser's small batches (blocks of
- * 20 runs) ran 1.2× slower on two workers than on one; with this floor, 1.07× faster.
- */
-export const MIN_JOBS_PER_WORKER = 64;
-
-/** The workers a batch of `jobs` takes from a pool of `size`: at least `minJobs` each, at least one. */
-export function batchWorkers(size: number, jobs: number, minJobs = MIN_JOBS_PER_WORKER): number {
-  return Math.min(size, Math.max(1, Math.floor(jobs / Math.max(1, minJobs))));
 }

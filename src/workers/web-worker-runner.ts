@@ -32,9 +32,9 @@
 import * as Comlink from 'comlink';
 import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
-import { WorkerStoppedError, abortError } from './runner.ts';
+import { WorkerStoppedError, abortError, batchWorkers } from './runner.ts';
 import { CheckpointSteps } from './checkpoint-steps.ts';
-import { MIN_JOBS_PER_WORKER, batchWorkers, coreCount, defaultWorkerCount } from './web-worker-count.ts';
+import { coreCount, defaultWorkerCount } from './web-worker-count.ts';
 import type { SummarizingRunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
 
@@ -77,7 +77,7 @@ export class WebWorkerRunner implements SummarizingRunner {
   readonly size: number;
   readonly #create: () => Worker;
   readonly #targetMs: number;
-  readonly #minJobs: number;
+  readonly #minJobs: number | undefined;
   #slots: (Slot | null)[];
   #batch = 0;
   /** Workers initialised for the current batch (their summaries are part of it). */
@@ -101,7 +101,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
     this.#create = options.createWorker ?? startWorker;
     this.#targetMs = options.targetChunkMs ?? 60;
-    this.#minJobs = options.minJobsPerWorker ?? MIN_JOBS_PER_WORKER;
+    this.#minJobs = options.minJobsPerWorker;
     this.stallMs = options.stallMs ?? STALL_MS;
     this.#slots = Array.from({ length: this.size }, () => null);
     this.crowded = options.crowded ?? this.size >= coreCount();

@@ -24,7 +24,7 @@ const below = (runs: number) => Array.from({ length: runs }, (_, r) => r);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const pools: NodeWorkerRunner[] = [];
 const pool = (workers: number) => {
-  const p = new NodeWorkerRunner({ workers, entry });
+  const p = new NodeWorkerRunner({ workers, entry, minJobsPerWorker: 1 });
   pools.push(p);
   return p;
 };
@@ -47,7 +47,7 @@ describe('runners', () => {
   it('give the same results when each worker ends as it hands over (keepWorkers: false), batch after batch', async () => {
     const scenario = named('ok');
     const reference = text(scenario, direct(scenario));
-    const p = new NodeWorkerRunner({ workers: 2, entry, keepWorkers: false });
+    const p = new NodeWorkerRunner({ workers: 2, entry, keepWorkers: false, minJobsPerWorker: 1 });
     pools.push(p);
     expect(text(scenario, await p.run(scenario, { chunkSize: 3 }))).toBe(reference);
     // The workers ended with the batch: the next one starts fresh workers.
@@ -97,7 +97,7 @@ describe('runners', () => {
     it('are read from the runs’ profits while the workers run on; a batch that stops keeps exactly the runs below', async () => {
       const scenario = named('ok', 60);
       for (const [workers, keepWorkers] of [[2, false], [2, true], [1, true]] as const) {
-        const p = new NodeWorkerRunner({ workers, entry, keepWorkers });
+        const p = new NodeWorkerRunner({ workers, entry, keepWorkers, minJobsPerWorker: 1 });
         pools.push(p);
         const profits = new ProfitLedger();
         const read: number[] = [];

@@ -12,8 +12,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as Comlink from 'comlink';
 import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
-import { MIN_JOBS_PER_WORKER } from '../../src/workers/web-worker-count.ts';
-import { AHEAD_JOBS } from '../../src/workers/runner.ts';
+import { AHEAD_JOBS, MIN_JOBS_PER_WORKER } from '../../src/workers/runner.ts';
 import { ProfitLedger, defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
 
 interface Seen {

@@ -76,7 +76,7 @@ describe('optimise', () => {
 
   it('gives the same suggestion for 1 and 2 workers', async () => {
     const scenario = weakStart();
-    const two = new NodeWorkerRunner({ workers: 2 });
+    const two = new NodeWorkerRunner({ workers: 2, minJobsPerWorker: 1 });
     try {
       const a = await optimise(scenario, { schemeId: 'tranches' }, through(new InlineRunner()), { runs: 8, budget: 60 });
       const b = await optimise(scenario, { schemeId: 'tranches' }, through(two), { runs: 8, budget: 60 });
