@@ -16,8 +16,8 @@ import { createProgress } from './progress.ts';
 import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
 import type { Runner } from '../workers/runner.ts';
-import { InlineRunner } from '../workers/inline-runner.ts';
 import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
+import { SizedRunner } from '../workers/sized-runner.ts';
 
 export { GENERATOR };
 
@@ -65,9 +65,10 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const tolerance = toleranceText === undefined ? DEFAULT_TOLERANCE : Number(toleranceText);
   if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be a share between 0 and 1, e.g. 0.01, not "${toleranceText}"`);
   if (converge && sharded) throw new UsageError('--until-converged runs the whole batch in steps; it does not take a shard');
-  // One worker: run on this thread (no start-up cost); the results are the same either way.
-  // One batch: each worker ends once its summaries are in, freeing its heap before the merge.
-  const runner: Runner = workers === 1 ? new InlineRunner() : new NodeWorkerRunner({ workers, keepWorkers: false });
+  // Work for one thread only (one worker, or a small batch): run on this thread, with no
+  // thread to start; the results are the same either way. One batch: each worker ends once
+  // its summaries are in, freeing its heap before the merge.
+  const runner: Runner = new SizedRunner(new NodeWorkerRunner({ workers, keepWorkers: false }));
   let acc;
   let settledAt = null as Settling | null;
   let previous: Settling['precision'] | null = null;
