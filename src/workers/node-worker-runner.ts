@@ -83,6 +83,12 @@ export class NodeWorkerRunner implements Runner {
     this.#slots = Array.from({ length: this.size }, () => null);
   }
 
+  /** The workers a batch of `jobs` takes (in chunks of `chunkSize`, if given): SizedRunner asks too. */
+  workersFor(jobs: number, chunkSize?: number): number {
+    const chunk = Math.max(1, Math.floor(chunkSize ?? defaultChunkSize(jobs, this.size)));
+    return Math.min(batchWorkers(this.size, jobs, this.#minJobs), Math.ceil(jobs / chunk));
+  }
+
   run(scenario: Scenario, options: RunOptions = {}): Promise<ResultsAccumulator> {
     const next = this.#queue.then(() => this.#run(scenario, options));
     this.#queue = next.catch(() => {});
@@ -156,7 +162,7 @@ export class NodeWorkerRunner implements Runner {
         signal?.removeEventListener('abort', onAbort);
         for (const slot of active) detach(slot);
       };
-      const used = Math.min(batchWorkers(this.size, total, this.#minJobs), Math.ceil(total / chunkSize));
+      const used = this.workersFor(total, chunkSize);
       // Checkpoints: each is read from the profit totals the workers send back (a few
       // milliseconds on this thread) while the workers run on into the next step, holding
       // those runs apart: kept by a `commit` if the batch goes on, dropped if it stops.

@@ -127,9 +127,9 @@ export const AHEAD_JOBS = 256;
  */
 export const MIN_JOBS_PER_WORKER = 64;
 
-/** The workers a batch of `jobs` takes from a pool of `size`: at least `minJobs` each, at least one. */
+/** The workers a batch of `jobs` takes from a pool of `size`: at least `minJobs` each, one if it has any job. */
 export function batchWorkers(size: number, jobs: number, minJobs = MIN_JOBS_PER_WORKER): number {
-  return Math.min(size, Math.max(1, Math.floor(jobs / Math.max(1, minJobs))));
+  return Math.min(size, jobs, Math.max(1, Math.floor(jobs / Math.max(1, minJobs))));
 }
 
 /** A web worker's sign of life while a long chunk runs (the pool's watchdog, web-worker-runner.ts). */

@@ -8,18 +8,17 @@
 import { planShape } from '../engine/index.ts';
 import type { ResultsAccumulator, Scenario } from '../engine/index.ts';
 import { InlineRunner } from './inline-runner.ts';
-import { batchWorkers } from './runner.ts';
 import type { Runner, RunOptions } from './runner.ts';
 
 export class SizedRunner implements Runner {
   constructor(
-    private readonly pool: Runner & { readonly size: number },
+    private readonly pool: Runner & { workersFor(jobs: number, chunkSize?: number): number },
     private readonly here: Runner = new InlineRunner(),
   ) {}
 
   run(scenario: Scenario, options: RunOptions = {}): Promise<ResultsAccumulator> {
     const jobs = planShape(scenario, options).jobCount;
-    return batchWorkers(this.pool.size, jobs) > 1 ? this.pool.run(scenario, options) : this.here.run(scenario, options);
+    return this.pool.workersFor(jobs, options.chunkSize) > 1 ? this.pool.run(scenario, options) : this.here.run(scenario, options);
   }
 
   dispose(): void | Promise<void> {

@@ -144,13 +144,13 @@ export class WebWorkerRunner implements SummarizingRunner {
         await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
       const results = await this.#call(first, () => first.api.summarize(batch));
-      release?.();
       return batch === this.#batch ? results : null;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
-      release?.();
       if (batch !== this.#batch || batch === this.#failedBatch) return null;
       throw error;
+    } finally {
+      release?.();
     }
   }
 

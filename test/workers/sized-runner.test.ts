@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { SizedRunner } from '../../src/workers/sized-runner.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
-import { MIN_JOBS_PER_WORKER, type Runner, type RunOptions } from '../../src/workers/runner.ts';
+import { MIN_JOBS_PER_WORKER, batchWorkers, type Runner, type RunOptions } from '../../src/workers/runner.ts';
 import { GENERATOR, buildResultsJson, defaultScenario, resultsJsonText, type Scenario } from '../../src/engine/index.ts';
 
 /** A runner that says where each batch went (the inline runner doing the work). */
-function recording(name: string, log: string[], size = 2): Runner & { size: number } {
+function recording(name: string, log: string[], size = 2): Runner & { workersFor(jobs: number): number } {
   const inline = new InlineRunner();
   return {
-    size,
+    workersFor: (jobs: number) => batchWorkers(size, jobs),
     run: (scenario: Scenario, options?: RunOptions) => (log.push(name), inline.run(scenario, options)),
     dispose: () => void log.push(`${name} disposed`),
   };
