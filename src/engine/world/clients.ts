@@ -21,7 +21,6 @@ export class ClientBook {
   active: Uint8Array;
   /** Month index from which a vacant slot gets a new client. */
   vacantUntil: Int32Array;
-  suspended: Uint8Array;
   /** This month's bill not yet issued (kopecks). */
   pendingBill: Float64Array;
   /** Issued, documents on the way (kopecks). */
@@ -52,7 +51,6 @@ export class ClientBook {
     this.habit = new Uint8Array(n);
     this.active = new Uint8Array(n);
     this.vacantUntil = new Int32Array(n);
-    this.suspended = new Uint8Array(n);
     this.pendingBill = new Float64Array(n);
     this.inTransit = new Float64Array(n);
     this.debt = new Float64Array(n);
@@ -117,6 +115,16 @@ export class ClientBook {
     return bits;
   }
 
+  /**
+   * Client i is suspended on day t: delivered debt unpaid since `suspendAfterDays` or more
+   * before. Read, not stored: a debt's start and its payment are the only events that
+   * change it, so no check event per debt is needed.
+   */
+  suspendedOn(i: number, t: number, suspendAfterDays: number): boolean {
+    const since = this.owedSince[i];
+    return since >= 0 && this.debt[i] > 0 && since + suspendAfterDays <= t;
+  }
+
   /** Marks client i as owing (or not) in its habit's debtor bitset. */
   markDebtor(i: number, owing: boolean): void {
     const r = this.rank[i];
@@ -149,7 +157,6 @@ export class ClientBook {
     this.ownerBits = []; // habit lists differ from run to run
     this.active.fill(1);
     this.vacantUntil.fill(0);
-    this.suspended.fill(0);
     this.pendingBill.fill(0);
     this.inTransit.fill(0);
     this.debt.fill(0);

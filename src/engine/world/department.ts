@@ -9,7 +9,7 @@
 import type { Model } from '../model/model.ts';
 import { HABIT_COUNT, selfPayDays } from '../model/habits.ts';
 import { ClientBook, NEVER } from './clients.ts';
-import { EventQueue, EV_DELIVERY, EV_PAYMENT, EV_SUSPEND_CHECK } from './events.ts';
+import { EventQueue, EV_DELIVERY, EV_PAYMENT } from './events.ts';
 import { CashLedger } from './cash.ts';
 import { newBookTotals, type BookTotals } from './book-totals.ts';
 import { keyedUniform, uniformOf } from '../numeric/random.ts';
@@ -200,19 +200,25 @@ export class Department {
     this.newClients = 0;
     this.lostClients = 0;
     const table = this.noiseTable;
+    // Suspended by yesterday's end: this runs before the first day's events.
+    const yesterday = this.model.calendar.monthStart[m] - 1;
+    const suspendAfter = this.suspendAfterDays;
     for (let i = 0; i < b.n; i++) {
+      let suspended = false;
       if (!b.active[i]) {
         if (m < b.vacantUntil[i]) continue;
         b.active[i] = 1; // a similar client takes the slot
-        b.suspended[i] = 0;
         b.lastCall[i] = -NEVER;
         this.newClients++;
-      } else if (b.suspended[i] && uniformOf(this.luck.bits(i)) < c.churnIfSuspended) {
-        this.loseClient(i, m);
-        continue;
+      } else {
+        suspended = b.suspendedOn(i, yesterday, suspendAfter);
+        if (suspended && uniformOf(this.luck.bits(i)) < c.churnIfSuspended) {
+          this.loseClient(i, m);
+          continue;
+        }
       }
       let bill = b.baseVolume[i] * table[(uniformOf(this.luck.bits(i)) * NOISE_TABLE_SIZE) | 0];
-      if (b.suspended[i]) bill *= c.suspendedVolumeShare;
+      if (suspended) bill *= c.suspendedVolumeShare;
       bill = Math.round(bill);
       if (bill <= 0) continue;
       const first = b.pendingBill[i] === 0;
@@ -239,7 +245,6 @@ export class Department {
     b.owedSince[i] = -1;
     b.payDay[i] = NEVER;
     b.active[i] = 0;
-    b.suspended[i] = 0;
     b.vacantUntil[i] = m + 1 + this.model.scenario.clients.replacementMonths;
     const sales = this.sales;
     if (sales) {
@@ -279,7 +284,7 @@ export class Department {
     this.ownerOf(i)?.moveClient(b, i, 1);
   }
 
-  /** Deliveries, payments and suspension checks due today. */
+  /** Deliveries and payments due today. */
   processEvents(t: number): void {
     const q = this.queue;
     for (let e = q.head[t]; e !== -1; e = q.next[e]) {
@@ -290,9 +295,6 @@ export class Department {
           break;
         case EV_PAYMENT:
           if (this.book.payDay[i] === t) this.pay(i, t);
-          break;
-        case EV_SUSPEND_CHECK:
-          if (this.book.owedSince[i] === q.tag[e] && this.book.debt[i] > 0) this.book.suspended[i] = 1;
           break;
       }
     }
@@ -308,10 +310,7 @@ export class Department {
     if (first) b.markDebtor(i, true);
     b.inTransit[i] -= amount;
     b.debt[i] += amount;
-    if (b.owedSince[i] < 0) {
-      b.owedSince[i] = t;
-      this.queue.push(t + this.suspendAfterDays, i, EV_SUSPEND_CHECK, t);
-    }
+    if (b.owedSince[i] < 0) b.owedSince[i] = t;
     if (b.payDay[i] === NEVER) {
       // Self-payment time from delivery; later deliveries keep the date (memoryless, or the client's own terms).
       const wait = selfPayDays(uniformOf(this.luck.bits(i)), this.hazard[h], this.spread[h], this.median[h]);
@@ -343,7 +342,6 @@ export class Department {
     b.markDebtor(i, false);
     b.debt[i] = 0;
     b.owedSince[i] = -1;
-    b.suspended[i] = 0;
     this.cash.receive(amount / 100);
   }
 

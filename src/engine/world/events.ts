@@ -5,14 +5,13 @@
  */
 export const EV_DELIVERY = 1;
 export const EV_PAYMENT = 2;
-export const EV_SUSPEND_CHECK = 3;
 
 export class EventQueue {
   head: Int32Array;
   next: Int32Array;
   client: Int32Array;
   kind: Uint8Array;
-  /** Event payload: amount for a delivery, the expected state for checks. */
+  /** Event payload: amount for a delivery. */
   tag: Float64Array;
   size = 0;
 

@@ -67,7 +67,6 @@ export class SalesBook {
       if (book.active[i] || book.vacantUntil[i] !== NEVER_MONTH) continue;
       book.active[i] = 1;
       book.vacantUntil[i] = 0;
-      book.suspended[i] = 0;
       this.realised[i] = share;
       book.baseVolume[i] = Math.round(this.potential[i] * share);
       this.acquiredBy[i] = by;
