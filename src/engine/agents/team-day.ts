@@ -12,7 +12,7 @@ import { expectedInflow, LearnedError } from './forecast.ts';
 import { ActionValues, EffortChoice, type DeadlineView } from './effort.ts';
 import { KeyGateValues } from './key-gate-values.ts';
 import { WorkQueue } from './work-queue.ts';
-import { expectedMarginal, expectedPool } from '../pay/curve.ts';
+import { expectedPoolAndMarginal } from '../pay/curve.ts';
 import { normalCdf, normalPdf } from '../numeric/normal.ts';
 
 const PERIOD_SLOTS = 93;
@@ -62,6 +62,8 @@ export class TeamDay {
   private readonly keyGates: KeyGateValues | null;
   /** Today's client work, best first (work-queue.ts). */
   private readonly queue: WorkQueue;
+  /** Today's expected pool and its slope at the period's forecast. */
+  private readonly expected = new Float64Array(2);
 
   /**
    * A working group: the whole team on one queue, or under personal ownership one person
@@ -186,12 +188,14 @@ export class TeamDay {
       paidShare += scheme.trancheShare[k] * normalCdf((f - scheme.gateAmount[k]) / s);
     }
 
-    const pool = expectedPool(scheme.curve, forecast, sigma);
+    const expected = this.expected;
+    expectedPoolAndMarginal(scheme.curve, forecast, sigma, expected);
+    const pool = expected[0];
     const d0 = this.deadlines[0];
     d0.daysLeft = daysLeft;
     // Nothing at stake at the month's end (a salary, a bonus out of reach): the job's routine
     // order — the money each item brings by then — at a weight too small to move anyone's effort.
-    d0.lambda = Math.max(ROUTINE_ORDER, expectedMarginal(scheme.curve, forecast, sigma) * paidShare);
+    d0.lambda = Math.max(ROUTINE_ORDER, expected[1] * paidShare);
     let live = 1;
     for (let k = 0; k < scheme.gateDay.length; k++) {
       const f = gateForecast[k];

@@ -65,6 +65,32 @@ export function expectedPool(curve: PayCurve, F: number, sigma: number): number 
 }
 
 /**
+ * expectedPool and expectedMarginal at one forecast, into out[0] and out[1]. The team's day
+ * asks both every day; together they share each break's Φ and φ, with the same floats as
+ * the two apart.
+ */
+export function expectedPoolAndMarginal(curve: PayCurve, F: number, sigma: number, out: Float64Array): void {
+  if (!(sigma > 0)) {
+    out[0] = poolAt(curve, F);
+    out[1] = slopeAt(curve, F);
+    return;
+  }
+  let y = curve.intercept + curve.baseSlope * F;
+  let s = curve.baseSlope;
+  for (const b of curve.breaks) {
+    const d = F - b.x;
+    const z = d / sigma;
+    const cdf = normalCdf(z);
+    const pdf = normalPdf(z);
+    y += b.dSlope * (d * cdf + sigma * pdf) + b.jump * cdf;
+    s += b.dSlope * cdf;
+    if (b.jump !== 0) s += (b.jump * pdf) / sigma;
+  }
+  out[0] = y;
+  out[1] = s;
+}
+
+/**
  * d/dF E[f(F + ε)], ε ~ N(0, σ): slope changes weighted by Φ((F − x)/σ), jumps by
  * φ((F − x)/σ)/σ — a jump within reach is worth its size times the chance that one more
  * rouble tips it. σ ≤ 0 gives the exact (right) derivative.

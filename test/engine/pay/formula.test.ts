@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PayoutFormula } from '../../../src/engine/scenario/types.ts';
 import { compileCurve, compileFormulaKopecks, poolDecimal, poolKopecks } from '../../../src/engine/pay/formula.ts';
-import { expectedMarginal, expectedPool, poolAt, slopeAt } from '../../../src/engine/pay/curve.ts';
+import { expectedMarginal, expectedPool, expectedPoolAndMarginal, poolAt, slopeAt } from '../../../src/engine/pay/curve.ts';
 import { parseKopecks } from '../../../src/engine/money/kopecks.ts';
 import { anyFormula, linearFormula, measure, thresholdFormula, tiersFormula } from './arbitraries.ts';
 
@@ -138,6 +138,19 @@ describe('expected pool and marginal pay under forecast noise', () => {
       { seed: SEED, numRuns: 500 },
     );
   });
+  it('expectedPoolAndMarginal gives the very floats of the two apart (σ = 0 too)', () => {
+    const out = new Float64Array(2);
+    fc.assert(
+      fc.property(anyFormula, fc.double({ min: -1e6, max: 100e6, noNaN: true }), fc.oneof(fc.constant(0), fc.double({ min: 1, max: 2e7, noNaN: true })), (f, F, sigma) => {
+        const c = compileCurve(f);
+        expectedPoolAndMarginal(c, F, sigma, out);
+        expect(Object.is(out[0], expectedPool(c, F, sigma))).toBe(true);
+        expect(Object.is(out[1], expectedMarginal(c, F, sigma))).toBe(true);
+      }),
+      { seed: SEED, numRuns: 1000 },
+    );
+  });
+
   it('expectedPool equals a numerical integral of the pool over the normal (σ = 2M)', () => {
     const c = compileCurve({ type: 'tiers', mode: 'retroactive', tiers: [{ from: '40000000', rate: '0.001' }, { from: '50000000', rate: '0.002' }], cap: '110000' });
     const sigma = 2e6;
