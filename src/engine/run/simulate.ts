@@ -39,6 +39,9 @@ interface Workspace {
   groups: (Groups | undefined)[];
   /** Per scheme: its behaviour modules (behaviour/registry.ts), made on first use and reset by every run. */
   behaviours: (Behaviours | undefined)[];
+  /** The last run's seed and its run index: a plan lists run i of every scheme together, so each is made once. */
+  seed: RunSeed | null;
+  seedRun: number;
 }
 
 const workspaces = new WeakMap<Model, Workspace>();
@@ -60,6 +63,8 @@ function workspace(model: Model): Workspace {
       keys: [],
       groups: [],
       behaviours: [],
+      seed: null,
+      seedRun: -1,
     };
     workspaces.set(model, w);
   }
@@ -97,7 +102,11 @@ export function simulateRun(model: Model, schemeIndex: number, runIndex: number,
   const scheme = model.schemes[schemeIndex];
   const ws = workspace(model);
   const { dept, workforce, bonus, normals, contribution, effortSum, effortDays, sales } = ws;
-  const seed = new RunSeed(scenario.simulation.seed, runIndex);
+  if (ws.seed === null || ws.seedRun !== runIndex) {
+    ws.seed = new RunSeed(scenario.simulation.seed, runIndex);
+    ws.seedRun = runIndex;
+  }
+  const seed = ws.seed;
   dept.book.setup(model, runIndex, () => seed.stream('clients'));
   sales?.setup(model, dept.book, seed.stream('sales'));
   dept.sales = sales;

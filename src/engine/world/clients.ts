@@ -10,6 +10,7 @@
 import type { Model } from '../model/model.ts';
 import { HABIT_COUNT, STRETCHER, SELF_PAYER, REMINDER_PAYER } from '../model/habits.ts';
 import type { Sfc32 } from '../numeric/random.ts';
+import { largestFirst } from '../numeric/largest-first.ts';
 
 export const NEVER = 0x3fffffff;
 
@@ -83,8 +84,7 @@ export class ClientBook {
     let same = this.volumeOrder !== null;
     for (let i = 0; same && i < v.length; i++) same = sorted[i] === v[i];
     if (!same) {
-      const order = Array.from({ length: this.n }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b);
-      this.volumeOrder = Int32Array.from(order);
+      this.volumeOrder = largestFirst(v, this.n);
       sorted.set(v);
     }
     return this.volumeOrder!;
@@ -177,7 +177,7 @@ export class ClientBook {
       sum += raw[i];
     }
     const total = Number(clients.monthlyVolume) * 100;
-    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => raw[b] - raw[a] || a - b);
+    const order = Array.from(largestFirst(raw, n));
     for (let i = 0; i < n; i++) this.baseVolume[i] = Math.round((raw[i] / sum) * total);
 
     // Stretchers: the largest clients until their share of volume is reached.
