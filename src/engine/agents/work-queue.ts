@@ -19,17 +19,34 @@ export class WorkQueue {
   /** Per cursor: the value of an hour on its client (−1: none left). Stored, not returned:
    * a double returned from a call is boxed, once per item. */
   readonly value = new Float64Array(2 * HABIT_COUNT);
+  /** Per cursor: the client it points at (valid while its value is not −1). */
+  private readonly item = new Int32Array(2 * HABIT_COUNT);
   /** Per habit: position before which no client has a bill left this month. */
   private readonly billCursor = new Int32Array(HABIT_COUNT);
+  /** Norm hours of an invoice and of a call; days after delivery before a first call, and between calls. */
+  private readonly invoiceHours: number;
+  private readonly callHours: number;
+  private readonly callAfterDays: number;
+  private readonly recallAfterDays: number;
+  /** Today's: the owner's clients by habit (null: the whole book), the short key clients and their gates' values. */
+  private mine: Uint32Array[] | null = null;
+  private keyShort: Uint8Array | null = null;
+  private keyValues: ActionValues | null = null;
 
   constructor(
-    private readonly model: Model,
+    model: Model,
     private readonly dept: Department,
     private readonly values: ActionValues,
     private readonly keyGates: KeyGateValues | null,
     /** The owner whose clients a personal group walks; −1: the whole book. */
     private readonly owner: number,
-  ) {}
+  ) {
+    const c = model.scenario.clients;
+    this.invoiceHours = c.invoiceHours;
+    this.callHours = c.callHours;
+    this.callAfterDays = c.callAfterDays;
+    this.recallAfterDays = c.recallAfterDays;
+  }
 
   startMonth(): void {
     this.billCursor.fill(0);
@@ -37,6 +54,10 @@ export class WorkQueue {
 
   /** Day t begins: every cursor finds its first workable client. */
   startDay(t: number): void {
+    // The book's owner bitsets are remade each run; the key plan is the scheme's.
+    this.mine = this.owner < 0 ? null : this.dept.book.ownerBitsOf(this.owner);
+    this.keyValues = this.keyGates?.values ?? null;
+    this.keyShort = this.keyValues === null ? null : this.dept.keys!.short;
     for (let k = 0; k < 2 * HABIT_COUNT; k++) {
       this.cursors[k] = k < HABIT_COUNT ? this.billCursor[k] - 1 : -1;
       this.advance(k, t);
@@ -71,7 +92,7 @@ export class WorkQueue {
 
   /** The client cursor k points at. */
   client(k: number): number {
-    return this.dept.book.byHabit[k % HABIT_COUNT][this.cursors[k]];
+    return this.item[k];
   }
 
   /** Cursor k's item was done on day t: a bill stays sent for the month; the cursor moves on. */
@@ -83,15 +104,14 @@ export class WorkQueue {
   /** Moves cursor k to its next workable client and sets its value. */
   private advance(k: number, t: number): void {
     const { dept, values } = this;
-    const keyValues = this.keyGates?.values ?? null;
+    const keyValues = this.keyValues;
     const book = dept.book;
     // Key clients short of a live key gate: their hours also carry that gate's value.
-    const key = keyValues === null ? null : dept.keys!.short;
-    const h = k % HABIT_COUNT;
+    const key = this.keyShort;
+    const h = k < HABIT_COUNT ? k : k - HABIT_COUNT;
     const list = book.byHabit[h];
-    const c = this.model.scenario.clients;
     // A personal group walks only its owner's clients (their bitset), in the same order.
-    const mine = this.owner < 0 ? null : book.ownerBitsOf(this.owner)[h];
+    const mine = this.mine === null ? null : this.mine[h];
     if (k < HABIT_COUNT) {
       if (dept.team.pendingCount === 0) return this.noneLeft(k);
       if (mine === null) {
@@ -99,7 +119,8 @@ export class WorkQueue {
           const i = list[p];
           if (book.pendingBill[i] > 0 && book.active[i]) {
             this.cursors[k] = p;
-            this.value[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
+            this.item[k] = i;
+            this.value[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / this.invoiceHours;
             return;
           }
         }
@@ -113,7 +134,8 @@ export class WorkQueue {
             const i = list[r];
             if (book.pendingBill[i] > 0 && book.active[i]) {
               this.cursors[k] = r;
-              this.value[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / c.invoiceHours;
+              this.item[k] = i;
+              this.value[k] = ((book.pendingBill[i] / 100) * (values.bill[h] + (key !== null && key[i] ? keyValues!.bill[h] : 0))) / this.invoiceHours;
               return;
             }
           }
@@ -124,8 +146,8 @@ export class WorkQueue {
       // Walk only the clients who owe (a bitset by rank), largest first.
       const { debt, owedSince, lastCall } = book;
       const bits = book.debtorBits[h];
-      const owedBy = t - c.callAfterDays;
-      const calledBy = t - c.recallAfterDays;
+      const owedBy = t - this.callAfterDays;
+      const calledBy = t - this.recallAfterDays;
       let p = this.cursors[k] + 1;
       for (let w = p >>> 5; w < bits.length; w++, p = w << 5) {
         let word = bits[w] & (mine === null ? ~0 : mine[w]) & (~0 << (p & 31));
@@ -135,7 +157,8 @@ export class WorkQueue {
           const i = list[r];
           if (owedSince[i] <= owedBy && lastCall[i] <= calledBy) {
             this.cursors[k] = r;
-            this.value[k] = ((debt[i] / 100) * (values.call[h] + (key !== null && key[i] ? keyValues!.call[h] : 0))) / c.callHours;
+            this.item[k] = i;
+            this.value[k] = ((debt[i] / 100) * (values.call[h] + (key !== null && key[i] ? keyValues!.call[h] : 0))) / this.callHours;
             return;
           }
         }
