@@ -24,6 +24,7 @@ import type { Department } from '../world/department.ts';
 import type { Workforce } from '../world/workforce.ts';
 import type { SalesBook } from '../world/sales-book.ts';
 import { expectedMarginal, poolAt } from '../pay/curve.ts';
+import { SalesOptions } from './sales-options.ts';
 import { keyedUniform } from '../numeric/random.ts';
 import { inverseNormal } from '../numeric/normal.ts';
 import { keepsBook } from '../scenario/staff-roles.ts';
@@ -66,13 +67,6 @@ export function salesPeople(model: Model, scheme: SchemeModel): SalesPeople {
   return { sellers, prospects, serves, inbound, routed };
 }
 
-interface Option {
-  client: number;
-  kind: 0 | 1; // 0 serve, 1 cross-sell
-  value: number; // per hour
-  hours: number;
-}
-
 export class SalesMonth {
   /** Per staff: signings expected per month ahead (index = months ahead), and last month's measures (roubles). */
   private readonly pipeline: Float64Array[];
@@ -89,7 +83,7 @@ export class SalesMonth {
   /** This month: inbound requests that came in, and how many signed. */
   inboundRequests = 0;
   inboundSigned = 0;
-  private readonly options: Option[] = [];
+  private readonly options: SalesOptions;
 
   constructor(
     private readonly model: Model,
@@ -109,6 +103,7 @@ export class SalesMonth {
     this.pace = new Float64Array(n).fill(1);
     this.presentDays = new Float64Array(n);
     this.handled = new Float64Array(n);
+    this.options = new SalesOptions(2 * model.scenario.clients.count);
   }
 
   /** Month m starts: signings due arrive, then everyone plans and spends the month's selling hours. */
@@ -283,7 +278,7 @@ export class SalesMonth {
 
     // The clients this person looks after: their own, or (pooled service) a fair share of all.
     const opts = this.options;
-    opts.length = 0;
+    opts.clear();
     if (this.people.serves[j] || this.scheme.scheme.organisation === 'personal' || newRevenuePay) {
       const pooled = book.owner.every((o) => o < 0) && this.people.serves[j] === 1;
       const servers = this.people.sellers.filter((x) => this.people.serves[x]);
@@ -300,27 +295,35 @@ export class SalesMonth {
         const serviceHours = pooled ? cfg.pooledServiceHours : cfg.serviceHours;
         // A piece rate pays every norm-hour alike: the technology's order decides (contacts, leads, offers).
         const serveValue = piece ? 1 + 1e-12 * volume : (lambda * counts * volume * cfg.neglectChurn * (1 + horizon)) / Math.max(serviceHours, 1e-9) + duty;
-        opts.push({ client: i, kind: 0, value: serveValue, hours: serviceHours });
+        opts.push(i, 0, serveValue, serviceHours);
         if (this.sales.realised[i] < 1) {
           const gain = (this.sales.potential[i] / 100) * 0.1;
           const offerValue = piece ? 0.999 + 1e-15 * volume : (lambda * counts * gain * (newRevenuePay ? handOverHorizon : horizon)) / cfg.crossSellHours + duty / 10;
-          opts.push({ client: i, kind: 1, value: offerValue, hours: cfg.crossSellHours });
+          opts.push(i, 1, offerValue, cfg.crossSellHours);
         }
       }
     }
-    opts.sort((a, b) => b.value - a.value || a.client - b.client || a.kind - b.kind);
-    if (piece) hours = this.processEffort(j, hours, prospectValue >= 0 ? Infinity : opts.reduce((a, o) => a + o.hours, 0));
+    opts.sort();
+    const { order, count } = opts;
+    if (piece) {
+      let all = 0;
+      for (let k = 0; k < count; k++) all += opts.hours[order[k]];
+      hours = this.processEffort(j, hours, prospectValue >= 0 ? Infinity : all);
+    }
     let left = hours;
-    for (const o of opts) {
-      if (o.value <= prospectValue || left < o.hours) break;
-      left -= o.hours;
-      if (o.kind === 0) {
-        this.sales.served[o.client] = 1;
-        this.hours[1][j] += o.hours;
+    for (let k = 0; k < count; k++) {
+      const o = order[k];
+      const optionHours = opts.hours[o];
+      if (opts.value[o] <= prospectValue || left < optionHours) break;
+      left -= optionHours;
+      const client = opts.client[o];
+      if (opts.kind[o] === 0) {
+        this.sales.served[client] = 1;
+        this.hours[1][j] += optionHours;
       } else {
-        this.sales.crossSell(o.client, book);
-        this.sales.served[o.client] = 1;
-        this.hours[2][j] += o.hours;
+        this.sales.crossSell(client, book);
+        this.sales.served[client] = 1;
+        this.hours[2][j] += optionHours;
       }
     }
     if (piece) this.units[j] += hours - (prospectValue >= 0 ? 0 : left);

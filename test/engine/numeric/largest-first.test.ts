@@ -1,7 +1,7 @@
 /** largestFirst gives the array sort's order: largest first, ties by index (random data with ties). */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { largestFirst } from '../../src/engine/numeric/largest-first.ts';
+import { largestFirst } from '../../../src/engine/numeric/largest-first.ts';
 
 const arraySort = (v: ArrayLike<number>) => Array.from({ length: v.length }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b);
 
