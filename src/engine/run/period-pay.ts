@@ -15,7 +15,7 @@ import { normalFromUniform } from '../numeric/normal.ts';
 import { settlePeriod } from '../pay/settle.ts';
 import { poolKopecks } from '../pay/formula.ts';
 import { paysPersonally } from '../pay/personal-pay.ts';
-import { newClientRevenue, settleNewClientPay } from './commission.ts';
+import { AcquiredClients, newClientRevenue, settleNewClientPay } from './commission.ts';
 import { PersonalGates } from './personal-gates.ts';
 
 export class PeriodPay {
@@ -25,6 +25,8 @@ export class PeriodPay {
   private readonly personal: boolean;
   private readonly gates: PersonalGates | null;
   private readonly owners: ReadonlySet<number>;
+  /** The clients each person brought in, rebuilt at each settlement (selling scenarios). */
+  private acquired: AcquiredClients | null = null;
   /** Person j's own result so far this period (kopecks), for their gates. */
   private readonly ownResult = (j: number): number => {
     const measure = this.measureOf(j);
@@ -78,11 +80,13 @@ export class PeriodPay {
     let paid = 0;
     let gatedIn = 0;
     let gatedOut = 0;
+    const mine = sales ? (this.acquired ??= new AcquiredClients(bonus.length, dept.book.n)) : null;
+    if (sales) mine!.build(sales, dept.book);
     for (let j = 0; j < bonus.length; j++) {
       const measure = this.measureOf(j);
       if (selling) {
         selling.lastOwnCollections[j] = dept.owners[j].collectedPeriod / 100;
-        if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book) / 100;
+        if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book, mine) / 100;
       }
       if (workforce.isVacant(j) || measure === 'none') {
         if (selling) selling.units[j] = 0; // a leaver's units are not the next hire's pay
@@ -101,7 +105,7 @@ export class PeriodPay {
         };
         bonus[j] =
           measure === 'newClientRevenue' && sales
-            ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback, gated)
+            ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback, gated, mine)
             : gated(poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod));
       }
       paid += bonus[j];

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SalesBook } from '../../../src/engine/world/sales-book.ts';
-import { settleNewClientPay } from '../../../src/engine/run/commission.ts';
+import { AcquiredClients, newClientRevenue, settleNewClientPay } from '../../../src/engine/run/commission.ts';
 import { compileFormulaKopecks } from '../../../src/engine/pay/formula.ts';
 import type { ClientBook } from '../../../src/engine/world/clients.ts';
 
@@ -53,5 +53,39 @@ describe('settleNewClientPay', () => {
     expect(sales.commission[0]).toBe(50_000_00);
     expect(sales.commission[1]).toBe(150_000_00);
     expect(sales.revenue[0]).toBe(0);
+  });
+
+  it('settles the same through the index of acquired clients as by walking the whole book', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ by: fc.integer({ min: -1, max: 3 }), revenue: fc.integer({ min: 0, max: 9_000_000_00 }), commission: fc.integer({ min: 0, max: 1_000_00 }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 0, max: 300_000_00 }), { minLength: 4, maxLength: 4 }),
+        (clients, owed) => {
+          const n = clients.length;
+          const book = { n } as ClientBook;
+          const make = () => {
+            const sales = new SalesBook(n);
+            clients.forEach((c, i) => {
+              sales.acquiredBy[i] = c.by;
+              sales.revenue[i] = c.revenue;
+              sales.commission[i] = c.commission;
+            });
+            return { sales, clawback: Float64Array.from(owed) };
+          };
+          const whole = make();
+          const indexed = make();
+          const mine = new AcquiredClients(4, n);
+          mine.build(indexed.sales, book);
+          for (let j = 0; j < 4; j++) {
+            expect(newClientRevenue(j, indexed.sales, book, mine)).toBe(newClientRevenue(j, whole.sales, book));
+            expect(settleNewClientPay(j, formula, indexed.sales, book, indexed.clawback, undefined, mine)).toBe(settleNewClientPay(j, formula, whole.sales, book, whole.clawback));
+          }
+          expect(Array.from(indexed.sales.commission)).toEqual(Array.from(whole.sales.commission));
+          expect(Array.from(indexed.sales.revenue)).toEqual(Array.from(whole.sales.revenue));
+          expect(Array.from(indexed.clawback)).toEqual(Array.from(whole.clawback));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
