@@ -3,12 +3,16 @@
  * (kind 1), each with its value per hour and the hours it takes, best first. Parallel
  * typed arrays held for the whole run, not an object per option per seller per month.
  */
+import { sortLargestFirst } from '../numeric/largest-first.ts';
+
 export class SalesOptions {
   count = 0;
   readonly client: Int32Array;
   readonly kind: Uint8Array;
   readonly value: Float64Array;
   readonly hours: Float64Array;
+  /** Per option: client × 2 + kind, the order among options of equal value. */
+  private readonly tie: Int32Array;
   /** Option indices, best first, after sort(). */
   order: Int32Array;
   private spare: Int32Array;
@@ -19,6 +23,7 @@ export class SalesOptions {
     this.kind = new Uint8Array(capacity);
     this.value = new Float64Array(capacity);
     this.hours = new Float64Array(capacity);
+    this.tie = new Int32Array(capacity);
     this.order = new Int32Array(capacity);
     this.spare = new Int32Array(capacity);
   }
@@ -33,51 +38,30 @@ export class SalesOptions {
     this.kind[k] = kind;
     this.value[k] = value;
     this.hours[k] = hours;
+    this.tie[k] = client * 2 + kind;
   }
 
   /**
    * Orders the options as `(a, b) => b.value - a.value || a.client - b.client || a.kind -
-   * b.kind` does: a strict total order while no value is NaN (client and kind tell any two
-   * options apart), so this merge sort gives the very order of the array sort. With a NaN
-   * the array sort decides, as before.
+   * b.kind` does: by value, then by client × 2 + kind, which tells any two options apart,
+   * so the merge sort gives the array sort's very order. With a NaN the array sort decides,
+   * as before.
    */
   sort(): void {
     const n = this.count;
     const { value, client, kind } = this;
-    let from = this.order;
-    let to = this.spare;
-    for (let k = 0; k < n; k++) from[k] = k;
+    const order = this.order;
+    for (let k = 0; k < n; k++) order[k] = k;
     let hasNaN = false;
     for (let k = 0; k < n; k++) if (Number.isNaN(value[k])) hasNaN = true;
     if (hasNaN) {
-      const sorted = Array.from(from.subarray(0, n)).sort((a, b) => value[b] - value[a] || client[a] - client[b] || kind[a] - kind[b]);
-      from.set(sorted);
+      order.set(Array.from(order.subarray(0, n)).sort((a, b) => value[b] - value[a] || client[a] - client[b] || kind[a] - kind[b]));
       return;
     }
-    for (let width = 1; width < n; width *= 2) {
-      for (let lo = 0; lo < n; lo += 2 * width) {
-        const mid = Math.min(lo + width, n);
-        const hi = Math.min(lo + 2 * width, n);
-        let a = lo;
-        let b = mid;
-        for (let k = lo; k < hi; k++) {
-          let takeRight = a >= mid;
-          if (!takeRight && b < hi) {
-            // Does the right run's head come strictly before the left's?
-            const x = from[b];
-            const y = from[a];
-            if (value[x] !== value[y]) takeRight = value[x] > value[y];
-            else if (client[x] !== client[y]) takeRight = client[x] < client[y];
-            else takeRight = kind[x] < kind[y];
-          }
-          to[k] = takeRight ? from[b++] : from[a++];
-        }
-      }
-      const t = from;
-      from = to;
-      to = t;
+    const sorted = sortLargestFirst(value, this.tie, order, this.spare, n);
+    if (sorted !== order) {
+      this.spare = order;
+      this.order = sorted;
     }
-    this.order = from;
-    this.spare = to;
   }
 }

@@ -1,18 +1,17 @@
 /**
- * Indices 0..n−1 ordered by value, largest first, ties by index: the order of
- * `Array.from({ length: n }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b)`, without a
- * boxed array or a comparator call per comparison (a run sorts its clients twice). The
- * comparison is a strict total order, so any correct sort gives that very order; a NaN
- * breaks the order, and then the array sort itself decides, as before.
+ * Orders of slots by value, largest first, without a boxed array or a comparator call per
+ * comparison (a run sorts its clients twice, a seller their options every month).
  */
-export function largestFirst(v: ArrayLike<number>, n: number): Int32Array {
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(v[i])) return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort((a, b) => v[b] - v[a] || a - b));
-  }
-  let from = new Int32Array(n);
-  let to = new Int32Array(n);
-  for (let i = 0; i < n; i++) from[i] = i;
-  // Bottom-up merge sort: runs of `width` merged pairwise until one run is left.
+
+/**
+ * Sorts the indices order[0..n) by value descending, ties by `tie` ascending — a strict
+ * total order when the ties are distinct and no value is NaN, so any correct sort gives
+ * the array sort's very order. A bottom-up merge sort; `spare` is scratch of n. Returns the
+ * array that holds the result (`order` or `spare`).
+ */
+export function sortLargestFirst(value: ArrayLike<number>, tie: ArrayLike<number>, order: Int32Array, spare: Int32Array, n: number): Int32Array {
+  let from = order;
+  let to = spare;
   for (let width = 1; width < n; width *= 2) {
     for (let lo = 0; lo < n; lo += 2 * width) {
       const mid = Math.min(lo + width, n);
@@ -20,9 +19,14 @@ export function largestFirst(v: ArrayLike<number>, n: number): Int32Array {
       let a = lo;
       let b = mid;
       for (let k = lo; k < hi; k++) {
-        // Take from the right run only when its head comes strictly first.
-        if (b < hi && (a >= mid || v[from[b]] > v[from[a]] || (v[from[b]] === v[from[a]] && from[b] < from[a]))) to[k] = from[b++];
-        else to[k] = from[a++];
+        let takeRight = a >= mid;
+        if (!takeRight && b < hi) {
+          // Does the right run's head come strictly before the left's?
+          const x = from[b];
+          const y = from[a];
+          takeRight = value[x] !== value[y] ? value[x] > value[y] : tie[x] < tie[y];
+        }
+        to[k] = takeRight ? from[b++] : from[a++];
       }
     }
     const t = from;
@@ -30,4 +34,18 @@ export function largestFirst(v: ArrayLike<number>, n: number): Int32Array {
     to = t;
   }
   return from;
+}
+
+/**
+ * Indices 0..n−1 by value, largest first, ties by index: the order of
+ * `Array.from({ length: n }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b)`. A NaN
+ * breaks the order, and then the array sort itself decides, as before.
+ */
+export function largestFirst(v: ArrayLike<number>, n: number): Int32Array {
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(v[i])) return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort((a, b) => v[b] - v[a] || a - b));
+  }
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return sortLargestFirst(v, order.slice(), order, new Int32Array(n), n);
 }
