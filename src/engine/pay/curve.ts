@@ -49,25 +49,11 @@ export function slopeAt(curve: PayCurve, x: number): number {
 }
 
 /**
- * E[f(F + ε)], ε ~ N(0, σ): each slope change contributes dSlope·(d·Φ(d/σ) + σ·φ(d/σ))
- * with d = F − x, each jump jump·Φ(d/σ). σ ≤ 0 gives f(F).
- */
-export function expectedPool(curve: PayCurve, F: number, sigma: number): number {
-  if (!(sigma > 0)) return poolAt(curve, F);
-  let y = curve.intercept + curve.baseSlope * F;
-  for (const b of curve.breaks) {
-    const d = F - b.x;
-    const z = d / sigma;
-    const cdf = normalCdf(z);
-    y += b.dSlope * (d * cdf + sigma * normalPdf(z)) + b.jump * cdf;
-  }
-  return y;
-}
-
-/**
- * expectedPool and expectedMarginal at one forecast, into out[0] and out[1]. The team's day
- * asks both every day; together they share each break's Φ and φ, with the same floats as
- * the two apart.
+ * E[f(F + ε)] and d/dF E[f(F + ε)], ε ~ N(0, σ), into out[0] and out[1], in one pass over
+ * the breaks: each slope change adds dSlope·(d·Φ(d/σ) + σ·φ(d/σ)) to the pool and
+ * dSlope·Φ(d/σ) to the slope, with d = F − x; each jump adds jump·Φ(d/σ) to the pool and
+ * jump·φ(d/σ)/σ to the slope — a jump within reach is worth its size times the chance that
+ * one more rouble tips it. σ ≤ 0 gives f(F) and the exact (right) derivative.
  */
 export function expectedPoolAndMarginal(curve: PayCurve, F: number, sigma: number, out: Float64Array): void {
   if (!(sigma > 0)) {
@@ -90,20 +76,18 @@ export function expectedPoolAndMarginal(curve: PayCurve, F: number, sigma: numbe
   out[1] = s;
 }
 
-/**
- * d/dF E[f(F + ε)], ε ~ N(0, σ): slope changes weighted by Φ((F − x)/σ), jumps by
- * φ((F − x)/σ)/σ — a jump within reach is worth its size times the chance that one more
- * rouble tips it. σ ≤ 0 gives the exact (right) derivative.
- */
+const expected = new Float64Array(2);
+
+/** E[f(F + ε)], ε ~ N(0, σ) (expectedPoolAndMarginal's first). */
+export function expectedPool(curve: PayCurve, F: number, sigma: number): number {
+  expectedPoolAndMarginal(curve, F, sigma, expected);
+  return expected[0];
+}
+
+/** d/dF E[f(F + ε)], ε ~ N(0, σ) (expectedPoolAndMarginal's second). */
 export function expectedMarginal(curve: PayCurve, F: number, sigma: number): number {
-  if (!(sigma > 0)) return slopeAt(curve, F);
-  let s = curve.baseSlope;
-  for (const b of curve.breaks) {
-    const z = (F - b.x) / sigma;
-    s += b.dSlope * normalCdf(z);
-    if (b.jump !== 0) s += (b.jump * normalPdf(z)) / sigma;
-  }
-  return s;
+  expectedPoolAndMarginal(curve, F, sigma, expected);
+  return expected[1];
 }
 
 /**

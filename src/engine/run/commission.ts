@@ -17,10 +17,13 @@ export class AcquiredClients {
   /** Person j's slots are slots[start[j]] … slots[start[j + 1] − 1]. */
   readonly start: Int32Array;
   readonly slots: Int32Array;
+  /** Scratch for build(): where each person's next slot goes. */
+  private readonly next: Int32Array;
 
   constructor(staff: number, clients: number) {
     this.start = new Int32Array(staff + 1);
     this.slots = new Int32Array(clients);
+    this.next = new Int32Array(staff);
   }
 
   build(sales: SalesBook, book: ClientBook): void {
@@ -32,14 +35,13 @@ export class AcquiredClients {
       if (by >= 0 && by < staff) start[by + 1]++;
     }
     for (let j = 0; j < staff; j++) start[j + 1] += start[j];
-    const next = this.next ?? (this.next = new Int32Array(staff));
+    const next = this.next;
     next.set(start.subarray(0, staff));
     for (let i = 0; i < book.n; i++) {
       const by = sales.acquiredBy[i];
       if (by >= 0 && by < staff) slots[next[by]++] = i;
     }
   }
-  private next: Int32Array | null = null;
 }
 
 /** Kopecks person j collected this period from clients they brought in (still within the window). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { PayoutFormula } from '../../../src/engine/scenario/types.ts';
 import { compileCurve, compileFormulaKopecks, poolDecimal, poolKopecks } from '../../../src/engine/pay/formula.ts';
-import { expectedMarginal, expectedPool, expectedPoolAndMarginal, poolAt, slopeAt } from '../../../src/engine/pay/curve.ts';
+import { expectedMarginal, expectedPool, expectedPoolAndMarginal, poolAt, slopeAt, type PayCurve } from '../../../src/engine/pay/curve.ts';
+import { normalCdf, normalPdf } from '../../../src/engine/numeric/normal.ts';
 import { parseKopecks } from '../../../src/engine/money/kopecks.ts';
 import { anyFormula, linearFormula, measure, thresholdFormula, tiersFormula } from './arbitraries.ts';
 
@@ -138,14 +139,37 @@ describe('expected pool and marginal pay under forecast noise', () => {
       { seed: SEED, numRuns: 500 },
     );
   });
-  it('expectedPoolAndMarginal gives the very floats of the two apart (σ = 0 too)', () => {
+  it('expectedPoolAndMarginal gives the very floats of the pool and slope sums written apart (σ = 0 too)', () => {
+    // The two sums as they stood before they shared one pass: the oracle for the fused one.
+    const poolApart = (c: PayCurve, F: number, sigma: number) => {
+      if (!(sigma > 0)) return poolAt(c, F);
+      let y = c.intercept + c.baseSlope * F;
+      for (const b of c.breaks) {
+        const d = F - b.x;
+        const cdf = normalCdf(d / sigma);
+        y += b.dSlope * (d * cdf + sigma * normalPdf(d / sigma)) + b.jump * cdf;
+      }
+      return y;
+    };
+    const slopeApart = (c: PayCurve, F: number, sigma: number) => {
+      if (!(sigma > 0)) return slopeAt(c, F);
+      let s = c.baseSlope;
+      for (const b of c.breaks) {
+        const z = (F - b.x) / sigma;
+        s += b.dSlope * normalCdf(z);
+        if (b.jump !== 0) s += (b.jump * normalPdf(z)) / sigma;
+      }
+      return s;
+    };
     const out = new Float64Array(2);
     fc.assert(
       fc.property(anyFormula, fc.double({ min: -1e6, max: 100e6, noNaN: true }), fc.oneof(fc.constant(0), fc.double({ min: 1, max: 2e7, noNaN: true })), (f, F, sigma) => {
         const c = compileCurve(f);
         expectedPoolAndMarginal(c, F, sigma, out);
-        expect(Object.is(out[0], expectedPool(c, F, sigma))).toBe(true);
-        expect(Object.is(out[1], expectedMarginal(c, F, sigma))).toBe(true);
+        expect(Object.is(out[0], poolApart(c, F, sigma))).toBe(true);
+        expect(Object.is(out[1], slopeApart(c, F, sigma))).toBe(true);
+        expect(Object.is(expectedPool(c, F, sigma), out[0])).toBe(true);
+        expect(Object.is(expectedMarginal(c, F, sigma), out[1])).toBe(true);
       }),
       { seed: SEED, numRuns: 1000 },
     );
