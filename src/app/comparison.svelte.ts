@@ -4,7 +4,8 @@
  * runs of every scheme are in, then every few hundred milliseconds, then the complete one,
  * which is exactly what `paybench run` prints for the same scenario, seed and runs. With
  * "stop when settled" it ends once the answer is settled (batch/converge.ts), as a
- * convergence monitor does.
+ * convergence monitor does. An edit that leaves some schemes as they were keeps their runs
+ * (kept-schemes.ts) and runs the others alone: the same results, sooner.
  */
 import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, profitFigures, settling, settlingOf } from '../engine/index.ts';
 import type { Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
@@ -12,6 +13,7 @@ import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 import { BackgroundJob, type JobTicket } from './background-job.svelte.ts';
 import { relabelResults, sameButNames } from './results-names.ts';
+import { keptSchemes } from './kept-schemes.ts';
 
 /**
  * A first result once this many runs of every scheme are in (in each worker's hands): a
@@ -45,8 +47,13 @@ export class Comparison extends BackgroundJob {
   firstResultMs = $state<number | null>(null);
   completeMs = $state<number | null>(null);
 
+  /** How many schemes the latest run kept from the run before (unchanged by the edit) instead of running them. */
+  keptSchemes = $state(0);
+
   /** The scenario of the latest run, renamed along with the draft (names change no number). */
   #runScenario: Scenario | null = null;
+  /** The latest run that ended, and every one of its runs' profits (what reading a checkpoint needs of a kept scheme). */
+  #last: { scenario: Scenario; profits: ProfitLedger } | null = null;
 
   constructor(
     private readonly engine: SummarizingRunner,
@@ -72,26 +79,49 @@ export class Comparison extends BackgroundJob {
   /** Runs `scenario`; a run in progress is cancelled first. Resolves when it ends. */
   run(scenario: Scenario): Promise<void> {
     this.#runScenario = scenario;
-    const schemes = scenario.schemes.length;
-    // The first picture is a glimpse of one worker's runs: wait until it holds about
-    // FIRST_RESULT_RUNS (a crowded pool starts on that worker alone).
-    const sharing = this.engine.crowded ? 1 : (this.engine.size ?? 1);
-    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS * sharing) * schemes;
+    const keep = this.#keepable(scenario);
     this.firstResultMs = null;
     this.completeMs = null;
     this.settled = null;
     this.unsettled = null;
     return this.launch(
-      scenario.simulation.runs * schemes,
-      (job) => this.#refining(scenario, firstAt, job),
+      scenario.simulation.runs * (scenario.schemes.length - keep.length),
+      async (job) => {
+        // Kept schemes can only end where their runs do: an answer settled sooner is read again from every scheme's runs.
+        if (await this.#refining(scenario, keep, job)) return;
+        job.progress(0, scenario.simulation.runs * scenario.schemes.length);
+        await this.#refining(scenario, [], job);
+      },
       () => (this.completeMs = this.elapsedMs),
     );
   }
 
-  /** Runs `scenario` on the engine, showing its summary as it refines; ends with the complete one. */
-  async #refining(scenario: Scenario, firstAt: number, job: JobTicket): Promise<void> {
+  /**
+   * The schemes whose runs the engine holds from this comparison's last run, every run of
+   * them, and the edit left as they were (none if it left them all: nothing would run).
+   */
+  #keepable(scenario: Scenario): number[] {
+    const held = this.engine.holds?.() ?? null;
+    const last = this.#last;
+    if (!held || !last || held.scenario !== last.scenario || held.runs !== scenario.simulation.runs) return [];
+    const keep = keptSchemes(held.scenario, scenario);
+    return keep.length < scenario.schemes.length ? keep : [];
+  }
+
+  /**
+   * Runs `scenario` on the engine (but the `keep` schemes), showing its summary as it
+   * refines; ends with the complete one. False: it settled before the kept runs end, so the
+   * answer must be read from every scheme's runs at that count (nothing shown yet as final).
+   */
+  async #refining(scenario: Scenario, keep: readonly number[], job: JobTicket): Promise<boolean> {
     const engine = this.engine;
     const untilSettled = this.untilSettled;
+    const schemes = scenario.schemes.length - keep.length;
+    // The first picture is a glimpse of one worker's runs: wait until it holds about
+    // FIRST_RESULT_RUNS (a crowded pool starts on that worker alone).
+    const sharing = engine.crowded ? 1 : (engine.size ?? 1);
+    const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS * sharing) * schemes;
+    this.keptSchemes = keep.length;
     let inFlight: Promise<void> | null = null;
     let lastAt = 0;
     let lastCost = 0;
@@ -120,18 +150,30 @@ export class Comparison extends BackgroundJob {
     // summaries are gathered for it, so the workers barely pause.
     let previous: Precision | null = null;
     const profits = new ProfitLedger();
+    // The kept schemes' profits join the ledger up to each checkpoint, as their runs would have.
+    const kept = this.#last?.profits;
+    let keptTo = 0;
+    const keepTo = (runs: number) => {
+      for (const i of keep) for (let r = keptTo; r < runs; r++) profits.record(i, r, kept!.profit(i, r));
+      keptTo = runs;
+    };
+    let early = false;
     const onCheckpoint = async (runs: number): Promise<boolean> => {
       if (!job.current) return false;
+      keepTo(runs);
       const s = settlingOf(profitFigures(scenario, profits), runs, previous, DEFAULT_TOLERANCE);
       previous = s.precision;
-      if (s.settled) this.settled = readingOf(s);
+      if (s.settled && keep.length > 0) early = true;
+      else if (s.settled) this.settled = readingOf(s);
       return s.settled;
     };
 
     await engine.run(scenario, {
       signal: job.signal,
       glimpseFirst: true,
-      ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint, profits } : {}),
+      profits,
+      ...(keep.length > 0 ? { keep } : {}),
+      ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;
         job.progress(done);
@@ -141,14 +183,18 @@ export class Comparison extends BackgroundJob {
         if (done < total && due && !inFlight) void refresh();
       },
     });
-    if (!job.current) return;
+    if (!job.current) return true;
+    if (early) return false;
+    keepTo(scenario.simulation.runs);
     await (inFlight ?? Promise.resolve());
     await refresh(true);
+    this.#last = { scenario, profits };
     // Every run made and not settled: how far the answer still is from it, as the CLI says.
     if (untilSettled && !this.settled && job.current && this.results) {
       const s = settling(this.results, previous, DEFAULT_TOLERANCE);
       if (s.settled) this.settled = readingOf(s);
       else this.unsettled = readingOf(s);
     }
+    return true;
   }
 }

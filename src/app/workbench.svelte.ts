@@ -108,6 +108,10 @@ export class Workbench extends EditedScenario {
   get unsettled(): Comparison['unsettled'] {
     return this.comparison.unsettled;
   }
+  /** Schemes the latest run kept from the one before (unchanged by the edit). */
+  get keptSchemes(): number {
+    return this.comparison.keptSchemes;
+  }
   get untilSettled(): boolean {
     return this.comparison.untilSettled;
   }

@@ -61,6 +61,17 @@ export interface SummarizingRunOptions extends Omit<RunOptions, 'accumulator'> {
    * then), so the first look does not share its core.
    */
   glimpseFirst?: boolean;
+  /**
+   * Schemes (by index) whose runs the engine keeps from the batch it holds whole (`holds`)
+   * instead of running them again: the batch runs the other schemes, over the same runs.
+   */
+  keep?: readonly number[];
+}
+
+/** A batch whose every run an engine holds in one place: runs [0, runs) of every scheme of `scenario`. */
+export interface HeldBatch {
+  scenario: Scenario;
+  runs: number;
 }
 
 /**
@@ -77,6 +88,11 @@ export interface SummarizingRunner {
    * every worker (fewer runs than are done; never for numbers that decide anything).
    */
   summarize(options?: { glimpse?: boolean }): Promise<ResultsJson | null>;
+  /**
+   * The batch the engine holds whole — it ended and a full summary gathered it — while no
+   * other has started since; null otherwise. Its schemes' runs can be kept (`keep`).
+   */
+  holds?(): HeldBatch | null;
   /** How many workers share a batch (a glimpse sees about one in this many runs); default 1. */
   readonly size?: number;
   /** A batch asked for a glimpse first starts on one worker alone (that glimpse sees every run done). */
@@ -155,4 +171,11 @@ export class WorkerStoppedError extends Error {
 
 export function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException('The run was cancelled', 'AbortError');
+}
+
+/** The message of what a worker threw (an Error, or what Comlink made of one). */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
+  return String(error);
 }

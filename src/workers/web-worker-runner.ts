@@ -9,10 +9,9 @@
  * number of workers, the chunk sizes or the order of arrival — and the page never holds
  * a run.
  *
- * Chunks are sized from the measured time per job (timed in the worker) to about
- * `targetChunkMs` of work, so a message carries enough work to be worth it and a cancel or a
- * new batch is never far off. Each worker holds two chunks at once, so it never waits for the
- * page between them.
+ * Chunks are sized to about `targetChunkMs` of work (chunk-size.ts); each worker holds two at
+ * once, so it never waits for the page between them. An edit that leaves some schemes as
+ * they were keeps their runs (kept-runs.ts).
  * At a checkpoint (stop when settled) the answer is read on exactly the runs below it.
  * With several workers, those done with the step first run on into the next meanwhile and
  * hold those runs apart (web-worker.ts): kept if the batch goes on, never counted if it
@@ -32,11 +31,13 @@
 import * as Comlink from 'comlink';
 import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
-import { WorkerStoppedError, abortError, batchWorkers } from './runner.ts';
+import { WorkerStoppedError, abortError, batchWorkers, messageOf } from './runner.ts';
 import { CheckpointSteps } from './checkpoint-steps.ts';
 import { coreCount, defaultWorkerCount } from './web-worker-count.ts';
-import type { SummarizingRunOptions, SummarizingRunner } from './runner.ts';
+import type { HeldBatch, SummarizingRunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
+import { keptRuns } from './kept-runs.ts';
+import { chunkSize } from './chunk-size.ts';
 
 export interface WebWorkerRunnerOptions {
   /** Number of workers; default defaultWorkerCount(). */
@@ -96,6 +97,9 @@ export class WebWorkerRunner implements SummarizingRunner {
   readonly crowded: boolean;
   /** Lets the current batch's other workers start (set while they wait for the first glimpse). */
   #release: (() => void) | null = null;
+  /** The last batch that ended holding runs [0, runs) of every scheme (at a checkpoint or its last run); the last a full summary then gathered into the first worker. */
+  #ended: (HeldBatch & { batch: number }) | null = null;
+  #whole: (HeldBatch & { batch: number }) | null = null;
 
   constructor(options: WebWorkerRunnerOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
@@ -125,6 +129,8 @@ export class WebWorkerRunner implements SummarizingRunner {
    */
   async summarize(options: { glimpse?: boolean } = {}): Promise<ResultsJson | null> {
     const batch = this.#batch;
+    // Asked after the batch ended: the first worker is about to hold every one of its runs.
+    const whole = !options.glimpse && this.#ended?.batch === batch ? this.#ended : null;
     // A glimpse is the first worker's runs alone: the others' would wait behind the chunks they hold.
     const used = options.glimpse ? Math.min(1, this.#used) : this.#used;
     const first = this.#slots[0];
@@ -144,7 +150,9 @@ export class WebWorkerRunner implements SummarizingRunner {
         await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
       const results = await this.#call(first, () => first.api.summarize(batch));
-      return batch === this.#batch ? results : null;
+      if (batch !== this.#batch) return null;
+      if (whole) this.#whole = whole;
+      return results;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
       if (batch !== this.#batch || batch === this.#failedBatch) return null;
@@ -152,6 +160,11 @@ export class WebWorkerRunner implements SummarizingRunner {
     } finally {
       release?.();
     }
+  }
+
+  holds(): HeldBatch | null {
+    const w = this.#whole;
+    return w && w.batch === this.#batch && this.#slots[0] ? { scenario: w.scenario, runs: w.runs } : null;
   }
 
   dispose(): void {
@@ -232,27 +245,17 @@ export class WebWorkerRunner implements SummarizingRunner {
     if (slot) this.#kill(slot, new Error(`worker ${index + 1} was ended`));
   }
 
-  #chunkSize(fixed: number | undefined, remaining: number, schemes: number, sent: number): number {
-    if (fixed !== undefined) return Math.max(1, Math.floor(fixed));
-    // Unmeasured: one run of every scheme, which also times the job.
-    const size = this.#msPerJob > 0 ? Math.round(this.#targetMs / this.#msPerJob) : schemes;
-    // Near the end, smaller pieces keep every worker busy until the last one.
-    const fair = Math.ceil(remaining / this.size);
-    // At the start, a worker's pieces grow with the jobs sent to it: the first results are in
-    // (and a summary asked for then waits) after small pieces, not after a full helping, and
-    // a worker that starts late starts small too.
-    const ramp = Math.max(schemes, sent);
-    return Math.max(1, Math.min(size, 256, fair, ramp));
-  }
-
   #run(scenario: Scenario, options: SummarizingRunOptions): Promise<void> {
     if (this.#disposed) return Promise.reject(new Error('the runner was disposed'));
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
+    const kept = keptRuns(this.holds(), this.#batch, scenario, options);
+    if (kept instanceof Error) return Promise.reject(kept);
     // Chunks are listed as they are sent: 100,000 runs never hold the whole job list on the page.
-    const plan = planShape(scenario, options);
+    const plan = planShape(scenario, kept ? { ...options, schemeIds: kept.run } : options);
     const total = plan.jobCount;
     const batch = ++this.#batch;
+    const whole = plan.runsFrom === 0 && plan.schemeIndices.length + (kept?.keep.schemes.length ?? 0) === scenario.schemes.length;
     const used = batchWorkers(this.size, total, this.#minJobs);
     this.#used = used;
     this.#release = null;
@@ -303,6 +306,7 @@ export class WebWorkerRunner implements SummarizingRunner {
 
       const finish = () => {
         settled = true;
+        if (whole) this.#ended = { batch, scenario, runs: steps.doneBelow === total ? plan.runsTo : steps.runs };
         this.#release = null;
         cleanup();
         resolve();
@@ -340,7 +344,8 @@ export class WebWorkerRunner implements SummarizingRunner {
       /** Worker i compiles the batch's model, then takes its chunks. */
       const start = (i: number) => {
         const slot = this.#slot(i);
-        this.#call(slot, () => slot.api.init(batch, scenario)).catch((error: unknown) => {
+        const keep = i === 0 ? kept?.keep : undefined;
+        this.#call(slot, () => slot.api.init(batch, scenario, keep)).catch((error: unknown) => {
           fail(error instanceof WorkerStoppedError ? error : new Error(`worker ${i + 1} failed while compiling the model: ${messageOf(error)}`));
         });
         dispatch(i);
@@ -360,7 +365,8 @@ export class WebWorkerRunner implements SummarizingRunner {
         const slot = this.#slots[i]!;
         const end = steps.limit(next, i, runAhead);
         const ahead = next >= steps.bound;
-        const size = Math.min(this.#chunkSize(options.chunkSize, end - next, schemes, given[i]), end - next);
+        const ask = { fixed: options.chunkSize, remaining: end - next, schemes, sent: given[i], msPerJob: this.#msPerJob, targetMs: this.#targetMs, workers: this.size };
+        const size = Math.min(chunkSize(ask), end - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
         const step = steps.sent(i, next, chunk.length);
         next += chunk.length;
@@ -391,10 +397,4 @@ export class WebWorkerRunner implements SummarizingRunner {
       for (let i = 0; i < started; i++) start(i);
     });
   }
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'object' && error !== null && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
 }

@@ -13,6 +13,7 @@ import * as Comlink from 'comlink';
 import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, runProfit, settleShapes, simulateRun } from '../engine/index.ts';
 import type { AccumulatorState, Model, ResultsJson, RunJob, RunResult, Scenario } from '../engine/index.ts';
 import { HEARTBEAT } from './runner.ts';
+import type { KeptRuns } from './kept-runs.ts';
 
 /**
  * A fault to inject (browser tests): throw inside the chunk; die outside any call (an
@@ -58,19 +59,30 @@ export interface ChunkDone {
   profits?: Float64Array;
 }
 
+function keptFrom(keep: KeptRuns): ResultsAccumulator {
+  if (!held || held.batch !== keep.from || held.ahead.length > 0) throw new Error(`the runs of batch ${keep.from} to keep are no longer here`);
+  return held.acc.retain(keep.schemes);
+}
+
 function batchOf(batch: number): Held {
   if (!held || held.batch !== batch) throw new Error(`no model for batch ${batch}`);
   return held;
 }
 
 const api = {
-  init(batch: number, scenario: Scenario): void {
+  /**
+   * Compiles the batch's model. `keep`: this worker holds every run of batch `from` (the pool
+   * gathered them here), and the new batch keeps those schemes' summaries (kept-schemes.ts)
+   * instead of running them again.
+   */
+  init(batch: number, scenario: Scenario, keep?: KeptRuns): void {
+    const kept = keep ? keptFrom(keep) : null;
     held = null;
     if (!shapesSettled) {
       shapesSettled = true;
       settleShapes(scenario);
     }
-    held = { batch, scenario, model: compileModel(scenario), acc: new ResultsAccumulator(scenario), ahead: [] };
+    held = { batch, scenario, model: compileModel(scenario), acc: kept ?? new ResultsAccumulator(scenario), ahead: [] };
   },
   /**
    * Runs the jobs and folds them in — apart if `ahead` (past a checkpoint being read) —

@@ -178,6 +178,11 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
       return { schemes: wb.draft.schemes.length as number, runs: wb.draft.simulation.runs as number, cores: navigator.hardwareConcurrency };
     });
 
+    // After an edit, as an owner makes them (the default settings: stop when settled, re-run
+    // on edits): one to what every scheme shares, one to a single scheme, which keeps the others' runs.
+    const shared = await afterEdits(page, 'shared', 3);
+    const oneScheme = await afterEdits(page, 'scheme', 3);
+
     const run = (await page.evaluate(async (s) => {
       const wb = (globalThis as any).paybench.workbench;
       wb.untilSettled = false; // every run, to compare with the inline JSON
@@ -200,6 +205,8 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
       [`headless Chromium, ${opening.cores} cores`, `${workers} web worker${workers > 1 ? 's' : ''}, each folding its own runs`],
       [`page open → first visible result (${opening.schemes} schemes × ${opening.runs} runs)`, ms(openFirst)],
       ['page open → complete', ms(openDone)],
+      [`after an edit of what every scheme shares (invoice hours ±1%): first visible result / complete`, shared],
+      [`after an edit of one scheme (a tranche's gate day ±1): first visible result / complete`, oneScheme],
       [`${job}, browser: first visible result`, ms(run.first)],
       [`${job}, browser: complete`, `${ms(run.complete)}${run.status === 'done' ? '' : ` (${run.status})`}${same}`],
       ['longest main-thread task', ms(longest)],
@@ -212,6 +219,39 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
     await browser.close();
     await app.close();
   }
+}
+
+/**
+ * `times` edits of the scenario open in the page, each timed from the run's start (after the
+ * edit's pause) to its first visible result and to complete: "first / complete" each, and
+ * how many schemes the last kept.
+ */
+async function afterEdits(page: Page, kind: 'shared' | 'scheme', times: number): Promise<string> {
+  const out: string[] = [];
+  let kept = 0;
+  for (let k = 0; k < times; k++) {
+    const r = (await page.evaluate(
+      async ({ kind, k }) => {
+        const wb = (globalThis as any).paybench.workbench;
+        const s = JSON.parse(JSON.stringify(wb.draft));
+        if (kind === 'shared') s.clients.invoiceHours = s.clients.invoiceHours * (k % 2 ? 1 / 0.99 : 0.99);
+        else {
+          const gated = s.schemes.find((x: any) => x.tranches?.some((t: any) => t.gate));
+          const gate = gated.tranches.find((t: any) => t.gate).gate;
+          gate.byDay += k % 2 ? 1 : -1;
+        }
+        wb.load(s);
+        const t0 = performance.now();
+        while (wb.status === 'done' && performance.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 10));
+        while (wb.status !== 'done') await new Promise((r) => setTimeout(r, 20));
+        return { first: wb.firstResultMs, complete: wb.completeMs, kept: wb.keptSchemes };
+      },
+      { kind, k },
+    )) as { first: number | null; complete: number | null; kept: number };
+    out.push(`${ms(r.first)} / ${ms(r.complete)}`);
+    kept = r.kept;
+  }
+  return `${out.join(', ')}${kind === 'scheme' ? ` (runs of ${kept} schemes kept)` : ''}`;
 }
 
 function clientDepartment(): Scenario {

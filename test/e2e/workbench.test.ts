@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       await wide.waitForFunction(
         () => {
           const wb = (globalThis as any).paybench.workbench;
-          return wb.status === 'done' && wb.draft.simulation.runs === 250 && wb.results?.scenario.runs >= 100;
+          return wb.status === 'done' && wb.resultsScenario?.simulation.runs === 250 && wb.results?.scenario.runs >= 100;
         },
         null,
         { timeout: 60_000 },
@@ -172,6 +172,25 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       const cli = buildResultsJson(reference, await new InlineRunner().run(reference), { generator: GENERATOR });
       expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(cli));
       expect(wide.workers().filter((w) => w.url().includes('web-worker')).length).toBe(3);
+
+      // Not settled, so every run was made. An edit of one scheme keeps the other two, whose
+      // runs the first worker gathered from all three; the two workers this scheme's runs need meet there too.
+      expect(reference.simulation.runs).toBe(250);
+      const edited = structuredClone(reference);
+      edited.schemes[2].tranches[0].gate!.byDay = 14;
+      await wide.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(edited)));
+      await wide.waitForFunction(
+        () => {
+          const wb = (globalThis as any).paybench.workbench;
+          return wb.status === 'done' && wb.resultsScenario?.schemes[2].tranches[0].gate.byDay === 14;
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      expect(await state<number>(wide, 'wb.keptSchemes')).toBe(2);
+      expect(await state<number>(wide, 'wb.done')).toBe(250);
+      const again = buildResultsJson(edited, await new InlineRunner().run(edited), { generator: GENERATOR });
+      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(again));
     } finally {
       await wide.close();
     }
@@ -191,6 +210,12 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const after = await bonus();
     expect(after).toBeLessThan(before);
     expect(await state(page, 'wb.draft.schemes[1].formula.threshold')).toBe('45000000');
+    // The other two schemes did not change: their runs were kept, only this one ran, and the
+    // numbers are those of a run of every scheme.
+    expect(await page.getByTestId('kept').textContent()).toBe('kept the runs of 2 unchanged schemes');
+    const edited = await state<Scenario>(page, 'wb.scenario');
+    const cli = buildResultsJson(edited, await new InlineRunner().run(edited), { generator: GENERATOR });
+    expect(resultsJsonText(await state<ResultsJson>(page, 'wb.results'))).toBe(resultsJsonText(cli));
 
     await threshold.fill('forty');
     await expect.poll(() => editor.getByRole('alert').first().textContent()).toBe('Threshold: “forty” is not a number; type it like 40,000,000');

@@ -86,6 +86,20 @@ export class ResultsAccumulator implements ProfitsByRun {
     return this;
   }
 
+  /**
+   * Keeps the summaries of these schemes only and drops the rest (the workbench keeps the
+   * schemes an edit left unchanged and runs the others again).
+   */
+  retain(schemeIndices: readonly number[]): this {
+    const keep = new Set(schemeIndices);
+    for (const [i, s] of this.#bySchemes) {
+      if (keep.has(i)) continue;
+      this.#count -= s.runs;
+      this.#bySchemes.delete(i);
+    }
+    return this;
+  }
+
   /** Number of (scheme, run) results held. */
   get size(): number {
     return this.#count;

@@ -48,6 +48,15 @@ describe('mergeable summaries', () => {
     expect(text(back)).toBe(reference);
   });
 
+  it('keeps the schemes asked for, and merging the others\' runs back gives the whole', () => {
+    const kept = ResultsAccumulator.fromState(whole.toState()).retain([1]);
+    expect(kept.schemeIndices()).toEqual([1]);
+    expect(kept.size).toBe(RUNS);
+    const rest = new ResultsAccumulator(scenario).addAll(all.filter((r) => r.schemeIndex === 0));
+    expect(text(kept.merge(rest))).toBe(reference);
+    expect(ResultsAccumulator.fromState(whole.toState()).retain([]).size).toBe(0);
+  });
+
   it('refuses to merge a run twice', () => {
     const a = new ResultsAccumulator(scenario).add(fakeRun(0, 3));
     const b = new ResultsAccumulator(scenario).add(fakeRun(1, 3)).add(fakeRun(0, 3));
