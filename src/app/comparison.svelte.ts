@@ -13,7 +13,7 @@ import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 import { BackgroundJob, type JobTicket } from './background-job.svelte.ts';
 import { relabelResults, sameButNames } from './results-names.ts';
-import { keptSchemes } from './kept-schemes.ts';
+import { keptCount, keptSchemes } from './kept-schemes.ts';
 
 /**
  * A first result once this many runs of every scheme are in (in each worker's hands): a
@@ -85,7 +85,7 @@ export class Comparison extends BackgroundJob {
     this.settled = null;
     this.unsettled = null;
     return this.launch(
-      scenario.simulation.runs * (scenario.schemes.length - keep.length),
+      scenario.simulation.runs * (scenario.schemes.length - keptCount(keep)),
       async (job) => {
         // Kept schemes can only end where their runs do: an answer settled sooner is read again from every scheme's runs.
         if (await this.#refining(scenario, keep, job)) return;
@@ -97,31 +97,34 @@ export class Comparison extends BackgroundJob {
   }
 
   /**
-   * The schemes whose runs the engine holds from this comparison's last run, every run of
-   * them, and the edit left as they were (none if it left them all: nothing would run).
+   * Per scheme, where the engine holds its every run from this comparison's last run, which
+   * the edit left as it was (keptSchemes); [] when none is kept — or when nothing was
+   * edited: a Run asked for again runs again.
    */
   #keepable(scenario: Scenario): number[] {
     const held = this.engine.holds?.() ?? null;
     const last = this.#last;
     if (!held || !last || held.scenario !== last.scenario || held.runs !== scenario.simulation.runs) return [];
     const keep = keptSchemes(held.scenario, scenario);
-    return keep.length < scenario.schemes.length ? keep : [];
+    const unedited = keep.length === held.scenario.schemes.length && keep.every((from, i) => from === i);
+    return keptCount(keep) > 0 && !unedited ? keep : [];
   }
 
   /**
-   * Runs `scenario` on the engine (but the `keep` schemes), showing its summary as it
-   * refines; ends with the complete one. False: it settled before the kept runs end, so the
-   * answer must be read from every scheme's runs at that count (nothing shown yet as final).
+   * Runs `scenario` on the engine (but the schemes it `keep`s: #keepable), showing its
+   * summary as it refines; ends with the complete one. False: it settled before the kept runs
+   * end, so the answer must be read from every scheme's runs at that count (nothing final shown).
    */
   async #refining(scenario: Scenario, keep: readonly number[], job: JobTicket): Promise<boolean> {
     const engine = this.engine;
     const untilSettled = this.untilSettled;
-    const schemes = scenario.schemes.length - keep.length;
+    const kept = keptCount(keep);
+    const schemes = scenario.schemes.length - kept;
     // The first picture is a glimpse of one worker's runs: wait until it holds about
     // FIRST_RESULT_RUNS (a crowded pool starts on that worker alone).
     const sharing = engine.crowded ? 1 : (engine.size ?? 1);
     const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS * sharing) * schemes;
-    this.keptSchemes = keep.length;
+    this.keptSchemes = kept;
     let inFlight: Promise<void> | null = null;
     let lastAt = 0;
     let lastCost = 0;
@@ -151,10 +154,12 @@ export class Comparison extends BackgroundJob {
     let previous: Precision | null = null;
     const profits = new ProfitLedger();
     // The kept schemes' profits join the ledger up to each checkpoint, as their runs would have.
-    const kept = this.#last?.profits;
+    const before = this.#last?.profits;
     let keptTo = 0;
     const keepTo = (runs: number) => {
-      for (const i of keep) for (let r = keptTo; r < runs; r++) profits.record(i, r, kept!.profit(i, r));
+      keep.forEach((from, i) => {
+        for (let r = keptTo; from >= 0 && r < runs; r++) profits.record(i, r, before!.profit(from, r));
+      });
       keptTo = runs;
     };
     let early = false;
@@ -163,16 +168,20 @@ export class Comparison extends BackgroundJob {
       keepTo(runs);
       const s = settlingOf(profitFigures(scenario, profits), runs, previous, DEFAULT_TOLERANCE);
       previous = s.precision;
-      if (s.settled && keep.length > 0) early = true;
+      if (s.settled && kept > 0) early = true;
       else if (s.settled) this.settled = readingOf(s);
       return s.settled;
     };
 
+    // Nothing to run (a scheme was only removed): the steps are read here, from the kept runs.
+    if (schemes === 0 && untilSettled) {
+      for (const step of checkpoints(scenario.simulation.runs).slice(0, -1)) if (await onCheckpoint(step)) return false;
+    }
     await engine.run(scenario, {
       signal: job.signal,
       glimpseFirst: true,
       profits,
-      ...(keep.length > 0 ? { keep } : {}),
+      ...(kept > 0 ? { keep } : {}),
       ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;

@@ -62,8 +62,8 @@ export interface SummarizingRunOptions extends Omit<RunOptions, 'accumulator'> {
    */
   glimpseFirst?: boolean;
   /**
-   * Schemes (by index) whose runs the engine keeps from the batch it holds whole (`holds`)
-   * instead of running them again: the batch runs the other schemes, over the same runs.
+   * Per scheme: where the same scheme stands in the batch the engine holds whole (`holds`),
+   * whose runs of it are kept instead of run again; −1: it runs. Over the same runs.
    */
   keep?: readonly number[];
 }

@@ -9,9 +9,8 @@
  * number of workers, the chunk sizes or the order of arrival — and the page never holds
  * a run.
  *
- * Chunks are sized to about `targetChunkMs` of work (chunk-size.ts); each worker holds two at
- * once, so it never waits for the page between them. An edit that leaves some schemes as
- * they were keeps their runs (kept-runs.ts).
+ * Chunks hold about `targetChunkMs` of work (chunk-size.ts), two a worker at once; an edit
+ * that leaves some schemes as they were keeps their runs (kept-runs.ts).
  * At a checkpoint (stop when settled) the answer is read on exactly the runs below it.
  * With several workers, those done with the step first run on into the next meanwhile and
  * hold those runs apart (web-worker.ts): kept if the batch goes on, never counted if it
@@ -36,7 +35,7 @@ import { CheckpointSteps } from './checkpoint-steps.ts';
 import { coreCount, defaultWorkerCount } from './web-worker-count.ts';
 import type { HeldBatch, SummarizingRunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
-import { keptRuns } from './kept-runs.ts';
+import { HeldRuns, keptRuns } from './kept-runs.ts';
 import { chunkSize } from './chunk-size.ts';
 
 export interface WebWorkerRunnerOptions {
@@ -97,9 +96,7 @@ export class WebWorkerRunner implements SummarizingRunner {
   readonly crowded: boolean;
   /** Lets the current batch's other workers start (set while they wait for the first glimpse). */
   #release: (() => void) | null = null;
-  /** The last batch that ended holding runs [0, runs) of every scheme (at a checkpoint or its last run); the last a full summary then gathered into the first worker. */
-  #ended: (HeldBatch & { batch: number }) | null = null;
-  #whole: (HeldBatch & { batch: number }) | null = null;
+  readonly #held = new HeldRuns();
 
   constructor(options: WebWorkerRunnerOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
@@ -129,8 +126,7 @@ export class WebWorkerRunner implements SummarizingRunner {
    */
   async summarize(options: { glimpse?: boolean } = {}): Promise<ResultsJson | null> {
     const batch = this.#batch;
-    // Asked after the batch ended: the first worker is about to hold every one of its runs.
-    const whole = !options.glimpse && this.#ended?.batch === batch ? this.#ended : null;
+    const whole = options.glimpse ? null : this.#held.ended(batch);
     // A glimpse is the first worker's runs alone: the others' would wait behind the chunks they hold.
     const used = options.glimpse ? Math.min(1, this.#used) : this.#used;
     const first = this.#slots[0];
@@ -151,7 +147,7 @@ export class WebWorkerRunner implements SummarizingRunner {
       }
       const results = await this.#call(first, () => first.api.summarize(batch));
       if (batch !== this.#batch) return null;
-      if (whole) this.#whole = whole;
+      if (whole) this.#held.gathered(whole);
       return results;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
@@ -163,8 +159,7 @@ export class WebWorkerRunner implements SummarizingRunner {
   }
 
   holds(): HeldBatch | null {
-    const w = this.#whole;
-    return w && w.batch === this.#batch && this.#slots[0] ? { scenario: w.scenario, runs: w.runs } : null;
+    return this.#slots[0] ? this.#held.holds(this.#batch) : null;
   }
 
   dispose(): void {
@@ -255,10 +250,15 @@ export class WebWorkerRunner implements SummarizingRunner {
     const plan = planShape(scenario, kept ? { ...options, schemeIds: kept.run } : options);
     const total = plan.jobCount;
     const batch = ++this.#batch;
-    const whole = plan.runsFrom === 0 && plan.schemeIndices.length + (kept?.keep.schemes.length ?? 0) === scenario.schemes.length;
-    const used = batchWorkers(this.size, total, this.#minJobs);
+    const whole = plan.runsFrom === 0 && (kept !== null || plan.schemeIndices.length === scenario.schemes.length);
+    const used = Math.max(kept ? 1 : 0, batchWorkers(this.size, total, this.#minJobs));
     this.#used = used;
     this.#release = null;
+    if (total === 0 && kept) {
+      // Every scheme kept (one was only removed): the first worker takes them over, nothing runs.
+      const first = this.#slot(0);
+      return this.#call(first, () => first.api.init(batch, scenario, kept.keep)).then(() => this.#held.end(batch, scenario, plan.runsTo));
+    }
     if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
 
@@ -306,7 +306,7 @@ export class WebWorkerRunner implements SummarizingRunner {
 
       const finish = () => {
         settled = true;
-        if (whole) this.#ended = { batch, scenario, runs: steps.doneBelow === total ? plan.runsTo : steps.runs };
+        if (whole) this.#held.end(batch, scenario, steps.doneBelow === total ? plan.runsTo : steps.runs);
         this.#release = null;
         cleanup();
         resolve();

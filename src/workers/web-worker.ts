@@ -61,7 +61,7 @@ export interface ChunkDone {
 
 function keptFrom(keep: KeptRuns): ResultsAccumulator {
   if (!held || held.batch !== keep.from || held.ahead.length > 0) throw new Error(`the runs of batch ${keep.from} to keep are no longer here`);
-  return held.acc.retain(keep.schemes);
+  return held.acc.moveTo(keep.places);
 }
 
 function batchOf(batch: number): Held {
@@ -72,8 +72,8 @@ function batchOf(batch: number): Held {
 const api = {
   /**
    * Compiles the batch's model. `keep`: this worker holds every run of batch `from` (the pool
-   * gathered them here), and the new batch keeps those schemes' summaries (kept-schemes.ts)
-   * instead of running them again.
+   * gathered them here), and the new batch keeps those schemes' summaries, wherever they now
+   * stand (kept-runs.ts), instead of running them again.
    */
   init(batch: number, scenario: Scenario, keep?: KeptRuns): void {
     const kept = keep ? keptFrom(keep) : null;

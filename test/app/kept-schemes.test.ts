@@ -8,6 +8,7 @@ import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText, summarizeScheme } from '../../src/engine/results/summarize.ts';
 import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
+import { ResultsAccumulator } from '../../src/engine/results/accumulator.ts';
 import { localEngine } from './local-engine.ts';
 
 const FILES = ['client-department', 'absence-and-departures', 'sales-stagnation', 'star-inbound-sector', 'team-split'];
@@ -43,28 +44,32 @@ describe('keptSchemes', () => {
   it('keeps the schemes an edit of one scheme leaves, and none after an edit of anything else', () => {
     const gate = clone(s);
     gate.schemes[2].tranches[0].gate!.byDay = 14;
-    expect(keptSchemes(s, gate)).toEqual([0, 1]);
+    expect(keptSchemes(s, gate)).toEqual([0, 1, -1]);
+    const none = [-1, -1, -1];
     const volume = clone(s);
     volume.clients.monthlyVolume = '51000000';
-    expect(keptSchemes(s, volume)).toEqual([]);
+    expect(keptSchemes(s, volume)).toEqual(none);
     const seed = clone(s);
     seed.simulation.seed += 1;
-    expect(keptSchemes(s, seed)).toEqual([]);
+    expect(keptSchemes(s, seed)).toEqual(none);
     const baseline = clone(s);
     baseline.baseline = 'threshold';
-    expect(keptSchemes(s, baseline)).toEqual([]);
+    expect(keptSchemes(s, baseline)).toEqual(none);
   });
 
-  it('keeps by place: a scheme removed from the end leaves the others; one removed before them does not', () => {
-    const last = clone(s);
-    last.schemes.pop();
-    expect(keptSchemes(s, last)).toEqual([0, 1]);
-    const first = clone(s);
-    first.schemes.splice(1, 1);
-    expect(keptSchemes(s, first)).toEqual([0]);
+  it('keeps a scheme wherever it now stands, by its id and rules', () => {
+    const middle = clone(s);
+    middle.schemes.splice(1, 1);
+    expect(keptSchemes(s, middle)).toEqual([0, 2]);
+    const moved = clone(s);
+    moved.schemes.reverse();
+    expect(keptSchemes(s, moved)).toEqual([2, 1, 0]);
     const added = clone(s);
-    added.schemes.push({ ...structuredClone(s.schemes[1]), id: 'extra', name: 'Extra' });
-    expect(keptSchemes(s, added)).toEqual([0, 1, 2]);
+    added.schemes.splice(1, 0, { ...structuredClone(s.schemes[1]), id: 'extra', name: 'Extra' });
+    expect(keptSchemes(s, added)).toEqual([0, -1, 1, 2]);
+    const reid = clone(s);
+    reid.schemes[1].id = 'gate';
+    expect(keptSchemes(s, reid)).toEqual([0, -1, 2]);
   });
 });
 
@@ -78,17 +83,20 @@ describe('a scheme\'s runs do not depend on the other schemes (what keeping them
       const before = await new InlineRunner().run(s);
       const n = s.schemes.length;
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: n - 1 }), async (k, shift) => {
+        fc.asyncProperty(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 1, max: n - 1 }), fc.boolean(), async (k, shift, reverse) => {
+          // Scheme k takes another's rules; the order may be turned round too (the schemes move).
           const edited = swapped(s, k, (k + shift) % n);
-          const kept = keptSchemes(s, edited);
-          expect(kept).toEqual([...Array(n).keys()].filter((i) => i !== k));
+          if (reverse) edited.schemes.reverse();
+          const places = keptSchemes(s, edited);
+          expect(places.filter((p) => p >= 0).sort()).toEqual([...Array(n).keys()].filter((i) => i !== k));
           const after = await new InlineRunner().run(edited);
           const baseline = edited.schemes.findIndex((x) => x.id === edited.baseline);
-          for (const i of kept) {
-            const a = summarizeScheme(edited, before, i);
+          for (const [i, from] of places.entries()) {
+            if (from < 0) continue;
+            const a = summarizeScheme(edited, ResultsAccumulator.fromState(before.toState()).moveTo(places), i);
             const b = summarizeScheme(edited, after, i);
             // Against an edited baseline, the paired differences change with it; the rest stands.
-            if (k === baseline) expect({ ...a, vsBaseline: null }).toEqual({ ...b, vsBaseline: null });
+            if (places[baseline] < 0) expect({ ...a, vsBaseline: null }).toEqual({ ...b, vsBaseline: null });
             else expect(JSON.stringify(a)).toBe(JSON.stringify(b));
           }
         }),
@@ -122,6 +130,34 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     expect(wb.keptSchemes).toBe(2);
     expect(engine.jobs).toBe(200);
     const fresh2 = buildResultsJson(baseline, await new InlineRunner().run(baseline), { generator: GENERATOR });
+    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh2));
+    // Run asked for again with nothing edited: every scheme runs again.
+    await wb.run();
+    expect(wb.keptSchemes).toBe(0);
+    expect(engine.jobs).toBe(320);
+  }, 60_000);
+
+  it('runs nothing when a scheme is only removed, and nothing but the new one when one is added before the others', async () => {
+    const s = bundled('client-department', 30);
+    const engine = localEngine();
+    const wb = new Workbench(s, engine, 'en');
+    await wb.run();
+    expect(engine.jobs).toBe(90);
+    wb.draft.schemes.splice(1, 1);
+    const removed = wb.scenario!;
+    await wb.run();
+    expect(wb.status).toBe('done');
+    expect(wb.keptSchemes).toBe(2);
+    expect(engine.jobs).toBe(90);
+    const fresh = buildResultsJson(removed, await new InlineRunner().run(removed), { generator: GENERATOR });
+    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh));
+    wb.draft.schemes.splice(1, 0, { ...structuredClone(s.schemes[1]), id: 'threshold-45', name: 'Threshold 45M' });
+    (wb.draft.schemes[1].formula as { threshold: string }).threshold = '45000000';
+    const added = wb.scenario!;
+    await wb.run();
+    expect(wb.keptSchemes).toBe(2);
+    expect(engine.jobs).toBe(120);
+    const fresh2 = buildResultsJson(added, await new InlineRunner().run(added), { generator: GENERATOR });
     expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh2));
   }, 60_000);
 
@@ -162,5 +198,24 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     expect(fresh.settled?.runs).toBe(200);
     expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh.results!));
     expect(wb.done).toBe(fresh.done);
+  }, 120_000);
+
+  it('reads the steps from the kept runs when nothing is left to run, and the answer again if it settles sooner', async () => {
+    // linear, the same rules under another id, and threshold: not settled at 400 runs. Without
+    // threshold nothing runs, but the two left differ by 0 in every run: settled at 200.
+    const s = bundled('client-department', 400, 3);
+    s.schemes = [s.schemes[0], { ...structuredClone(s.schemes[0]), id: 'linear-again', name: 'Linear again' }, s.schemes[1]];
+    const engine = localEngine();
+    const wb = new Workbench(s, engine, 'en');
+    await wb.run();
+    expect(wb.settled).toBeNull();
+    wb.draft.schemes.pop();
+    const edited = wb.scenario!;
+    await wb.run();
+    expect(wb.status).toBe('done');
+    expect(wb.settled?.runs).toBe(200);
+    const fresh = new Workbench(edited, localEngine(), 'en');
+    await fresh.run();
+    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh.results!));
   }, 120_000);
 });

@@ -23,10 +23,10 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
       return whole && held && whole.scenario === held.scenario ? whole : null;
     },
     async run(scenario: Scenario, options: SummarizingRunOptions = {}) {
-      const keep = options.keep ?? [];
+      const keep = options.keep?.some((p) => p >= 0) ? options.keep : [];
       const h = engine.holds();
       if (keep.length > 0 && (!h || h.runs !== scenario.simulation.runs || options.runsFrom || options.runsTo)) throw new Error('nothing held to keep');
-      const acc = keep.length > 0 ? held!.acc.retain(keep) : new ResultsAccumulator(scenario);
+      const acc = keep.length > 0 ? held!.acc.moveTo(keep) : new ResultsAccumulator(scenario);
       const mine = { scenario, acc, ended: null as number | null };
       held = mine;
       whole = null;
@@ -39,7 +39,7 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
           if (stop) stoppedAt = runs;
           return stop;
         });
-      const schemeIds = keep.length > 0 ? scenario.schemes.filter((_, i) => !keep.includes(i)).map((s) => s.id) : options.schemeIds;
+      const schemeIds = keep.length > 0 ? scenario.schemes.filter((_, i) => keep[i] < 0).map((s) => s.id) : options.schemeIds;
       let done = 0;
       await runner.run(scenario, {
         ...options,
@@ -52,7 +52,7 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
           options.onProgress?.(d, total);
         },
       });
-      const everyScheme = schemeIds === undefined || schemeIds.length + keep.length === scenario.schemes.length;
+      const everyScheme = schemeIds === undefined || keep.length > 0 || schemeIds.length === scenario.schemes.length;
       if (!options.runsFrom && options.runsTo === undefined && everyScheme) mine.ended = stoppedAt ?? scenario.simulation.runs;
     },
     async summarize(options: { glimpse?: boolean } = {}) {

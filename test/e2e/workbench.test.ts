@@ -191,6 +191,22 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       expect(await state<number>(wide, 'wb.done')).toBe(250);
       const again = buildResultsJson(edited, await new InlineRunner().run(edited), { generator: GENERATOR });
       expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(again));
+
+      // A scheme removed: nothing runs, the first worker hands over the other two as they stand.
+      const removed = structuredClone(edited);
+      removed.schemes.splice(1, 1);
+      await wide.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(removed)));
+      await wide.waitForFunction(
+        () => {
+          const wb = (globalThis as any).paybench.workbench;
+          return wb.status === 'done' && wb.resultsScenario?.schemes.length === 2;
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 2, done: 0 });
+      const two = buildResultsJson(removed, await new InlineRunner().run(removed), { generator: GENERATOR });
+      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(two));
     } finally {
       await wide.close();
     }
