@@ -106,59 +106,58 @@ describe('a scheme\'s runs do not depend on the other schemes (what keeping them
   }
 });
 
+/**
+ * Runs the draft as it stands: the workbench kept `kept` schemes, has simulated `jobs`
+ * scheme-runs in all, and shows exactly what a run of every scheme gives.
+ */
+async function runKeeping(wb: Workbench, engine: ReturnType<typeof localEngine>, kept: number, jobs: number): Promise<void> {
+  const scenario = wb.scenario!;
+  await wb.run();
+  expect(wb.status).toBe('done');
+  expect(wb.keptSchemes).toBe(kept);
+  expect(engine.jobs).toBe(jobs);
+  const fresh = buildResultsJson(scenario, await new InlineRunner().run(scenario), { generator: GENERATOR });
+  expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh));
+}
+
+/** Runs the draft as it stands: settled at `runs`, with the numbers, the status and the runs made of a fresh workbench's run. */
+async function settlesAsAFreshRun(wb: Workbench, runs: number): Promise<void> {
+  const edited = wb.scenario!;
+  await wb.run();
+  expect(wb.status).toBe('done');
+  expect(wb.settled?.runs).toBe(runs);
+  const fresh = new Workbench(edited, localEngine(), 'en');
+  await fresh.run();
+  expect(fresh.settled?.runs).toBe(runs);
+  expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh.results!));
+  expect(wb.done).toBe(fresh.done);
+}
+
 describe('the workbench keeps the unchanged schemes\' runs', () => {
   it('runs only the edited scheme, and shows exactly what a run of every scheme gives', async () => {
-    const s = bundled('client-department', 40);
     const engine = localEngine();
-    const wb = new Workbench(s, engine, 'en');
-    await wb.run();
-    expect(wb.keptSchemes).toBe(0);
-    expect(engine.jobs).toBe(120);
+    const wb = new Workbench(bundled('client-department', 40), engine, 'en');
+    await runKeeping(wb, engine, 0, 120);
     wb.draft.schemes[2].tranches[0].gate!.byDay = 14;
-    const edited = wb.scenario!;
-    await wb.run();
-    expect(wb.status).toBe('done');
-    expect(wb.keptSchemes).toBe(2);
-    expect(engine.jobs).toBe(160);
-    const fresh = buildResultsJson(edited, await new InlineRunner().run(edited), { generator: GENERATOR });
-    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh));
+    await runKeeping(wb, engine, 2, 160);
     // An edit of the baseline keeps the other two as well: their paired differences are read anew.
     wb.draft.schemes[0].name = 'Linear';
     (wb.draft.schemes[0].formula as { rate: string }).rate = '0.0012';
-    const baseline = wb.scenario!;
-    await wb.run();
-    expect(wb.keptSchemes).toBe(2);
-    expect(engine.jobs).toBe(200);
-    const fresh2 = buildResultsJson(baseline, await new InlineRunner().run(baseline), { generator: GENERATOR });
-    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh2));
+    await runKeeping(wb, engine, 2, 200);
     // Run asked for again with nothing edited: every scheme runs again.
-    await wb.run();
-    expect(wb.keptSchemes).toBe(0);
-    expect(engine.jobs).toBe(320);
+    await runKeeping(wb, engine, 0, 320);
   }, 60_000);
 
   it('runs nothing when a scheme is only removed, and nothing but the new one when one is added before the others', async () => {
     const s = bundled('client-department', 30);
     const engine = localEngine();
     const wb = new Workbench(s, engine, 'en');
-    await wb.run();
-    expect(engine.jobs).toBe(90);
+    await runKeeping(wb, engine, 0, 90);
     wb.draft.schemes.splice(1, 1);
-    const removed = wb.scenario!;
-    await wb.run();
-    expect(wb.status).toBe('done');
-    expect(wb.keptSchemes).toBe(2);
-    expect(engine.jobs).toBe(90);
-    const fresh = buildResultsJson(removed, await new InlineRunner().run(removed), { generator: GENERATOR });
-    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh));
+    await runKeeping(wb, engine, 2, 90);
     wb.draft.schemes.splice(1, 0, { ...structuredClone(s.schemes[1]), id: 'threshold-45', name: 'Threshold 45M' });
     (wb.draft.schemes[1].formula as { threshold: string }).threshold = '45000000';
-    const added = wb.scenario!;
-    await wb.run();
-    expect(wb.keptSchemes).toBe(2);
-    expect(engine.jobs).toBe(120);
-    const fresh2 = buildResultsJson(added, await new InlineRunner().run(added), { generator: GENERATOR });
-    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh2));
+    await runKeeping(wb, engine, 2, 120);
   }, 60_000);
 
   it('runs every scheme after an edit of what they share, or after a run of another scenario', async () => {
@@ -189,15 +188,7 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     expect(wb.settled).toBeNull();
     expect(engine.jobs).toBe(800);
     wb.draft.schemes[1] = { ...structuredClone(s.schemes[0]), id: s.schemes[1].id, name: s.schemes[1].name };
-    const edited = wb.scenario!;
-    await wb.run();
-    expect(wb.status).toBe('done');
-    expect(wb.settled?.runs).toBe(200);
-    const fresh = new Workbench(edited, localEngine(), 'en');
-    await fresh.run();
-    expect(fresh.settled?.runs).toBe(200);
-    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh.results!));
-    expect(wb.done).toBe(fresh.done);
+    await settlesAsAFreshRun(wb, 200);
   }, 120_000);
 
   it('reads the steps from the kept runs when nothing is left to run, and the answer again if it settles sooner', async () => {
@@ -210,12 +201,6 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     await wb.run();
     expect(wb.settled).toBeNull();
     wb.draft.schemes.pop();
-    const edited = wb.scenario!;
-    await wb.run();
-    expect(wb.status).toBe('done');
-    expect(wb.settled?.runs).toBe(200);
-    const fresh = new Workbench(edited, localEngine(), 'en');
-    await fresh.run();
-    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh.results!));
+    await settlesAsAFreshRun(wb, 200);
   }, 120_000);
 });
