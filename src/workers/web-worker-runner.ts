@@ -146,9 +146,8 @@ export class WebWorkerRunner implements SummarizingRunner {
         await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
       const results = await this.#call(first, () => first.api.summarize(batch));
-      if (batch !== this.#batch) return null;
-      if (whole) this.#held.gathered(whole);
-      return results;
+      if (batch === this.#batch && whole) this.#held.gathered(whole);
+      return batch === this.#batch ? results : null;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
       if (batch !== this.#batch || batch === this.#failedBatch) return null;
@@ -306,7 +305,8 @@ export class WebWorkerRunner implements SummarizingRunner {
 
       const finish = () => {
         settled = true;
-        if (whole) this.#held.end(batch, scenario, steps.doneBelow === total ? plan.runsTo : steps.runs);
+        const runs = steps.doneBelow === total ? plan.runsTo : steps.runs;
+        if (whole && (!kept || runs === plan.runsTo)) this.#held.end(batch, scenario, runs); // kept schemes hold every run
         this.#release = null;
         cleanup();
         resolve();
