@@ -180,6 +180,7 @@ export class Comparison extends BackgroundJob {
     await engine.run(scenario, {
       signal: job.signal,
       glimpseFirst: true,
+      hold: true,
       profits,
       ...(kept > 0 ? { keep } : {}),
       ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),

@@ -1,66 +1,80 @@
 /**
- * Runs a pool keeps from one batch to the next: when an edit leaves some schemes as they
- * were (app/kept-schemes.ts), the first worker, which holds every run of the last batch
- * once a full summary gathered them, keeps those schemes' summaries — wherever the schemes
- * now stand — and the batch runs the others alone (none, when a scheme was only removed).
- * Summaries are functions of the set of runs, so the results are the ones a batch of
- * every scheme gives.
+ * Runs a pool keeps from one comparison to the next. When a batch asked to be held ends
+ * with every run of every scheme and its full summary has gathered them in the first
+ * worker, the pool takes a copy of those summaries (about 3 MiB for 3 schemes × 1,000
+ * runs). A later batch whose edit left some schemes as they were (app/kept-schemes.ts)
+ * hands the first worker those schemes' summaries, where the schemes now stand, and runs
+ * the others alone (none, when a scheme was only removed). The copy stays on the page, so
+ * a batch cancelled by the next edit loses nothing of it. Summaries are functions of the
+ * set of runs, so the results are the ones a batch of every scheme gives.
  */
-import type { Scenario } from '../engine/index.ts';
+import { transferablesOf } from '../engine/index.ts';
+import type { AccumulatorState, Scenario } from '../engine/index.ts';
 import type { HeldBatch, SummarizingRunOptions } from './runner.ts';
 
-/** The runs a batch keeps from batch `from`: its scheme i is scheme `places[i]` there (−1: it runs). */
-export interface KeptRuns {
-  from: number;
-  places: readonly number[];
+/** Summaries larger than this are not held (a 100,000-run comparison of many schemes): such a batch is not kept. */
+export const MAX_HELD_BYTES = 64 * 2 ** 20;
+
+/** The held summaries of the schemes a batch keeps: scheme i there is scheme `places[i]` here (−1: it runs). */
+export function keptState(held: AccumulatorState, places: readonly number[]): AccumulatorState {
+  const at = new Map(held.schemes.map((s) => [s.schemeIndex, s.state]));
+  return {
+    plan: held.plan,
+    schemes: places.flatMap((from, i) => (from >= 0 && at.has(from) ? [{ schemeIndex: i, state: at.get(from)! }] : [])),
+  };
 }
 
 /**
- * A batch asked to keep schemes (options.keep): the schemes to run, and what the first
- * worker keeps from the batch it holds (`last`, the runner's latest batch). An Error when
- * that cannot be: no batch held whole, or other runs than it holds.
+ * A batch asked to keep schemes (options.keep): the schemes to run and the summaries the
+ * first worker starts from. An Error when that cannot be: nothing held, or other runs.
  */
-export function keptRuns(held: HeldBatch | null, last: number, scenario: Scenario, options: SummarizingRunOptions): { run: string[]; keep: KeptRuns } | Error | null {
+export function keptRuns(held: HeldBatch | null, state: AccumulatorState | null, scenario: Scenario, options: SummarizingRunOptions): { run: string[]; state: AccumulatorState } | Error | null {
   const places = options.keep;
   if (!places?.some((p) => p >= 0)) return null;
   if (places.length !== scenario.schemes.length) return new Error(`${places.length} places to keep for ${scenario.schemes.length} schemes`);
   const runsTo = options.runsTo ?? scenario.simulation.runs;
-  if (!held) return new Error('no earlier runs are held to keep');
+  if (!held || !state) return new Error('no earlier runs are held to keep');
   if ((options.runsFrom ?? 0) !== 0 || runsTo !== held.runs) return new Error(`the runs held are 0–${held.runs}, not the ${options.runsFrom ?? 0}–${runsTo} asked for`);
-  if (places.some((p) => p >= held.scenario.schemes.length)) return new Error('a scheme to keep is not among those held');
+  if (places.some((p) => p >= held.scenario.schemes.length) || new Set(places.filter((p) => p >= 0)).size !== places.filter((p) => p >= 0).length) {
+    return new Error('a scheme to keep is not among those held, or is kept twice');
+  }
   const run = scenario.schemes.filter((_, i) => places[i] < 0).map((s) => s.id);
-  return { run, keep: { from: last, places: [...places] } };
+  return { run, state: keptState(state, places) };
 }
 
-type Held = HeldBatch & { batch: number };
+type Ended = HeldBatch & { batch: number };
 
-/**
- * Which batch a pool's first worker holds whole: one that ended holding runs [0, runs) of
- * every scheme (at a checkpoint or its last run), once a full summary asked after it ended
- * gathered every worker's runs there — until another batch starts.
- */
+/** The last comparison a pool holds whole, and its summaries' copy (which may still be on its way). */
 export class HeldRuns {
-  #ended: Held | null = null;
-  #whole: Held | null = null;
+  #ended: Ended | null = null;
+  #held: (HeldBatch & { state: Promise<AccumulatorState | null> }) | null = null;
 
-  /** Batch `batch` ended holding runs [0, runs) of every scheme of `scenario`. */
+  /** Batch `batch`, asked to be held, ended with runs [0, runs) of every scheme of `scenario`. */
   end(batch: number, scenario: Scenario, runs: number): void {
     this.#ended = { batch, scenario, runs };
   }
 
-  /** A full summary of `batch` is asked for: what it will have gathered, if the batch has ended. */
-  ended(batch: number): Held | null {
+  /** A full summary of `batch` is asked for: the batch it holds whole, if it has ended so. */
+  ended(batch: number): Ended | null {
     return this.#ended?.batch === batch ? this.#ended : null;
   }
 
-  /** That summary was made: the first worker holds the batch whole. */
-  gathered(held: Held): void {
-    this.#whole = held;
+  /** That summary was made: `copy` brings the first worker's summaries of it (too large: not held). */
+  gathered(ended: Ended, copy: Promise<AccumulatorState | null>): void {
+    const state = copy.then(
+      (s) => (s && transferablesOf(s).reduce((n, b) => n + b.byteLength, 0) <= MAX_HELD_BYTES ? s : null),
+      () => null,
+    );
+    this.#held = { scenario: ended.scenario, runs: ended.runs, state };
   }
 
-  /** What the first worker holds whole while `latest` is the pool's latest batch; null if another has started. */
-  holds(latest: number): HeldBatch | null {
-    const w = this.#whole;
-    return w && w.batch === latest ? { scenario: w.scenario, runs: w.runs } : null;
+  /** The comparison held whole (its copy may still be on its way: state()). */
+  holds(): HeldBatch | null {
+    return this.#held ? { scenario: this.#held.scenario, runs: this.#held.runs } : null;
+  }
+
+  /** Its summaries; null if they could not be copied or were too large. */
+  state(): Promise<AccumulatorState | null> {
+    return this.#held?.state ?? Promise.resolve(null);
   }
 }

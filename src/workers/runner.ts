@@ -66,6 +66,8 @@ export interface SummarizingRunOptions extends Omit<RunOptions, 'accumulator'> {
    * whose runs of it are kept instead of run again; −1: it runs. Over the same runs.
    */
   keep?: readonly number[];
+  /** Hold this batch, once it ends with every run and a full summary gathers it, for a later `keep`. */
+  hold?: boolean;
 }
 
 /** A batch whose every run an engine holds in one place: runs [0, runs) of every scheme of `scenario`. */
@@ -89,8 +91,8 @@ export interface SummarizingRunner {
    */
   summarize(options?: { glimpse?: boolean }): Promise<ResultsJson | null>;
   /**
-   * The batch the engine holds whole — it ended and a full summary gathered it — while no
-   * other has started since; null otherwise. Its schemes' runs can be kept (`keep`).
+   * The last batch asked to be held (`hold`) that ended with every run and was gathered by a
+   * full summary; null if none. Its schemes' runs can be kept (`keep`) by a later batch.
    */
   holds?(): HeldBatch | null;
   /** How many workers share a batch (a glimpse sees about one in this many runs); default 1. */

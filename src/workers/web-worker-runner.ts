@@ -114,7 +114,9 @@ export class WebWorkerRunner implements SummarizingRunner {
   }
 
   run(scenario: Scenario, options: SummarizingRunOptions = {}): Promise<void> {
-    const next = this.#queue.then(() => this.#run(scenario, options));
+    // A batch that keeps schemes waits for the held summaries' copy (kept-runs.ts).
+    const kept = async () => keptRuns(this.#held.holds(), options.keep ? await this.#held.state() : null, scenario, options);
+    const next = this.#queue.then(async () => this.#run(scenario, options, await kept()));
     this.#queue = next.catch(() => {});
     return next;
   }
@@ -146,7 +148,7 @@ export class WebWorkerRunner implements SummarizingRunner {
         await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
       const results = await this.#call(first, () => first.api.summarize(batch));
-      if (batch === this.#batch && whole) this.#held.gathered(whole);
+      if (batch === this.#batch && whole) this.#held.gathered(whole, this.#call(first, () => first.api.copy(batch)));
       return batch === this.#batch ? results : null;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
@@ -157,9 +159,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     }
   }
 
-  holds(): HeldBatch | null {
-    return this.#slots[0] ? this.#held.holds(this.#batch) : null;
-  }
+  holds = (): HeldBatch | null => this.#held.holds();
 
   dispose(): void {
     this.#disposed = true;
@@ -239,24 +239,23 @@ export class WebWorkerRunner implements SummarizingRunner {
     if (slot) this.#kill(slot, new Error(`worker ${index + 1} was ended`));
   }
 
-  #run(scenario: Scenario, options: SummarizingRunOptions): Promise<void> {
+  #run(scenario: Scenario, options: SummarizingRunOptions, kept: ReturnType<typeof keptRuns>): Promise<void> {
     if (this.#disposed) return Promise.reject(new Error('the runner was disposed'));
     const { signal, onProgress } = options;
     if (signal?.aborted) return Promise.reject(abortError(signal));
-    const kept = keptRuns(this.holds(), this.#batch, scenario, options);
     if (kept instanceof Error) return Promise.reject(kept);
     // Chunks are listed as they are sent: 100,000 runs never hold the whole job list on the page.
     const plan = planShape(scenario, kept ? { ...options, schemeIds: kept.run } : options);
     const total = plan.jobCount;
     const batch = ++this.#batch;
-    const whole = plan.runsFrom === 0 && (kept !== null || plan.schemeIndices.length === scenario.schemes.length);
+    const whole = options.hold === true && plan.runsFrom === 0 && (kept !== null || plan.schemeIndices.length === scenario.schemes.length);
     const used = Math.max(kept ? 1 : 0, batchWorkers(this.size, total, this.#minJobs));
     this.#used = used;
     this.#release = null;
     if (total === 0 && kept) {
       // Every scheme kept (one was only removed): the first worker takes them over, nothing runs.
       const first = this.#slot(0);
-      return this.#call(first, () => first.api.init(batch, scenario, kept.keep)).then(() => this.#held.end(batch, scenario, plan.runsTo));
+      return this.#call(first, () => first.api.init(batch, scenario, kept.state)).then(() => void (whole && this.#held.end(batch, scenario, plan.runsTo)));
     }
     if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
@@ -344,7 +343,7 @@ export class WebWorkerRunner implements SummarizingRunner {
       /** Worker i compiles the batch's model, then takes its chunks. */
       const start = (i: number) => {
         const slot = this.#slot(i);
-        const keep = i === 0 ? kept?.keep : undefined;
+        const keep = i === 0 ? kept?.state : undefined;
         this.#call(slot, () => slot.api.init(batch, scenario, keep)).catch((error: unknown) => {
           fail(error instanceof WorkerStoppedError ? error : new Error(`worker ${i + 1} failed while compiling the model: ${messageOf(error)}`));
         });

@@ -13,7 +13,6 @@ import * as Comlink from 'comlink';
 import { GENERATOR, ResultsAccumulator, buildResultsJson, compileModel, runProfit, settleShapes, simulateRun } from '../engine/index.ts';
 import type { AccumulatorState, Model, ResultsJson, RunJob, RunResult, Scenario } from '../engine/index.ts';
 import { HEARTBEAT } from './runner.ts';
-import type { KeptRuns } from './kept-runs.ts';
 
 /**
  * A fault to inject (browser tests): throw inside the chunk; die outside any call (an
@@ -59,11 +58,6 @@ export interface ChunkDone {
   profits?: Float64Array;
 }
 
-function keptFrom(keep: KeptRuns): ResultsAccumulator {
-  if (!held || held.batch !== keep.from || held.ahead.length > 0) throw new Error(`the runs of batch ${keep.from} to keep are no longer here`);
-  return held.acc.moveTo(keep.places);
-}
-
 function batchOf(batch: number): Held {
   if (!held || held.batch !== batch) throw new Error(`no model for batch ${batch}`);
   return held;
@@ -71,18 +65,17 @@ function batchOf(batch: number): Held {
 
 const api = {
   /**
-   * Compiles the batch's model. `keep`: this worker holds every run of batch `from` (the pool
-   * gathered them here), and the new batch keeps those schemes' summaries, wherever they now
-   * stand (kept-runs.ts), instead of running them again.
+   * Compiles the batch's model. `kept`: the summaries of the schemes the batch keeps from an
+   * earlier one instead of running them again (kept-runs.ts), where they now stand.
    */
-  init(batch: number, scenario: Scenario, keep?: KeptRuns): void {
-    const kept = keep ? keptFrom(keep) : null;
+  init(batch: number, scenario: Scenario, kept?: AccumulatorState): void {
     held = null;
     if (!shapesSettled) {
       shapesSettled = true;
       settleShapes(scenario);
     }
-    held = { batch, scenario, model: compileModel(scenario), acc: kept ?? new ResultsAccumulator(scenario), ahead: [] };
+    const acc = kept ? ResultsAccumulator.fromState(kept) : new ResultsAccumulator(scenario);
+    held = { batch, scenario, model: compileModel(scenario), acc, ahead: [] };
   },
   /**
    * Runs the jobs and folds them in — apart if `ahead` (past a checkpoint being read) —
@@ -139,6 +132,11 @@ const api = {
   /** Merges another worker's collected summaries into this one's. */
   absorb(batch: number, state: AccumulatorState): void {
     batchOf(batch).acc.merge(ResultsAccumulator.fromState(state), { adopt: true });
+  },
+  /** A copy of every summary held now (the pool keeps it for the schemes a later edit leaves); null if moved on. */
+  copy(batch: number): AccumulatorState | null {
+    if (!held || held.batch !== batch) return null;
+    return held.acc.toState(true);
   },
   /** The results contract for what is held now; null if the worker has moved on to another batch. */
   summarize(batch: number): ResultsJson | null {

@@ -1,35 +1,36 @@
 /**
  * The workbench's run engine on this thread: the inline runner folding into an in-thread
- * summary. Like the web pool, it holds the last batch whole once a full summary was asked
- * after it ended, and a new batch may keep schemes from it (options.keep).
+ * summary. Like the web pool, it keeps a copy of a batch asked to be held once it ended with
+ * every run and a full summary was asked for, and a later batch may keep schemes from that
+ * copy (options.keep), whatever ran or was cancelled in between.
  */
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { ResultsAccumulator } from '../../src/engine/results/accumulator.ts';
 import { buildResultsJson } from '../../src/engine/results/summarize.ts';
 import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
+import type { AccumulatorState } from '../../src/engine/results/accumulator.ts';
 import type { RunEngine } from '../../src/app/workbench.svelte.ts';
 import type { HeldBatch, SummarizingRunOptions } from '../../src/workers/runner.ts';
+import { keptRuns } from '../../src/workers/kept-runs.ts';
 
 export function localEngine(): RunEngine & { summaries: number; jobs: number } {
   const runner = new InlineRunner();
-  let held: { scenario: Scenario; acc: ResultsAccumulator; ended: number | null } | null = null;
-  let whole: HeldBatch | null = null;
+  let latest: { scenario: Scenario; acc: ResultsAccumulator; ended: number | null } | null = null;
+  let held: (HeldBatch & { state: AccumulatorState }) | null = null;
   const engine = {
     summaries: 0,
     /** Scheme-runs simulated in all. */
     jobs: 0,
     holds(): HeldBatch | null {
-      return whole && held && whole.scenario === held.scenario ? whole : null;
+      return held && { scenario: held.scenario, runs: held.runs };
     },
     async run(scenario: Scenario, options: SummarizingRunOptions = {}) {
-      const keep = options.keep?.some((p) => p >= 0) ? options.keep : [];
-      const h = engine.holds();
-      if (keep.length > 0 && (!h || h.runs !== scenario.simulation.runs || options.runsFrom || options.runsTo)) throw new Error('nothing held to keep');
-      const acc = keep.length > 0 ? held!.acc.moveTo(keep) : new ResultsAccumulator(scenario);
+      const kept = keptRuns(engine.holds(), held?.state ?? null, scenario, options);
+      if (kept instanceof Error) throw kept;
+      const acc = kept ? ResultsAccumulator.fromState(kept.state) : new ResultsAccumulator(scenario);
       const mine = { scenario, acc, ended: null as number | null };
-      held = mine;
-      whole = null;
+      latest = mine;
       let stoppedAt: number | null = null;
       const ask = options.onCheckpoint;
       const onCheckpoint =
@@ -39,7 +40,7 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
           if (stop) stoppedAt = runs;
           return stop;
         });
-      const schemeIds = keep.length > 0 ? scenario.schemes.filter((_, i) => keep[i] < 0).map((s) => s.id) : options.schemeIds;
+      const schemeIds = kept ? kept.run : options.schemeIds;
       let done = 0;
       await runner.run(scenario, {
         ...options,
@@ -52,14 +53,15 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
           options.onProgress?.(d, total);
         },
       });
-      const everyScheme = schemeIds === undefined || keep.length > 0 || schemeIds.length === scenario.schemes.length;
-      if (!options.runsFrom && options.runsTo === undefined && everyScheme) mine.ended = stoppedAt ?? scenario.simulation.runs;
+      const everyScheme = kept !== null || schemeIds === undefined || schemeIds.length === scenario.schemes.length;
+      const runs = stoppedAt ?? scenario.simulation.runs;
+      if (options.hold && !options.runsFrom && options.runsTo === undefined && everyScheme && (!kept || runs === scenario.simulation.runs)) mine.ended = runs;
     },
     async summarize(options: { glimpse?: boolean } = {}) {
-      if (!held) return null;
+      if (!latest) return null;
       engine.summaries++;
-      if (!options.glimpse && held.ended !== null) whole = { scenario: held.scenario, runs: held.ended };
-      return buildResultsJson(held.scenario, held.acc, { generator: GENERATOR });
+      if (!options.glimpse && latest.ended !== null) held = { scenario: latest.scenario, runs: latest.ended, state: latest.acc.toState() };
+      return buildResultsJson(latest.scenario, latest.acc, { generator: GENERATOR });
     },
     dispose() {},
   };

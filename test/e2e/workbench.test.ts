@@ -192,8 +192,37 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       const again = buildResultsJson(edited, await new InlineRunner().run(edited), { generator: GENERATOR });
       expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(again));
 
+      // Two edits in a row, the second while the first one's run is under way: the run it
+      // cancels loses nothing of the runs held, so the second keeps the other two as well.
+      const first = structuredClone(edited);
+      first.schemes[2].tranches[0].gate!.byDay = 13;
+      const loadAndRun = (s: Scenario) =>
+        wide.evaluate((s) => {
+          const wb = (globalThis as any).paybench.workbench;
+          wb.load(s);
+          void wb.run(); // at once, not after the edit's pause
+        }, JSON.parse(JSON.stringify(s)));
+      await loadAndRun(first);
+      await wide.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
+      const second = structuredClone(edited);
+      second.schemes[2].tranches[0].gate!.byDay = 12;
+      const cut = await state<{ done: number; total: number }>(wide, '({ done: wb.done, total: wb.total })');
+      await loadAndRun(second);
+      expect(cut.done).toBeLessThan(cut.total);
+      await wide.waitForFunction(
+        () => {
+          const wb = (globalThis as any).paybench.workbench;
+          return wb.status === 'done' && wb.resultsScenario?.schemes[2].tranches[0].gate.byDay === 12;
+        },
+        null,
+        { timeout: 60_000 },
+      );
+      expect(await state<number>(wide, 'wb.keptSchemes')).toBe(2);
+      const twice = buildResultsJson(second, await new InlineRunner().run(second), { generator: GENERATOR });
+      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(twice));
+
       // A scheme removed: nothing runs, the first worker hands over the other two as they stand.
-      const removed = structuredClone(edited);
+      const removed = structuredClone(second);
       removed.schemes.splice(1, 1);
       await wide.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(removed)));
       await wide.waitForFunction(

@@ -86,25 +86,6 @@ export class ResultsAccumulator implements ProfitsByRun {
     return this;
   }
 
-  /**
-   * Hands these summaries to a new accumulator, scheme by scheme: scheme i there is scheme
-   * `places[i]` here (−1: none yet). The workbench keeps the schemes an edit left as they
-   * were, wherever they now stand, and runs the others. This one is left empty.
-   */
-  moveTo(places: readonly number[]): ResultsAccumulator {
-    const out = new ResultsAccumulator({ company: { plan: String(this.plan) } } as Pick<Scenario, 'company'>);
-    places.forEach((from, i) => {
-      const s = from >= 0 ? this.#bySchemes.get(from) : undefined;
-      if (!s) return;
-      if (places.indexOf(from) !== i) throw new Error(`scheme ${from} is moved twice`);
-      out.#bySchemes.set(i, s);
-      out.#count += s.runs;
-    });
-    this.#bySchemes.clear();
-    this.#count = 0;
-    return out;
-  }
-
   /** Number of (scheme, run) results held. */
   get size(): number {
     return this.#count;

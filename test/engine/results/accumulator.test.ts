@@ -48,20 +48,6 @@ describe('mergeable summaries', () => {
     expect(text(back)).toBe(reference);
   });
 
-  it('hands schemes over to new places, and merging the others\' runs back gives the whole', () => {
-    const from = ResultsAccumulator.fromState(whole.toState());
-    const kept = from.moveTo([-1, 1]);
-    expect(from.size).toBe(0);
-    expect(kept.schemeIndices()).toEqual([1]);
-    expect(kept.size).toBe(RUNS);
-    const rest = new ResultsAccumulator(scenario).addAll(all.filter((r) => r.schemeIndex === 0));
-    expect(text(kept.merge(rest))).toBe(reference);
-    // Swapped places: scheme 0 there is scheme 1 here, and the other way round.
-    const swapped = ResultsAccumulator.fromState(whole.toState()).moveTo([1, 0]);
-    expect(JSON.stringify(swapped.toState().schemes.map((s) => s.state))).toBe(JSON.stringify([...whole.toState().schemes].reverse().map((s) => s.state)));
-    expect(() => ResultsAccumulator.fromState(whole.toState()).moveTo([0, 0])).toThrow(/moved twice/);
-  });
-
   it('refuses to merge a run twice', () => {
     const a = new ResultsAccumulator(scenario).add(fakeRun(0, 3));
     const b = new ResultsAccumulator(scenario).add(fakeRun(1, 3)).add(fakeRun(0, 3));
