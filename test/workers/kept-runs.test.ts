@@ -6,7 +6,7 @@
  * by the next edit leaves the held copy as it was.
  */
 import { describe, expect, it } from 'vitest';
-import * as Comlink from 'comlink';
+import { fakeWebWorker, oneAtATime } from './fake-web-worker.ts';
 import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
 import { keptRuns, keptState } from '../../src/workers/kept-runs.ts';
 import { defaultScenario, type AccumulatorState, type ResultsJson, type RunJob, type Scenario } from '../../src/engine/index.ts';
@@ -17,54 +17,38 @@ type FakeState = { plan: number; schemes: { schemeIndex: number; state: { runs: 
 const pairsOf = (state: FakeState) => state.schemes.flatMap((s) => s.state.runs.map((r) => `${s.schemeIndex}:${r}`)).sort();
 
 function keepingWorker(sent: RunJob[]): Worker {
-  const { port1, port2 } = new MessageChannel();
   let batchHeld = -1;
   let held = new Map<number, number[]>();
   const state = (): FakeState => ({ plan: 0, schemes: [...held].map(([schemeIndex, runs]) => ({ schemeIndex, state: { runs: [...runs] } })) });
-  let busy: Promise<unknown> = Promise.resolve();
-  const inTurn = <A extends unknown[], R>(f: (...args: A) => R | Promise<R>) => (...args: A): Promise<R> => {
-    const done = busy.then(() => f(...args));
-    busy = done.catch(() => {});
-    return done;
-  };
+  const inTurn = oneAtATime();
   const add = (s: FakeState) => {
     for (const { schemeIndex, state: st } of s.schemes) held.set(schemeIndex, [...(held.get(schemeIndex) ?? []), ...st.runs]);
   };
-  Comlink.expose(
-    {
-      init: inTurn((batch: number, _scenario: Scenario, kept?: FakeState) => {
-        batchHeld = batch;
-        held = new Map();
-        if (kept) add(kept);
-      }),
-      run: (batch: number, jobs: RunJob[]) => {
-        sent.push(...jobs);
-        return inTurn(async () => {
-          if (batch !== batchHeld) throw new Error(`no model for batch ${batch}`);
-          await new Promise((r) => setTimeout(r, 1));
-          for (const j of jobs) held.set(j.schemeIndex, [...(held.get(j.schemeIndex) ?? []), j.runIndex]);
-          return { count: jobs.length, ms: 1 };
-        })();
-      },
-      commit: inTurn(() => {}),
-      collect: inTurn(() => {
-        const s = state();
-        held = new Map();
-        return s;
-      }),
-      absorb: inTurn((_batch: number, s: FakeState) => add(s)),
-      copy: inTurn((batch: number) => (batch === batchHeld ? state() : null)),
-      summarize: inTurn((batch: number) => (batch === batchHeld ? { pairs: pairsOf(state()) } : null)),
+  return fakeWebWorker({
+    init: inTurn((batch: number, _scenario: Scenario, kept?: FakeState) => {
+      batchHeld = batch;
+      held = new Map();
+      if (kept) add(kept);
+    }),
+    run: (batch: number, jobs: RunJob[]) => {
+      sent.push(...jobs);
+      return inTurn(async () => {
+        if (batch !== batchHeld) throw new Error(`no model for batch ${batch}`);
+        await new Promise((r) => setTimeout(r, 1));
+        for (const j of jobs) held.set(j.schemeIndex, [...(held.get(j.schemeIndex) ?? []), j.runIndex]);
+        return { count: jobs.length, ms: 1 };
+      })();
     },
-    port2 as unknown as Comlink.Endpoint,
-  );
-  port1.start();
-  const worker = port1 as unknown as Worker & { terminate(): void };
-  worker.terminate = () => {
-    port1.close();
-    port2.close();
-  };
-  return worker;
+    commit: inTurn(() => {}),
+    collect: inTurn(() => {
+      const s = state();
+      held = new Map();
+      return s;
+    }),
+    absorb: inTurn((_batch: number, s: FakeState) => add(s)),
+    copy: inTurn((batch: number) => (batch === batchHeld ? state() : null)),
+    summarize: inTurn((batch: number) => (batch === batchHeld ? { pairs: pairsOf(state()) } : null)),
+  });
 }
 
 const pairs = (results: ResultsJson | null) => (results as unknown as { pairs: string[] } | null)?.pairs ?? [];

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import * as Comlink from 'comlink';
+import { fakeWebWorker, oneAtATime } from './fake-web-worker.ts';
 import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
 import { AHEAD_JOBS, MIN_JOBS_PER_WORKER } from '../../src/workers/runner.ts';
 import { ProfitLedger, defaultScenario, type ResultsJson, type RunJob } from '../../src/engine/index.ts';
@@ -34,7 +34,6 @@ const profitOf = (job: RunJob) => job.runIndex * 10 + job.schemeIndex;
 const runsOf = (results: ResultsJson | null) => (results as unknown as { runs: number[] } | null)?.runs ?? [];
 
 function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart = { jobs: 0 }, faults = { summarize: false }): Worker {
-  const { port1, port2 } = new MessageChannel();
   let held = 0;
   let kept: number[] = [];
   let ahead: number[] = [];
@@ -43,68 +42,52 @@ function fakeWorker(seen: Seen, delay: () => number, calls: string[] = [], apart
   const mine = (batch: number) => {
     if (batch !== batchHeld) throw new Error(`no model for batch ${batch}`);
   };
-  // A worker does one thing at a time, in the order asked: each call waits for the one before.
-  let busy: Promise<unknown> = Promise.resolve();
-  const inTurn = <A extends unknown[], R>(f: (...args: A) => R | Promise<R>) => (...args: A): Promise<R> => {
-    const done = busy.then(() => f(...args));
-    busy = done.catch(() => {});
-    return done;
-  };
-  Comlink.expose(
-    {
-      init: inTurn((batch: number) => {
-        batchHeld = batch;
-        kept = [];
-        ahead = [];
-      }),
-      collect: inTurn((batch: number) => {
+  const inTurn = oneAtATime();
+  return fakeWebWorker({
+    init: inTurn((batch: number) => {
+      batchHeld = batch;
+      kept = [];
+      ahead = [];
+    }),
+    collect: inTurn((batch: number) => {
+      mine(batch);
+      calls.push('collect');
+      const state = kept;
+      kept = [];
+      return { runs: state };
+    }),
+    absorb: inTurn((batch: number, state: { runs: number[] }) => {
+      mine(batch);
+      calls.push('absorb');
+      kept.push(...state.runs);
+    }),
+    commit: inTurn((batch: number) => {
+      mine(batch);
+      kept.push(...ahead);
+      ahead = [];
+    }),
+    summarize: inTurn((batch: number) => {
+      mine(batch);
+      calls.push('summarize');
+      if (faults.summarize) throw new Error('the summary failed');
+      return { schemes: [], runs: [...kept].sort((a, b) => a - b) };
+    }),
+    run: (batch: number, jobs: RunJob[], fault?: string, heldApart = false, profits = false) => {
+      // Held from when the page sends it until it is answered.
+      held++;
+      seen.mostHeld = Math.max(seen.mostHeld, held);
+      for (const job of jobs) seen.runs.push(job.runIndex);
+      if (heldApart) apart.jobs += jobs.length;
+      return inTurn(async () => {
         mine(batch);
-        calls.push('collect');
-        const state = kept;
-        kept = [];
-        return { runs: state };
-      }),
-      absorb: inTurn((batch: number, state: { runs: number[] }) => {
-        mine(batch);
-        calls.push('absorb');
-        kept.push(...state.runs);
-      }),
-      commit: inTurn((batch: number) => {
-        mine(batch);
-        kept.push(...ahead);
-        ahead = [];
-      }),
-      summarize: inTurn((batch: number) => {
-        mine(batch);
-        calls.push('summarize');
-        if (faults.summarize) throw new Error('the summary failed');
-        return { schemes: [], runs: [...kept].sort((a, b) => a - b) };
-      }),
-      run: (batch: number, jobs: RunJob[], fault?: string, heldApart = false, profits = false) => {
-        // Held from when the page sends it until it is answered.
-        held++;
-        seen.mostHeld = Math.max(seen.mostHeld, held);
-        for (const job of jobs) seen.runs.push(job.runIndex);
-        if (heldApart) apart.jobs += jobs.length;
-        return inTurn(async () => {
-          mine(batch);
-          await new Promise((r) => setTimeout(r, delay()));
-          (heldApart ? ahead : kept).push(...jobs.map((j) => j.runIndex));
-          held--;
-          // A run's profit, as a real worker sends it back when asked: here its run and scheme.
-          return { count: jobs.length, ms: 1, ...(profits ? { profits: Float64Array.from(jobs, profitOf) } : {}) };
-        })();
-      },
+        await new Promise((r) => setTimeout(r, delay()));
+        (heldApart ? ahead : kept).push(...jobs.map((j) => j.runIndex));
+        held--;
+        // A run's profit, as a real worker sends it back when asked: here its run and scheme.
+        return { count: jobs.length, ms: 1, ...(profits ? { profits: Float64Array.from(jobs, profitOf) } : {}) };
+      })();
     },
-    port2 as unknown as Comlink.Endpoint,
-  );
-  port1.start();
-  const worker = port1 as unknown as Worker & { terminate(): void };
-  worker.terminate = () => {
-    port1.close();
-    port2.close();
-  };
-  return worker;
+  });
 }
 
 describe('the web worker pool', () => {
