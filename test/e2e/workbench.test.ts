@@ -386,6 +386,28 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     await waitForRun(page);
   }, 120_000);
 
+  it('keeps the unchanged schemes\' runs in a crowded pool, whose second worker starts after the first glimpse', async () => {
+    // Two workers on two cores: a batch starts on the first alone. 300 runs of one scheme
+    // give both work; the first starts from the kept schemes' summaries.
+    expect(await state(page, '({ size: globalThis.paybench.runner.size, crowded: globalThis.paybench.runner.crowded })')).toEqual({ size: 2, crowded: true });
+    const s = bundled();
+    s.simulation.runs = 300;
+    const runAndRead = (sc: Scenario) =>
+      page.evaluate(async (sc) => {
+        const wb = (globalThis as any).paybench.workbench;
+        wb.load(sc);
+        await wb.run();
+        return { kept: wb.keptSchemes as number, done: wb.done as number, results: JSON.parse(JSON.stringify(wb.results)) as ResultsJson };
+      }, JSON.parse(JSON.stringify(sc)));
+    await runAndRead(s);
+    s.schemes[1].formula = { ...s.schemes[1].formula, threshold: '42000000' } as typeof s.schemes[1]['formula'];
+    const edited = await runAndRead(s);
+    expect({ kept: edited.kept, done: edited.done }).toEqual({ kept: 2, done: 300 });
+    const at = { ...s, simulation: { ...s.simulation, runs: edited.results.scenario.runs } };
+    const cli = buildResultsJson(at, await new InlineRunner().run(at), { generator: GENERATOR });
+    expect(resultsJsonText(edited.results)).toBe(resultsJsonText(cli));
+  }, 120_000);
+
   it('never froze the page for long and logged no errors', async () => {
     const longTasks = await page.evaluate(() => (globalThis as unknown as { longTasks: number[] }).longTasks);
     const longest = Math.max(0, ...longTasks);
