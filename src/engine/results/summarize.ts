@@ -259,7 +259,9 @@ export function buildResultsJson(scenario: Scenario, acc: ResultsAccumulator, me
   const plan = Number(scenario.company.plan);
   if (acc.size > 0 && acc.plan !== plan) throw new Error(`these results were collected for a plan of ${acc.plan}, not ${plan}`);
   const schemeIndices = acc.schemeIndices();
-  const runs = schemeIndices.length > 0 ? Math.max(...schemeIndices.map((i) => acc.scheme(i)!.runs)) : 0;
+  // Runs of every scheme: the fewest any scheme holds (all the same once a batch is done; a
+  // partial summary, say a run that kept some schemes, is said to be partial by this count).
+  const runs = schemeIndices.length > 0 ? Math.min(...schemeIndices.map((i) => acc.scheme(i)!.runs)) : 0;
   return {
     format: RESULTS_FORMAT,
     version: RESULTS_VERSION,

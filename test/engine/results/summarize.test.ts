@@ -134,6 +134,13 @@ describe('paired differences against the baseline', () => {
     expect(vs.shareBetter).toBe(1);
   });
 
+  it('says the runs every scheme has: the fewest, so a summary with a scheme behind reads as partial', () => {
+    const runs = constructed().filter((r) => !(r.schemeIndex === 0 && r.runIndex >= 5));
+    const json = buildResultsJson(fakeScenario(2), new ResultsAccumulator(fakeScenario(2)).addAll(runs));
+    expect(json.schemes.map((s) => s.runs)).toEqual([5, constructed().filter((r) => r.schemeIndex === 1).length]);
+    expect(json.scenario.runs).toBe(5);
+  });
+
   it('has no comparison when the baseline was not run', () => {
     const runs = constructed().filter((r) => r.schemeIndex === 1);
     const json = buildResultsJson(fakeScenario(2), new ResultsAccumulator(fakeScenario(2)).addAll(runs));
