@@ -43,22 +43,14 @@ export class SalesOptions {
 
   /**
    * Orders the options as `(a, b) => b.value - a.value || a.client - b.client || a.kind -
-   * b.kind` does: by value, then by client × 2 + kind, which tells any two options apart,
-   * so the merge sort gives the array sort's very order. With a NaN the array sort decides,
-   * as before.
+   * b.kind` does: by value, then by client × 2 + kind, which tells any two options apart
+   * (and has the same sign as the client, then kind, difference).
    */
   sort(): void {
     const n = this.count;
-    const { value, client, kind } = this;
     const order = this.order;
     for (let k = 0; k < n; k++) order[k] = k;
-    let hasNaN = false;
-    for (let k = 0; k < n; k++) if (Number.isNaN(value[k])) hasNaN = true;
-    if (hasNaN) {
-      order.set(Array.from(order.subarray(0, n)).sort((a, b) => value[b] - value[a] || client[a] - client[b] || kind[a] - kind[b]));
-      return;
-    }
-    const sorted = sortLargestFirst(value, this.tie, order, this.spare, n);
+    const sorted = sortLargestFirst(this.value, this.tie, order, this.spare, n);
     if (sorted !== order) {
       this.spare = order;
       this.order = sorted;

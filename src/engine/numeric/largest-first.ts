@@ -4,12 +4,20 @@
  */
 
 /**
- * Sorts the indices order[0..n) by value descending, ties by `tie` ascending — a strict
- * total order when the ties are distinct and no value is NaN, so any correct sort gives
- * the array sort's very order. A bottom-up merge sort; `spare` is scratch of n. Returns the
- * array that holds the result (`order` or `spare`).
+ * Sorts the indices order[0..n) by value descending, ties by `tie` ascending: the order of
+ * `order.sort((a, b) => value[b] - value[a] || tie[a] - tie[b])`. That is a strict total
+ * order when the ties are distinct and no value is NaN, so any correct sort gives the
+ * array sort's very order: a bottom-up merge sort, `spare` its scratch of n. A NaN breaks
+ * the order, and then the array sort itself decides. Returns the array that holds the
+ * result (`order` or `spare`).
  */
 export function sortLargestFirst(value: ArrayLike<number>, tie: ArrayLike<number>, order: Int32Array, spare: Int32Array, n: number): Int32Array {
+  for (let k = 0; k < n; k++) {
+    if (Number.isNaN(value[order[k]])) {
+      order.set(Array.from(order.subarray(0, n)).sort((a, b) => value[b] - value[a] || tie[a] - tie[b]));
+      return order;
+    }
+  }
   let from = order;
   let to = spare;
   for (let width = 1; width < n; width *= 2) {
@@ -38,13 +46,9 @@ export function sortLargestFirst(value: ArrayLike<number>, tie: ArrayLike<number
 
 /**
  * Indices 0..n−1 by value, largest first, ties by index: the order of
- * `Array.from({ length: n }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b)`. A NaN
- * breaks the order, and then the array sort itself decides, as before.
+ * `Array.from({ length: n }, (_, i) => i).sort((a, b) => v[b] - v[a] || a - b)`.
  */
 export function largestFirst(v: ArrayLike<number>, n: number): Int32Array {
-  for (let i = 0; i < n; i++) {
-    if (Number.isNaN(v[i])) return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort((a, b) => v[b] - v[a] || a - b));
-  }
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   return sortLargestFirst(v, order.slice(), order, new Int32Array(n), n);
