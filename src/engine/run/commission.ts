@@ -42,15 +42,18 @@ export class AcquiredClients {
       if (by >= 0 && by < staff) slots[next[by]++] = i;
     }
   }
-}
 
-/** Kopecks person j collected this period from clients they brought in (still within the window). */
-export function newClientRevenue(j: number, sales: SalesBook, book: ClientBook, mine: AcquiredClients | null = null): number {
-  let sum = 0;
-  if (mine !== null) {
-    for (let k = mine.start[j]; k < mine.start[j + 1]; k++) sum += sales.revenue[mine.slots[k]];
+  /** Kopecks person j collected this period from the clients they brought in: newClientRevenue through the index. */
+  revenue(j: number, sales: SalesBook): number {
+    let sum = 0;
+    for (let k = this.start[j]; k < this.start[j + 1]; k++) sum += sales.revenue[this.slots[k]];
     return sum;
   }
+}
+
+/** Kopecks person j collected this period from clients they brought in (still within the window), walking the whole book. */
+export function newClientRevenue(j: number, sales: SalesBook, book: ClientBook): number {
+  let sum = 0;
   for (let i = 0; i < book.n; i++) if (sales.acquiredBy[i] === j) sum += sales.revenue[i];
   return sum;
 }
@@ -58,26 +61,23 @@ export function newClientRevenue(j: number, sales: SalesBook, book: ClientBook, 
 /**
  * Settles person j's new-client pay for the period: the formula on their new-client
  * revenue, attributed to the clients in proportion to what each paid (so a clawback can
- * find it), after the person's gates if the scheme has any, less what is owed back. Returns the bonus in kopecks; `clawback[j]` keeps the rest owed.
+ * find it), after the person's gates if the scheme has any, less what is owed back.
+ * `mine`: the book's slots by who brought them in, built for this settlement. Returns the
+ * bonus in kopecks; `clawback[j]` keeps the rest owed.
  */
 export function settleNewClientPay(
   j: number,
   formula: FormulaKopecks,
   sales: SalesBook,
-  book: ClientBook,
+  mine: AcquiredClients,
   clawback: Float64Array,
   afterGates: (pool: number) => number = (pool) => pool,
-  /** The book's slots by who brought them in, built for this settlement (null: walk the whole book). */
-  mine: AcquiredClients | null = null,
 ): number {
-  const revenue = newClientRevenue(j, sales, book, mine);
+  const revenue = mine.revenue(j, sales);
   // Only what the gates let through is paid, so only that can ever be clawed back.
   const pay = revenue > 0 ? afterGates(poolKopecks(formula, revenue)) : 0;
-  const from = mine === null ? 0 : mine.start[j];
-  const to = mine === null ? book.n : mine.start[j + 1];
-  for (let k = from; k < to; k++) {
-    const i = mine === null ? k : mine.slots[k];
-    if (sales.acquiredBy[i] !== j) continue;
+  for (let k = mine.start[j]; k < mine.start[j + 1]; k++) {
+    const i = mine.slots[k];
     if (pay > 0 && sales.revenue[i] !== 0) sales.commission[i] += Math.floor((pay * sales.revenue[i]) / revenue);
     sales.revenue[i] = 0;
   }

@@ -81,12 +81,12 @@ export class PeriodPay {
     let gatedIn = 0;
     let gatedOut = 0;
     const mine = sales ? (this.acquired ??= new AcquiredClients(bonus.length, dept.book.n)) : null;
-    if (sales) mine!.build(sales, dept.book);
+    if (sales && mine) mine.build(sales, dept.book);
     for (let j = 0; j < bonus.length; j++) {
       const measure = this.measureOf(j);
       if (selling) {
         selling.lastOwnCollections[j] = dept.owners[j].collectedPeriod / 100;
-        if (sales) selling.lastNewRevenue[j] = newClientRevenue(j, sales, dept.book, mine) / 100;
+        if (sales && mine) selling.lastNewRevenue[j] = mine.revenue(j, sales) / 100;
       }
       if (workforce.isVacant(j) || measure === 'none') {
         if (selling) selling.units[j] = 0; // a leaver's units are not the next hire's pay
@@ -104,8 +104,8 @@ export class PeriodPay {
           return after;
         };
         bonus[j] =
-          measure === 'newClientRevenue' && sales
-            ? settleNewClientPay(j, scheme.pay.formula, sales, dept.book, dept.clawback, gated, mine)
+          measure === 'newClientRevenue' && sales && mine
+            ? settleNewClientPay(j, scheme.pay.formula, sales, mine, dept.clawback, gated)
             : gated(poolKopecks(scheme.pay.formula, dept.owners[j].collectedPeriod));
       }
       paid += bonus[j];

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SalesBook } from '../../../src/engine/world/sales-book.ts';
 import { AcquiredClients, newClientRevenue, settleNewClientPay } from '../../../src/engine/run/commission.ts';
-import { compileFormulaKopecks } from '../../../src/engine/pay/formula.ts';
+import { compileFormulaKopecks, poolKopecks } from '../../../src/engine/pay/formula.ts';
 import type { ClientBook } from '../../../src/engine/world/clients.ts';
 
 const formula = compileFormulaKopecks({ type: 'linear', rate: '0.05' });
@@ -24,7 +24,9 @@ describe('settleNewClientPay', () => {
           for (const month of months) {
             for (let i = 0; i < n; i++) sales.revenue[i] = sales.acquiredBy[i] === 0 ? month.revenue[i] : 0;
             const before = clawback[0];
-            const pay = settleNewClientPay(0, formula, sales, book, clawback);
+            const mine = new AcquiredClients(1, n);
+            mine.build(sales, book);
+            const pay = settleNewClientPay(0, formula, sales, mine, clawback);
             expect(pay).toBeGreaterThanOrEqual(0);
             paidTotal += pay + (before - clawback[0]); // gross commission earned this month
             // Clients leaving: what was paid for them is owed back (as Department.loseClient does).
@@ -48,12 +50,30 @@ describe('settleNewClientPay', () => {
     sales.acquiredBy.fill(3);
     sales.revenue[0] = 1_000_000_00;
     sales.revenue[1] = 3_000_000_00;
-    const pay = settleNewClientPay(3, formula, sales, { n: 2 } as ClientBook, new Float64Array(4));
+    const mine = new AcquiredClients(4, 2);
+    mine.build(sales, { n: 2 } as ClientBook);
+    const pay = settleNewClientPay(3, formula, sales, mine, new Float64Array(4));
     expect(pay).toBe(200_000_00); // 5% of 4M roubles, in kopecks
     expect(sales.commission[0]).toBe(50_000_00);
     expect(sales.commission[1]).toBe(150_000_00);
     expect(sales.revenue[0]).toBe(0);
   });
+
+  /** The settlement as it was written over the whole book, before the index: the oracle. */
+  function settleByWalkingTheBook(j: number, sales: SalesBook, book: ClientBook, clawback: Float64Array): number {
+    const revenue = newClientRevenue(j, sales, book);
+    const pay = revenue > 0 ? poolKopecks(formula, revenue) : 0;
+    if (pay > 0) {
+      for (let i = 0; i < book.n; i++) {
+        if (sales.acquiredBy[i] !== j || sales.revenue[i] === 0) continue;
+        sales.commission[i] += Math.floor((pay * sales.revenue[i]) / revenue);
+      }
+    }
+    for (let i = 0; i < book.n; i++) if (sales.acquiredBy[i] === j) sales.revenue[i] = 0;
+    const take = Math.min(pay, clawback[j]);
+    clawback[j] -= take;
+    return pay - take;
+  }
 
   it('settles the same through the index of acquired clients as by walking the whole book', () => {
     fc.assert(
@@ -77,8 +97,8 @@ describe('settleNewClientPay', () => {
           const mine = new AcquiredClients(4, n);
           mine.build(indexed.sales, book);
           for (let j = 0; j < 4; j++) {
-            expect(newClientRevenue(j, indexed.sales, book, mine)).toBe(newClientRevenue(j, whole.sales, book));
-            expect(settleNewClientPay(j, formula, indexed.sales, book, indexed.clawback, undefined, mine)).toBe(settleNewClientPay(j, formula, whole.sales, book, whole.clawback));
+            expect(mine.revenue(j, indexed.sales)).toBe(newClientRevenue(j, whole.sales, book));
+            expect(settleNewClientPay(j, formula, indexed.sales, mine, indexed.clawback)).toBe(settleByWalkingTheBook(j, whole.sales, book, whole.clawback));
           }
           expect(Array.from(indexed.sales.commission)).toEqual(Array.from(whole.sales.commission));
           expect(Array.from(indexed.sales.revenue)).toEqual(Array.from(whole.sales.revenue));
