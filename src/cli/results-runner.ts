@@ -12,11 +12,12 @@ import { SizedRunner } from '../workers/sized-runner.ts';
 import type { Runner } from '../workers/runner.ts';
 
 /**
- * The runner for a command's many batches on `workers` threads, kept for all of them; a
- * batch with work for one thread only runs on the command's own (all of them, with one).
+ * A command's runner on `workers` threads: a batch with work for one thread only runs on the
+ * command's own (all of them, with one). The threads are kept for the command's many batches,
+ * or (`keepWorkers` false: one batch) each ends once its summaries are in.
  */
-export function batchesRunner(workers: number): Runner {
-  return new SizedRunner(new NodeWorkerRunner({ workers }));
+export function batchesRunner(workers: number, keepWorkers = true): Runner {
+  return new SizedRunner(new NodeWorkerRunner({ workers, keepWorkers }));
 }
 
 export function resultsRunner(io: CliIo, args: ParsedArgs, workers: number) {

@@ -16,8 +16,7 @@ import { createProgress } from './progress.ts';
 import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
 import type { Runner } from '../workers/runner.ts';
-import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
-import { SizedRunner } from '../workers/sized-runner.ts';
+import { batchesRunner } from './results-runner.ts';
 
 export { GENERATOR };
 
@@ -68,7 +67,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   // Work for one thread only (one worker, or a small batch): run on this thread, with no
   // thread to start; the results are the same either way. One batch: each worker ends once
   // its summaries are in, freeing its heap before the merge.
-  const runner: Runner = new SizedRunner(new NodeWorkerRunner({ workers, keepWorkers: false }));
+  const runner: Runner = batchesRunner(workers, false);
   let acc;
   let settledAt = null as Settling | null;
   let previous: Settling['precision'] | null = null;
