@@ -33,6 +33,27 @@ const hexToRgb = (hex: string) => {
 const state = <T>(page: Page, read: string): Promise<T> =>
   page.evaluate(`(() => { const wb = globalThis.paybench.workbench; return JSON.parse(JSON.stringify(${read})); })()`) as Promise<T>;
 
+/** Waits until the page's run is done and shows the results of a scenario that `shown` accepts (an expression of `s` and `wb`, read in the page). */
+const doneShowing = (p: Page, shown: string) =>
+  p.waitForFunction(`(() => { const wb = globalThis.paybench.workbench; const s = wb.resultsScenario; return wb.status === 'done' && s !== null && (${shown}); })()`, null, { timeout: 60_000 });
+
+/** Loads a scenario into the page's workbench (its edit pause, then its run, follow). */
+const loadInPage = (p: Page, s: Scenario) => p.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(s)));
+
+/** Loads a scenario and starts its run at once, not after the edit's pause. */
+const runInPage = (p: Page, s: Scenario) =>
+  p.evaluate((s) => {
+    const wb = (globalThis as any).paybench.workbench;
+    wb.load(s);
+    void wb.run();
+  }, JSON.parse(JSON.stringify(s)));
+
+/** The page shows exactly the results JSON the inline runner gives for `s`. */
+async function showsInline(p: Page, s: Scenario): Promise<void> {
+  const inline = buildResultsJson(s, await new InlineRunner().run(s), { generator: GENERATOR });
+  expect(resultsJsonText(await state<ResultsJson>(p, 'wb.results'))).toBe(resultsJsonText(inline));
+}
+
 /** For each chart drawn in the open tab: which schemes' colours its marks lack, and any NaN. */
 function chartsInPage({ colours, within }: { colours: string[]; within: string }) {
   const marks = 'path, line, rect, circle, polyline, polygon';
@@ -141,8 +162,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const reference = bundled();
     reference.simulation.runs = 40;
     expect(scenario).toEqual(reference);
-    const cli = buildResultsJson(reference, await new InlineRunner().run(reference), { generator: GENERATOR });
-    expect(resultsJsonText(await state<ResultsJson>(page, 'wb.results'))).toBe(resultsJsonText(cli));
+    await showsInline(page, reference);
   }, 60_000);
 
   it('gives the same numbers with three workers, whose summaries meet in the first, when they run on past a checkpoint', async () => {
@@ -155,22 +175,14 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       await waitForRun(wide);
       const reference = bundled();
       reference.simulation.runs = 250;
-      await wide.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(reference)));
+      await loadInPage(wide, reference);
       // Done with this scenario: its results stop at a checkpoint (100, 200) or at 250 — the
       // page may have opened on another run count kept from an earlier visit.
-      await wide.waitForFunction(
-        () => {
-          const wb = (globalThis as any).paybench.workbench;
-          return wb.status === 'done' && wb.resultsScenario?.simulation.runs === 250 && wb.results?.scenario.runs >= 100;
-        },
-        null,
-        { timeout: 60_000 },
-      );
+      await doneShowing(wide, 's.simulation.runs === 250 && wb.results.scenario.runs >= 100');
       expect(await state<boolean>(wide, 'wb.untilSettled')).toBe(true);
       // Settled at a checkpoint or not, the numbers are those of every run below where it ended.
       reference.simulation.runs = (await state<ResultsJson>(wide, 'wb.results')).scenario.runs;
-      const cli = buildResultsJson(reference, await new InlineRunner().run(reference), { generator: GENERATOR });
-      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(cli));
+      await showsInline(wide, reference);
       expect(wide.workers().filter((w) => w.url().includes('web-worker')).length).toBe(3);
 
       // Not settled, so every run was made. An edit of one scheme keeps the other two, whose
@@ -178,64 +190,34 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       expect(reference.simulation.runs).toBe(250);
       const edited = structuredClone(reference);
       edited.schemes[2].tranches[0].gate!.byDay = 14;
-      await wide.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(edited)));
-      await wide.waitForFunction(
-        () => {
-          const wb = (globalThis as any).paybench.workbench;
-          return wb.status === 'done' && wb.resultsScenario?.schemes[2].tranches[0].gate.byDay === 14;
-        },
-        null,
-        { timeout: 60_000 },
-      );
+      await loadInPage(wide, edited);
+      await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 14');
       expect(await state<number>(wide, 'wb.keptSchemes')).toBe(2);
       expect(await state<number>(wide, 'wb.done')).toBe(250);
-      const again = buildResultsJson(edited, await new InlineRunner().run(edited), { generator: GENERATOR });
-      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(again));
+      await showsInline(wide, edited);
 
       // Two edits in a row, the second while the first one's run is under way: the run it
       // cancels loses nothing of the runs held, so the second keeps the other two as well.
       const first = structuredClone(edited);
       first.schemes[2].tranches[0].gate!.byDay = 13;
-      const loadAndRun = (s: Scenario) =>
-        wide.evaluate((s) => {
-          const wb = (globalThis as any).paybench.workbench;
-          wb.load(s);
-          void wb.run(); // at once, not after the edit's pause
-        }, JSON.parse(JSON.stringify(s)));
-      await loadAndRun(first);
+      await runInPage(wide, first);
       await wide.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
       const second = structuredClone(edited);
       second.schemes[2].tranches[0].gate!.byDay = 12;
       const cut = await state<{ done: number; total: number }>(wide, '({ done: wb.done, total: wb.total })');
-      await loadAndRun(second);
+      await runInPage(wide, second);
       expect(cut.done).toBeLessThan(cut.total);
-      await wide.waitForFunction(
-        () => {
-          const wb = (globalThis as any).paybench.workbench;
-          return wb.status === 'done' && wb.resultsScenario?.schemes[2].tranches[0].gate.byDay === 12;
-        },
-        null,
-        { timeout: 60_000 },
-      );
+      await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 12');
       expect(await state<number>(wide, 'wb.keptSchemes')).toBe(2);
-      const twice = buildResultsJson(second, await new InlineRunner().run(second), { generator: GENERATOR });
-      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(twice));
+      await showsInline(wide, second);
 
       // A scheme removed: nothing runs, the first worker hands over the other two as they stand.
       const removed = structuredClone(second);
       removed.schemes.splice(1, 1);
-      await wide.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(removed)));
-      await wide.waitForFunction(
-        () => {
-          const wb = (globalThis as any).paybench.workbench;
-          return wb.status === 'done' && wb.resultsScenario?.schemes.length === 2;
-        },
-        null,
-        { timeout: 60_000 },
-      );
+      await loadInPage(wide, removed);
+      await doneShowing(wide, 's.schemes.length === 2');
       expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 2, done: 0 });
-      const two = buildResultsJson(removed, await new InlineRunner().run(removed), { generator: GENERATOR });
-      expect(resultsJsonText(await state<ResultsJson>(wide, 'wb.results'))).toBe(resultsJsonText(two));
+      await showsInline(wide, removed);
     } finally {
       await wide.close();
     }
@@ -258,9 +240,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     // The other two schemes did not change: their runs were kept, only this one ran, and the
     // numbers are those of a run of every scheme.
     expect(await page.getByTestId('kept').textContent()).toBe('kept the runs of 2 unchanged schemes');
-    const edited = await state<Scenario>(page, 'wb.scenario');
-    const cli = buildResultsJson(edited, await new InlineRunner().run(edited), { generator: GENERATOR });
-    expect(resultsJsonText(await state<ResultsJson>(page, 'wb.results'))).toBe(resultsJsonText(cli));
+    await showsInline(page, await state<Scenario>(page, 'wb.scenario'));
 
     await threshold.fill('forty');
     await expect.poll(() => editor.getByRole('alert').first().textContent()).toBe('Threshold: “forty” is not a number; type it like 40,000,000');
@@ -392,20 +372,14 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await state(page, '({ size: globalThis.paybench.runner.size, crowded: globalThis.paybench.runner.crowded })')).toEqual({ size: 2, crowded: true });
     const s = bundled();
     s.simulation.runs = 300;
-    const runAndRead = (sc: Scenario) =>
-      page.evaluate(async (sc) => {
-        const wb = (globalThis as any).paybench.workbench;
-        wb.load(sc);
-        await wb.run();
-        return { kept: wb.keptSchemes as number, done: wb.done as number, results: JSON.parse(JSON.stringify(wb.results)) as ResultsJson };
-      }, JSON.parse(JSON.stringify(sc)));
-    await runAndRead(s);
+    await runInPage(page, s);
+    await doneShowing(page, "s.simulation.runs === 300 && s.schemes[1].formula.threshold !== '42000000'");
     s.schemes[1].formula = { ...s.schemes[1].formula, threshold: '42000000' } as typeof s.schemes[1]['formula'];
-    const edited = await runAndRead(s);
+    await runInPage(page, s);
+    await doneShowing(page, "s.simulation.runs === 300 && s.schemes[1].formula.threshold === '42000000'");
+    const edited = await state<{ kept: number; done: number; runs: number }>(page, '({ kept: wb.keptSchemes, done: wb.done, runs: wb.results.scenario.runs })');
     expect({ kept: edited.kept, done: edited.done }).toEqual({ kept: 2, done: 300 });
-    const at = { ...s, simulation: { ...s.simulation, runs: edited.results.scenario.runs } };
-    const cli = buildResultsJson(at, await new InlineRunner().run(at), { generator: GENERATOR });
-    expect(resultsJsonText(edited.results)).toBe(resultsJsonText(cli));
+    await showsInline(page, { ...s, simulation: { ...s.simulation, runs: edited.runs } });
   }, 120_000);
 
   it('never froze the page for long and logged no errors', async () => {
