@@ -35,9 +35,8 @@ export function keptRuns(held: HeldBatch | null, state: AccumulatorState | null,
   const runsTo = options.runsTo ?? scenario.simulation.runs;
   if (!held || !state) return new Error('no earlier runs are held to keep');
   if ((options.runsFrom ?? 0) !== 0 || runsTo !== held.runs) return new Error(`the runs held are 0–${held.runs}, not the ${options.runsFrom ?? 0}–${runsTo} asked for`);
-  if (places.some((p) => p >= held.scenario.schemes.length) || new Set(places.filter((p) => p >= 0)).size !== places.filter((p) => p >= 0).length) {
-    return new Error('a scheme to keep is not among those held, or is kept twice');
-  }
+  const kept = places.filter((p) => p >= 0);
+  if (kept.some((p) => p >= held.scenario.schemes.length) || new Set(kept).size !== kept.length) return new Error('a scheme to keep is not among those held, or is kept twice');
   const run = scenario.schemes.filter((_, i) => places[i] < 0).map((s) => s.id);
   return { run, state: keptState(state, places) };
 }
