@@ -30,6 +30,9 @@ export interface Reading {
   tolerance: number;
 }
 
+/** Why a comparison runs: the user asked (the Run button), or an edit re-runs it. */
+export type RunReason = 'asked' | 'edited';
+
 const readingOf = (s: Settling): Reading => ({ runs: s.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE });
 
 export class Comparison extends BackgroundJob {
@@ -76,10 +79,14 @@ export class Comparison extends BackgroundJob {
     return true;
   }
 
-  /** Runs `scenario`; a run in progress is cancelled first. Resolves when it ends. */
-  run(scenario: Scenario): Promise<void> {
+  /**
+   * Runs `scenario`; a run in progress is cancelled first. Resolves when it ends. `why`:
+   * the user asked for a run (the Run button), or an edit re-runs it (an Undo back to the
+   * runs held reads them again at once, where a run asked for runs again).
+   */
+  run(scenario: Scenario, why: RunReason = 'asked'): Promise<void> {
     this.#runScenario = scenario;
-    const keep = this.#keepable(scenario);
+    const keep = this.#keepable(scenario, why);
     this.firstResultMs = null;
     this.completeMs = null;
     this.settled = null;
@@ -99,15 +106,15 @@ export class Comparison extends BackgroundJob {
   /**
    * Per scheme, where the engine holds its every run from this comparison's last run, which
    * the edit left as it was (keptSchemes); [] when none is kept — or when nothing was
-   * edited: a Run asked for again runs again.
+   * edited and the user asked for the run: a Run asked for again runs again.
    */
-  #keepable(scenario: Scenario): number[] {
+  #keepable(scenario: Scenario, why: RunReason): number[] {
     const held = this.engine.holds?.() ?? null;
     const last = this.#last;
     if (!held || !last || held.scenario !== last.scenario || held.runs !== scenario.simulation.runs) return [];
     const keep = keptSchemes(held.scenario, scenario);
     const unedited = keep.length === held.scenario.schemes.length && keep.every((from, i) => from === i);
-    return keptCount(keep) > 0 && !unedited ? keep : [];
+    return keptCount(keep) > 0 && !(unedited && why === 'asked') ? keep : [];
   }
 
   /**

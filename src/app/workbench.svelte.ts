@@ -9,7 +9,7 @@ import type { ParseResult, ResultsJson, Scenario } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import { browserLang, type Lang } from './i18n.ts';
 import { EditedScenario } from './edited-scenario.svelte.ts';
-import { Comparison } from './comparison.svelte.ts';
+import { Comparison, type RunReason } from './comparison.svelte.ts';
 import type { JobStatus } from './background-job.svelte.ts';
 import { SensitivityState } from './sensitivity.svelte.ts';
 import { SuggestState } from './suggest.svelte.ts';
@@ -56,7 +56,7 @@ export class Workbench extends EditedScenario {
     this.sensitivity = new SensitivityState(engine, () => this.lang);
     this.payments = new PaymentHistory(() => this.lang, options.fitPool);
     this.suggest = new SuggestState(engine, () => this.lang, (scheme, after) => this.insertScheme(scheme, after));
-    this.#schedule = new RunSchedule(scenario, () => void this.run());
+    this.#schedule = new RunSchedule(scenario, () => void this.run('edited'));
   }
 
   /** Re-run on edits (off: the Run button). */
@@ -177,15 +177,15 @@ export class Workbench extends EditedScenario {
     this.comparison.cancel();
   }
 
-  /** Runs the current scenario; a run in progress is cancelled first. Resolves when it ends. */
-  async run(): Promise<void> {
+  /** Runs the current scenario; a run in progress is cancelled first. Resolves when it ends. `why`: Comparison.run's. */
+  async run(why: RunReason = 'asked'): Promise<void> {
     const scenario = this.scenario;
     if (!scenario) return;
     this.#schedule.clear();
     // The engine runs one batch at a time: a sweep or a search in progress gives way.
     this.sensitivity.cancel();
     this.suggest.cancel();
-    await this.comparison.run(scenario);
+    await this.comparison.run(scenario, why);
   }
 
   /** Browser tests: make the next chunk throw in its worker (or kill the worker). */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keptSchemes } from '../../src/app/kept-schemes.ts';
 import { Workbench } from '../../src/app/workbench.svelte.ts';
+import type { RunReason } from '../../src/app/comparison.svelte.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText, summarizeScheme } from '../../src/engine/results/summarize.ts';
@@ -111,9 +112,9 @@ describe('a scheme\'s runs do not depend on the other schemes (what keeping them
  * Runs the draft as it stands: the workbench kept `kept` schemes, has simulated `jobs`
  * scheme-runs in all, and shows exactly what a run of every scheme gives.
  */
-async function runKeeping(wb: Workbench, engine: ReturnType<typeof localEngine>, kept: number, jobs: number): Promise<void> {
+async function runKeeping(wb: Workbench, engine: ReturnType<typeof localEngine>, kept: number, jobs: number, why: RunReason = 'asked'): Promise<void> {
   const scenario = wb.scenario!;
-  await wb.run();
+  await wb.run(why);
   expect(wb.status).toBe('done');
   expect(wb.keptSchemes).toBe(kept);
   expect(engine.jobs).toBe(jobs);
@@ -187,6 +188,24 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     await runKeeping(wb, engine, 2, engine.jobs + 40);
     await cancelled;
     expect(before).toBeLessThan(160); // the first edit's run did not finish
+  }, 60_000);
+
+  it('reads the runs held again at once after an Undo back to them, and runs them again when Run is asked for', async () => {
+    const engine = localEngine();
+    const s = bundled('client-department', 40);
+    const wb = new Workbench(s, engine, 'en');
+    await runKeeping(wb, engine, 0, 120);
+    const shown = resultsJsonText(wb.results!);
+    // An edit's run, cancelled by an Undo back to the scenario whose runs are held.
+    wb.draft.schemes[2].tranches[0].gate!.byDay = 14;
+    const cancelled = wb.run('edited');
+    await new Promise((r) => setTimeout(r, 5)); // it has started
+    wb.draft.schemes[2].tranches[0].gate!.byDay = s.schemes[2].tranches[0].gate!.byDay;
+    await runKeeping(wb, engine, 3, engine.jobs, 'edited');
+    await cancelled;
+    expect(resultsJsonText(wb.results!)).toBe(shown);
+    // The Run button with nothing edited: every scheme runs again.
+    await runKeeping(wb, engine, 0, engine.jobs + 120);
   }, 60_000);
 
   it('reads the answer from every scheme\'s runs when it settles before the kept runs end', async () => {

@@ -70,6 +70,7 @@ describe('Workbench', () => {
     expect(run).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(run).toHaveBeenCalledTimes(1);
+    expect(run).toHaveBeenCalledWith('edited'); // not asked for: an Undo back to the runs held reads them again
     wb.autoRun = false;
     wb.changed();
     vi.advanceTimersByTime(DEBOUNCE_MS * 3);
