@@ -211,6 +211,23 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       expect(await state<number>(wide, 'wb.keptSchemes')).toBe(2);
       await showsInline(wide, second);
 
+      // Back to the comparison whose runs are held (an Undo) while the next edit's run is under
+      // way: the edit's re-run runs nothing and reads the runs held again.
+      const third = structuredClone(second);
+      third.schemes[2].tranches[0].gate!.byDay = 11;
+      await runInPage(wide, third);
+      await wide.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
+      const under = await state<{ done: number; total: number }>(wide, '({ done: wb.done, total: wb.total })');
+      await wide.evaluate((s) => {
+        const wb = (globalThis as any).paybench.workbench;
+        wb.load(s);
+        void wb.run('edited');
+      }, JSON.parse(JSON.stringify(second)));
+      expect(under.done).toBeLessThan(under.total);
+      await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 12');
+      expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 3, done: 0 });
+      await showsInline(wide, second);
+
       // A scheme removed: nothing runs, the first worker hands over the other two as they stand.
       const removed = structuredClone(second);
       removed.schemes.splice(1, 1);
