@@ -227,6 +227,10 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 12');
       expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 3, done: 0 });
       await showsInline(wide, second);
+      // The status line leaves out the run count (none ran): a dot goes between the parts shown, not before the first.
+      const dots = await wide.getByTestId('run-counts').evaluate((el) => [...el.querySelectorAll(':scope > .part')].map((p) => getComputedStyle(p, '::before').content));
+      expect(dots.length).toBeGreaterThan(1);
+      expect(dots).toEqual(dots.map((_, i) => (i === 0 ? 'none' : '"· "')));
 
       // A scheme removed: nothing runs, the first worker hands over the other two as they stand.
       const removed = structuredClone(second);
