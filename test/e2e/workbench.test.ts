@@ -231,6 +231,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       const dots = await wide.getByTestId('run-counts').evaluate((el) => [...el.querySelectorAll(':scope > .part')].map((p) => getComputedStyle(p, '::before').content));
       expect(dots.length).toBeGreaterThan(1);
       expect(dots).toEqual(dots.map((_, i) => (i === 0 ? 'none' : '"· "')));
+      expect(await wide.getByRole('progressbar').getAttribute('aria-valuetext')).toBe('kept the runs of 3 unchanged schemes');
 
       // A scheme removed: nothing runs, the first worker hands over the other two as they stand.
       const removed = structuredClone(second);
