@@ -4,8 +4,9 @@
  * runs of every scheme are in, then every few hundred milliseconds, then the complete one,
  * which is exactly what `paybench run` prints for the same scenario, seed and runs. With
  * "stop when settled" it ends once the answer is settled (batch/converge.ts), as a
- * convergence monitor does. An edit that leaves some schemes as they were keeps their runs
- * (kept-schemes.ts) and runs the others alone: the same results, sooner.
+ * convergence monitor does. An edit that leaves some schemes as one of the last comparisons
+ * had them keeps their runs (kept-schemes.ts) and runs the others alone: the same results,
+ * sooner; going back to one of them (an Undo) runs nothing.
  */
 import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, profitFigures, settling, settlingOf } from '../engine/index.ts';
 import type { Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
@@ -33,6 +34,12 @@ export interface Reading {
 /** Why a comparison runs: the user asked (the Run button), or an edit re-runs it. */
 export type RunReason = 'asked' | 'edited';
 
+/** A run that ended, and every one of its runs' profits. */
+interface Ended {
+  scenario: Scenario;
+  profits: ProfitLedger;
+}
+
 const readingOf = (s: Settling): Reading => ({ runs: s.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE });
 
 export class Comparison extends BackgroundJob {
@@ -50,13 +57,16 @@ export class Comparison extends BackgroundJob {
   firstResultMs = $state<number | null>(null);
   completeMs = $state<number | null>(null);
 
-  /** How many schemes the latest run kept from the run before (unchanged by the edit) instead of running them. */
+  /** How many schemes the latest run kept from a run before (as the edit left them) instead of running them. */
   keptSchemes = $state(0);
 
   /** The scenario of the latest run, renamed along with the draft (names change no number). */
   #runScenario: Scenario | null = null;
-  /** The latest run that ended, and every one of its runs' profits (what reading a checkpoint needs of a kept scheme). */
-  #last: { scenario: Scenario; profits: ProfitLedger } | null = null;
+  /**
+   * The latest runs that ended, newest first, each with every one of its runs' profits (what
+   * reading a checkpoint needs of a kept scheme); those the engine no longer holds are dropped.
+   */
+  #lasts: Ended[] = [];
 
   constructor(
     private readonly engine: SummarizingRunner,
@@ -86,7 +96,7 @@ export class Comparison extends BackgroundJob {
    */
   run(scenario: Scenario, why: RunReason = 'asked'): Promise<void> {
     this.#runScenario = scenario;
-    const keep = this.#keepable(scenario, why);
+    const { keep, from } = this.#keepable(scenario, why);
     this.firstResultMs = null;
     this.completeMs = null;
     this.settled = null;
@@ -95,26 +105,32 @@ export class Comparison extends BackgroundJob {
       scenario.simulation.runs * (scenario.schemes.length - keptCount(keep)),
       async (job) => {
         // Kept schemes can only end where their runs do: an answer settled sooner is read again from every scheme's runs.
-        if (await this.#refining(scenario, keep, job)) return;
+        if (await this.#refining(scenario, keep, from, job)) return;
         job.progress(0, scenario.simulation.runs * scenario.schemes.length);
-        await this.#refining(scenario, [], job);
+        await this.#refining(scenario, [], null, job);
       },
       () => (this.completeMs = this.elapsedMs),
     );
   }
 
   /**
-   * Per scheme, where the engine holds its every run from this comparison's last run, which
-   * the edit left as it was (keptSchemes); [] when none is kept — or when nothing was
-   * edited and the user asked for the run: a Run asked for again runs again.
+   * Per scheme, where the engine holds its every run from one of this comparison's last runs
+   * (`from`, the one that keeps most), which the edit left as it was (keptSchemes); [] when
+   * none is kept — or when nothing was edited and the user asked for the run: a Run asked
+   * for again runs again.
    */
-  #keepable(scenario: Scenario, why: RunReason): number[] {
-    const held = this.engine.holds?.() ?? null;
-    const last = this.#last;
-    if (!held || !last || held.scenario !== last.scenario || held.runs !== scenario.simulation.runs) return [];
-    const keep = keptSchemes(held.scenario, scenario);
-    const unedited = keep.length === held.scenario.schemes.length && keep.every((from, i) => from === i);
-    return keptCount(keep) > 0 && !(unedited && why === 'asked') ? keep : [];
+  #keepable(scenario: Scenario, why: RunReason): { keep: number[]; from: Ended | null } {
+    const none = { keep: [], from: null };
+    let best: { keep: number[]; from: Ended | null } = none;
+    for (const held of this.engine.holds?.() ?? []) {
+      const last = this.#lasts.find((l) => l.scenario === held.scenario);
+      if (!last || held.runs !== scenario.simulation.runs) continue;
+      const keep = keptSchemes(held.scenario, scenario);
+      const unedited = keep.length === held.scenario.schemes.length && keep.every((from, i) => from === i);
+      if (unedited && why === 'asked') return none;
+      if (keptCount(keep) > keptCount(best.keep)) best = { keep, from: last };
+    }
+    return best;
   }
 
   /**
@@ -122,7 +138,7 @@ export class Comparison extends BackgroundJob {
    * summary as it refines; ends with the complete one. False: it settled before the kept runs
    * end, so the answer must be read from every scheme's runs at that count (nothing final shown).
    */
-  async #refining(scenario: Scenario, keep: readonly number[], job: JobTicket): Promise<boolean> {
+  async #refining(scenario: Scenario, keep: readonly number[], from: Ended | null, job: JobTicket): Promise<boolean> {
     const engine = this.engine;
     const untilSettled = this.untilSettled;
     const kept = keptCount(keep);
@@ -161,7 +177,7 @@ export class Comparison extends BackgroundJob {
     let previous: Precision | null = null;
     const profits = new ProfitLedger();
     // The kept schemes' profits join the ledger up to each checkpoint, as their runs would have.
-    const before = this.#last?.profits;
+    const before = from?.profits;
     let keptTo = 0;
     const keepTo = (runs: number) => {
       keep.forEach((from, i) => {
@@ -189,7 +205,7 @@ export class Comparison extends BackgroundJob {
       glimpseFirst: true,
       hold: true,
       profits,
-      ...(kept > 0 ? { keep } : {}),
+      ...(kept > 0 ? { keep, keepFrom: from!.scenario } : {}),
       ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;
@@ -205,7 +221,8 @@ export class Comparison extends BackgroundJob {
     keepTo(scenario.simulation.runs);
     await (inFlight ?? Promise.resolve());
     await refresh(true);
-    this.#last = { scenario, profits };
+    const held = this.engine.holds?.() ?? [];
+    this.#lasts = [{ scenario, profits }, ...this.#lasts.filter((l) => l.scenario !== scenario && held.some((h) => h.scenario === l.scenario))];
     // Every run made and not settled: how far the answer still is from it, as the CLI says.
     if (untilSettled && !this.settled && job.current && this.results) {
       const s = settling(this.results, previous, DEFAULT_TOLERANCE);

@@ -2,11 +2,13 @@
  * Runs a pool keeps from one comparison to the next. When a batch asked to be held ends
  * with every run of every scheme and its full summary has gathered them in the first
  * worker, the pool takes a copy of those summaries (about 3 MiB for 3 schemes × 1,000
- * runs). A later batch whose edit left some schemes as they were (app/kept-schemes.ts)
- * hands the first worker those schemes' summaries, where the schemes now stand, and runs
- * the others alone (none, when a scheme was only removed). The copy stays on the page, so
- * a batch cancelled by the next edit loses nothing of it. Summaries are functions of the
- * set of runs, so the results are the ones a batch of every scheme gives.
+ * runs), and keeps the last HELD_COMPARISONS such copies. A later batch whose edit left
+ * some schemes as one of them had them (app/kept-schemes.ts) hands the first worker those
+ * schemes' summaries from it, where the schemes now stand, and runs the others alone
+ * (none, when a scheme was only removed, or on going back to a comparison held). The
+ * copies stay on the page, so a batch cancelled by the next edit loses nothing of them.
+ * Summaries are functions of the set of runs, so the results are the ones a batch of
+ * every scheme gives.
  */
 import { transferablesOf } from '../engine/index.ts';
 import type { AccumulatorState, Scenario } from '../engine/index.ts';
@@ -42,11 +44,18 @@ export function keptRuns(held: HeldBatch | null, state: AccumulatorState | null,
 }
 
 type Ended = HeldBatch & { batch: number };
+type Held = HeldBatch & { state: Promise<AccumulatorState | null> };
 
-/** The last comparison a pool holds whole, and its summaries' copy (which may still be on its way). */
+/**
+ * Comparisons a pool holds whole at once: the latest and the one before it, so that going
+ * back to the one before (an Undo, or a value tried again) keeps every scheme.
+ */
+export const HELD_COMPARISONS = 2;
+
+/** The last comparisons a pool holds whole, newest first, and their summaries' copies (which may still be on their way). */
 export class HeldRuns {
   #ended: Ended | null = null;
-  #held: (HeldBatch & { state: Promise<AccumulatorState | null> }) | null = null;
+  #held: Held[] = [];
 
   /** Batch `batch`, asked to be held, ended with runs [0, runs) of every scheme of `scenario`. */
   end(batch: number, scenario: Scenario, runs: number): void {
@@ -64,16 +73,25 @@ export class HeldRuns {
       (s) => (s && transferablesOf(s).reduce((n, b) => n + b.byteLength, 0) <= MAX_HELD_BYTES ? s : null),
       () => null,
     );
-    this.#held = { scenario: ended.scenario, runs: ended.runs, state };
+    // Gathered again (a second full summary of the same batch): one copy of it is enough.
+    const others = this.#held.filter((h) => h.scenario !== ended.scenario);
+    this.#held = [{ scenario: ended.scenario, runs: ended.runs, state }, ...others].slice(0, HELD_COMPARISONS);
   }
 
-  /** The comparison held whole (its copy may still be on its way: state()). */
-  holds(): HeldBatch | null {
-    return this.#held ? { scenario: this.#held.scenario, runs: this.#held.runs } : null;
+  /** The comparisons held whole, newest first (their copies may still be on their way: state()). */
+  holds(): HeldBatch[] {
+    return this.#held.map((h) => ({ scenario: h.scenario, runs: h.runs }));
+  }
+
+  /** The comparison held whole of `scenario` (the same object), or the newest. */
+  find(scenario?: Scenario): HeldBatch | null {
+    const h = scenario ? this.#held.find((x) => x.scenario === scenario) : this.#held[0];
+    return h ? { scenario: h.scenario, runs: h.runs } : null;
   }
 
   /** Its summaries; null if they could not be copied or were too large. */
-  state(): Promise<AccumulatorState | null> {
-    return this.#held?.state ?? Promise.resolve(null);
+  state(scenario?: Scenario): Promise<AccumulatorState | null> {
+    const h = scenario ? this.#held.find((x) => x.scenario === scenario) : this.#held[0];
+    return h?.state ?? Promise.resolve(null);
   }
 }

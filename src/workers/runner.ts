@@ -62,10 +62,12 @@ export interface SummarizingRunOptions extends Omit<RunOptions, 'accumulator'> {
    */
   glimpseFirst?: boolean;
   /**
-   * Per scheme: where the same scheme stands in the batch the engine holds whole (`holds`),
+   * Per scheme: where the same scheme stands in a batch the engine holds whole (`holds`),
    * whose runs of it are kept instead of run again; −1: it runs. Over the same runs.
    */
   keep?: readonly number[];
+  /** The held batch `keep` reads (its scenario, as `holds` gave it); default the newest. */
+  keepFrom?: Scenario;
   /** Hold this batch, once it ends with every run and a full summary gathers it, for a later `keep`. */
   hold?: boolean;
 }
@@ -91,10 +93,11 @@ export interface SummarizingRunner {
    */
   summarize(options?: { glimpse?: boolean }): Promise<ResultsJson | null>;
   /**
-   * The last batch asked to be held (`hold`) that ended with every run and was gathered by a
-   * full summary; null if none. Its schemes' runs can be kept (`keep`) by a later batch.
+   * The last batches asked to be held (`hold`) that ended with every run and were gathered by
+   * a full summary, newest first (kept-runs.ts: HELD_COMPARISONS). Their schemes' runs can be
+   * kept (`keep`, `keepFrom`) by a later batch.
    */
-  holds?(): HeldBatch | null;
+  holds?(): HeldBatch[];
   /** How many workers share a batch (a glimpse sees about one in this many runs); default 1. */
   readonly size?: number;
   /** A batch asked for a glimpse first starts on one worker alone (that glimpse sees every run done). */

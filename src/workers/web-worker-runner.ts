@@ -115,7 +115,7 @@ export class WebWorkerRunner implements SummarizingRunner {
 
   run(scenario: Scenario, options: SummarizingRunOptions = {}): Promise<void> {
     // A batch that keeps schemes waits for the held summaries' copy (kept-runs.ts).
-    const kept = async () => keptRuns(this.#held.holds(), options.keep ? await this.#held.state() : null, scenario, options);
+    const kept = async () => keptRuns(this.#held.find(options.keepFrom), options.keep ? await this.#held.state(options.keepFrom) : null, scenario, options);
     const next = this.#queue.then(async () => this.#run(scenario, options, await kept()));
     this.#queue = next.catch(() => {});
     return next;
@@ -159,7 +159,7 @@ export class WebWorkerRunner implements SummarizingRunner {
     }
   }
 
-  holds = (): HeldBatch | null => this.#held.holds();
+  holds = (): HeldBatch[] => this.#held.holds();
 
   dispose(): void {
     this.#disposed = true;

@@ -208,6 +208,31 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     await runKeeping(wb, engine, 0, engine.jobs + 120);
   }, 60_000);
 
+  it('goes back to the comparison before the last one at once, and forth again', async () => {
+    const engine = localEngine();
+    const s = bundled('client-department', 40);
+    const day = s.schemes[2].tranches[0].gate!.byDay;
+    const wb = new Workbench(s, engine, 'en');
+    await runKeeping(wb, engine, 0, 120);
+    const first = resultsJsonText(wb.results!);
+    wb.draft.schemes[2].tranches[0].gate!.byDay = 14;
+    await runKeeping(wb, engine, 2, 160, 'edited');
+    const second = resultsJsonText(wb.results!);
+    // Undo, then Redo: every scheme is kept from the comparison held before; nothing runs.
+    wb.draft.schemes[2].tranches[0].gate!.byDay = day;
+    await runKeeping(wb, engine, 3, 160, 'edited');
+    expect(resultsJsonText(wb.results!)).toBe(first);
+    wb.draft.schemes[2].tranches[0].gate!.byDay = 14;
+    await runKeeping(wb, engine, 3, 160, 'edited');
+    expect(resultsJsonText(wb.results!)).toBe(second);
+    // A third value keeps the two others and runs its scheme.
+    wb.draft.schemes[2].tranches[0].gate!.byDay = 13;
+    await runKeeping(wb, engine, 2, 200, 'edited');
+    // Run asked for on what an older comparison held: every scheme runs again.
+    wb.draft.schemes[2].tranches[0].gate!.byDay = 14;
+    await runKeeping(wb, engine, 0, 320);
+  }, 60_000);
+
   it('reads the answer from every scheme\'s runs when it settles before the kept runs end', async () => {
     // Two schemes, 400 runs: linear against threshold is not settled at 100, 200 or 400 runs,
     // so the first run makes all 400. The edit gives threshold the baseline's rules: every paired

@@ -48,6 +48,14 @@ const runInPage = (p: Page, s: Scenario) =>
     void wb.run();
   }, JSON.parse(JSON.stringify(s)));
 
+/** Loads a scenario and starts the edit's re-run at once, not after the pause (`wb.run('edited')`). */
+const editInPage = (p: Page, s: Scenario) =>
+  p.evaluate((s) => {
+    const wb = (globalThis as any).paybench.workbench;
+    wb.load(s);
+    void wb.run('edited');
+  }, JSON.parse(JSON.stringify(s)));
+
 /** The page shows exactly the results JSON the inline runner gives for `s`. */
 async function showsInline(p: Page, s: Scenario): Promise<void> {
   const inline = buildResultsJson(s, await new InlineRunner().run(s), { generator: GENERATOR });
@@ -218,11 +226,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       await runInPage(wide, third);
       await wide.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
       const under = await state<{ done: number; total: number }>(wide, '({ done: wb.done, total: wb.total })');
-      await wide.evaluate((s) => {
-        const wb = (globalThis as any).paybench.workbench;
-        wb.load(s);
-        void wb.run('edited');
-      }, JSON.parse(JSON.stringify(second)));
+      await editInPage(wide, second);
       expect(under.done).toBeLessThan(under.total);
       await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 12');
       expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 3, done: 0 });
@@ -240,6 +244,12 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       await doneShowing(wide, 's.schemes.length === 2');
       expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 2, done: 0 });
       await showsInline(wide, removed);
+
+      // And back (an Undo of the removal): the comparison before it is held too, so nothing runs.
+      await editInPage(wide, second);
+      await doneShowing(wide, 's.schemes.length === 3');
+      expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 3, done: 0 });
+      await showsInline(wide, second);
     } finally {
       await wide.close();
     }

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeWebWorker, oneAtATime } from './fake-web-worker.ts';
 import { WebWorkerRunner } from '../../src/workers/web-worker-runner.ts';
-import { keptRuns, keptState } from '../../src/workers/kept-runs.ts';
+import { HELD_COMPARISONS, keptRuns, keptState } from '../../src/workers/kept-runs.ts';
 import { defaultScenario, type AccumulatorState, type ResultsJson, type RunJob, type Scenario } from '../../src/engine/index.ts';
 
 /** A fake summary state: per scheme, the runs folded. */
@@ -95,14 +95,14 @@ describe('the web pool keeps what an edit left', () => {
     // Not asked to be held: nothing is.
     await runner.run(s);
     expect(pairs(await runner.summarize())).toEqual(every(n, 30));
-    expect(runner.holds()).toBeNull();
+    expect(runner.holds()).toEqual([]);
 
     await runner.run(s, { hold: true });
-    expect(runner.holds()).toBeNull(); // not until a full summary has gathered it
+    expect(runner.holds()).toEqual([]); // not until a full summary has gathered it
     await runner.summarize({ glimpse: true });
-    expect(runner.holds()).toBeNull();
+    expect(runner.holds()).toEqual([]);
     expect(pairs(await runner.summarize())).toEqual(every(n, 30));
-    expect(runner.holds()).toEqual({ scenario: s, runs: 30 });
+    expect(runner.holds()).toEqual([{ scenario: s, runs: 30 }]);
 
     // Scheme 1 edited: only its runs are sent, and the summary holds every pair.
     const keep = s.schemes.map((_, i) => (i === 1 ? -1 : i));
@@ -132,6 +132,29 @@ describe('the web pool keeps what an edit left', () => {
 
     // Asked to keep with nothing of those runs held: a clear error.
     await expect(runner.run({ ...s, simulation: { ...s.simulation, runs: 20 } }, { keep })).rejects.toThrow('the runs held are 0–30, not the 0–20 asked for');
+    runner.dispose();
+  });
+
+  it(`holds the last ${HELD_COMPARISONS} comparisons, and keeps from the one asked for`, async () => {
+    const sent: RunJob[] = [];
+    const runner = new WebWorkerRunner({ workers: 2, minJobsPerWorker: 1, crowded: false, createWorker: () => keepingWorker(sent) });
+    const versions = Array.from({ length: HELD_COMPARISONS + 1 }, () => scenarioOf(20));
+    const n = versions[0].schemes.length;
+    for (const v of versions) {
+      await runner.run(v, { hold: true });
+      await runner.summarize();
+    }
+    // Newest first; the oldest is no longer held.
+    expect(runner.holds().map((h) => h.scenario)).toEqual(versions.slice(1).reverse());
+    // Every scheme kept from the oldest one held: nothing is sent.
+    const older = versions[1];
+    sent.length = 0;
+    await runner.run(older, { keep: older.schemes.map((_, i) => i), keepFrom: older, hold: true });
+    expect(sent).toHaveLength(0);
+    expect(pairs(await runner.summarize())).toEqual(every(n, 20));
+    // Gathered again, it is the newest; held once.
+    expect(runner.holds().map((h) => h.scenario)).toEqual([older, ...versions.slice(2).reverse()]);
+    await expect(runner.run(older, { keep: older.schemes.map((_, i) => (i === 0 ? 0 : -1)), keepFrom: versions[0] })).rejects.toThrow('no earlier runs are held to keep');
     runner.dispose();
   });
 });
