@@ -7,15 +7,10 @@
  * running them again. Names are labels (results-names.ts): they are left out.
  */
 import type { Scenario, Scheme } from '../engine/index.ts';
+import { unnamedInputs, unnamedScheme } from './results-names.ts';
 
-/** Everything but the schemes, names blanked. */
-function rest(s: Scenario): string {
-  return JSON.stringify({ ...s, name: '', description: undefined, schemes: undefined, staff: s.staff.map((x) => ({ ...x, name: '' })) });
-}
-
-function scheme(s: Scheme): string {
-  return JSON.stringify({ ...s, name: '' });
-}
+const rest = (s: Scenario): string => JSON.stringify(unnamedInputs(s));
+const scheme = (s: Scheme): string => JSON.stringify(unnamedScheme(s));
 
 /**
  * For each scheme of `next`, where the same scheme (same id, same rules) stands in `held`

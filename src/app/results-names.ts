@@ -4,17 +4,19 @@
  * the user, or the language switching a bundled story's names — relabels the results
  * shown instead of running them again.
  */
-import type { ResultsJson, Scenario } from '../engine/index.ts';
+import type { ResultsJson, Scenario, Scheme } from '../engine/index.ts';
+
+/** A scheme as its runs see it: its name blanked. */
+export const unnamedScheme = (x: Scheme): Scheme => ({ ...x, name: '' });
+
+/** What every scheme's runs see besides the schemes: the scenario without them, every name blanked. */
+export function unnamedInputs(s: Scenario) {
+  return { ...s, name: '', description: undefined, schemes: undefined, staff: s.staff.map((x) => ({ ...x, name: '' })) };
+}
 
 /** The scenario as the runs see it: every name blanked. */
 function unnamed(s: Scenario): string {
-  return JSON.stringify({
-    ...s,
-    name: '',
-    description: undefined,
-    schemes: s.schemes.map((x) => ({ ...x, name: '' })),
-    staff: s.staff.map((x) => ({ ...x, name: '' })),
-  });
+  return JSON.stringify({ ...unnamedInputs(s), schemes: s.schemes.map(unnamedScheme) });
 }
 
 /** The two scenarios differ in names (or the description) at most. */
