@@ -85,13 +85,16 @@ export class HeldRuns {
 
   /** The comparison held whole of `scenario` (the same object), or the newest. */
   find(scenario?: Scenario): HeldBatch | null {
-    const h = scenario ? this.#held.find((x) => x.scenario === scenario) : this.#held[0];
+    const h = this.#entry(scenario);
     return h ? { scenario: h.scenario, runs: h.runs } : null;
   }
 
   /** Its summaries; null if they could not be copied or were too large. */
   state(scenario?: Scenario): Promise<AccumulatorState | null> {
-    const h = scenario ? this.#held.find((x) => x.scenario === scenario) : this.#held[0];
-    return h?.state ?? Promise.resolve(null);
+    return this.#entry(scenario)?.state ?? Promise.resolve(null);
+  }
+
+  #entry(scenario?: Scenario): Held | undefined {
+    return scenario ? this.#held.find((x) => x.scenario === scenario) : this.#held[0];
   }
 }

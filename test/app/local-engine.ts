@@ -1,38 +1,37 @@
 /**
  * The workbench's run engine on this thread: the inline runner folding into an in-thread
- * summary. Like the web pool, it keeps a copy of the last batches asked to be held once each
- * ended with every run and a full summary was asked for, and a later batch may keep schemes
- * from one of those copies (options.keep, keepFrom), whatever ran or was cancelled in between.
+ * summary. Like the web pool (and with its HeldRuns), it keeps a copy of the last batches asked
+ * to be held once each ended with every run and a full summary was asked for, and a later batch
+ * may keep schemes from one of those copies (options.keep, keepFrom), whatever ran or was
+ * cancelled in between.
  */
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { ResultsAccumulator } from '../../src/engine/results/accumulator.ts';
 import { buildResultsJson } from '../../src/engine/results/summarize.ts';
 import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
-import type { AccumulatorState } from '../../src/engine/results/accumulator.ts';
 import type { RunEngine } from '../../src/app/workbench.svelte.ts';
 import type { HeldBatch, SummarizingRunOptions } from '../../src/workers/runner.ts';
-import { HELD_COMPARISONS, keptRuns } from '../../src/workers/kept-runs.ts';
+import { HeldRuns, keptRuns } from '../../src/workers/kept-runs.ts';
 
 export function localEngine(): RunEngine & { summaries: number; jobs: number } {
   const runner = new InlineRunner();
-  let latest: { scenario: Scenario; acc: ResultsAccumulator; ended: number | null } | null = null;
-  /** Newest first, as many as the web pool holds. */
-  let held: (HeldBatch & { state: AccumulatorState })[] = [];
-  const find = (scenario?: Scenario) => (scenario ? held.find((h) => h.scenario === scenario) : held[0]) ?? null;
+  let latest: { scenario: Scenario; acc: ResultsAccumulator; batch: number } | null = null;
+  /** The pool's own record of the batches held. */
+  const held = new HeldRuns();
+  let batches = 0;
   const engine = {
     summaries: 0,
     /** Scheme-runs simulated in all. */
     jobs: 0,
     holds(): HeldBatch[] {
-      return held.map((h) => ({ scenario: h.scenario, runs: h.runs }));
+      return held.holds();
     },
     async run(scenario: Scenario, options: SummarizingRunOptions = {}) {
-      const from = find(options.keepFrom);
-      const kept = keptRuns(from && { scenario: from.scenario, runs: from.runs }, from?.state ?? null, scenario, options);
+      const kept = keptRuns(held.find(options.keepFrom), options.keep ? await held.state(options.keepFrom) : null, scenario, options);
       if (kept instanceof Error) throw kept;
       const acc = kept ? ResultsAccumulator.fromState(kept.state) : new ResultsAccumulator(scenario);
-      const mine = { scenario, acc, ended: null as number | null };
+      const mine = { scenario, acc, batch: ++batches };
       latest = mine;
       let stoppedAt: number | null = null;
       const ask = options.onCheckpoint;
@@ -58,15 +57,13 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
       });
       const everyScheme = kept !== null || schemeIds === undefined || schemeIds.length === scenario.schemes.length;
       const runs = stoppedAt ?? scenario.simulation.runs;
-      if (options.hold && !options.runsFrom && options.runsTo === undefined && everyScheme && (!kept || runs === scenario.simulation.runs)) mine.ended = runs;
+      if (options.hold && !options.runsFrom && options.runsTo === undefined && everyScheme && (!kept || runs === scenario.simulation.runs)) held.end(mine.batch, scenario, runs);
     },
     async summarize(options: { glimpse?: boolean } = {}) {
       if (!latest) return null;
       engine.summaries++;
-      if (!options.glimpse && latest.ended !== null) {
-        const copy = { scenario: latest.scenario, runs: latest.ended, state: latest.acc.toState() };
-        held = [copy, ...held.filter((h) => h.scenario !== copy.scenario)].slice(0, HELD_COMPARISONS);
-      }
+      const whole = options.glimpse ? null : held.ended(latest.batch);
+      if (whole) held.gathered(whole, Promise.resolve(latest.acc.toState()));
       return buildResultsJson(latest.scenario, latest.acc, { generator: GENERATOR });
     },
     dispose() {},
