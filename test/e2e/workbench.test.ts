@@ -56,6 +56,23 @@ const editInPage = (p: Page, s: Scenario) =>
     void wb.run('edited');
   }, JSON.parse(JSON.stringify(s)));
 
+/** Starts a run of `s` at once and waits until it is under way: its runs done and in all then. */
+async function underWay(p: Page, s: Scenario): Promise<{ done: number; total: number }> {
+  await runInPage(p, s);
+  await p.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
+  return state(p, '({ done: wb.done, total: wb.total })');
+}
+
+/** `s` with its third scheme's first gate on `day`. */
+function gateOn(s: Scenario, day: number): Scenario {
+  const out = structuredClone(s);
+  out.schemes[2].tranches[0].gate!.byDay = day;
+  return out;
+}
+
+/** How many schemes the page's run kept, and how many runs it made. */
+const keptAndDone = (p: Page) => state<{ kept: number; done: number }>(p, '({ kept: wb.keptSchemes, done: wb.done })');
+
 /** The page shows exactly the results JSON the inline runner gives for `s`. */
 async function showsInline(p: Page, s: Scenario): Promise<void> {
   const inline = buildResultsJson(s, await new InlineRunner().run(s), { generator: GENERATOR });
@@ -196,23 +213,16 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       // Not settled, so every run was made. An edit of one scheme keeps the other two, whose
       // runs the first worker gathered from all three; the two workers this scheme's runs need meet there too.
       expect(reference.simulation.runs).toBe(250);
-      const edited = structuredClone(reference);
-      edited.schemes[2].tranches[0].gate!.byDay = 14;
+      const edited = gateOn(reference, 14);
       await loadInPage(wide, edited);
       await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 14');
-      expect(await state<number>(wide, 'wb.keptSchemes')).toBe(2);
-      expect(await state<number>(wide, 'wb.done')).toBe(250);
+      expect(await keptAndDone(wide)).toEqual({ kept: 2, done: 250 });
       await showsInline(wide, edited);
 
       // Two edits in a row, the second while the first one's run is under way: the run it
       // cancels loses nothing of the runs held, so the second keeps the other two as well.
-      const first = structuredClone(edited);
-      first.schemes[2].tranches[0].gate!.byDay = 13;
-      await runInPage(wide, first);
-      await wide.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
-      const second = structuredClone(edited);
-      second.schemes[2].tranches[0].gate!.byDay = 12;
-      const cut = await state<{ done: number; total: number }>(wide, '({ done: wb.done, total: wb.total })');
+      const cut = await underWay(wide, gateOn(edited, 13));
+      const second = gateOn(edited, 12);
       await runInPage(wide, second);
       expect(cut.done).toBeLessThan(cut.total);
       await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 12');
@@ -221,15 +231,11 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
 
       // Back to the comparison whose runs are held (an Undo) while the next edit's run is under
       // way: the edit's re-run runs nothing and reads the runs held again.
-      const third = structuredClone(second);
-      third.schemes[2].tranches[0].gate!.byDay = 11;
-      await runInPage(wide, third);
-      await wide.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
-      const under = await state<{ done: number; total: number }>(wide, '({ done: wb.done, total: wb.total })');
+      const under = await underWay(wide, gateOn(second, 11));
       await editInPage(wide, second);
       expect(under.done).toBeLessThan(under.total);
       await doneShowing(wide, 's.schemes[2].tranches[0].gate.byDay === 12');
-      expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 3, done: 0 });
+      expect(await keptAndDone(wide)).toEqual({ kept: 3, done: 0 });
       await showsInline(wide, second);
       // The status line leaves out the run count (none ran): a dot goes between the parts shown, not before the first.
       const dots = await wide.getByTestId('run-counts').evaluate((el) => [...el.querySelectorAll(':scope > .part')].map((p) => getComputedStyle(p, '::before').content));
@@ -242,13 +248,13 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       removed.schemes.splice(1, 1);
       await loadInPage(wide, removed);
       await doneShowing(wide, 's.schemes.length === 2');
-      expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 2, done: 0 });
+      expect(await keptAndDone(wide)).toEqual({ kept: 2, done: 0 });
       await showsInline(wide, removed);
 
       // And back (an Undo of the removal): the comparison before it is held too, so nothing runs.
       await editInPage(wide, second);
       await doneShowing(wide, 's.schemes.length === 3');
-      expect(await state<{ kept: number; done: number }>(wide, '({ kept: wb.keptSchemes, done: wb.done })')).toEqual({ kept: 3, done: 0 });
+      expect(await keptAndDone(wide)).toEqual({ kept: 3, done: 0 });
       await showsInline(wide, second);
     } finally {
       await wide.close();
