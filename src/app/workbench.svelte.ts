@@ -108,7 +108,7 @@ export class Workbench extends EditedScenario {
   get unsettled(): Comparison['unsettled'] {
     return this.comparison.unsettled;
   }
-  /** Schemes the latest run kept from the one before (unchanged by the edit). */
+  /** Schemes the latest run kept from a run before (as the edit left them): Comparison.keptSchemes. */
   get keptSchemes(): number {
     return this.comparison.keptSchemes;
   }
