@@ -57,9 +57,11 @@ async function main() {
   const simulatedDays = model.calendar.days;
   const clients = scenario.clients.count;
 
-  // Single thread: warm up, then time every scheme in turn.
-  for (let r = 0; r < 5; r++) simulateRun(model, r % 4, 10_000 + r);
-  const sample = 40;
+  // Single thread: warm up, then time every scheme in turn. The optimising compiler takes
+  // a few dozen runs to settle (a fresh thread's first 32 runs take 5–9 ms each, against
+  // under 2 ms after): 5 runs of warm-up read 1.7 times the warm figure.
+  for (let r = 0; r < 80; r++) simulateRun(model, r % 4, 10_000 + r);
+  const sample = 200;
   let t0 = performance.now();
   for (let r = 0; r < sample; r++) simulateRun(model, r % 4, r);
   const single = performance.now() - t0;
