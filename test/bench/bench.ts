@@ -59,7 +59,7 @@ async function main() {
 
   // Single thread: warm up, then time every scheme in turn. The optimising compiler takes
   // a few dozen runs to settle (a fresh thread's first 32 runs take 5–9 ms each, against
-  // under 2 ms after): 5 runs of warm-up read 1.7 times the warm figure.
+  // under 2 ms after): 5 runs of warm-up read about 1.6 times the warm figure.
   for (let r = 0; r < 80; r++) simulateRun(model, r % 4, 10_000 + r);
   const sample = 200;
   let t0 = performance.now();
