@@ -34,17 +34,27 @@ export interface Reading {
 /** Why a comparison runs: the user asked (the Run button), or an edit re-runs it. */
 export type RunReason = 'asked' | 'edited';
 
-/** A run that ended, and every one of its runs' profits. */
+/** A run that ended, at how many runs (fewer once settled), and every one of its runs' profits. */
 interface Ended {
   scenario: Scenario;
+  runs: number;
   profits: ProfitLedger;
 }
 
-const readingOf = (s: Settling): Reading => ({ runs: s.runs, widest: s.precision.widest, tolerance: DEFAULT_TOLERANCE });
+const readingOf = (s: Settling, tolerance: number): Reading => ({ runs: s.runs, widest: s.precision.widest, tolerance });
+
+/**
+ * The precisions the workbench offers: the widest 90% interval of a paired profit difference,
+ * as a share of profit. Twice as wide takes about a quarter of the runs (the bundled client
+ * department settles at 400 of 1,000 runs at 2%, and runs them all at 1%).
+ */
+export const TOLERANCES = [0.005, DEFAULT_TOLERANCE, 0.02, 0.05] as const;
 
 export class Comparison extends BackgroundJob {
   /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */
   untilSettled = $state(true);
+  /** How narrow the interval must be to stop: one of TOLERANCES (`paybench run --tolerance`). */
+  tolerance = $state<number>(DEFAULT_TOLERANCE);
   /** The latest run stopped settled: at how many runs, and its widest interval as a share of profit. */
   settled = $state<Reading | null>(null);
   /** The latest run (stop when settled on) reached its runs unsettled: how wide its widest interval still was. */
@@ -123,7 +133,7 @@ export class Comparison extends BackgroundJob {
     const none = { keep: [], from: null };
     let best: { keep: number[]; from: Ended | null } = none;
     for (const held of this.engine.holds?.() ?? []) {
-      const last = this.#lasts.find((l) => l.scenario === held.scenario);
+      const last = this.#lasts.find((l) => l.scenario === held.scenario && l.runs === held.runs);
       if (!last || held.runs !== scenario.simulation.runs) continue;
       const keep = keptSchemes(held.scenario, scenario);
       const unedited = keep.length === held.scenario.schemes.length && keep.every((from, i) => from === i);
@@ -141,6 +151,7 @@ export class Comparison extends BackgroundJob {
   async #refining(scenario: Scenario, keep: readonly number[], from: Ended | null, job: JobTicket): Promise<boolean> {
     const engine = this.engine;
     const untilSettled = this.untilSettled;
+    const tolerance = this.tolerance;
     const kept = keptCount(keep);
     const schemes = scenario.schemes.length - kept;
     // The first picture is a glimpse of one worker's runs: wait until it holds about
@@ -186,13 +197,15 @@ export class Comparison extends BackgroundJob {
       keptTo = runs;
     };
     let early = false;
+    let stoppedAt = scenario.simulation.runs;
     const onCheckpoint = async (runs: number): Promise<boolean> => {
       if (!job.current) return false;
       keepTo(runs);
-      const s = settlingOf(profitFigures(scenario, profits), runs, previous, DEFAULT_TOLERANCE);
+      const s = settlingOf(profitFigures(scenario, profits), runs, previous, tolerance);
       previous = s.precision;
       if (s.settled && kept > 0) early = true;
-      else if (s.settled) this.settled = readingOf(s);
+      else if (s.settled) this.settled = readingOf(s, tolerance);
+      if (s.settled) stoppedAt = runs;
       return s.settled;
     };
 
@@ -222,12 +235,14 @@ export class Comparison extends BackgroundJob {
     await (inFlight ?? Promise.resolve());
     await refresh(true);
     const held = this.engine.holds?.() ?? [];
-    this.#lasts = [{ scenario, profits }, ...this.#lasts.filter((l) => l.scenario !== scenario && held.some((h) => h.scenario === l.scenario))];
+    // The same scenario stopped at another step (the precision asked changed) is another run ended.
+    const other = (l: Ended) => l.scenario !== scenario || l.runs !== stoppedAt;
+    this.#lasts = [{ scenario, runs: stoppedAt, profits }, ...this.#lasts.filter((l) => other(l) && held.some((h) => h.scenario === l.scenario && h.runs === l.runs))];
     // Every run made and not settled: how far the answer still is from it, as the CLI says.
     if (untilSettled && !this.settled && job.current && this.results) {
-      const s = settling(this.results, previous, DEFAULT_TOLERANCE);
-      if (s.settled) this.settled = readingOf(s);
-      else this.unsettled = readingOf(s);
+      const s = settling(this.results, previous, tolerance);
+      if (s.settled) this.settled = readingOf(s, tolerance);
+      else this.unsettled = readingOf(s, tolerance);
     }
     return true;
   }

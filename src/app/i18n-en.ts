@@ -26,6 +26,10 @@ export const en = {
   notSettledWhy: (tolerance: string) =>
     `Every run was made, and the widest 90% interval of a scheme's mean profit difference to the baseline is still wider than ${tolerance} of profit. More runs narrow it: four times the runs, half the width.`,
   untilSettled: 'Stop when settled',
+  tolerance: 'Precision asked',
+  toleranceOption: (share: string) => `within ${share}`,
+  toleranceWhy:
+    "How narrow the 90% interval of each scheme's mean profit difference to the baseline must be, as a share of profit, for the runs to stop. Twice as wide takes about a quarter of the runs.",
   keptSchemes: (n: number) => `kept the runs of ${n} unchanged scheme${n === 1 ? '' : 's'}`,
   keptSchemesWhy:
     'Neither these schemes nor anything else they depend on changed since the last run, so their runs are the same: they were kept, and only the changed schemes ran. The results are the ones a run of every scheme gives.',

@@ -116,7 +116,29 @@ export class Workbench extends EditedScenario {
     return this.comparison.untilSettled;
   }
   set untilSettled(on: boolean) {
+    if (on === this.comparison.untilSettled) return;
     this.comparison.untilSettled = on;
+    this.#settlingChanged();
+  }
+  /** The precision "stop when settled" asks: Comparison.tolerance. */
+  get tolerance(): number {
+    return this.comparison.tolerance;
+  }
+  set tolerance(share: number) {
+    if (share === this.comparison.tolerance) return;
+    this.comparison.tolerance = share;
+    if (this.comparison.untilSettled) this.#settlingChanged();
+  }
+
+  /**
+   * When to stop changed: the answer shown was read under the old rule, so it is run again
+   * as an edit would be (after the same pause, which lets a keyboard step through the
+   * choices). Runs held from the last comparison serve where they can: a looser precision
+   * finds its step in their profits and re-runs only up to it.
+   */
+  #settlingChanged(): void {
+    const scenario = this.scenario;
+    if (scenario && this.comparison.status !== 'idle') this.#schedule.changed(scenario);
   }
   /** The latest run's failure in the user's language, or null. */
   get error(): string | null {

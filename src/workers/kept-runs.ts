@@ -43,6 +43,12 @@ export function keptRuns(held: HeldBatch | null, state: AccumulatorState | null,
   return { run, state: keptState(state, places) };
 }
 
+/** What a batch keeping schemes reads of `held`: the held comparison it names, at the runs it asks. */
+export async function keptFrom(held: HeldRuns, scenario: Scenario, options: SummarizingRunOptions): Promise<ReturnType<typeof keptRuns>> {
+  const runs = options.runsTo ?? scenario.simulation.runs;
+  return keptRuns(held.find(options.keepFrom, runs), options.keep ? await held.state(options.keepFrom, runs) : null, scenario, options);
+}
+
 type Ended = HeldBatch & { batch: number };
 type Held = HeldBatch & { state: Promise<AccumulatorState | null> };
 
@@ -73,8 +79,9 @@ export class HeldRuns {
       (s) => (s && transferablesOf(s).reduce((n, b) => n + b.byteLength, 0) <= MAX_HELD_BYTES ? s : null),
       () => null,
     );
-    // Gathered again (a second full summary of the same batch): one copy of it is enough.
-    const others = this.#held.filter((h) => h.scenario !== ended.scenario);
+    // Gathered again (a second full summary of the same batch): one copy of it is enough. The
+    // same scenario stopped at another step (the precision asked changed) is another comparison.
+    const others = this.#held.filter((h) => h.scenario !== ended.scenario || h.runs !== ended.runs);
     this.#held = [{ scenario: ended.scenario, runs: ended.runs, state }, ...others].slice(0, HELD_COMPARISONS);
   }
 
@@ -83,18 +90,23 @@ export class HeldRuns {
     return this.#held.map((h) => ({ scenario: h.scenario, runs: h.runs }));
   }
 
-  /** The comparison held whole of `scenario` (the same object), or the newest. */
-  find(scenario?: Scenario): HeldBatch | null {
-    const h = this.#entry(scenario);
+  /**
+   * The comparison held whole of `scenario` (the same object) — of `runs` runs where it was
+   * held at more than one step — or the newest.
+   */
+  find(scenario?: Scenario, runs?: number): HeldBatch | null {
+    const h = this.#entry(scenario, runs);
     return h ? { scenario: h.scenario, runs: h.runs } : null;
   }
 
   /** Its summaries; null if they could not be copied or were too large. */
-  state(scenario?: Scenario): Promise<AccumulatorState | null> {
-    return this.#entry(scenario)?.state ?? Promise.resolve(null);
+  state(scenario?: Scenario, runs?: number): Promise<AccumulatorState | null> {
+    return this.#entry(scenario, runs)?.state ?? Promise.resolve(null);
   }
 
-  #entry(scenario?: Scenario): Held | undefined {
-    return scenario ? this.#held.find((x) => x.scenario === scenario) : this.#held[0];
+  #entry(scenario?: Scenario, runs?: number): Held | undefined {
+    if (!scenario) return this.#held[0];
+    const same = this.#held.filter((x) => x.scenario === scenario);
+    return same.find((x) => x.runs === runs) ?? same[0];
   }
 }

@@ -35,7 +35,7 @@ import { CheckpointSteps } from './checkpoint-steps.ts';
 import { coreCount, defaultWorkerCount } from './web-worker-count.ts';
 import type { HeldBatch, SummarizingRunOptions, SummarizingRunner } from './runner.ts';
 import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
-import { HeldRuns, keptRuns } from './kept-runs.ts';
+import { HeldRuns, keptFrom, type keptRuns } from './kept-runs.ts';
 import { chunkSize } from './chunk-size.ts';
 
 export interface WebWorkerRunnerOptions {
@@ -115,7 +115,7 @@ export class WebWorkerRunner implements SummarizingRunner {
 
   run(scenario: Scenario, options: SummarizingRunOptions = {}): Promise<void> {
     // A batch that keeps schemes waits for the held summaries' copy (kept-runs.ts).
-    const kept = async () => keptRuns(this.#held.find(options.keepFrom), options.keep ? await this.#held.state(options.keepFrom) : null, scenario, options);
+    const kept = () => keptFrom(this.#held, scenario, options);
     const next = this.#queue.then(async () => this.#run(scenario, options, await kept()));
     this.#queue = next.catch(() => {});
     return next;

@@ -12,7 +12,7 @@ import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { RunEngine } from '../../src/app/workbench.svelte.ts';
 import type { HeldBatch, SummarizingRunOptions } from '../../src/workers/runner.ts';
-import { HeldRuns, keptRuns } from '../../src/workers/kept-runs.ts';
+import { HeldRuns, keptFrom } from '../../src/workers/kept-runs.ts';
 
 export function localEngine(): RunEngine & { summaries: number; jobs: number } {
   const runner = new InlineRunner();
@@ -28,7 +28,7 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
       return held.holds();
     },
     async run(scenario: Scenario, options: SummarizingRunOptions = {}) {
-      const kept = keptRuns(held.find(options.keepFrom), options.keep ? await held.state(options.keepFrom) : null, scenario, options);
+      const kept = await keptFrom(held, scenario, options);
       if (kept instanceof Error) throw kept;
       const acc = kept ? ResultsAccumulator.fromState(kept.state) : new ResultsAccumulator(scenario);
       const mine = { scenario, acc, batch: ++batches };

@@ -194,6 +194,43 @@ describe('Workbench: stop when settled', () => {
     expect(wb.results!.scenario.runs).toBe(150);
   });
 
+  it('runs again when the precision asked or the switch changes, reading the runs held where they serve', async () => {
+    // Two months of 800 runs: the widest interval is 4.7% of profit at 400 runs, so 1% runs
+    // them all and 5% settles at 400, as `paybench run --until-converged --tolerance 0.05` does.
+    const scenario = { ...bundled(800), simulation: { ...bundled(800).simulation, months: 2, burnInMonths: 1 } };
+    const engine = localEngine();
+    const wb = new Workbench(scenario, engine, 'en');
+    await wb.run();
+    expect(wb.unsettled).toMatchObject({ runs: 800, tolerance: DEFAULT_TOLERANCE });
+    expect(engine.jobs).toBe(3 * 800);
+
+    wb.tolerance = 0.05;
+    await vi.waitFor(() => expect(wb.status === 'done' && wb.settled).toMatchObject({ runs: 400, tolerance: 0.05 }), { timeout: 60_000 });
+    expect(wb.results!.scenario.runs).toBe(400);
+    // The step was found in the runs held; only the 400 runs up to it were made again.
+    expect(engine.jobs).toBe(3 * 800 + 3 * 400);
+    const { main } = await import('../../src/cli/main.ts');
+    const files: Record<string, string> = { '/s.json': JSON.stringify(scenario) };
+    const written: Record<string, string> = {};
+    const io = { stdout: () => {}, stderr: () => {}, readFile: async (p: string) => files[p], writeFile: async (p: string, d: string) => void (written[p] = d), cwd: '/', cpus: 1, isTTY: false };
+    expect(await main(['run', '/s.json', '--until-converged', '--tolerance', '0.05', '--workers', '1', '--quiet', '--json', '/r.json'], io)).toBe(0);
+    expect(written['/r.json']).toBe(resultsJsonText(wb.results!));
+
+    // Back to 1%: the 800 runs are still held, so nothing runs and the answer is theirs again.
+    wb.tolerance = DEFAULT_TOLERANCE;
+    await vi.waitFor(() => expect(wb.status === 'done' && wb.unsettled).toMatchObject({ runs: 800, tolerance: DEFAULT_TOLERANCE }), { timeout: 60_000 });
+    expect(wb.results!.scenario.runs).toBe(800);
+    expect(engine.jobs).toBe(3 * 800 + 3 * 400);
+
+    // The switch off: every run, no reading; the precision alone then changes nothing.
+    wb.untilSettled = false;
+    await vi.waitFor(() => expect(wb.status === 'done' && wb.unsettled === null && wb.results!.scenario.runs).toBe(800), { timeout: 60_000 });
+    const run = vi.spyOn(wb, 'run');
+    wb.tolerance = 0.02;
+    await new Promise((r) => setTimeout(r, DEBOUNCE_MS * 2));
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it('says how wide the interval still is when every run was made unsettled, as the CLI does', async () => {
     // 100 runs: one step, with no step before it to hold the ranking, so it cannot settle.
     const scenario = { ...bundled(100), simulation: { ...bundled(100).simulation, months: 2, burnInMonths: 1 } };

@@ -153,6 +153,32 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await page.getByTestId('results-n').textContent()).toContain(`N = ${done.runs}`);
   }, 120_000);
 
+  it('settles sooner at a looser precision chosen beside the switch, and reads the held runs again back at 1%', async () => {
+    const before = await state<number>(page, 'wb.results.scenario.runs');
+    const precision = page.getByLabel('Precision asked');
+    expect(await precision.inputValue()).toBe('0.01');
+    await precision.selectOption({ label: 'within 2%' });
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.settled?.tolerance === 0.02, null, { timeout: 60_000 });
+    const settled = await state<{ runs: number; widest: number }>(page, '({ runs: wb.settled.runs, widest: wb.settled.widest })');
+    expect(settled.runs).toBeLessThan(before);
+    expect(settled.widest).toBeLessThanOrEqual(0.02);
+    const width = `${Number((settled.widest * 100).toFixed(settled.widest >= 0.1 ? 1 : 2))}%`;
+    expect(await page.getByTestId('settled').textContent()).toBe(`settled at ${settled.runs} runs (interval ${width} of profit)`);
+    expect(await page.getByTestId('settled').getAttribute('title')).toContain('narrower than 2% of profit');
+    // The numbers of `paybench run --until-converged --tolerance 0.02`: those of its first runs.
+    await showsInline(page, { ...bundled(), simulation: { ...bundled().simulation, runs: settled.runs } });
+    await precision.selectOption({ label: 'within 1%' });
+    await page.waitForFunction((runs) => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.results?.scenario.runs === runs, before, { timeout: 60_000 });
+    expect(await state(page, 'wb.keptSchemes')).toBe(3);
+    // The switch by keyboard: off runs every run and disables the precision.
+    await page.getByRole('switch', { name: 'Stop when settled' }).focus();
+    await page.keyboard.press('Space');
+    expect(await precision.isDisabled()).toBe(true);
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.unsettled === null, null, { timeout: 60_000 });
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.unsettled !== null, null, { timeout: 60_000 });
+  }, 120_000);
+
   it('draws every chart with data for every scheme, in every tab', async () => {
     const results = await state<ResultsJson>(page, 'wb.results');
     const colours = Object.values(schemeColors(results.schemes, results.baseline)).map(hexToRgb);

@@ -157,4 +157,23 @@ describe('the web pool keeps what an edit left', () => {
     await expect(runner.run(older, { keep: older.schemes.map((_, i) => (i === 0 ? 0 : -1)), keepFrom: versions[0] })).rejects.toThrow('no earlier runs are held to keep');
     runner.dispose();
   });
+
+  it('holds the same scenario stopped at two steps as two comparisons, and keeps from the one of the runs asked', async () => {
+    // A run of every run, then the same scenario settled at the first step (a looser precision asked).
+    const sent: RunJob[] = [];
+    const runner = new WebWorkerRunner({ workers: 2, minJobsPerWorker: 1, crowded: false, createWorker: () => keepingWorker(sent) });
+    const s = scenarioOf(20);
+    const n = s.schemes.length;
+    await runner.run(s, { hold: true });
+    await runner.summarize();
+    await runner.run(s, { hold: true, checkpoints: [10, 20], onCheckpoint: async (runs) => runs === 10 });
+    await runner.summarize(); // (these fake workers fold the runs sent past a checkpoint too)
+    expect(runner.holds()).toEqual([{ scenario: s, runs: 10 }, { scenario: s, runs: 20 }]);
+    // Back to every run: the 20 runs held serve, and nothing is sent.
+    sent.length = 0;
+    await runner.run(s, { keep: s.schemes.map((_, i) => i), keepFrom: s, hold: true });
+    expect(sent).toHaveLength(0);
+    expect(pairs(await runner.summarize())).toEqual(every(n, 20));
+    runner.dispose();
+  });
 });
