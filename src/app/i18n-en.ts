@@ -24,7 +24,7 @@ export const en = {
   rankingNotHeldWhy:
     'Every run was made and the intervals are narrow enough, but the ranking of the schemes by median profit did not hold from one step (100, 200, 400, … runs) to the next, or there was no step before to hold against.',
   notSettledWhy: (tolerance: string) =>
-    `Every run was made, and the widest 90% interval of a scheme's mean profit difference to the baseline is still wider than ${tolerance} of profit. More runs narrow it: four times the runs, half the width.`,
+    `Every run was made, and the widest 90% interval of a scheme's mean profit difference to the baseline is still wider than ${tolerance} of profit. More runs narrow it (four times the runs, half the width), or a looser precision asked beside the switch settles sooner.`,
   untilSettled: 'Stop when settled',
   tolerance: 'Precision asked',
   toleranceOption: (share: string) => `within ${share}`,
