@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeWorkspace, storedWorkspace } from '../../src/app/storage.ts';
+import { storeSettling, storeWorkspace, storedSettling, storedWorkspace } from '../../src/app/storage.ts';
+import { TOLERANCES } from '../../src/app/comparison.svelte.ts';
 
 const withStorage = (setItem: (key: string, value: string) => void) => {
   const data = new Map<string, string>();
@@ -27,5 +28,21 @@ describe('keeping the workspace', () => {
       throw new DOMException('Access is denied for this document.', 'SecurityError');
     });
     expect(storeWorkspace('{"a":3}')).toBe(true);
+  });
+});
+
+describe('keeping "stop when settled" and its precision', () => {
+  afterEach(() => delete (globalThis as { localStorage?: unknown }).localStorage);
+
+  it('reads back what was chosen, and nothing from a value it does not offer or no storage', () => {
+    expect(storedSettling(TOLERANCES)).toBeNull();
+    withStorage(() => {});
+    expect(storedSettling(TOLERANCES)).toBeNull();
+    storeSettling({ untilSettled: false, tolerance: 0.02 });
+    expect(storedSettling(TOLERANCES)).toEqual({ untilSettled: false, tolerance: 0.02 });
+    for (const junk of ['{"untilSettled":true,"tolerance":0.03}', '{"untilSettled":"yes","tolerance":0.02}', '{"tolerance":0.02}', 'not json', '0.02', 'null']) {
+      globalThis.localStorage.setItem('paybench.settling', junk);
+      expect(storedSettling(TOLERANCES)).toBeNull();
+    }
   });
 });
