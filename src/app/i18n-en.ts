@@ -12,6 +12,7 @@ export const en = {
   cancel: 'Cancel',
   autoRun: 'Re-run on edits',
   autoOffNote: 'Large configuration: press Run when ready.',
+  manualNote: 'Re-run on edits is off: press Run when ready.',
   staleNote: 'Inputs changed since these results.',
   runsDone: (done: number, total: number) => `${done} / ${total} runs`,
   timeLeft: (s: string) => `${s} left`,

@@ -15,6 +15,8 @@ const schemeRuns = (scenario: Scenario): number => scenario.simulation.runs * sc
 export class RunSchedule {
   /** Re-run on edits (off: manual mode, the Run button). */
   autoRun = $state(true);
+  /** Manual mode is on because the configuration is large, not because the user chose it. */
+  offForSize = $state(false);
   #timer: ReturnType<typeof setTimeout> | null = null;
   /** Size of the configuration at the last change (manual mode starts when it grows past the limit). */
   #lastRuns = 0;
@@ -30,6 +32,7 @@ export class RunSchedule {
   /** A scenario was opened: it re-runs on edits unless it is large. */
   opened(scenario: Scenario): void {
     this.autoRun = schemeRuns(scenario) <= AUTO_RUN_LIMIT;
+    this.offForSize = !this.autoRun;
     this.#lastRuns = schemeRuns(scenario);
   }
 
@@ -38,13 +41,22 @@ export class RunSchedule {
     this.clear();
     // A configuration grown large waits for the Run button instead of starting on a keystroke.
     const runs = schemeRuns(scenario);
-    if (this.autoRun && runs > AUTO_RUN_LIMIT && this.#lastRuns <= AUTO_RUN_LIMIT) this.autoRun = false;
+    if (this.autoRun && runs > AUTO_RUN_LIMIT && this.#lastRuns <= AUTO_RUN_LIMIT) {
+      this.autoRun = false;
+      this.offForSize = true;
+    }
     this.#lastRuns = runs;
     if (!this.autoRun) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
       this.start();
     }, DEBOUNCE_MS);
+  }
+
+  /** The user switches re-running on edits on or off: manual mode is theirs now, whatever the size. */
+  choose(on: boolean): void {
+    this.autoRun = on;
+    this.offForSize = false;
   }
 
   /** No run is waiting for the pause to end. */

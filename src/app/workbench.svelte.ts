@@ -64,7 +64,11 @@ export class Workbench extends EditedScenario {
     return this.#schedule.autoRun;
   }
   set autoRun(on: boolean) {
-    this.#schedule.autoRun = on;
+    this.#schedule.choose(on);
+  }
+  /** Re-running on edits is off because the configuration is large (not by the user's choice). */
+  get autoRunOffForSize(): boolean {
+    return !this.#schedule.autoRun && this.#schedule.offForSize;
   }
 
   // ------------------------------------------- the comparison run, as the page reads it

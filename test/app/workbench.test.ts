@@ -77,6 +77,20 @@ describe('Workbench', () => {
     expect(run).toHaveBeenCalledTimes(1);
   });
 
+  it('says why it waits for the Run button: a configuration grown large, or the switch turned off', () => {
+    vi.useFakeTimers();
+    const wb = new Workbench(bundled(2), localEngine(), 'en');
+    vi.spyOn(wb, 'run').mockResolvedValue();
+    expect(wb.autoRunOffForSize).toBe(false);
+    wb.draft.simulation.runs = 20_000;
+    wb.changed();
+    expect({ auto: wb.autoRun, forSize: wb.autoRunOffForSize }).toEqual({ auto: false, forSize: true });
+    wb.autoRun = true;
+    wb.autoRun = false;
+    expect({ auto: wb.autoRun, forSize: wb.autoRunOffForSize }).toEqual({ auto: false, forSize: false });
+    expect(new Workbench(bundled(20_000), localEngine(), 'en').autoRunOffForSize).toBe(true);
+  });
+
   it('cancels a run and keeps the app usable', async () => {
     const wb = new Workbench(bundled(40), localEngine(), 'en');
     const running = wb.run();

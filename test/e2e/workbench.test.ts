@@ -325,6 +325,8 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
   it('switches a large configuration to the Run button, and cancels a long run', async () => {
     await page.locator('#field-simulation-runs').fill('20000');
     await expect.poll(() => state<boolean>(page, 'wb.autoRun')).toBe(false);
+    // Said why it waits: the size, not a switch the user turned off.
+    expect(await page.locator('.run-note').textContent()).toBe('Inputs changed since these results. Large configuration: press Run when ready.');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { timeout: 20_000 });
     await page.getByRole('button', { name: 'Cancel' }).click();
