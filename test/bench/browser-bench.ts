@@ -182,6 +182,11 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
     // on edits): one to what every scheme shares, one to a single scheme, which keeps the others' runs.
     const shared = await afterEdits(page, 'shared', 3);
     const oneScheme = await afterEdits(page, 'scheme', 3);
+    // The same edits at the precision an owner may ask beside "Stop when settled": 2% of
+    // profit instead of 1% (values further away: none tried before at either precision).
+    await precision(page, 0.02);
+    const sharedLoose = await afterEdits(page, 'shared', 3, 2);
+    await precision(page, 0.01);
 
     const run = (await page.evaluate(async (s) => {
       const wb = (globalThis as any).paybench.workbench;
@@ -207,6 +212,7 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
       ['page open → complete', ms(openDone)],
       [`after an edit of what every scheme shares (invoice hours ±1–2%, values not tried before): first visible result / complete`, shared],
       [`after an edit of one scheme (a tranche's gate day ±1–2, values not tried before): first visible result / complete`, oneScheme],
+      [`the shared edit (±3–4%) at a precision of 2% of profit instead of 1%: first visible result / complete`, sharedLoose],
       [`${job}, browser: first visible result`, ms(run.first)],
       [`${job}, browser: complete`, `${ms(run.complete)}${run.status === 'done' ? '' : ` (${run.status})`}${same}`],
       ['longest main-thread task', ms(longest)],
@@ -227,12 +233,12 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
  * how many schemes the last kept. Each edit is to a value not tried before (−1, +1, −2, …
  * from where the draft stood): going back to a comparison the page holds runs nothing.
  */
-async function afterEdits(page: Page, kind: 'shared' | 'scheme', times: number): Promise<string> {
+async function afterEdits(page: Page, kind: 'shared' | 'scheme', times: number, further = 0): Promise<string> {
   const out: string[] = [];
   let kept = 0;
   const base = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft)));
   for (let k = 0; k < times; k++) {
-    const step = (k % 2 ? 1 : -1) * (Math.floor(k / 2) + 1);
+    const step = (k % 2 ? 1 : -1) * (Math.floor(k / 2) + 1 + further);
     const r = (await page.evaluate(
       async ({ kind, step, base }) => {
         const wb = (globalThis as any).paybench.workbench;
@@ -247,14 +253,25 @@ async function afterEdits(page: Page, kind: 'shared' | 'scheme', times: number):
         const t0 = performance.now();
         while (wb.status === 'done' && performance.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 10));
         while (wb.status !== 'done') await new Promise((r) => setTimeout(r, 20));
-        return { first: wb.firstResultMs, complete: wb.completeMs, kept: wb.keptSchemes };
+        return { first: wb.firstResultMs, complete: wb.completeMs, kept: wb.keptSchemes, settled: wb.settled?.runs ?? null };
       },
       { kind, step, base },
-    )) as { first: number | null; complete: number | null; kept: number };
-    out.push(`${ms(r.first)} / ${ms(r.complete)}`);
+    )) as { first: number | null; complete: number | null; kept: number; settled: number | null };
+    out.push(`${ms(r.first)} / ${ms(r.complete)}${r.settled === null ? '' : ` (settled at ${r.settled})`}`);
     kept = r.kept;
   }
   return `${out.join(', ')}${kind === 'scheme' ? ` (runs of ${kept} schemes kept)` : ''}`;
+}
+
+/** Asks "Stop when settled" for `share` of profit, and waits for the run that asks. */
+async function precision(page: Page, share: number): Promise<void> {
+  await page.evaluate(async (share) => {
+    const wb = (globalThis as any).paybench.workbench;
+    wb.tolerance = share;
+    const t0 = performance.now();
+    while (wb.status === 'done' && performance.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 10));
+    while (wb.status !== 'done') await new Promise((r) => setTimeout(r, 20));
+  }, share);
 }
 
 function clientDepartment(): Scenario {
