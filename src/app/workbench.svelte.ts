@@ -138,11 +138,13 @@ export class Workbench extends EditedScenario {
    * When to stop changed: the answer shown was read under the old rule, so it is run again
    * as an edit would be (after the same pause, which lets a keyboard step through the
    * choices). Runs held from the last comparison serve where they can: a looser precision
-   * finds its step in their profits and re-runs only up to it.
+   * finds its step in their profits and re-runs only up to it. A sweep or a search under
+   * way is not given up for it (the scenario is the same): the rule applies from the next run.
    */
   #settlingChanged(): void {
     const scenario = this.scenario;
-    if (scenario && this.comparison.status !== 'idle') this.#schedule.changed(scenario);
+    if (!scenario || this.comparison.status === 'idle' || this.sensitivity.running || this.suggest.running) return;
+    this.#schedule.changed(scenario);
   }
   /** The latest run's failure in the user's language, or null. */
   get error(): string | null {

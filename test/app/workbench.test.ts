@@ -245,6 +245,20 @@ describe('Workbench: stop when settled', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it('does not give up a sensitivity sweep under way for a precision changed meanwhile', async () => {
+    const wb = new Workbench(bundled(4), localEngine(), 'en');
+    await wb.run();
+    const sweep = wb.sensitivity.compute(wb.scenario!, 2);
+    expect(wb.sensitivity.running).toBe(true);
+    const run = vi.spyOn(wb, 'run');
+    wb.tolerance = 0.02;
+    await sweep;
+    await new Promise((r) => setTimeout(r, DEBOUNCE_MS * 2));
+    expect(run).not.toHaveBeenCalled();
+    expect(wb.sensitivity.status).toBe('done');
+    expect(wb.tolerance).toBe(0.02);
+  });
+
   it('says how wide the interval still is when every run was made unsettled, as the CLI does', async () => {
     // 100 runs: one step, with no step before it to hold the ranking, so it cannot settle.
     const scenario = { ...bundled(100), simulation: { ...bundled(100).simulation, months: 2, burnInMonths: 1 } };
