@@ -15,7 +15,7 @@ const schemeRuns = (scenario: Scenario): number => scenario.simulation.runs * sc
 export class RunSchedule {
   /** Re-run on edits (off: manual mode, the Run button). */
   autoRun = $state(true);
-  /** Manual mode is on because the configuration is large, not because the user chose it. */
+  /** Manual mode is on because the configuration is large, not because the user chose it (never with autoRun). */
   offForSize = $state(false);
   #timer: ReturnType<typeof setTimeout> | null = null;
   /** Size of the configuration at the last change (manual mode starts when it grows past the limit). */

@@ -68,7 +68,7 @@ export class Workbench extends EditedScenario {
   }
   /** Re-running on edits is off because the configuration is large (not by the user's choice). */
   get autoRunOffForSize(): boolean {
-    return !this.#schedule.autoRun && this.#schedule.offForSize;
+    return this.#schedule.offForSize;
   }
 
   // ------------------------------------------- the comparison run, as the page reads it

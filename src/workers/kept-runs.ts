@@ -90,10 +90,7 @@ export class HeldRuns {
     return this.#held.map((h) => ({ scenario: h.scenario, runs: h.runs }));
   }
 
-  /**
-   * The comparison held whole of `scenario` (the same object) — of `runs` runs where it was
-   * held at more than one step — or the newest.
-   */
+  /** The comparison held whole of `scenario` (the same object; at `runs` runs, if given), or the newest. */
   find(scenario?: Scenario, runs?: number): HeldBatch | null {
     const h = this.#entry(scenario, runs);
     return h ? { scenario: h.scenario, runs: h.runs } : null;
@@ -105,8 +102,6 @@ export class HeldRuns {
   }
 
   #entry(scenario?: Scenario, runs?: number): Held | undefined {
-    if (!scenario) return this.#held[0];
-    const same = this.#held.filter((x) => x.scenario === scenario);
-    return same.find((x) => x.runs === runs) ?? same[0];
+    return scenario ? this.#held.find((x) => x.scenario === scenario && (runs === undefined || x.runs === runs)) : this.#held[0];
   }
 }

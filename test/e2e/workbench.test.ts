@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const precision = page.getByLabel('Precision asked');
     expect(await precision.inputValue()).toBe('0.01');
     await precision.selectOption({ label: 'within 2%' });
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.settled?.tolerance === 0.02, null, { timeout: 60_000 });
+    await doneShowing(page, 'wb.settled?.tolerance === 0.02');
     const settled = await state<{ runs: number; widest: number }>(page, '({ runs: wb.settled.runs, widest: wb.settled.widest })');
     expect(settled.runs).toBeLessThan(before);
     expect(settled.widest).toBeLessThanOrEqual(0.02);
@@ -168,24 +168,24 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     // The numbers of `paybench run --until-converged --tolerance 0.02`: those of its first runs.
     await showsInline(page, { ...bundled(), simulation: { ...bundled().simulation, runs: settled.runs } });
     await precision.selectOption({ label: 'within 1%' });
-    await page.waitForFunction((runs) => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.results?.scenario.runs === runs, before, { timeout: 60_000 });
+    await doneShowing(page, `wb.results.scenario.runs === ${before}`);
     expect(await state(page, 'wb.keptSchemes')).toBe(3);
     // The switch by keyboard: off runs every run and disables the precision.
     await page.getByRole('switch', { name: 'Stop when settled' }).focus();
     await page.keyboard.press('Space');
     expect(await precision.isDisabled()).toBe(true);
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.unsettled === null, null, { timeout: 60_000 });
+    await doneShowing(page, 'wb.unsettled === null');
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.unsettled !== null, null, { timeout: 60_000 });
+    await doneShowing(page, 'wb.unsettled !== null');
 
     // The choice is kept for the next visit, as the language is: the page opens at 2% and settles there.
     await precision.selectOption({ label: 'within 2%' });
     await page.reload();
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.status === 'done' && (globalThis as any).paybench.workbench.settled?.tolerance === 0.02, null, { timeout: 60_000 });
+    await doneShowing(page, 'wb.settled?.tolerance === 0.02');
     expect(await page.getByLabel('Precision asked').inputValue()).toBe('0.02');
     expect(await state(page, 'wb.results.scenario.runs')).toBe(settled.runs);
     await page.getByLabel('Precision asked').selectOption({ label: 'within 1%' });
-    await page.waitForFunction((runs) => (globalThis as any).paybench.workbench.status === 'done' && (globalThis as any).paybench.workbench.results?.scenario.runs === runs, before, { timeout: 60_000 });
+    await doneShowing(page, `wb.results.scenario.runs === ${before}`);
   }, 180_000);
 
   it('draws every chart with data for every scheme, in every tab', async () => {
