@@ -39,6 +39,8 @@ interface Ended {
   scenario: Scenario;
   runs: number;
   profits: ProfitLedger;
+  /** Settled before the scenario's runs: at this precision (null: it holds every run). */
+  tolerance: number | null;
 }
 
 const readingOf = (s: Settling, tolerance: number): Reading => ({ runs: s.runs, widest: s.precision.widest, tolerance });
@@ -112,9 +114,10 @@ export class Comparison extends BackgroundJob {
     this.settled = null;
     this.unsettled = null;
     return this.launch(
-      scenario.simulation.runs * (scenario.schemes.length - keptCount(keep)),
+      (from?.runs ?? scenario.simulation.runs) * (scenario.schemes.length - keptCount(keep)),
       async (job) => {
-        // Kept schemes can only end where their runs do: an answer settled sooner is read again from every scheme's runs.
+        // Kept schemes can only end where their runs do: an answer settled sooner, or not
+        // settled where a settled comparison kept from stopped, is read again from every scheme's runs.
         if (await this.#refining(scenario, keep, from, job)) return;
         job.progress(0, scenario.simulation.runs * scenario.schemes.length);
         await this.#refining(scenario, [], null, job);
@@ -127,18 +130,25 @@ export class Comparison extends BackgroundJob {
    * Per scheme, where the engine holds its every run from one of this comparison's last runs
    * (`from`, the one that keeps most), which the edit left as it was (keptSchemes); [] when
    * none is kept — or when nothing was edited and the user asked for the run: a Run asked
-   * for again runs again.
+   * for again runs again. A comparison that stopped settled holds the runs below its step:
+   * with "stop when settled" on, an edit keeps them and runs the others up to that step,
+   * where the answer is read (most edits settle there again; one that does not runs every
+   * scheme on). Not at a stricter precision than it settled at: its step would not do.
    */
   #keepable(scenario: Scenario, why: RunReason): { keep: number[]; from: Ended | null } {
     const none = { keep: [], from: null };
     let best: { keep: number[]; from: Ended | null } = none;
+    const steps = this.untilSettled ? checkpoints(scenario.simulation.runs) : [scenario.simulation.runs];
     for (const held of this.engine.holds?.() ?? []) {
       const last = this.#lasts.find((l) => l.scenario === held.scenario && l.runs === held.runs);
-      if (!last || held.runs !== scenario.simulation.runs) continue;
+      // Settled sooner at a looser precision than asked now: its step would not settle it.
+      if (!last || !steps.includes(held.runs) || (last.tolerance !== null && this.tolerance < last.tolerance)) continue;
       const keep = keptSchemes(held.scenario, scenario);
       const unedited = keep.length === held.scenario.schemes.length && keep.every((from, i) => from === i);
       if (unedited && why === 'asked') return none;
-      if (keptCount(keep) > keptCount(best.keep)) best = { keep, from: last };
+      // The most schemes kept; of those, the fewest runs (the others run only up to its step).
+      const more = keptCount(keep) - keptCount(best.keep);
+      if (more > 0 || (more === 0 && best.from !== null && last.runs < best.from.runs)) best = { keep, from: last };
     }
     return best;
   }
@@ -146,7 +156,8 @@ export class Comparison extends BackgroundJob {
   /**
    * Runs `scenario` on the engine (but the schemes it `keep`s: #keepable), showing its
    * summary as it refines; ends with the complete one. False: it settled before the kept runs
-   * end, so the answer must be read from every scheme's runs at that count (nothing final shown).
+   * end, so the answer must be read from every scheme's runs at that count, or it did not
+   * settle where the kept runs end before the scenario's runs do (nothing final shown).
    */
   async #refining(scenario: Scenario, keep: readonly number[], from: Ended | null, job: JobTicket): Promise<boolean> {
     const engine = this.engine;
@@ -197,13 +208,15 @@ export class Comparison extends BackgroundJob {
       keptTo = runs;
     };
     let early = false;
-    let stoppedAt = scenario.simulation.runs;
+    // Kept from a comparison settled sooner, the batch runs up to its step (its schemes hold no more).
+    const end = kept > 0 ? from!.runs : scenario.simulation.runs;
+    let stoppedAt = end;
     const onCheckpoint = async (runs: number): Promise<boolean> => {
       if (!job.current) return false;
       keepTo(runs);
       const s = settlingOf(profitFigures(scenario, profits), runs, previous, tolerance);
       previous = s.precision;
-      if (s.settled && kept > 0) early = true;
+      if (s.settled && kept > 0 && runs < end) early = true;
       else if (s.settled) this.settled = readingOf(s, tolerance);
       if (s.settled) stoppedAt = runs;
       return s.settled;
@@ -211,14 +224,14 @@ export class Comparison extends BackgroundJob {
 
     // Nothing to run (a scheme was only removed): the steps are read here, from the kept runs.
     if (schemes === 0 && untilSettled) {
-      for (const step of checkpoints(scenario.simulation.runs).slice(0, -1)) if (await onCheckpoint(step)) return false;
+      for (const step of checkpoints(scenario.simulation.runs).filter((c) => c < end)) if (await onCheckpoint(step)) return false;
     }
     await engine.run(scenario, {
       signal: job.signal,
       glimpseFirst: true,
       hold: true,
       profits,
-      ...(kept > 0 ? { keep, keepFrom: from!.scenario } : {}),
+      ...(kept > 0 ? { keep, keepFrom: from!.scenario, ...(end < scenario.simulation.runs ? { runsTo: end } : {}) } : {}),
       ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;
@@ -231,13 +244,16 @@ export class Comparison extends BackgroundJob {
     });
     if (!job.current) return true;
     if (early) return false;
-    keepTo(scenario.simulation.runs);
+    keepTo(end);
+    // The step a settled comparison stopped at, read as a batch of every scheme reads it there.
+    if (end < scenario.simulation.runs && !(await onCheckpoint(end))) return false;
     await (inFlight ?? Promise.resolve());
     await refresh(true);
     const held = this.engine.holds?.() ?? [];
     // The same scenario stopped at another step (the precision asked changed) is another run ended.
     const other = (l: Ended) => l.scenario !== scenario || l.runs !== stoppedAt;
-    this.#lasts = [{ scenario, runs: stoppedAt, profits }, ...this.#lasts.filter((l) => other(l) && held.some((h) => h.scenario === l.scenario && h.runs === l.runs))];
+    const ended: Ended = { scenario, runs: stoppedAt, profits, tolerance: stoppedAt < scenario.simulation.runs ? tolerance : null };
+    this.#lasts = [ended, ...this.#lasts.filter((l) => other(l) && held.some((h) => h.scenario === l.scenario && h.runs === l.runs))];
     // Every run made and not settled: how far the answer still is from it, as the CLI says.
     if (untilSettled && !this.settled && job.current && this.results) {
       const s = settling(this.results, previous, tolerance);

@@ -248,6 +248,66 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     await settlesAsAFreshRun(wb, 200);
   }, 120_000);
 
+  it('keeps a comparison settled sooner: the edited scheme runs up to its step, where the answer settles again', async () => {
+    // Three months of 400 runs at 5%: settled at 200. Each edit of a gate day then runs that
+    // scheme's 200 runs alone and shows what a fresh run of the edited scenario shows.
+    const engine = localEngine();
+    const wb = new Workbench(bundled('client-department', 400, 3), engine, 'en');
+    wb.tolerance = 0.05;
+    await wb.run();
+    expect(wb.settled?.runs).toBe(200);
+    expect(engine.jobs).toBe(600);
+    let shown = '';
+    for (const [day, jobs] of [[14, 800], [13, 1000]]) {
+      wb.draft.schemes[2].tranches[0].gate!.byDay = day;
+      await wb.run('edited');
+      expect(wb.keptSchemes).toBe(2);
+      expect(engine.jobs).toBe(jobs);
+      const fresh = new Workbench(wb.scenario!, localEngine(), 'en');
+      fresh.tolerance = 0.05;
+      await fresh.run();
+      expect(wb.settled).toEqual(fresh.settled);
+      expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh.results!));
+      shown = resultsJsonText(wb.results!);
+    }
+    // Stricter than it settled at, its step would not do: every scheme runs. (The comparison's
+    // own precision: the workbench's setter would schedule a run of its own.)
+    wb.comparison.tolerance = 0.01;
+    wb.draft.schemes[2].tranches[0].gate!.byDay = 12;
+    await runKeeping(wb, engine, 0, 1000 + 1200, 'edited');
+    // Back to 5% and the day before (an Undo): kept whole from its 200 runs held, nothing runs.
+    wb.comparison.tolerance = 0.05;
+    wb.draft.schemes[2].tranches[0].gate!.byDay = 13;
+    await wb.run('edited');
+    expect(wb.keptSchemes).toBe(3);
+    expect(engine.jobs).toBe(2200);
+    expect(wb.settled?.runs).toBe(200);
+    expect(resultsJsonText(wb.results!)).toBe(shown);
+  }, 180_000);
+
+  it('runs every scheme on when the answer is not settled where the kept comparison settled', async () => {
+    // linear and the same rules under another id differ by 0 in every run: settled at 200.
+    // The second then takes threshold's rules: not settled at 200, so both run on from the start.
+    const s = bundled('client-department', 400, 3);
+    const threshold = s.schemes[1];
+    s.schemes = [s.schemes[0], { ...structuredClone(s.schemes[0]), id: 'second', name: 'Second' }];
+    const engine = localEngine();
+    const wb = new Workbench(s, engine, 'en');
+    await wb.run();
+    expect(wb.settled?.runs).toBe(200);
+    wb.draft.schemes[1] = { ...structuredClone(threshold), id: 'second', name: 'Second' };
+    const edited = wb.scenario!;
+    await wb.run('edited');
+    expect(wb.status).toBe('done');
+    expect(engine.jobs).toBe(400 + 200 + 800);
+    expect(wb.settled?.runs ?? 400).toBe(400);
+    const fresh = new Workbench(edited, localEngine(), 'en');
+    await fresh.run();
+    expect(wb.settled).toEqual(fresh.settled);
+    expect(wb.unsettled).toEqual(fresh.unsettled);
+    expect(resultsJsonText(wb.results!)).toBe(resultsJsonText(fresh.results!));
+  }, 180_000);
+
   it('reads the steps from the kept runs when nothing is left to run, and the answer again if it settles sooner', async () => {
     // linear, the same rules under another id, and threshold: not settled at 400 runs. Without
     // threshold nothing runs, but the two left differ by 0 in every run: settled at 200.

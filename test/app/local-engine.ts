@@ -56,8 +56,9 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
         },
       });
       const everyScheme = kept !== null || schemeIds === undefined || schemeIds.length === scenario.schemes.length;
-      const runs = stoppedAt ?? scenario.simulation.runs;
-      if (options.hold && !options.runsFrom && options.runsTo === undefined && everyScheme && (!kept || runs === scenario.simulation.runs)) held.end(mine.batch, scenario, runs);
+      const runsTo = options.runsTo ?? scenario.simulation.runs;
+      const runs = stoppedAt ?? runsTo;
+      if (options.hold && !options.runsFrom && everyScheme && (!kept || runs === runsTo)) held.end(mine.batch, scenario, runs);
     },
     async summarize(options: { glimpse?: boolean } = {}) {
       if (!latest) return null;

@@ -230,11 +230,18 @@ describe('Workbench: stop when settled', () => {
     expect(await main(['run', '/s.json', '--until-converged', '--tolerance', '0.05', '--workers', '1', '--quiet', '--json', '/r.json'], io)).toBe(0);
     expect(written['/r.json']).toBe(resultsJsonText(wb.results!));
 
-    // Back to 1%: the 800 runs are still held, so nothing runs and the answer is theirs again.
+    // Back to 1%: the 800 runs are still held, so nothing runs and the answer is theirs again
+    // (the 400 runs settled at 5% are held too, but their step would not settle at 1%).
     wb.tolerance = DEFAULT_TOLERANCE;
     await vi.waitFor(() => expect(wb.status === 'done' && wb.unsettled).toMatchObject({ runs: 800, tolerance: DEFAULT_TOLERANCE }), { timeout: 60_000 });
     expect(wb.results!.scenario.runs).toBe(800);
     expect(engine.jobs).toBe(3 * 800 + 3 * 400);
+    // And at 5% again: the 400 runs settled there serve (the 800 held would settle at 400 too,
+    // but their answer there must be read from every scheme's first 400 runs, made again).
+    wb.tolerance = 0.05;
+    await vi.waitFor(() => expect(wb.status === 'done' && wb.settled).toMatchObject({ runs: 400, tolerance: 0.05 }), { timeout: 60_000 });
+    expect(engine.jobs).toBe(3 * 800 + 3 * 400);
+    expect(written['/r.json']).toBe(resultsJsonText(wb.results!));
 
     // The switch off: every run, no reading; the precision alone then changes nothing.
     wb.untilSettled = false;
