@@ -50,7 +50,7 @@ const readingOf = (s: Settling, tolerance: number): Reading => ({ runs: s.runs, 
  * as a share of profit. Twice as wide takes about a quarter of the runs (the bundled client
  * department settles at 400 of 1,000 runs at 2%, and runs them all at 1%).
  */
-export const TOLERANCES = [0.005, DEFAULT_TOLERANCE, 0.02, 0.05] as const;
+export const TOLERANCES = [0.005, 0.01, 0.02, 0.05] as const;
 
 export class Comparison extends BackgroundJob {
   /** Stop a run once the answer is settled (batch/converge.ts), as a convergence monitor does. */

@@ -45,7 +45,7 @@ Usage:
       for paybench merge. --shard I/K: the I-th of K equal slices (from 0); --shard K takes
       I from JOB_COMPLETION_INDEX (Kubernetes indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX.
       --until-converged: run 100, 200, 400, … runs and stop once settled: every 90% interval
-      of a paired profit difference narrower than --tolerance (default 0.01) of profit and
+      of a paired profit difference narrower than --tolerance (default 0.02) of profit and
       the ranking unchanged since the step before; --runs is then the most it may take.
   paybench merge SHARD... [--json PATH|-] [--csv DIR] [--shard PATH]
       Merge the shards of one batch (same scenario, seed, runs and schemes; no overlaps)

@@ -209,8 +209,8 @@ describe('Workbench: stop when settled', () => {
   });
 
   it('runs again when the precision asked or the switch changes, reading the runs held where they serve', async () => {
-    // Two months of 800 runs: the widest interval is 4.7% of profit at 400 runs, so 1% runs
-    // them all and 5% settles at 400, as `paybench run --until-converged --tolerance 0.05` does.
+    // Two months of 800 runs: the widest interval is 4.7% of profit at 400 runs, so the default
+    // (2%) runs them all and 5% settles at 400, as `paybench run --until-converged --tolerance 0.05` does.
     const scenario = { ...bundled(800), simulation: { ...bundled(800).simulation, months: 2, burnInMonths: 1 } };
     const engine = localEngine();
     const wb = new Workbench(scenario, engine, 'en');
@@ -230,8 +230,8 @@ describe('Workbench: stop when settled', () => {
     expect(await main(['run', '/s.json', '--until-converged', '--tolerance', '0.05', '--workers', '1', '--quiet', '--json', '/r.json'], io)).toBe(0);
     expect(written['/r.json']).toBe(resultsJsonText(wb.results!));
 
-    // Back to 1%: the 800 runs are still held, so nothing runs and the answer is theirs again
-    // (the 400 runs settled at 5% are held too, but their step would not settle at 1%).
+    // Back to the default: the 800 runs are still held, so nothing runs and the answer is theirs
+    // again (the 400 runs settled at 5% are held too, but their step would not settle at 2%).
     wb.tolerance = DEFAULT_TOLERANCE;
     await vi.waitFor(() => expect(wb.status === 'done' && wb.unsettled).toMatchObject({ runs: 800, tolerance: DEFAULT_TOLERANCE }), { timeout: 60_000 });
     expect(wb.results!.scenario.runs).toBe(800);
@@ -247,7 +247,7 @@ describe('Workbench: stop when settled', () => {
     wb.untilSettled = false;
     await vi.waitFor(() => expect(wb.status === 'done' && wb.unsettled === null && wb.results!.scenario.runs).toBe(800), { timeout: 60_000 });
     const run = vi.spyOn(wb, 'run');
-    wb.tolerance = 0.02;
+    wb.tolerance = 0.01;
     await new Promise((r) => setTimeout(r, DEBOUNCE_MS * 2));
     expect(run).not.toHaveBeenCalled();
   });
@@ -258,12 +258,12 @@ describe('Workbench: stop when settled', () => {
     const sweep = wb.sensitivity.compute(wb.scenario!, 2);
     expect(wb.sensitivity.running).toBe(true);
     const run = vi.spyOn(wb, 'run');
-    wb.tolerance = 0.02;
+    wb.tolerance = 0.01;
     await sweep;
     await new Promise((r) => setTimeout(r, DEBOUNCE_MS * 2));
     expect(run).not.toHaveBeenCalled();
     expect(wb.sensitivity.status).toBe('done');
-    expect(wb.tolerance).toBe(0.02);
+    expect(wb.tolerance).toBe(0.01);
   });
 
   it('says how wide the interval still is when every run was made unsettled, as the CLI does', async () => {

@@ -265,8 +265,16 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     const boxes = async () => (await Promise.all(parts.map((p) => page.locator(p).all()))).flat().map((l) => l.boundingBox());
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByRole('button', { name: 'RU', exact: true }).click();
+    /** Asks "stop when settled" for `share` of profit, and waits for the answer read at it. */
+    const settling = (share: number) =>
+      page.evaluate(async (share) => {
+        const wb = (globalThis as any).paybench.workbench;
+        wb.tolerance = share;
+        while (!(wb.status === 'done' && (wb.settled ?? wb.unsettled)?.tolerance === share)) await new Promise((r) => setTimeout(r, 20));
+      }, share);
     try {
-      // The longest status there is: every run made, and not settled (the bundled scenario at 1,000 runs).
+      // The longest status there is: every run made, and not settled (at 0.5% of profit).
+      await settling(0.005);
       expect(await page.getByTestId('not-settled').isVisible()).toBe(true);
       const line = (await page.locator('.progress-line').boundingBox())!;
       for (const toggle of await page.locator('.run-status .toggle').all()) {
@@ -282,6 +290,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });
       await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await settling(0.02);
     }
   }, 30_000);
 
