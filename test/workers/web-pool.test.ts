@@ -213,6 +213,34 @@ describe('the web worker pool', () => {
     runner.dispose();
   });
 
+  it('runs ahead of a checkpoint in pieces a quarter the time of the others, so the summary that ends a settled batch waits little', async () => {
+    const scenario = defaultScenario();
+    scenario.simulation.runs = 400;
+    // Workers that take 2 ms a job by their own clock: the pool's 60 ms pieces are 30 jobs.
+    const pieces: { jobs: number; apart: boolean }[] = [];
+    const runner = new WebWorkerRunner({
+      minJobsPerWorker: 1,
+      workers: 2,
+      createWorker: () => {
+        const inTurn = oneAtATime();
+        return fakeWebWorker({
+          init: inTurn(() => {}),
+          commit: inTurn(() => {}),
+          run: (_batch: number, jobs: RunJob[], _fault?: string, apart = false) => {
+            pieces.push({ jobs: jobs.length, apart });
+            return inTurn(async () => (await new Promise((r) => setTimeout(r, 1)), { count: jobs.length, ms: 2 * jobs.length }))();
+          },
+        });
+      },
+    });
+    // A slow reading at each checkpoint: the workers run ahead meanwhile.
+    await runner.run(scenario, { checkpoints: [200, 400], onCheckpoint: async () => (await new Promise((r) => setTimeout(r, 40)), false) });
+    runner.dispose();
+    const largest = (apart: boolean) => Math.max(...pieces.filter((p) => p.apart === apart).map((p) => p.jobs));
+    expect(largest(false)).toBe(30);
+    expect(largest(true)).toBe(8);
+  });
+
   it('in a crowded pool, starts a batch asked for a glimpse first on the first worker alone, and the others once it is read', async () => {
     const scenario = defaultScenario();
     scenario.simulation.runs = 40;
