@@ -16,6 +16,8 @@ export const en = {
   staleNote: 'Inputs changed since these results.',
   runsDone: (done: number, total: number) => `${done} / ${total} runs`,
   timeLeft: (s: string) => `${s} left`,
+  timeLeftUpTo: (s: string) => `up to ${s} left`,
+  timeLeftUpToWhy: 'What every run would take: if the answer settles at an earlier step, the runs stop there.',
   finishedIn: (s: string) => `done in ${s}`,
   settledAt: (runs: number, widest: string) => `settled at ${runs} runs (interval ${widest} of profit)`,
   settledWhy: (tolerance: string) =>

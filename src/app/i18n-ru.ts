@@ -17,6 +17,8 @@ export const ru: Words = {
   staleNote: 'Входные данные изменились после расчёта.',
   runsDone: (done, total) => `${done} / ${total} прогонов`,
   timeLeft: (s) => `осталось ${s}`,
+  timeLeftUpTo: (s) => `осталось не больше ${s}`,
+  timeLeftUpToWhy: 'Столько займут все прогоны: если ответ устоится на более раннем шаге, прогоны там и остановятся.',
   finishedIn: (s) => `готово за ${s}`,
   settledAt: (runs, widest) => `устоялось на ${runs} прогонах (интервал ${widest} прибыли)`,
   settledWhy: (tolerance) =>

@@ -8,8 +8,13 @@ export interface Progress {
   finish(): void;
 }
 
-export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' | 'quiet', now: () => number): Progress {
+/**
+ * `mayStopSooner`: the batch stops once the answer is settled (--until-converged), so the
+ * time left is what every run would take: "up to".
+ */
+export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' | 'quiet', now: () => number, { mayStopSooner = false } = {}): Progress {
   if (mode === 'quiet') return { update() {}, finish() {} };
+  const upTo = mayStopSooner ? 'up to ' : '';
   const started = now();
   let lastDraw = -Infinity;
   let lastQuarter = 0;
@@ -17,7 +22,7 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
   const left = (done: number, total: number) => {
     if (done === 0) return '';
     const seconds = ((now() - started) / 1000) * ((total - done) / done);
-    return seconds >= 60 ? ` · ${Math.round(seconds / 60)} min left` : ` · ${seconds.toFixed(1)} s left`;
+    return seconds >= 60 ? ` · ${upTo}${Math.round(seconds / 60)} min left` : ` · ${upTo}${seconds.toFixed(1)} s left`;
   };
   return {
     update(done, total, unit = 'runs') {

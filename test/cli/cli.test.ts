@@ -201,7 +201,15 @@ describe('paybench run', () => {
     const t = fakeIo();
     expect(await main(['run', SCENARIO, '--runs', '4', '--months', '1', '--workers', '1'], t.io)).toBe(0);
     expect(t.stderr()).toMatch(/12\/12 runs \(100%\)/);
+    expect(t.stderr()).toMatch(/\/12 runs \(\d+%\) · [\d.]+ s left/);
+    expect(t.stderr()).not.toMatch(/up to/);
     expect(t.stderr()).toMatch(/done in/);
+  });
+
+  it('says "up to" the time left when the runs stop once the answer is settled', async () => {
+    const t = fakeIo();
+    expect(await main(['run', SCENARIO, '--runs', '4', '--months', '1', '--workers', '1', '--until-converged'], t.io)).toBe(0);
+    expect(t.stderr()).toMatch(/\/12 runs \(\d+%\) · up to [\d.]+ s left/);
   });
 });
 

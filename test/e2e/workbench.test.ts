@@ -338,6 +338,8 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await page.locator('.run-note').textContent()).toBe('Inputs changed since these results. Large configuration: press Run when ready.');
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { timeout: 20_000 });
+    // Stopping when settled, the time left is what every run would take: the most it takes.
+    await expect.poll(() => page.getByTestId('time-left').textContent(), { timeout: 10_000 }).toMatch(/^up to \d+(\.\d)?\u00A0s left$/);
     await page.getByRole('button', { name: 'Cancel' }).click();
     await waitForRun(page, 'cancelled', 5_000);
     const stopped = await state<number>(page, 'wb.done');
