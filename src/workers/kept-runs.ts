@@ -1,11 +1,12 @@
 /**
  * Runs a pool keeps from one comparison to the next. When a batch asked to be held ends
- * with every run of every scheme and its full summary has gathered them in the first
- * worker, the pool takes a copy of those summaries (about 3 MiB for 3 schemes × 1,000
- * runs), and keeps the last HELD_COMPARISONS such copies. A later batch whose edit left
- * some schemes as one of them had them (app/kept-schemes.ts) hands the first worker those
- * schemes' summaries from it, where the schemes now stand, and runs the others alone
- * (none, when a scheme was only removed, or on going back to a comparison held). The
+ * with every run of every scheme up to where it ended (its last run, or the step at which
+ * it settled) and its full summary has gathered them in the first worker, the pool takes a
+ * copy of those summaries (about 3 MiB for 3 schemes × 1,000 runs), and keeps the last
+ * HELD_COMPARISONS such copies. A later batch whose edit left some schemes as one of them
+ * had them (app/kept-schemes.ts) hands the first worker those schemes' summaries from it,
+ * where the schemes now stand, and runs the others alone, up to the same run (none, when
+ * a scheme was only removed, or on going back to a comparison held). The
  * copies stay on the page, so a batch cancelled by the next edit loses nothing of them.
  * Summaries are functions of the set of runs, so the results are the ones a batch of
  * every scheme gives.
