@@ -106,6 +106,14 @@ export class Workbench extends EditedScenario {
   get resultsScenario(): Scenario | null {
     return this.comparison.resultsScenario;
   }
+  /**
+   * The results shown hold fewer runs than asked because runs still go on (or were cancelled):
+   * the glance and the deck say "partial". An answer that settled sooner is complete.
+   */
+  get partial(): boolean {
+    const results = this.results;
+    return results !== null && (this.running || this.status === 'cancelled') && results.scenario.runs < (this.resultsScenario?.simulation.runs ?? 0);
+  }
   get settled(): Comparison['settled'] {
     return this.comparison.settled;
   }

@@ -266,6 +266,26 @@ describe('Workbench: stop when settled', () => {
     expect(wb.tolerance).toBe(0.01);
   });
 
+  it('calls results partial while runs go on or once cancelled, never when the answer settled sooner', async () => {
+    const scenario = { ...bundled(800), simulation: { ...bundled(800).simulation, months: 2, burnInMonths: 1 } };
+    const wb = new Workbench(scenario, localEngine(), 'en');
+    wb.comparison.tolerance = 0.05;
+    const running = wb.run();
+    await vi.waitFor(() => expect(wb.running && wb.results !== null).toBe(true), { timeout: 30_000, interval: 1 });
+    expect(wb.partial).toBe(true);
+    await running;
+    // Settled at 400 of 800 runs: complete, not partial.
+    expect(wb.settled?.runs).toBe(400);
+    expect(wb.results!.scenario.runs).toBe(400);
+    expect(wb.partial).toBe(false);
+    const cut = wb.run();
+    await vi.waitFor(() => expect(wb.running && wb.results!.scenario.runs < 400).toBe(true), { timeout: 30_000, interval: 1 });
+    wb.cancel();
+    await cut;
+    expect(wb.status).toBe('cancelled');
+    expect(wb.partial).toBe(true);
+  });
+
   it('says how wide the interval still is when every run was made unsettled, as the CLI does', async () => {
     // 100 runs: one step, with no step before it to hold the ranking, so it cannot settle.
     const scenario = { ...bundled(100), simulation: { ...bundled(100).simulation, months: 2, burnInMonths: 1 } };

@@ -333,6 +333,25 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     expect(texts.filter((t) => /xl\/workbook\.xml/.test(t)).length).toBeGreaterThan(0);
   }, 60_000);
 
+  it('marks a deck partial only while runs go on, not when the answer settled before the last run', async () => {
+    await page.getByTestId('open-file').setInputFiles({ name: 'x.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(bundled(1000))) });
+    await page.waitForFunction(
+      () => {
+        const wb = (globalThis as any).paybench.workbench;
+        return wb.status === 'done' && wb.resultsScenario?.simulation.runs === 1000 && wb.settled !== null;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    const runs = await state<number>(page, 'wb.results.scenario.runs');
+    expect(runs).toBeLessThan(1000);
+    const file = await downloaded(page, page.getByTestId('glance').getByRole('button', { name: 'PowerPoint' }));
+    const files = unzipSync(new Uint8Array(file.bytes));
+    const slides = Object.keys(files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+    for (const s of slides) expect(strFromU8(files[s])).toContain(`N = ${runs} runs per scheme`);
+    expect(slides.filter((s) => strFromU8(files[s]).includes('Partial results'))).toEqual([]);
+  }, 90_000);
+
   it('logged no errors', () => {
     expect(consoleErrors).toEqual([]);
   });
