@@ -61,8 +61,6 @@ export const STALL_MS = 30_000;
 
 /** Chunks a worker holds at once: the next is already there when one ends. */
 const PIPELINE = 2;
-/** A piece run ahead of a checkpoint is this much smaller than the others (in time). */
-const AHEAD_SHARE = 4;
 
 interface Slot {
   worker: Worker;
@@ -366,10 +364,7 @@ export class WebWorkerRunner implements SummarizingRunner {
         const slot = this.#slots[i]!;
         const end = steps.limit(next, i, runAhead);
         const ahead = next >= steps.bound;
-        // Past the checkpoint, small pieces: if the batch stops there they are dropped, and the
-        // summary that ends it queues behind every piece a worker holds.
-        const targetMs = ahead ? this.#targetMs / AHEAD_SHARE : this.#targetMs;
-        const ask = { fixed: options.chunkSize, remaining: end - next, schemes, sent: given[i], msPerJob: this.#msPerJob, targetMs, workers: this.size };
+        const ask = { fixed: options.chunkSize, remaining: end - next, schemes, sent: given[i], msPerJob: this.#msPerJob, targetMs: this.#targetMs, workers: this.size, ahead };
         const size = Math.min(chunkSize(ask), end - next);
         const chunk: RunJob[] = jobsOf(plan, next, next + size);
         const step = steps.sent(i, next, chunk.length);
