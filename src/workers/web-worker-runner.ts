@@ -19,22 +19,18 @@
  * a glimpse first on one worker, the others once it is read: the first picture has a core.
  * A small batch takes fewer workers (batchWorkers).
  * Cancelling terminates the busy workers (a chunk cannot be interrupted); a worker that
- * throws or dies rejects the batch with a clear message and is replaced next time.
- *
- * A worker can also die without a word (`self.close()`, an engine that hangs): no event
- * comes, and its answer never does. So every call to a worker is watched: a worker that
- * owes an answer and has shown no sign of life — an answer, or the heartbeat it sends
- * during a chunk (web-worker.ts) — for `stallMs` is ended and the call fails with a
- * WorkerStoppedError, which the workbench reports in the user's words.
+ * throws, dies or falls silent (watched-workers.ts) rejects the batch with a clear message
+ * and is replaced next time.
  */
 import * as Comlink from 'comlink';
 import { jobsOf, planShape, transferablesOf } from '../engine/index.ts';
 import type { ResultsJson, RunJob, Scenario } from '../engine/index.ts';
 import { WorkerStoppedError, abortError, batchWorkers, messageOf } from './runner.ts';
+import { STALL_MS, WatchedWorkers } from './watched-workers.ts';
 import { CheckpointSteps } from './checkpoint-steps.ts';
 import { coreCount, defaultWorkerCount } from './web-worker-count.ts';
 import type { HeldBatch, SummarizingRunOptions, SummarizingRunner } from './runner.ts';
-import type { WebWorkerApi, WorkerFault } from './web-worker.ts';
+import type { WorkerFault } from './web-worker.ts';
 import { HeldRuns, keptFrom, type keptRuns } from './kept-runs.ts';
 import { chunkSize } from './chunk-size.ts';
 
@@ -53,32 +49,16 @@ export interface WebWorkerRunnerOptions {
   stallMs?: number;
 }
 
-/**
- * A worker owing an answer sends a heartbeat at least every second while it computes (between
- * runs); one run of the largest scenario allowed takes seconds: 30 s of silence is a dead worker.
- */
-export const STALL_MS = 30_000;
-
 /** Chunks a worker holds at once: the next is already there when one ends. */
 const PIPELINE = 2;
-
-interface Slot {
-  worker: Worker;
-  api: Comlink.Remote<WebWorkerApi>;
-  /** performance.now() of its last answer, heartbeat or call. */
-  lastSign: number;
-  /** Rejecters of the calls it owes an answer to. */
-  owed: Set<(error: Error) => void>;
-}
 
 const startWorker = () => new Worker(new URL('./web-worker.ts', import.meta.url), { type: 'module', name: 'paybench-runs' });
 
 export class WebWorkerRunner implements SummarizingRunner {
   readonly size: number;
-  readonly #create: () => Worker;
   readonly #targetMs: number;
   readonly #minJobs: number | undefined;
-  #slots: (Slot | null)[];
+  readonly #workers: WatchedWorkers;
   #batch = 0;
   /** Workers initialised for the current batch (their summaries are part of it). */
   #used = 0;
@@ -89,10 +69,6 @@ export class WebWorkerRunner implements SummarizingRunner {
   /** Measured milliseconds per job, carried across batches (0 = not measured yet). */
   #msPerJob = 0;
   #fault: WorkerFault | null = null;
-  /** Silence (ms) after which a worker owing an answer is ended; tests shorten it. */
-  stallMs: number;
-  #watchdog: ReturnType<typeof setInterval> | null = null;
-  #lastTick = 0;
   readonly crowded: boolean;
   /** Lets the current batch's other workers start (set while they wait for the first glimpse). */
   #release: (() => void) | null = null;
@@ -100,12 +76,18 @@ export class WebWorkerRunner implements SummarizingRunner {
 
   constructor(options: WebWorkerRunnerOptions = {}) {
     this.size = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()));
-    this.#create = options.createWorker ?? startWorker;
     this.#targetMs = options.targetChunkMs ?? 60;
     this.#minJobs = options.minJobsPerWorker;
-    this.stallMs = options.stallMs ?? STALL_MS;
-    this.#slots = Array.from({ length: this.size }, () => null);
+    this.#workers = new WatchedWorkers(this.size, options.createWorker ?? startWorker, options.stallMs ?? STALL_MS);
     this.crowded = options.crowded ?? this.size >= coreCount();
+  }
+
+  /** Silence (ms) after which a worker owing an answer is ended; tests shorten it. */
+  get stallMs(): number {
+    return this.#workers.stallMs;
+  }
+  set stallMs(ms: number) {
+    this.#workers.stallMs = ms;
   }
 
   /** Browser tests: the next chunk dispatched throws in its worker, or kills it. */
@@ -131,24 +113,24 @@ export class WebWorkerRunner implements SummarizingRunner {
     const whole = options.glimpse ? null : this.#held.ended(batch);
     // A glimpse is the first worker's runs alone: the others' would wait behind the chunks they hold.
     const used = options.glimpse ? Math.min(1, this.#used) : this.#used;
-    const first = this.#slots[0];
+    const first = this.#workers.at(0);
     if (batch === 0 || used === 0 || !first) return null;
     // Whatever the answer, the first look has been asked for: the others may start.
     const release = options.glimpse ? this.#release : null;
     try {
-      const others = this.#slots.slice(1, used);
+      const others = Array.from({ length: used - 1 }, (_, k) => this.#workers.at(k + 1));
       if (others.some((slot) => !slot)) return null;
       // Every worker hands its summaries over at once (each after the chunks it holds); the
       // first absorbs them one by one as they come, in a fixed order (merging is exact).
-      const states = others.map((slot) => this.#call(slot!, () => slot!.api.collect(batch)));
+      const states = others.map((slot) => this.#workers.call(slot!, () => slot!.api.collect(batch)));
       for (const state of states) state.catch(() => {}); // awaited below; one failing must not go unhandled
       for (const pending of states) {
         const state = await pending;
         if (batch !== this.#batch) return null;
-        await this.#call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
+        await this.#workers.call(first, () => first.api.absorb(batch, Comlink.transfer(state, transferablesOf(state))));
       }
-      const results = await this.#call(first, () => first.api.summarize(batch));
-      if (batch === this.#batch && whole) this.#held.gathered(whole, this.#call(first, () => first.api.copy(batch)));
+      const results = await this.#workers.call(first, () => first.api.summarize(batch));
+      if (batch === this.#batch && whole) this.#held.gathered(whole, this.#workers.call(first, () => first.api.copy(batch)));
       return batch === this.#batch ? results : null;
     } catch (error) {
       // A cancelled or superseded batch ends its workers: nothing to show, and no error.
@@ -163,80 +145,7 @@ export class WebWorkerRunner implements SummarizingRunner {
 
   dispose(): void {
     this.#disposed = true;
-    this.#slots.forEach((_, i) => this.#drop(i));
-  }
-
-  #slot(index: number): Slot {
-    const existing = this.#slots[index];
-    if (existing) return existing;
-    const worker = this.#create();
-    const slot: Slot = { worker, api: Comlink.wrap<WebWorkerApi>(worker), lastSign: performance.now(), owed: new Set() };
-    // Any message (an answer, a heartbeat) is a sign of life; an error event is a death.
-    worker.addEventListener('message', () => (slot.lastSign = performance.now()));
-    worker.addEventListener('error', (event: ErrorEvent) => {
-      event.preventDefault();
-      this.#kill(slot, new WorkerStoppedError(index + 1, 'crashed', event.message || 'unknown error'));
-    });
-    worker.addEventListener('messageerror', () => this.#kill(slot, new WorkerStoppedError(index + 1, 'crashed', 'a message could not be read')));
-    this.#slots[index] = slot;
-    return slot;
-  }
-
-  /** A call to a worker that fails if the worker dies or falls silent before answering. */
-  #call<T>(slot: Slot, call: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      slot.owed.add(reject);
-      slot.lastSign = performance.now();
-      this.#watch();
-      call().then(
-        (value) => {
-          slot.owed.delete(reject);
-          slot.lastSign = performance.now();
-          resolve(value);
-        },
-        (error: unknown) => {
-          slot.owed.delete(reject);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  /** Checks once a second, while any call is owed, that the workers owing answers are alive. */
-  #watch(): void {
-    if (this.#watchdog !== null) return;
-    const every = Math.min(1000, Math.max(50, this.stallMs / 4));
-    this.#lastTick = performance.now();
-    this.#watchdog = setInterval(() => {
-      const now = performance.now();
-      const live = this.#slots.filter((s): s is Slot => s !== null);
-      // The page itself was asleep (a laptop lid, a frozen tab): nobody's silence counts.
-      if (now - this.#lastTick > 3 * every + 1000) for (const s of live) s.lastSign = now;
-      this.#lastTick = now;
-      for (const [i, s] of this.#slots.entries()) {
-        if (s && s.owed.size > 0 && now - s.lastSign > this.stallMs) {
-          this.#kill(s, new WorkerStoppedError(i + 1, 'silent', String(Math.round((now - s.lastSign) / 1000))));
-        }
-      }
-      if (!this.#slots.some((s) => s !== null && s.owed.size > 0)) {
-        clearInterval(this.#watchdog!);
-        this.#watchdog = null;
-      }
-    }, every);
-  }
-
-  /** Ends a worker that died or fell silent; every call it owes fails with `error`. */
-  #kill(slot: Slot, error: Error): void {
-    const index = this.#slots.indexOf(slot);
-    if (index >= 0) this.#slots[index] = null;
-    slot.worker.terminate();
-    for (const reject of [...slot.owed]) reject(error);
-    slot.owed.clear();
-  }
-
-  #drop(index: number): void {
-    const slot = this.#slots[index];
-    if (slot) this.#kill(slot, new Error(`worker ${index + 1} was ended`));
+    this.#workers.dropAll();
   }
 
   #run(scenario: Scenario, options: SummarizingRunOptions, kept: ReturnType<typeof keptRuns>): Promise<void> {
@@ -254,8 +163,8 @@ export class WebWorkerRunner implements SummarizingRunner {
     this.#release = null;
     if (total === 0 && kept) {
       // Every scheme kept (one was only removed): the first worker takes them over, nothing runs.
-      const first = this.#slot(0);
-      return this.#call(first, () => first.api.init(batch, scenario, kept.state)).then(() => void (whole && this.#held.end(batch, scenario, plan.runsTo)));
+      const first = this.#workers.slot(0);
+      return this.#workers.call(first, () => first.api.init(batch, scenario, kept.state)).then(() => void (whole && this.#held.end(batch, scenario, plan.runsTo)));
     }
     if (total === 0) return Promise.resolve();
     const schemes = plan.schemeIndices.length;
@@ -296,7 +205,7 @@ export class WebWorkerRunner implements SummarizingRunner {
         this.#failedBatch = batch;
         cleanup();
         // Busy workers are computing chunks nobody wants: end them; fresh ones start next time.
-        for (let i = 0; i < used; i++) if (inFlight[i] > 0) this.#drop(i);
+        for (let i = 0; i < used; i++) if (inFlight[i] > 0) this.#workers.drop(i);
         reject(error);
       };
       const onAbort = () => fail(abortError(signal!));
@@ -328,8 +237,8 @@ export class WebWorkerRunner implements SummarizingRunner {
             // Going on: every worker keeps what it ran ahead (a call queued behind the chunks it
             // holds, so before any later summary), and the next step joins the answer.
             for (let i = 0; i < started; i++) {
-              const slot = this.#slots[i];
-              if (slot) this.#call(slot, () => slot.api.commit(batch)).catch((error: unknown) => fail(error));
+              const slot = this.#workers.at(i);
+              if (slot) this.#workers.call(slot, () => slot.api.commit(batch)).catch((error: unknown) => fail(error));
             }
             const before = steps.doneBelow;
             steps.passed();
@@ -342,9 +251,9 @@ export class WebWorkerRunner implements SummarizingRunner {
       };
       /** Worker i compiles the batch's model, then takes its chunks. */
       const start = (i: number) => {
-        const slot = this.#slot(i);
+        const slot = this.#workers.slot(i);
         const keep = i === 0 ? kept?.state : undefined;
-        this.#call(slot, () => slot.api.init(batch, scenario, keep)).catch((error: unknown) => {
+        this.#workers.call(slot, () => slot.api.init(batch, scenario, keep)).catch((error: unknown) => {
           fail(error instanceof WorkerStoppedError ? error : new Error(`worker ${i + 1} failed while compiling the model: ${messageOf(error)}`));
         });
         dispatch(i);
@@ -361,7 +270,7 @@ export class WebWorkerRunner implements SummarizingRunner {
       };
       const send = (i: number) => {
         waiting.delete(i);
-        const slot = this.#slots[i]!;
+        const slot = this.#workers.at(i)!;
         const end = steps.limit(next, i, runAhead);
         const ahead = next >= steps.bound;
         const ask = { fixed: options.chunkSize, remaining: end - next, schemes, sent: given[i], msPerJob: this.#msPerJob, targetMs: this.#targetMs, workers: this.size, ahead };
@@ -373,7 +282,7 @@ export class WebWorkerRunner implements SummarizingRunner {
         inFlight[i]++;
         const fault = this.#fault ?? undefined;
         this.#fault = null;
-        this.#call(slot, () => slot.api.run(batch, chunk, fault, ahead, options.profits !== undefined)).then(
+        this.#workers.call(slot, () => slot.api.run(batch, chunk, fault, ahead, options.profits !== undefined)).then(
           ({ count, ms, profits }) => {
             if (settled) return;
             inFlight[i]--;
