@@ -39,8 +39,8 @@ interface Ended {
   scenario: Scenario;
   runs: number;
   profits: ProfitLedger;
-  /** Settled before the scenario's runs: at this precision (null: it holds every run). */
-  tolerance: number | null;
+  /** The precision asked when it ran (it matters where it settled before the scenario's runs). */
+  tolerance: number;
 }
 
 const readingOf = (s: Settling, tolerance: number): Reading => ({ runs: s.runs, widest: s.precision.widest, tolerance });
@@ -142,7 +142,8 @@ export class Comparison extends BackgroundJob {
     for (const held of this.engine.holds?.() ?? []) {
       const last = this.#lasts.find((l) => l.scenario === held.scenario && l.runs === held.runs);
       // Settled sooner at a looser precision than asked now: its step would not settle it.
-      if (!last || !steps.includes(held.runs) || (last.tolerance !== null && this.tolerance < last.tolerance)) continue;
+      const settledSooner = last !== undefined && last.runs < last.scenario.simulation.runs;
+      if (!last || !steps.includes(held.runs) || (settledSooner && this.tolerance < last.tolerance)) continue;
       const keep = keptSchemes(held.scenario, scenario);
       const unedited = keep.length === held.scenario.schemes.length && keep.every((from, i) => from === i);
       if (unedited && why === 'asked') return none;
@@ -209,7 +210,7 @@ export class Comparison extends BackgroundJob {
     };
     let early = false;
     // Kept from a comparison settled sooner, the batch runs up to its step (its schemes hold no more).
-    const end = kept > 0 ? from!.runs : scenario.simulation.runs;
+    const end = from?.runs ?? scenario.simulation.runs;
     let stoppedAt = end;
     const onCheckpoint = async (runs: number): Promise<boolean> => {
       if (!job.current) return false;
@@ -231,7 +232,7 @@ export class Comparison extends BackgroundJob {
       glimpseFirst: true,
       hold: true,
       profits,
-      ...(kept > 0 ? { keep, keepFrom: from!.scenario, ...(end < scenario.simulation.runs ? { runsTo: end } : {}) } : {}),
+      ...(from ? { keep, keepFrom: from.scenario, runsTo: end } : {}),
       ...(untilSettled ? { checkpoints: checkpoints(scenario.simulation.runs), onCheckpoint } : {}),
       onProgress: (done, total) => {
         if (!job.current) return;
@@ -252,8 +253,7 @@ export class Comparison extends BackgroundJob {
     const held = this.engine.holds?.() ?? [];
     // The same scenario stopped at another step (the precision asked changed) is another run ended.
     const other = (l: Ended) => l.scenario !== scenario || l.runs !== stoppedAt;
-    const ended: Ended = { scenario, runs: stoppedAt, profits, tolerance: stoppedAt < scenario.simulation.runs ? tolerance : null };
-    this.#lasts = [ended, ...this.#lasts.filter((l) => other(l) && held.some((h) => h.scenario === l.scenario && h.runs === l.runs))];
+    this.#lasts = [{ scenario, runs: stoppedAt, profits, tolerance }, ...this.#lasts.filter((l) => other(l) && held.some((h) => h.scenario === l.scenario && h.runs === l.runs))];
     // Every run made and not settled: how far the answer still is from it, as the CLI says.
     if (untilSettled && !this.settled && job.current && this.results) {
       const s = settling(this.results, previous, tolerance);
