@@ -8,7 +8,7 @@
  * had them keeps their runs (kept-schemes.ts) and runs the others alone: the same results,
  * sooner; going back to one of them (an Undo) runs nothing.
  */
-import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, profitFigures, settling, settlingOf } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, likelySettlingStep, profitFigures, settling, settlingOf } from '../engine/index.ts';
 import type { Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
@@ -29,6 +29,15 @@ export interface Reading {
   runs: number;
   widest: number | null;
   tolerance: number;
+}
+
+/**
+ * Where a run under way will likely settle, read at its last step (batch/converge.ts): the
+ * runs of each scheme there, and the work that is in the job's units (runs × schemes run).
+ */
+export interface Likely {
+  runs: number;
+  total: number;
 }
 
 /** Why a comparison runs: the user asked (the Run button), or an edit re-runs it. */
@@ -61,6 +70,8 @@ export class Comparison extends BackgroundJob {
   settled = $state<Reading | null>(null);
   /** The latest run (stop when settled on) reached its runs unsettled: how wide its widest interval still was. */
   unsettled = $state<Reading | null>(null);
+  /** The run under way, from its first step read on: where it will likely settle (null: not known). */
+  likely = $state<Likely | null>(null);
 
   results = $state.raw<ResultsJson | null>(null);
   /** The scenario the shown results were computed from (charts read both together). */
@@ -85,6 +96,16 @@ export class Comparison extends BackgroundJob {
     lang: () => Lang,
   ) {
     super({ noun: 'run', lang });
+  }
+
+  /**
+   * Time left: once a step was read, to where the answer likely settles, at the pace so far;
+   * before that, what every run would take (the most it takes).
+   */
+  override get etaMs(): number | null {
+    const most = super.etaMs;
+    if (most === null || this.likely === null) return most;
+    return (this.elapsedMs / this.done) * Math.max(0, this.likely.total - this.done);
   }
 
   /**
@@ -171,6 +192,7 @@ export class Comparison extends BackgroundJob {
     const sharing = engine.crowded ? 1 : (engine.size ?? 1);
     const firstAt = Math.min(scenario.simulation.runs, FIRST_RESULT_RUNS * sharing) * schemes;
     this.keptSchemes = kept;
+    this.likely = null;
     let inFlight: Promise<void> | null = null;
     let lastAt = 0;
     let lastCost = 0;
@@ -217,6 +239,10 @@ export class Comparison extends BackgroundJob {
       keepTo(runs);
       const s = settlingOf(profitFigures(scenario, profits), runs, previous, tolerance);
       previous = s.precision;
+      // Past the runs kept from a comparison settled sooner, every scheme would run again from
+      // the start: not foreseen.
+      const step = s.settled ? null : likelySettlingStep(s, scenario.simulation.runs, tolerance);
+      this.likely = step === null || step > end ? null : { runs: step, total: step * schemes };
       if (s.settled && kept > 0 && runs < end) early = true;
       else if (s.settled) this.settled = readingOf(s, tolerance);
       if (s.settled) stoppedAt = runs;

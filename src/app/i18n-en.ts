@@ -18,6 +18,12 @@ export const en = {
   timeLeft: (s: string) => `${s} left`,
   timeLeftUpTo: (s: string) => `up to ${s} left`,
   timeLeftUpToWhy: 'What every run would take: if the answer settles at an earlier step, the runs stop there.',
+  timeLeftLikely: (s: string) => `about ${s} left`,
+  timeLeftLikelyWhy: (runs: number) =>
+    `The intervals read so far narrow as the runs come in: at that rate the answer likely settles at ${runs} runs of each scheme, and the time left is to there. If it does not, the runs go on to the number set.`,
+  timeLeftAllWhy:
+    'The intervals read so far narrow too slowly for the answer to settle before the number of runs set: likely every run is made, and the time left is to the last.',
+  likelyMark: (runs: number) => `likely settles here (${runs} runs of each scheme)`,
   finishedIn: (s: string) => `done in ${s}`,
   settledAt: (runs: number, widest: string) => `settled at ${runs} runs (interval ${widest} of profit)`,
   settledWhy: (tolerance: string) =>

@@ -120,6 +120,10 @@ export class Workbench extends EditedScenario {
   get unsettled(): Comparison['unsettled'] {
     return this.comparison.unsettled;
   }
+  /** Where the run under way will likely settle: Comparison.likely. */
+  get likely(): Comparison['likely'] {
+    return this.comparison.likely;
+  }
   /** Schemes the latest run kept from a run before (as the edit left them): Comparison.keptSchemes. */
   get keptSchemes(): number {
     return this.comparison.keptSchemes;

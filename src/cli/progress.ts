@@ -5,26 +5,35 @@
 export interface Progress {
   /** `unit`: what is counted (runs by default). */
   update(done: number, total: number, unit?: string): void;
+  /** Where the batch will likely settle (--until-converged): its work in the units counted, and its runs of each scheme; null: not known. */
+  likely(total: number | null, runs?: number): void;
   finish(): void;
 }
 
 /**
  * `mayStopSooner`: the batch stops once the answer is settled (--until-converged), so the
- * time left is what every run would take: "up to".
+ * time left is what every run would take: "up to" — until a step read says where it will
+ * likely settle, and the time left is to there ("about").
  */
 export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' | 'quiet', now: () => number, { mayStopSooner = false } = {}): Progress {
-  if (mode === 'quiet') return { update() {}, finish() {} };
-  const upTo = mayStopSooner ? 'up to ' : '';
+  if (mode === 'quiet') return { update() {}, likely() {}, finish() {} };
   const started = now();
   let lastDraw = -Infinity;
   let lastQuarter = 0;
   let drawn = false;
+  let likely: { total: number; runs: number } | null = null;
   const left = (done: number, total: number) => {
     if (done === 0) return '';
-    const seconds = ((now() - started) / 1000) * ((total - done) / done);
-    return seconds >= 60 ? ` · ${upTo}${Math.round(seconds / 60)} min left` : ` · ${upTo}${seconds.toFixed(1)} s left`;
+    const sooner = likely !== null && likely.total < total;
+    const seconds = ((now() - started) / 1000) * (Math.max(0, (sooner ? likely!.total : total) - done) / done);
+    const time = seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds.toFixed(1)} s`;
+    if (likely) return ` · about ${time} left (${sooner ? `likely settled at ${likely.runs} runs` : 'likely every run'})`;
+    return ` · ${mayStopSooner ? 'up to ' : ''}${time} left`;
   };
   return {
+    likely(total, runs = 0) {
+      likely = total === null ? null : { total, runs };
+    },
     update(done, total, unit = 'runs') {
       if (mode === 'tty') {
         if (done < total && now() - lastDraw < 100) return;

@@ -8,7 +8,8 @@ import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summ
 import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { localEngine } from './local-engine.ts';
-import { DEFAULT_TOLERANCE, precision } from '../../src/engine/batch/converge.ts';
+import { DEFAULT_TOLERANCE, likelySettlingStep, precision, settling } from '../../src/engine/batch/converge.ts';
+import type { Likely } from '../../src/app/comparison.svelte.ts';
 
 function bundled(runs: number): Scenario {
   const parsed = parseScenarioText(readFileSync(new URL('../../scenarios/client-department.json', import.meta.url), 'utf8'));
@@ -284,6 +285,44 @@ describe('Workbench: stop when settled', () => {
     await cut;
     expect(wb.status).toBe('cancelled');
     expect(wb.partial).toBe(true);
+  });
+
+  it('foresees from each step read where the run will likely settle, and counts the time left to there', async () => {
+    const scenario = { ...bundled(800), simulation: { ...bundled(800).simulation, months: 2, burnInMonths: 1 } };
+    // What the first step (100 runs) says, read from a comparison of those runs alone.
+    const first = new Workbench({ ...scenario, simulation: { ...scenario.simulation, runs: 100 } }, localEngine(), 'en');
+    first.untilSettled = false;
+    await first.run();
+    const foreseen = likelySettlingStep(settling(first.results!, null, 0.05), 800, 0.05)!;
+    expect([200, 400, 800]).toContain(foreseen);
+
+    const engine = localEngine();
+    const wb = new Workbench(scenario, engine, 'en');
+    wb.comparison.tolerance = 0.05;
+    const seen: { step: number; likely: Likely | null; eta: number | null; mostEta: number }[] = [];
+    const run = engine.run.bind(engine);
+    engine.run = (sc, options = {}) => {
+      const ask = options.onCheckpoint;
+      if (!ask) return run(sc, options);
+      return run(sc, {
+        ...options,
+        onCheckpoint: async (step: number) => {
+          const stop = await ask(step);
+          seen.push({ step, likely: wb.likely, eta: wb.etaMs, mostEta: (wb.elapsedMs / wb.done) * (wb.total - wb.done) });
+          return stop;
+        },
+      });
+    };
+    expect(wb.likely).toBeNull();
+    await wb.run();
+    expect(wb.settled?.runs).toBe(400);
+    expect(seen.map((s) => s.step)).toEqual([100, 200, 400]);
+    expect(seen[0].likely).toEqual({ runs: foreseen, total: 3 * foreseen });
+    // Not settled at 200: a step past it foreseen; settled at 400: nothing more to foresee.
+    expect(seen[1].likely!.runs).toBeGreaterThan(200);
+    expect(seen[2].likely).toBeNull();
+    // The time left runs to the step foreseen, short of what every run would take.
+    for (const s of seen.filter((s) => s.likely !== null && s.likely.runs < 800)) expect(s.eta!).toBeLessThan(s.mostEta);
   });
 
   it('says how wide the interval still is when every run was made unsettled, as the CLI does', async () => {

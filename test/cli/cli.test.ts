@@ -211,6 +211,14 @@ describe('paybench run', () => {
     expect(await main(['run', SCENARIO, '--runs', '4', '--months', '1', '--workers', '1', '--until-converged'], t.io)).toBe(0);
     expect(t.stderr()).toMatch(/\/12 runs \(\d+%\) · up to [\d.]+ s left/);
   });
+
+  it('says "about" the time to the step where the answer likely settles, once the first step is read', async () => {
+    const t = fakeIo();
+    expect(await main(['run', SCENARIO, '--runs', '200', '--months', '1', '--workers', '1', '--until-converged'], t.io)).toBe(0);
+    // A quarter of the 600 runs: no step read yet; three quarters: the step of 100 read.
+    expect(t.stderr()).toMatch(/\d+\/600 runs \(25%\) · up to [\d.]+ s left/);
+    expect(t.stderr()).toMatch(/\d+\/600 runs \(75%\) · about [\d.]+ s left \(likely (settled at 200 runs|every run)\)/);
+  });
 });
 
 describe('paybench run --runs-from/--runs-to and paybench merge', () => {

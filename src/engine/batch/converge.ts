@@ -77,3 +77,17 @@ export function settlingOf(figures: ProfitFigures, runs: number, previous: Preci
   const narrow = p.widest !== null && p.widest <= tolerance;
   return { settled: stable && narrow, runs, precision: p };
 }
+
+/**
+ * Where a batch not settled at this step will likely settle, for the progress it shows (it
+ * never stops a batch): an interval narrows as 1/√runs, so it takes about
+ * runs × (widest / tolerance)² runs — the first step at or past that, and past this one,
+ * where the ranking is read again. At most the scenario's runs; null while no interval is known.
+ */
+export function likelySettlingStep(s: Settling, maxRuns: number, tolerance = DEFAULT_TOLERANCE): number | null {
+  if (s.settled) return s.runs;
+  const widest = s.precision.widest;
+  if (widest === null) return null;
+  const needed = s.runs * (widest / tolerance) ** 2;
+  return checkpoints(maxRuns).find((step) => step > s.runs && step >= needed) ?? maxRuns;
+}

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkpoints, precision, settling } from '../../../src/engine/batch/converge.ts';
+import { checkpoints, likelySettlingStep, precision, settling } from '../../../src/engine/batch/converge.ts';
 import type { ResultsJson } from '../../../src/engine/index.ts';
 import { main, type CliIo } from '../../../src/cli/main.ts';
 
@@ -35,6 +35,23 @@ describe('settling', () => {
     expect(settling(narrow, precision(wide)).settled).toBe(true);
     const flipped = results(400, { b: [-0.5, 0.5] }, { a: 100, b: 99 });
     expect(settling(flipped, precision(narrow)).settled).toBe(false);
+  });
+
+  it('foresees the step where an interval narrowing as 1/√runs gets within the tolerance', () => {
+    // 3% of profit at 100 runs, 2% asked: (3/2)² × 100 = 225 runs, so the step of 400.
+    const at100 = settling(results(100, { b: [0, 3] }, { a: 100, b: 90 }), null, 0.02);
+    expect(likelySettlingStep(at100, 1000, 0.02)).toBe(400);
+    // Within it already but unconfirmed (no step before): the next step, where the ranking is read again.
+    const unconfirmed = settling(results(100, { b: [0, 1] }, { a: 100, b: 90 }), null, 0.02);
+    expect(likelySettlingStep(unconfirmed, 1000, 0.02)).toBe(200);
+    // Exactly on a step: that step. Beyond the runs set: the last run. Settled: where it is.
+    expect(likelySettlingStep(settling(results(100, { b: [0, 4] }, { a: 100, b: 90 }), null, 0.02), 1000, 0.02)).toBe(400);
+    expect(likelySettlingStep(settling(results(100, { b: [0, 10] }, { a: 100, b: 90 }), null, 0.02), 1000, 0.02)).toBe(1000);
+    const settled = settling(results(200, { b: [0, 1] }, { a: 100, b: 90 }), precision(results(100, { b: [0, 3] }, { a: 100, b: 90 })), 0.02);
+    expect(settled.settled).toBe(true);
+    expect(likelySettlingStep(settled, 1000, 0.02)).toBe(200);
+    // No interval yet (one scheme): nothing foreseen.
+    expect(likelySettlingStep(settling(results(100, {}, { a: 100 }), null, 0.02), 1000, 0.02)).toBeNull();
   });
 });
 

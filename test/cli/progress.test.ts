@@ -1,0 +1,47 @@
+/** The command's progress on stderr (cli/progress.ts): the time left, and where a batch stopping when settled likely ends. */
+import { describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/cli/progress.ts';
+
+function progressAt(mayStopSooner: boolean) {
+  const lines: string[] = [];
+  let ms = 0;
+  const progress = createProgress((s) => lines.push(s), 'log', () => ms, { mayStopSooner });
+  return { lines, progress, at: (t: number) => void (ms = t) };
+}
+
+describe('progress in a log', () => {
+  it('says the time left at the pace so far', () => {
+    const { lines, progress, at } = progressAt(false);
+    at(1000);
+    progress.update(250, 1000);
+    expect(lines).toEqual(['250/1000 runs (25%) · 3.0 s left\n']);
+  });
+
+  it('says "up to" while stopping when settled, then the time to where a step read says it likely settles', () => {
+    const { lines, progress, at } = progressAt(true);
+    at(1000);
+    progress.update(250, 1000);
+    // 100 runs of each of 2 schemes read: likely settled at 400 runs, 800 of the 1,000.
+    progress.likely(800, 400);
+    at(2000);
+    progress.update(500, 1000);
+    // Likely every run: "about", and the time to the last.
+    progress.likely(1000, 500);
+    at(3000);
+    progress.update(750, 1000);
+    expect(lines).toEqual([
+      '250/1000 runs (25%) · up to 3.0 s left\n',
+      '500/1000 runs (50%) · about 1.2 s left (likely settled at 400 runs)\n',
+      '750/1000 runs (75%) · about 1.0 s left (likely every run)\n',
+    ]);
+  });
+
+  it('forgets the forecast when told nothing is foreseen', () => {
+    const { lines, progress, at } = progressAt(true);
+    progress.likely(800, 400);
+    progress.likely(null);
+    at(1000);
+    progress.update(250, 1000);
+    expect(lines).toEqual(['250/1000 runs (25%) · up to 3.0 s left\n']);
+  });
+});
