@@ -38,6 +38,8 @@ export interface Reading {
 export interface Likely {
   runs: number;
   total: number;
+  /** The step is the scenario's last: likely every run is made. */
+  everyRun: boolean;
 }
 
 /** Why a comparison runs: the user asked (the Run button), or an edit re-runs it. */
@@ -242,7 +244,7 @@ export class Comparison extends BackgroundJob {
       // Past the runs kept from a comparison settled sooner, every scheme would run again from
       // the start: not foreseen.
       const step = s.settled ? null : likelySettlingStep(s, scenario.simulation.runs, tolerance);
-      this.likely = step === null || step > end ? null : { runs: step, total: step * schemes };
+      this.likely = step === null || step > end ? null : { runs: step, total: step * schemes, everyRun: step >= scenario.simulation.runs };
       if (s.settled && kept > 0 && runs < end) early = true;
       else if (s.settled) this.settled = readingOf(s, tolerance);
       if (s.settled) stoppedAt = runs;

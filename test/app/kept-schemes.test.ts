@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { keptSchemes } from '../../src/app/kept-schemes.ts';
 import { Workbench } from '../../src/app/workbench.svelte.ts';
-import type { RunReason } from '../../src/app/comparison.svelte.ts';
+import type { Likely, RunReason } from '../../src/app/comparison.svelte.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText, summarizeScheme } from '../../src/engine/results/summarize.ts';
@@ -263,11 +263,25 @@ describe('the workbench keeps the unchanged schemes\' runs', () => {
     expect(wb.settled?.runs).toBe(200);
     expect(engine.jobs).toBe(600);
     let shown = '';
+    // Where the run likely settles, read at each step: no further than the kept runs' step, in
+    // the edited scheme's runs alone.
+    const foreseen: (Likely | null)[] = [];
+    const run = engine.run.bind(engine);
+    engine.run = (sc, options = {}) => {
+      const ask = options.onCheckpoint;
+      if (!ask) return run(sc, options);
+      return run(sc, { ...options, onCheckpoint: async (step: number) => [await ask(step), foreseen.push(wb.likely)][0] as boolean });
+    };
     for (const [day, jobs] of [[14, 800], [13, 1000]]) {
       wb.draft.schemes[2].tranches[0].gate!.byDay = day;
+      foreseen.length = 0;
       await wb.run('edited');
       expect(wb.keptSchemes).toBe(2);
       expect(engine.jobs).toBe(jobs);
+      // Read at 100 runs: likely settled at the kept step of 200, in 200 runs of one scheme;
+      // read there (by the workbench: the batch ends at it), settled: nothing more foreseen.
+      expect(foreseen).toEqual([{ runs: 200, total: 200, everyRun: false }]);
+      expect(wb.likely).toBeNull();
       const fresh = new Workbench(wb.scenario!, localEngine(), 'en');
       fresh.tolerance = 0.05;
       await fresh.run();

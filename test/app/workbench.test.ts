@@ -317,7 +317,7 @@ describe('Workbench: stop when settled', () => {
     await wb.run();
     expect(wb.settled?.runs).toBe(400);
     expect(seen.map((s) => s.step)).toEqual([100, 200, 400]);
-    expect(seen[0].likely).toEqual({ runs: foreseen, total: 3 * foreseen });
+    expect(seen[0].likely).toEqual({ runs: foreseen, total: 3 * foreseen, everyRun: foreseen === 800 });
     // Not settled at 200: a step past it foreseen; settled at 400: nothing more to foresee.
     expect(seen[1].likely!.runs).toBeGreaterThan(200);
     expect(seen[2].likely).toBeNull();
