@@ -106,8 +106,14 @@ export class Comparison extends BackgroundJob {
    */
   override get etaMs(): number | null {
     const most = super.etaMs;
-    if (most === null || this.likely === null) return most;
-    return (this.elapsedMs / this.done) * Math.max(0, this.likely.total - this.done);
+    const likely = this.foreseen;
+    if (most === null || likely === null) return most;
+    return (this.elapsedMs / this.done) * (likely.total - this.done);
+  }
+
+  /** `likely` while the runs have not passed it (past it, the next step read says more). */
+  get foreseen(): Likely | null {
+    return this.likely !== null && this.done < this.likely.total ? this.likely : null;
   }
 
   /**

@@ -120,9 +120,9 @@ export class Workbench extends EditedScenario {
   get unsettled(): Comparison['unsettled'] {
     return this.comparison.unsettled;
   }
-  /** Where the run under way will likely settle: Comparison.likely. */
+  /** Where the run under way will likely settle, while its runs have not passed it: Comparison.foreseen. */
   get likely(): Comparison['likely'] {
-    return this.comparison.likely;
+    return this.comparison.foreseen;
   }
   /** Schemes the latest run kept from a run before (as the edit left them): Comparison.keptSchemes. */
   get keptSchemes(): number {

@@ -24,10 +24,12 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
   let likely: { total: number; runs: number } | null = null;
   const left = (done: number, total: number) => {
     if (done === 0) return '';
-    const sooner = likely !== null && likely.total < total;
-    const seconds = ((now() - started) / 1000) * (Math.max(0, (sooner ? likely!.total : total) - done) / done);
+    // Past the step foreseen, the next step read says more: until then, the most it takes.
+    const foreseen = likely !== null && done < likely.total ? likely : null;
+    const sooner = foreseen !== null && foreseen.total < total;
+    const seconds = ((now() - started) / 1000) * (((sooner ? foreseen.total : total) - done) / done);
     const time = seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds.toFixed(1)} s`;
-    if (likely) return ` · about ${time} left (${sooner ? `likely settled at ${likely.runs} runs` : 'likely every run'})`;
+    if (foreseen) return ` · about ${time} left (${sooner ? `likely settled at ${foreseen.runs} runs` : 'likely every run'})`;
     return ` · ${mayStopSooner ? 'up to ' : ''}${time} left`;
   };
   return {
@@ -40,7 +42,11 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
         lastDraw = now();
         const width = 24;
         const full = Math.round((done / total) * width);
-        write(`\r[${'█'.repeat(full)}${'░'.repeat(width - full)}] ${done}/${total} ${unit}${left(done, total)}   `);
+        // The step where the answer likely settles, marked until the bar reaches it.
+        const mark = likely !== null && done < likely.total && likely.total < total ? Math.round((likely.total / total) * width) : -1;
+        let bar = '';
+        for (let i = 0; i < width; i++) bar += i < full ? '█' : i === mark ? '│' : '░';
+        write(`\r[${bar}] ${done}/${total} ${unit}${left(done, total)}   `);
         drawn = true;
       } else {
         const quarter = Math.floor((done / total) * 4);

@@ -45,3 +45,24 @@ describe('progress in a log', () => {
     expect(lines).toEqual(['250/1000 runs (25%) · up to 3.0 s left\n']);
   });
 });
+
+describe('progress on a terminal', () => {
+  it('marks on the bar the step where the answer likely settles, until the runs pass it', () => {
+    const out: string[] = [];
+    let ms = 0;
+    const progress = createProgress((s) => out.push(s), 'tty', () => ms, { mayStopSooner: true });
+    ms = 1000;
+    progress.update(300, 3000);
+    progress.likely(1200, 400);
+    ms = 2000;
+    progress.update(600, 3000);
+    ms = 5000;
+    progress.update(1500, 3000);
+    expect(out).toEqual([
+      `\r[${'█'.repeat(2)}${'░'.repeat(22)}] 300/3000 runs · up to 9.0 s left   `,
+      `\r[${'█'.repeat(5)}${'░'.repeat(5)}│${'░'.repeat(13)}] 600/3000 runs · about 2.0 s left (likely settled at 400 runs)   `,
+      // Past the step foreseen, not settled there: the most it takes, until the next step is read.
+      `\r[${'█'.repeat(12)}${'░'.repeat(12)}] 1500/3000 runs · up to 5.0 s left   `,
+    ]);
+  });
+});
