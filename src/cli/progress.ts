@@ -5,9 +5,14 @@
 export interface Progress {
   /** `unit`: what is counted (runs by default). */
   update(done: number, total: number, unit?: string): void;
-  /** Where the batch will likely settle (--until-converged): its work in the units counted, and its runs of each scheme; null: not known. */
-  likely(total: number | null, runs?: number): void;
+  /** Where the batch will likely settle (--until-converged): its runs of each scheme, and its work in the units counted; null: not known. */
+  likely(at: Likely | null): void;
   finish(): void;
+}
+
+export interface Likely {
+  runs: number;
+  total: number;
 }
 
 /**
@@ -21,7 +26,7 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
   let lastDraw = -Infinity;
   let lastQuarter = 0;
   let drawn = false;
-  let likely: { total: number; runs: number } | null = null;
+  let likely: Likely | null = null;
   const left = (done: number, total: number) => {
     if (done === 0) return '';
     // Past the step foreseen, the next step read says more: until then, the most it takes.
@@ -33,8 +38,8 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
     return ` · ${mayStopSooner ? 'up to ' : ''}${time} left`;
   };
   return {
-    likely(total, runs = 0) {
-      likely = total === null ? null : { total, runs };
+    likely(at) {
+      likely = at;
     },
     update(done, total, unit = 'runs') {
       if (mode === 'tty') {

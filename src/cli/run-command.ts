@@ -85,7 +85,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
           settledAt = settlingOf(profitFigures(scenario, profits), step, previous, tolerance);
           previous = settledAt.precision;
           const likely = likelySettlingStep(settledAt, runs, tolerance);
-          progress.likely(likely === null ? null : likely * (schemeIds?.length ?? scenario.schemes.length), likely ?? undefined);
+          progress.likely(likely === null ? null : { runs: likely, total: likely * (schemeIds?.length ?? scenario.schemes.length) });
           return settledAt.settled;
         },
         onProgress: (done, total) => progress.update(done, total),

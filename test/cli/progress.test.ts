@@ -22,11 +22,11 @@ describe('progress in a log', () => {
     at(1000);
     progress.update(250, 1000);
     // 100 runs of each of 2 schemes read: likely settled at 400 runs, 800 of the 1,000.
-    progress.likely(800, 400);
+    progress.likely({ runs: 400, total: 800 });
     at(2000);
     progress.update(500, 1000);
     // Likely every run: "about", and the time to the last.
-    progress.likely(1000, 500);
+    progress.likely({ runs: 500, total: 1000 });
     at(3000);
     progress.update(750, 1000);
     expect(lines).toEqual([
@@ -38,7 +38,7 @@ describe('progress in a log', () => {
 
   it('forgets the forecast when told nothing is foreseen', () => {
     const { lines, progress, at } = progressAt(true);
-    progress.likely(800, 400);
+    progress.likely({ runs: 400, total: 800 });
     progress.likely(null);
     at(1000);
     progress.update(250, 1000);
@@ -53,7 +53,7 @@ describe('progress on a terminal', () => {
     const progress = createProgress((s) => out.push(s), 'tty', () => ms, { mayStopSooner: true });
     ms = 1000;
     progress.update(300, 3000);
-    progress.likely(1200, 400);
+    progress.likely({ runs: 400, total: 1200 });
     ms = 2000;
     progress.update(600, 3000);
     ms = 5000;
