@@ -49,7 +49,7 @@ export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang):
   const { targets } = await loadTargets(io, file, args.values.targets);
   const base = await loadScenario(io, file, lang, seed === undefined ? {} : { seed });
 
-  const { run, progress, dispose } = resultsRunner(io, args, workers);
+  const { run, progress, dispose } = resultsRunner(io, args, workers, lang);
   let result;
   try {
     result = await calibrate(base, targets, vary, run, {
@@ -58,7 +58,7 @@ export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang):
       margin,
       ...(robustText !== undefined || robustInputs ? { robust: { variants: robustVariants, swing: 0.2, ...(robustInputs ? { inputs: robustInputs } : {}) } } : {}),
       signal: io.signal,
-      onProgress: (done, total) => progress.update(done, total, 'candidates'),
+      onProgress: (done, total) => progress.update(done, total, lang === 'ru' ? 'вариантов' : 'candidates'),
     });
   } catch (e) {
     if (e instanceof PathError) throw new InputError(e.message);

@@ -144,7 +144,7 @@ export async function fitCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const view = describeHistory(history);
   if (json !== '-') io.stdout(`${historyText(historyFile, view, lang)}  ${detectedText(detected, lang)}\n\n`);
 
-  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
   // A generation's candidates run side by side on the cores (the fit is the same on any number).
   const workers = workersFlag(args, io);
   const pool = workers > 1 ? createFitPool({ workers, signal: io.signal }) : null;

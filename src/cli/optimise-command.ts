@@ -62,7 +62,7 @@ export async function optimiseCommand(args: ParsedArgs, io: CliIo, lang: Lang): 
   }
 
   const quiet = args.booleans.has('quiet');
-  const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
   const runner = batchesRunner(workers);
   let suggestion: Suggestion;
   try {

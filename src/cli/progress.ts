@@ -1,7 +1,34 @@
 /**
  * Progress on stderr: a live bar on a terminal (redrawn at most 10 times a second), a few
- * plain lines (every 25%) in a log, nothing with --quiet.
+ * plain lines (every 25%) in a log, nothing with --quiet; in the language of the rest of
+ * the command's output (--lang).
  */
+import type { Lang } from './format.ts';
+
+const WORDS = {
+  en: {
+    runs: 'runs',
+    left: (time: string) => `${time} left`,
+    upTo: (time: string) => `up to ${time} left`,
+    about: (time: string) => `about ${time} left`,
+    likelyAt: (runs: number) => `likely settled at ${runs} runs`,
+    likelyAll: 'likely every run',
+    seconds: (s: string) => `${s} s`,
+    minutes: (m: number) => `${m} min`,
+    doneIn: (s: string) => `done in ${s} s`,
+  },
+  ru: {
+    runs: 'прогонов',
+    left: (time: string) => `осталось ${time}`,
+    upTo: (time: string) => `осталось не больше ${time}`,
+    about: (time: string) => `осталось около ${time}`,
+    likelyAt: (runs: number) => `вероятно, устоится на ${runs} прогонах`,
+    likelyAll: 'вероятно, все прогоны',
+    seconds: (s: string) => `${s} с`,
+    minutes: (m: number) => `${m} мин`,
+    doneIn: (s: string) => `готово за ${s} с`,
+  },
+} satisfies Record<Lang, unknown>;
 export interface Progress {
   /** `unit`: what is counted (runs by default). */
   update(done: number, total: number, unit?: string): void;
@@ -20,8 +47,14 @@ export interface Likely {
  * time left is what every run would take: "up to" — until a step read says where it will
  * likely settle, and the time left is to there ("about").
  */
-export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' | 'quiet', now: () => number, { mayStopSooner = false } = {}): Progress {
+export function createProgress(
+  write: (s: string) => void,
+  mode: 'tty' | 'log' | 'quiet',
+  now: () => number,
+  { mayStopSooner = false, lang = 'en' as Lang } = {},
+): Progress {
   if (mode === 'quiet') return { update() {}, likely() {}, finish() {} };
+  const w = WORDS[lang];
   const started = now();
   let lastDraw = -Infinity;
   let lastQuarter = 0;
@@ -33,15 +66,15 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
     const foreseen = likely !== null && done < likely.total ? likely : null;
     const sooner = foreseen !== null && foreseen.total < total;
     const seconds = ((now() - started) / 1000) * (((sooner ? foreseen.total : total) - done) / done);
-    const time = seconds >= 60 ? `${Math.round(seconds / 60)} min` : `${seconds.toFixed(1)} s`;
-    if (foreseen) return ` · about ${time} left (${sooner ? `likely settled at ${foreseen.runs} runs` : 'likely every run'})`;
-    return ` · ${mayStopSooner ? 'up to ' : ''}${time} left`;
+    const time = seconds >= 60 ? w.minutes(Math.round(seconds / 60)) : w.seconds(seconds.toFixed(1));
+    if (foreseen) return ` · ${w.about(time)} (${sooner ? w.likelyAt(foreseen.runs) : w.likelyAll})`;
+    return ` · ${mayStopSooner ? w.upTo(time) : w.left(time)}`;
   };
   return {
     likely(at) {
       likely = at;
     },
-    update(done, total, unit = 'runs') {
+    update(done, total, unit = w.runs) {
       if (mode === 'tty') {
         if (done < total && now() - lastDraw < 100) return;
         lastDraw = now();
@@ -64,7 +97,7 @@ export function createProgress(write: (s: string) => void, mode: 'tty' | 'log' |
     finish() {
       const seconds = ((now() - started) / 1000).toFixed(1);
       if (mode === 'tty' && drawn) write('\r\x1b[2K');
-      write(`done in ${seconds} s\n`);
+      write(`${w.doneIn(seconds)}\n`);
     },
   };
 }

@@ -5,6 +5,7 @@
 import type { ParsedArgs } from './args.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
+import type { Lang } from './format.ts';
 import { GENERATOR, buildResultsJson } from '../engine/index.ts';
 import type { ResultsJson, Scenario } from '../engine/index.ts';
 import { NodeWorkerRunner } from '../workers/node-worker-runner.ts';
@@ -20,8 +21,8 @@ export function batchesRunner(workers: number, keepWorkers = true): Runner {
   return new SizedRunner(new NodeWorkerRunner({ workers, keepWorkers }));
 }
 
-export function resultsRunner(io: CliIo, args: ParsedArgs, workers: number) {
-  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+export function resultsRunner(io: CliIo, args: ParsedArgs, workers: number, lang: Lang) {
+  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
   const runner = batchesRunner(workers);
   const run = async (scenario: Scenario): Promise<ResultsJson> =>
     buildResultsJson(scenario, await runner.run(scenario, { signal: io.signal }), { generator: GENERATOR });

@@ -105,10 +105,10 @@ export async function robustnessCommand(args: ParsedArgs, io: CliIo, lang: Lang)
   const scenario = await loadScenario(io, file, lang, seed === undefined ? {} : { seed });
   const plan = planRobustness(scenario, targets, { swing, runs });
 
-  const { run, progress, dispose } = resultsRunner(io, args, workers);
+  const { run, progress, dispose } = resultsRunner(io, args, workers, lang);
   let result: Robustness;
   try {
-    result = await runRobustness(plan, targets, run, (done, total) => progress.update(done, total, 'scenarios'));
+    result = await runRobustness(plan, targets, run, (done, total) => progress.update(done, total, lang === 'ru' ? 'сценариев' : 'scenarios'));
   } finally {
     await dispose();
   }

@@ -59,7 +59,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const quiet = args.booleans.has('quiet');
   const now = io.now ?? Date.now;
   const converge = args.booleans.has('until-converged');
-  const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now, { mayStopSooner: converge });
+  const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now, { mayStopSooner: converge, lang });
   const toleranceText = args.values.tolerance;
   const tolerance = toleranceText === undefined ? DEFAULT_TOLERANCE : Number(toleranceText);
   if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be a share between 0 and 1, e.g. 0.01, not "${toleranceText}"`);

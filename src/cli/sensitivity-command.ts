@@ -34,7 +34,7 @@ export async function sensitivityCommand(args: ParsedArgs, io: CliIo, lang: Lang
   const scenario = await loadScenario(io, file, lang, {});
   const plan = planSensitivity(scenario, { swing, runs });
 
-  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
   const runner = batchesRunner(workers);
   let result: Tornado;
   try {

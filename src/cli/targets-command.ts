@@ -26,7 +26,7 @@ export async function targetsCommand(args: ParsedArgs, io: CliIo, lang: Lang): P
   const base = await loadScenario(io, file, lang, seed === undefined ? {} : { seed });
   const scenario = targetScenario(base, targets, runs ?? targets.runs);
 
-  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now);
+  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
   const runner = batchesRunner(workers);
   let acc;
   try {

@@ -212,6 +212,14 @@ describe('paybench run', () => {
     expect(t.stderr()).toMatch(/\/12 runs \(\d+%\) · up to [\d.]+ s left/);
   });
 
+  it('shows its progress in Russian with --lang ru, as the rest of its output', async () => {
+    const t = fakeIo();
+    expect(await main(['run', SCENARIO, '--runs', '4', '--months', '1', '--workers', '1', '--lang', 'ru'], t.io)).toBe(0);
+    expect(t.stderr()).toMatch(/\/12 прогонов \(\d+%\) · осталось [\d.]+ с/);
+    expect(t.stderr()).toMatch(/готово за [\d.]+ с/);
+    expect(t.stderr()).not.toMatch(/runs|left|done in/);
+  });
+
   it('says "about" the time to the step where the answer likely settles, once the first step is read', async () => {
     const t = fakeIo();
     expect(await main(['run', SCENARIO, '--runs', '200', '--months', '1', '--workers', '1', '--until-converged'], t.io)).toBe(0);

@@ -66,3 +66,22 @@ describe('progress on a terminal', () => {
     ]);
   });
 });
+
+describe('progress in Russian (--lang ru)', () => {
+  it('counts runs and time in the language of the rest of the output', () => {
+    const lines: string[] = [];
+    let ms = 0;
+    const progress = createProgress((s) => lines.push(s), 'log', () => ms, { mayStopSooner: true, lang: 'ru' });
+    ms = 1000;
+    progress.update(250, 1000);
+    progress.likely({ runs: 400, total: 800 });
+    ms = 2000;
+    progress.update(500, 1000);
+    progress.finish();
+    expect(lines).toEqual([
+      '250/1000 прогонов (25%) · осталось не больше 3.0 с\n',
+      '500/1000 прогонов (50%) · осталось около 1.2 с (вероятно, устоится на 400 прогонах)\n',
+      'готово за 2.0 с\n',
+    ]);
+  });
+});
