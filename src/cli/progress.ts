@@ -56,16 +56,20 @@ export function createProgress(
   if (mode === 'quiet') return { update() {}, likely() {}, finish() {} };
   const w = WORDS[lang];
   const started = now();
+  // The pace is read from the first runs in, not from the start: starting the workers and
+  // their first compiled code would count as runs and inflate the first estimates several times over.
+  let first: { at: number; done: number } | null = null;
   let lastDraw = -Infinity;
   let lastQuarter = 0;
   let drawn = false;
   let likely: Likely | null = null;
   const left = (done: number, total: number) => {
-    if (done === 0) return '';
+    if (first === null || done <= first.done) return '';
+    const pace = (now() - first.at) / 1000 / (done - first.done);
     // Past the step foreseen, the next step read says more: until then, the most it takes.
     const foreseen = likely !== null && done < likely.total ? likely : null;
     const sooner = foreseen !== null && foreseen.total < total;
-    const seconds = ((now() - started) / 1000) * (((sooner ? foreseen.total : total) - done) / done);
+    const seconds = pace * ((sooner ? foreseen.total : total) - done);
     const time = seconds >= 60 ? w.minutes(Math.round(seconds / 60)) : w.seconds(seconds.toFixed(1));
     if (foreseen) return ` · ${w.about(time)} (${sooner ? w.likelyAt(foreseen.runs) : w.likelyAll})`;
     return ` · ${mayStopSooner ? w.upTo(time) : w.left(time)}`;
@@ -75,6 +79,7 @@ export function createProgress(
       likely = at;
     },
     update(done, total, unit = w.runs) {
+      if (first === null && done > 0) first = { at: now(), done };
       if (mode === 'tty') {
         if (done < total && now() - lastDraw < 100) return;
         lastDraw = now();

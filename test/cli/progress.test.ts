@@ -12,13 +12,18 @@ function progressAt(mayStopSooner: boolean) {
 describe('progress in a log', () => {
   it('says the time left at the pace so far', () => {
     const { lines, progress, at } = progressAt(false);
+    // The pace from the first runs in (10 at 0.5 s): 240 runs in 0.5 s, 750 to go.
+    at(500);
+    progress.update(10, 1000);
     at(1000);
     progress.update(250, 1000);
-    expect(lines).toEqual(['250/1000 runs (25%) · 3.0 s left\n']);
+    expect(lines).toEqual(['250/1000 runs (25%) · 1.6 s left\n']);
   });
 
   it('says "up to" while stopping when settled, then the time to where a step read says it likely settles', () => {
     const { lines, progress, at } = progressAt(true);
+    at(500);
+    progress.update(10, 1000);
     at(1000);
     progress.update(250, 1000);
     // 100 runs of each of 2 schemes read: likely settled at 400 runs, 800 of the 1,000.
@@ -30,9 +35,9 @@ describe('progress in a log', () => {
     at(3000);
     progress.update(750, 1000);
     expect(lines).toEqual([
-      '250/1000 runs (25%) · up to 3.0 s left\n',
-      '500/1000 runs (50%) · about 1.2 s left (likely settled at 400 runs)\n',
-      '750/1000 runs (75%) · about 1.0 s left (likely every run)\n',
+      '250/1000 runs (25%) · up to 1.6 s left\n',
+      '500/1000 runs (50%) · about 0.9 s left (likely settled at 400 runs)\n',
+      '750/1000 runs (75%) · about 0.8 s left (likely every run)\n',
     ]);
   });
 
@@ -40,9 +45,11 @@ describe('progress in a log', () => {
     const { lines, progress, at } = progressAt(true);
     progress.likely({ runs: 400, total: 800 });
     progress.likely(null);
+    at(500);
+    progress.update(10, 1000);
     at(1000);
     progress.update(250, 1000);
-    expect(lines).toEqual(['250/1000 runs (25%) · up to 3.0 s left\n']);
+    expect(lines).toEqual(['250/1000 runs (25%) · up to 1.6 s left\n']);
   });
 });
 
@@ -59,7 +66,8 @@ describe('progress on a terminal', () => {
     ms = 5000;
     progress.update(1500, 3000);
     expect(out).toEqual([
-      `\r[${'█'.repeat(2)}${'░'.repeat(22)}] 300/3000 runs · up to 9.0 s left   `,
+      // The first runs in: no pace yet.
+      `\r[${'█'.repeat(2)}${'░'.repeat(22)}] 300/3000 runs   `,
       `\r[${'█'.repeat(5)}${'░'.repeat(5)}│${'░'.repeat(13)}] 600/3000 runs · about 2.0 s left (likely settled at 400 runs)   `,
       // Past the step foreseen, not settled there: the most it takes, until the next step is read.
       `\r[${'█'.repeat(12)}${'░'.repeat(12)}] 1500/3000 runs · up to 5.0 s left   `,
@@ -72,6 +80,8 @@ describe('progress in Russian (--lang ru)', () => {
     const lines: string[] = [];
     let ms = 0;
     const progress = createProgress((s) => lines.push(s), 'log', () => ms, { mayStopSooner: true, lang: 'ru' });
+    ms = 500;
+    progress.update(10, 1000);
     ms = 1000;
     progress.update(250, 1000);
     progress.likely({ runs: 400, total: 800 });
@@ -79,8 +89,8 @@ describe('progress in Russian (--lang ru)', () => {
     progress.update(500, 1000);
     progress.finish();
     expect(lines).toEqual([
-      '250/1000 прогонов (25%) · осталось не больше 3.0 с\n',
-      '500/1000 прогонов (50%) · осталось около 1.2 с (вероятно, устоится на 400 прогонах)\n',
+      '250/1000 прогонов (25%) · осталось не больше 1.6 с\n',
+      '500/1000 прогонов (50%) · осталось около 0.9 с (вероятно, устоится на 400 прогонах)\n',
       'готово за 2.0 с\n',
     ]);
   });
