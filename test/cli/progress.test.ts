@@ -1,31 +1,34 @@
 /** The command's progress on stderr (cli/progress.ts): the time left, and where a batch stopping when settled likely ends. */
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.ts';
+import type { Lang } from '../../src/cli/format.ts';
 
-function progressAt(mayStopSooner: boolean) {
+/** A progress written to `lines`, on a clock the test sets (`at`, in ms). */
+function progressAt(mayStopSooner: boolean, { mode = 'log' as 'log' | 'tty', lang = 'en' as Lang } = {}) {
   const lines: string[] = [];
   let ms = 0;
-  const progress = createProgress((s) => lines.push(s), 'log', () => ms, { mayStopSooner });
-  return { lines, progress, at: (t: number) => void (ms = t) };
-}
-
-describe('progress in a log', () => {
-  it('says the time left at the pace so far', () => {
-    const { lines, progress, at } = progressAt(false);
-    // The pace from the first runs in (10 at 0.5 s): 240 runs in 0.5 s, 750 to go.
+  const progress = createProgress((s) => lines.push(s), mode, () => ms, { mayStopSooner, lang });
+  const at = (t: number) => void (ms = t);
+  /** 10 of 1,000 runs in at 0.5 s (the pace is read from there), 250 at 1 s: 240 runs in 0.5 s, 750 to go. */
+  const firstQuarter = () => {
     at(500);
     progress.update(10, 1000);
     at(1000);
     progress.update(250, 1000);
+  };
+  return { lines, progress, at, firstQuarter };
+}
+
+describe('progress in a log', () => {
+  it('says the time left at the pace since the first runs came in', () => {
+    const { lines, firstQuarter } = progressAt(false);
+    firstQuarter();
     expect(lines).toEqual(['250/1000 runs (25%) · 1.6 s left\n']);
   });
 
   it('says "up to" while stopping when settled, then the time to where a step read says it likely settles', () => {
-    const { lines, progress, at } = progressAt(true);
-    at(500);
-    progress.update(10, 1000);
-    at(1000);
-    progress.update(250, 1000);
+    const { lines, progress, at, firstQuarter } = progressAt(true);
+    firstQuarter();
     // 100 runs of each of 2 schemes read: likely settled at 400 runs, 800 of the 1,000.
     progress.likely({ runs: 400, total: 800 });
     at(2000);
@@ -42,30 +45,25 @@ describe('progress in a log', () => {
   });
 
   it('forgets the forecast when told nothing is foreseen', () => {
-    const { lines, progress, at } = progressAt(true);
+    const { lines, progress, firstQuarter } = progressAt(true);
     progress.likely({ runs: 400, total: 800 });
     progress.likely(null);
-    at(500);
-    progress.update(10, 1000);
-    at(1000);
-    progress.update(250, 1000);
+    firstQuarter();
     expect(lines).toEqual(['250/1000 runs (25%) · up to 1.6 s left\n']);
   });
 });
 
 describe('progress on a terminal', () => {
   it('marks on the bar the step where the answer likely settles, until the runs pass it', () => {
-    const out: string[] = [];
-    let ms = 0;
-    const progress = createProgress((s) => out.push(s), 'tty', () => ms, { mayStopSooner: true });
-    ms = 1000;
+    const { lines, progress, at } = progressAt(true, { mode: 'tty' });
+    at(1000);
     progress.update(300, 3000);
     progress.likely({ runs: 400, total: 1200 });
-    ms = 2000;
+    at(2000);
     progress.update(600, 3000);
-    ms = 5000;
+    at(5000);
     progress.update(1500, 3000);
-    expect(out).toEqual([
+    expect(lines).toEqual([
       // The first runs in: no pace yet.
       `\r[${'█'.repeat(2)}${'░'.repeat(22)}] 300/3000 runs   `,
       `\r[${'█'.repeat(5)}${'░'.repeat(5)}│${'░'.repeat(13)}] 600/3000 runs · about 2.0 s left (likely settled at 400 runs)   `,
@@ -77,15 +75,10 @@ describe('progress on a terminal', () => {
 
 describe('progress in Russian (--lang ru)', () => {
   it('counts runs and time in the language of the rest of the output', () => {
-    const lines: string[] = [];
-    let ms = 0;
-    const progress = createProgress((s) => lines.push(s), 'log', () => ms, { mayStopSooner: true, lang: 'ru' });
-    ms = 500;
-    progress.update(10, 1000);
-    ms = 1000;
-    progress.update(250, 1000);
+    const { lines, progress, at, firstQuarter } = progressAt(true, { lang: 'ru' });
+    firstQuarter();
     progress.likely({ runs: 400, total: 800 });
-    ms = 2000;
+    at(2000);
     progress.update(500, 1000);
     progress.finish();
     expect(lines).toEqual([
