@@ -58,7 +58,7 @@ export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang):
       margin,
       ...(robustText !== undefined || robustInputs ? { robust: { variants: robustVariants, swing: 0.2, ...(robustInputs ? { inputs: robustInputs } : {}) } } : {}),
       signal: io.signal,
-      onProgress: (done, total) => progress.update(done, total, lang === 'ru' ? 'вариантов' : 'candidates'),
+      onProgress: (done, total) => progress.update(done, total, 'candidates'),
     });
   } catch (e) {
     if (e instanceof PathError) throw new InputError(e.message);

@@ -14,7 +14,7 @@ import { InputError, UsageError } from './io.ts';
 import { decimal, millions, percent, table, type Lang } from './format.ts';
 import { checkScheme, loadScenario } from './scenario-file.ts';
 import { detectedText, historyOptions, loadHistory } from './history-file.ts';
-import { createProgress } from './progress.ts';
+import { commandProgress } from './progress.ts';
 import { createFitPool } from '../workers/fit-pool.ts';
 import { FitError, GENERATOR, PathError, describeHistory, fitHistory, inputWord, momentWord, noteText, parseVary, serializeScenario } from '../engine/index.ts';
 import type { FitReport, HistoryView, Vary } from '../engine/index.ts';
@@ -43,7 +43,6 @@ const WORDS = {
     distance: (a: string, b: string, n: number) => `distance to the history ${a} → ${b} after ${n} candidates (1 = one standard deviation on one moment)`,
     notes: 'What the history cannot say',
     wrote: (f: string) => `wrote ${f}`,
-    candidates: 'candidates',
   },
   ru: {
     history: (file: string, v: HistoryView) =>
@@ -68,7 +67,6 @@ const WORDS = {
     distance: (a: string, b: string, n: number) => `расстояние до истории ${a} → ${b} за ${n} вариантов (1 = одно стандартное отклонение по одному моменту)`,
     notes: 'Чего история сказать не может',
     wrote: (f: string) => `записан ${f}`,
-    candidates: 'вариантов',
   },
 } as const;
 
@@ -144,7 +142,7 @@ export async function fitCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   const view = describeHistory(history);
   if (json !== '-') io.stdout(`${historyText(historyFile, view, lang)}  ${detectedText(detected, lang)}\n\n`);
 
-  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
+  const progress = commandProgress(io, args, lang);
   // A generation's candidates run side by side on the cores (the fit is the same on any number).
   const workers = workersFlag(args, io);
   const pool = workers > 1 ? createFitPool({ workers, signal: io.signal }) : null;
@@ -158,7 +156,7 @@ export async function fitCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
       ...(vary ? { vary } : {}),
       ...(pool ? { evaluate: pool.evaluate } : {}),
       signal: io.signal,
-      onProgress: (done, total) => progress.update(done, total, WORDS[lang].candidates),
+      onProgress: (done, total) => progress.update(done, total, 'candidates'),
       // Between candidates the event loop turns: the bar redraws and Ctrl-C lands.
       pause: () => new Promise((resolve) => setImmediate(resolve)),
     });

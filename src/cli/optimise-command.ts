@@ -14,7 +14,7 @@ import type { CliIo } from './io.ts';
 import { InputError, UsageError } from './io.ts';
 import type { Lang } from './format.ts';
 import { checkScheme, loadScenario } from './scenario-file.ts';
-import { createProgress } from './progress.ts';
+import { commandProgress } from './progress.ts';
 import { suggestionText } from './optimise-report.ts';
 import {
   DEFAULT_OPTIMISE_BUDGET, DEFAULT_OPTIMISE_RUNS, GENERATOR, OptimiseError, SCENARIO_LIMITS, buildResultsJson, defaultInputs,
@@ -61,8 +61,7 @@ export async function optimiseCommand(args: ParsedArgs, io: CliIo, lang: Lang): 
     inputError(e, lang);
   }
 
-  const quiet = args.booleans.has('quiet');
-  const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
+  const progress = commandProgress(io, args, lang);
   const runner = batchesRunner(workers);
   let suggestion: Suggestion;
   try {
@@ -70,7 +69,7 @@ export async function optimiseCommand(args: ParsedArgs, io: CliIo, lang: Lang): 
       scenario,
       request,
       async (s, range, onRuns) => buildResultsJson(s, await runner.run(s, { ...range, signal: io.signal, onProgress: (done) => onRuns?.(done) }), { generator: GENERATOR }),
-      { runs, budget, seed, lang, signal: io.signal, onProgress: (done, total) => progress.update(done, total, lang === 'ru' ? 'прогонов схем' : 'scheme-runs') },
+      { runs, budget, seed, lang, signal: io.signal, onProgress: (done, total) => progress.update(done, total, 'schemeRuns') },
     );
   } catch (e) {
     inputError(e, lang);

@@ -3,11 +3,13 @@
  * plain lines (every 25%) in a log, nothing with --quiet; in the language of the rest of
  * the command's output (--lang).
  */
+import type { ParsedArgs } from './args.ts';
 import type { Lang } from './format.ts';
+import type { CliIo } from './io.ts';
 
 const WORDS = {
   en: {
-    runs: 'runs',
+    units: { runs: 'runs', schemeRuns: 'scheme-runs', scenarios: 'scenarios', candidates: 'candidates' },
     left: (time: string) => `${time} left`,
     upTo: (time: string) => `up to ${time} left`,
     about: (time: string) => `about ${time} left`,
@@ -18,7 +20,7 @@ const WORDS = {
     doneIn: (s: string) => `done in ${s} s`,
   },
   ru: {
-    runs: 'прогонов',
+    units: { runs: 'прогонов', schemeRuns: 'прогонов схем', scenarios: 'сценариев', candidates: 'вариантов' },
     left: (time: string) => `осталось ${time}`,
     upTo: (time: string) => `осталось не больше ${time}`,
     about: (time: string) => `осталось около ${time}`,
@@ -29,9 +31,12 @@ const WORDS = {
     doneIn: (s: string) => `готово за ${s} с`,
   },
 } satisfies Record<Lang, unknown>;
+/** What a progress counts. */
+export type Unit = keyof (typeof WORDS)['en']['units'];
+
 export interface Progress {
   /** `unit`: what is counted (runs by default). */
-  update(done: number, total: number, unit?: string): void;
+  update(done: number, total: number, unit?: Unit): void;
   /** Where the batch will likely settle (--until-converged): its runs of each scheme, and its work in the units counted; null: not known. */
   likely(at: Likely | null): void;
   finish(): void;
@@ -40,6 +45,15 @@ export interface Progress {
 export interface Likely {
   runs: number;
   total: number;
+}
+
+/**
+ * A command's progress: with --quiet none; a bar on a terminal, lines in a log. Written as
+ * it is (io.rawStderr): the bar's own control codes must reach the terminal, not be escaped
+ * as text from input is.
+ */
+export function commandProgress(io: CliIo, args: ParsedArgs, lang: Lang, options: { mayStopSooner?: boolean } = {}): Progress {
+  return createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { ...options, lang });
 }
 
 /**
@@ -78,7 +92,7 @@ export function createProgress(
     likely(at) {
       likely = at;
     },
-    update(done, total, unit = w.runs) {
+    update(done, total, unit = 'runs') {
       if (first === null && done > 0) first = { at: now(), done };
       if (mode === 'tty') {
         if (done < total && now() - lastDraw < 100) return;
@@ -89,13 +103,13 @@ export function createProgress(
         const mark = likely !== null && done < likely.total && likely.total < total ? Math.round((likely.total / total) * width) : -1;
         let bar = '';
         for (let i = 0; i < width; i++) bar += i < full ? '█' : i === mark ? '│' : '░';
-        write(`\r[${bar}] ${done}/${total} ${unit}${left(done, total)}   `);
+        write(`\r[${bar}] ${done}/${total} ${w.units[unit]}${left(done, total)}   `);
         drawn = true;
       } else {
         const quarter = Math.floor((done / total) * 4);
         if (quarter > lastQuarter) {
           lastQuarter = quarter;
-          write(`${done}/${total} ${unit} (${quarter * 25}%)${done < total ? left(done, total) : ''}\n`);
+          write(`${done}/${total} ${w.units[unit]} (${quarter * 25}%)${done < total ? left(done, total) : ''}\n`);
         }
       }
     },

@@ -4,7 +4,7 @@
  */
 import type { ParsedArgs } from './args.ts';
 import type { CliIo } from './io.ts';
-import { createProgress } from './progress.ts';
+import { commandProgress } from './progress.ts';
 import type { Lang } from './format.ts';
 import { GENERATOR, buildResultsJson } from '../engine/index.ts';
 import type { ResultsJson, Scenario } from '../engine/index.ts';
@@ -22,7 +22,7 @@ export function batchesRunner(workers: number, keepWorkers = true): Runner {
 }
 
 export function resultsRunner(io: CliIo, args: ParsedArgs, workers: number, lang: Lang) {
-  const progress = createProgress(io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
+  const progress = commandProgress(io, args, lang);
   const runner = batchesRunner(workers);
   const run = async (scenario: Scenario): Promise<ResultsJson> =>
     buildResultsJson(scenario, await runner.run(scenario, { signal: io.signal }), { generator: GENERATOR });

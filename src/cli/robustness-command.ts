@@ -108,7 +108,7 @@ export async function robustnessCommand(args: ParsedArgs, io: CliIo, lang: Lang)
   const { run, progress, dispose } = resultsRunner(io, args, workers, lang);
   let result: Robustness;
   try {
-    result = await runRobustness(plan, targets, run, (done, total) => progress.update(done, total, lang === 'ru' ? 'сценариев' : 'scenarios'));
+    result = await runRobustness(plan, targets, run, (done, total) => progress.update(done, total, 'scenarios'));
   } finally {
     await dispose();
   }

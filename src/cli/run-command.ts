@@ -12,7 +12,7 @@ import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import type { Lang } from './format.ts';
 import { checkScheme, loadScenario } from './scenario-file.ts';
-import { createProgress } from './progress.ts';
+import { commandProgress } from './progress.ts';
 import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
 import type { Runner } from '../workers/runner.ts';
@@ -56,10 +56,8 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
     schemeIds = [...new Set([scenario.baseline, ...wanted])];
   }
 
-  const quiet = args.booleans.has('quiet');
-  const now = io.now ?? Date.now;
   const converge = args.booleans.has('until-converged');
-  const progress = createProgress(io.rawStderr ?? io.stderr, quiet ? 'quiet' : io.isTTY ? 'tty' : 'log', now, { mayStopSooner: converge, lang });
+  const progress = commandProgress(io, args, lang, { mayStopSooner: converge });
   const toleranceText = args.values.tolerance;
   const tolerance = toleranceText === undefined ? DEFAULT_TOLERANCE : Number(toleranceText);
   if (!(tolerance > 0 && tolerance < 1)) throw new UsageError(`--tolerance must be a share between 0 and 1, e.g. 0.01, not "${toleranceText}"`);

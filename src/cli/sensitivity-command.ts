@@ -11,7 +11,7 @@ import type { CliIo } from './io.ts';
 import { UsageError } from './io.ts';
 import { millions, table, type Lang } from './format.ts';
 import { loadScenario } from './scenario-file.ts';
-import { createProgress } from './progress.ts';
+import { commandProgress } from './progress.ts';
 import { DEFAULT_SWING, GENERATOR, SCENARIO_LIMITS, buildResultsJson, planSensitivity, runSensitivity } from '../engine/index.ts';
 import type { Tornado } from '../engine/index.ts';
 import { batchesRunner } from './results-runner.ts';
@@ -34,7 +34,7 @@ export async function sensitivityCommand(args: ParsedArgs, io: CliIo, lang: Lang
   const scenario = await loadScenario(io, file, lang, {});
   const plan = planSensitivity(scenario, { swing, runs });
 
-  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
+  const progress = commandProgress(io, args, lang);
   const runner = batchesRunner(workers);
   let result: Tornado;
   try {

@@ -10,7 +10,7 @@ import { UsageError } from './io.ts';
 import type { Lang } from './format.ts';
 import { loadScenario } from './scenario-file.ts';
 import { loadTargets, targetsTable } from './target-files.ts';
-import { createProgress } from './progress.ts';
+import { commandProgress } from './progress.ts';
 import { GENERATOR, SCENARIO_LIMITS, buildResultsJson, checkTargets, targetScenario } from '../engine/index.ts';
 import { batchesRunner } from './results-runner.ts';
 
@@ -26,7 +26,7 @@ export async function targetsCommand(args: ParsedArgs, io: CliIo, lang: Lang): P
   const base = await loadScenario(io, file, lang, seed === undefined ? {} : { seed });
   const scenario = targetScenario(base, targets, runs ?? targets.runs);
 
-  const progress = createProgress(io.rawStderr ?? io.stderr, args.booleans.has('quiet') ? 'quiet' : io.isTTY ? 'tty' : 'log', io.now ?? Date.now, { lang });
+  const progress = commandProgress(io, args, lang);
   const runner = batchesRunner(workers);
   let acc;
   try {

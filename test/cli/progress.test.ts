@@ -1,6 +1,8 @@
 /** The command's progress on stderr (cli/progress.ts): the time left, and where a batch stopping when settled likely ends. */
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../src/cli/progress.ts';
+import { commandProgress, createProgress } from '../../src/cli/progress.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import type { ParsedArgs } from '../../src/cli/args.ts';
 import type { Lang } from '../../src/cli/format.ts';
 
 /** A progress written to `lines`, on a clock the test sets (`at`, in ms). */
@@ -86,5 +88,31 @@ describe('progress in Russian (--lang ru)', () => {
       '500/1000 прогонов (50%) · осталось около 0.9 с (вероятно, устоится на 400 прогонах)\n',
       'готово за 2.0 с\n',
     ]);
+  });
+});
+
+describe("a command's progress", () => {
+  it('draws its bar on a terminal with its own control codes, not escaped as text from input is', () => {
+    const escaped: string[] = [];
+    const raw: string[] = [];
+    let ms = 0;
+    const io = { stderr: (t: string) => escaped.push(t), rawStderr: (t: string) => raw.push(t), isTTY: true, now: () => ms } as unknown as CliIo;
+    const args = { booleans: new Set<string>(), values: {}, positional: [] } as unknown as ParsedArgs;
+    const progress = commandProgress(io, args, 'en');
+    progress.update(1, 45, 'scenarios');
+    ms = 1000;
+    progress.finish();
+    expect(escaped).toEqual([]);
+    expect(raw[0]).toBe(`\r[${'█'.repeat(1)}${'░'.repeat(23)}] 1/45 scenarios   `);
+    expect(raw.at(-1)).toBe('done in 1.0 s\n');
+  });
+
+  it('says nothing with --quiet', () => {
+    const out: string[] = [];
+    const io = { stderr: (t: string) => out.push(t), rawStderr: (t: string) => out.push(t), isTTY: true, now: () => 0 } as unknown as CliIo;
+    const progress = commandProgress(io, { booleans: new Set(['quiet']), values: {}, positional: [] } as unknown as ParsedArgs, 'en');
+    progress.update(1, 2);
+    progress.finish();
+    expect(out).toEqual([]);
   });
 });
