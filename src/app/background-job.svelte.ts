@@ -59,7 +59,12 @@ export class BackgroundJob {
   /** Estimated milliseconds left, from the pace so far (null before the first progress). */
   get etaMs(): number | null {
     if (!this.running || this.done === 0) return null;
-    return (this.elapsedMs / this.done) * (this.total - this.done);
+    return (this.elapsedMs / this.done) * (this.expectedTotal - this.done);
+  }
+
+  /** The work the job will likely do: its total, unless a job knows it will likely stop sooner. */
+  protected get expectedTotal(): number {
+    return this.total;
   }
 
   /** The latest job's failure in the user's language, or null. */

@@ -101,14 +101,11 @@ export class Comparison extends BackgroundJob {
   }
 
   /**
-   * Time left: once a step was read, to where the answer likely settles, at the pace so far;
-   * before that, what every run would take (the most it takes).
+   * Time left: once a step was read, to where the answer likely settles; before that, what
+   * every run would take (the most it takes).
    */
-  override get etaMs(): number | null {
-    const most = super.etaMs;
-    const likely = this.foreseen;
-    if (most === null || likely === null) return most;
-    return (this.elapsedMs / this.done) * (likely.total - this.done);
+  protected override get expectedTotal(): number {
+    return this.foreseen?.total ?? this.total;
   }
 
   /** `likely` while the runs have not passed it (past it, the next step read says more). */
