@@ -77,15 +77,16 @@ export function createProgress(
   let lastQuarter = 0;
   let drawn = false;
   let likely: Likely | null = null;
+  // Past the step foreseen, the next step read says more: until then, the most it takes.
+  const foreseen = (done: number) => (likely !== null && done < likely.total ? likely : null);
   const left = (done: number, total: number) => {
     if (first === null || done <= first.done) return '';
     const pace = (now() - first.at) / 1000 / (done - first.done);
-    // Past the step foreseen, the next step read says more: until then, the most it takes.
-    const foreseen = likely !== null && done < likely.total ? likely : null;
-    const sooner = foreseen !== null && foreseen.total < total;
-    const seconds = pace * ((sooner ? foreseen.total : total) - done);
+    const to = foreseen(done);
+    const sooner = to !== null && to.total < total;
+    const seconds = pace * ((sooner ? to.total : total) - done);
     const time = seconds >= 60 ? w.minutes(Math.round(seconds / 60)) : w.seconds(seconds.toFixed(1));
-    if (foreseen) return ` · ${w.about(time)} (${sooner ? w.likelyAt(foreseen.runs) : w.likelyAll})`;
+    if (to) return ` · ${w.about(time)} (${sooner ? w.likelyAt(to.runs) : w.likelyAll})`;
     return ` · ${mayStopSooner ? w.upTo(time) : w.left(time)}`;
   };
   return {
@@ -100,7 +101,8 @@ export function createProgress(
         const width = 24;
         const full = Math.round((done / total) * width);
         // The step where the answer likely settles, marked until the bar reaches it.
-        const mark = likely !== null && done < likely.total && likely.total < total ? Math.round((likely.total / total) * width) : -1;
+        const to = foreseen(done);
+        const mark = to !== null && to.total < total ? Math.round((to.total / total) * width) : -1;
         let bar = '';
         for (let i = 0; i < width; i++) bar += i < full ? '█' : i === mark ? '│' : '░';
         write(`\r[${bar}] ${done}/${total} ${w.units[unit]}${left(done, total)}   `);
