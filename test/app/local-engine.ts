@@ -14,7 +14,7 @@ import type { RunEngine } from '../../src/app/workbench.svelte.ts';
 import type { HeldBatch, SummarizingRunOptions } from '../../src/workers/runner.ts';
 import { HeldRuns, keptFrom } from '../../src/workers/kept-runs.ts';
 
-export function localEngine(): RunEngine & { summaries: number; jobs: number } {
+export function localEngine(): RunEngine & { summaries: number; jobs: number; afterStep: ((step: number) => void) | null } {
   const runner = new InlineRunner();
   let latest: { scenario: Scenario; acc: ResultsAccumulator; batch: number } | null = null;
   /** The pool's own record of the batches held. */
@@ -24,6 +24,8 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
     summaries: 0,
     /** Scheme-runs simulated in all. */
     jobs: 0,
+    /** Called once the caller has read a checkpoint (what it decided is then in its state). */
+    afterStep: null as ((step: number) => void) | null,
     holds(): HeldBatch[] {
       return held.holds();
     },
@@ -40,6 +42,7 @@ export function localEngine(): RunEngine & { summaries: number; jobs: number } {
         (async (runs: number) => {
           const stop = await ask(runs);
           if (stop) stoppedAt = runs;
+          engine.afterStep?.(runs);
           return stop;
         });
       const schemeIds = kept ? kept.run : options.schemeIds;

@@ -300,19 +300,7 @@ describe('Workbench: stop when settled', () => {
     const wb = new Workbench(scenario, engine, 'en');
     wb.comparison.tolerance = 0.05;
     const seen: { step: number; likely: Likely | null; eta: number | null; mostEta: number }[] = [];
-    const run = engine.run.bind(engine);
-    engine.run = (sc, options = {}) => {
-      const ask = options.onCheckpoint;
-      if (!ask) return run(sc, options);
-      return run(sc, {
-        ...options,
-        onCheckpoint: async (step: number) => {
-          const stop = await ask(step);
-          seen.push({ step, likely: wb.likely, eta: wb.etaMs, mostEta: (wb.elapsedMs / wb.done) * (wb.total - wb.done) });
-          return stop;
-        },
-      });
-    };
+    engine.afterStep = (step) => seen.push({ step, likely: wb.likely, eta: wb.etaMs, mostEta: (wb.elapsedMs / wb.done) * (wb.total - wb.done) });
     expect(wb.likely).toBeNull();
     await wb.run();
     expect(wb.settled?.runs).toBe(400);
