@@ -6,8 +6,8 @@
  * drops the tornado.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { BackgroundJob, type JobTicket } from '../../src/app/background-job.svelte.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { BackgroundJob, PROGRESS_MS, type JobTicket } from '../../src/app/background-job.svelte.ts';
 import type { Lang } from '../../src/app/i18n.ts';
 import { Workbench } from '../../src/app/workbench.svelte.ts';
 import { WorkerStoppedError } from '../../src/workers/runner.ts';
@@ -77,6 +77,54 @@ describe('a background job', () => {
     expect(job.found).toEqual(['answer']);
     expect(job.cleanups).toBe(1);
     expect(job.error).toBeNull();
+  });
+
+  it('shows its count at most every PROGRESS_MS, the latest one a little later, and the last as it ends', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const job = new HeldJob();
+      const ended = job.start(100);
+      const ticket = job.tickets[0];
+      ticket.progress(1); // the first count is shown at once
+      expect(job.done).toBe(1);
+      vi.advanceTimersByTime(50);
+      ticket.progress(2);
+      ticket.progress(3);
+      expect(job.done).toBe(1); // too soon after the last one shown
+      vi.advanceTimersByTime(PROGRESS_MS - 51);
+      expect(job.done).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(job.done).toBe(3); // the latest, once the pace allows
+      expect(job.elapsedMs).toBe(PROGRESS_MS);
+      vi.advanceTimersByTime(10);
+      ticket.progress(4, 200); // a new total is shown at once, with its count
+      expect([job.done, job.total]).toEqual([4, 200]);
+      ticket.progress(5);
+      ticket.progress(6);
+      job.end(0, 'answer');
+      await ended;
+      expect(job.done).toBe(6); // the job ended before the pace showed it: shown as it ends
+      expect(job.status).toBe('done');
+      vi.advanceTimersByTime(PROGRESS_MS);
+      expect(job.done).toBe(6);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('shows nothing of a job superseded while a count waited to be shown', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      const job = new HeldJob();
+      void job.start(10);
+      job.tickets[0].progress(1);
+      job.tickets[0].progress(2); // waits
+      void job.start(30);
+      vi.advanceTimersByTime(PROGRESS_MS);
+      expect([job.done, job.total]).toEqual([0, 30]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('ends cancelled on Cancel, with nothing found and no error', async () => {
