@@ -6,6 +6,8 @@
  * - the 4 schemes × N runs × 12 months comparison run in the page (Web Worker pool +
  *   summaries folded in the workers): first visible result and complete, and whether its JSON is the same
  *   as the inline runner's in Node;
+ * - after edits: the CPU each took by kind of thread (workers, the page's main thread,
+ *   compositing, the rest: /proc, Linux), as the page's own work takes cores from the runs;
  * - the longest main-thread long task seen;
  * - the client department at BENCH_BROWSER_RUNS runs (default 100,000; "0" skips) as the
  *   workbench runs it: wall time, the tab's peak memory (the renderer process's resident
@@ -63,6 +65,72 @@ function renderers(): number[] {
     return false;
   };
   return [...renderer].filter(ours);
+}
+
+/** CPU milliseconds by kind of thread, in the Chromium processes this process started. */
+interface ThreadCpu {
+  /** The web workers: the runs and their summaries. */
+  workers: number;
+  /** The page's main thread: Svelte, the charts, layout and paint. */
+  page: number;
+  /** Turning painted layers into frames: the renderer's compositor and the GPU process's. */
+  compositing: number;
+  /** The rest: V8's compiler and collector threads, raster, I/O. */
+  other: number;
+}
+
+/** Per-thread CPU time from /proc (Linux; zeros elsewhere), summed by kind. */
+function threadCpu(): ThreadCpu {
+  const cpu: ThreadCpu = { workers: 0, page: 0, compositing: 0, other: 0 };
+  const tick = 1000 / 100; // USER_HZ: 100 on Linux
+  const tabs = renderers();
+  const ours = [...tabs, ...chromiumChildren('gpu-process', tabs)];
+  for (const pid of ours) {
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ms = (Number(fields[11]) + Number(fields[12])) * tick;
+        const kind: keyof ThreadCpu = name.startsWith('DedicatedWorker') ? 'workers' : Number(tid) === pid && tabs.includes(pid) ? 'page' : /Compositor/.test(name) ? 'compositing' : 'other';
+        cpu[kind] += ms;
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return cpu;
+}
+
+/** Chromium processes of a --type (gpu-process, utility, …) started from this process. */
+function chromiumChildren(type: string, tabs: number[]): number[] {
+  const out: number[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number)) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(`--type=${type}`)) continue;
+      // The GPU process shares the browser process with the renderers: ours if a renderer of ours is its sibling.
+      const parentOf = (p: number) => Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      const browser = parentOf(pid);
+      if (tabs.some((r) => parentOf(r) === browser || parentOf(parentOf(r)) === browser)) out.push(pid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/** Median CPU per edit by kind of thread, "workers 2,190 ms · page 250 ms · …". */
+function cpuText(edits: ThreadCpu[]): string {
+  if (edits.length === 0 || edits.every((e) => e.workers + e.page === 0)) return 'not measurable here (no /proc)';
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const kinds: (keyof ThreadCpu)[] = ['workers', 'page', 'compositing', 'other'];
+  return kinds.map((k) => `${k} ${median(edits.map((e) => e[k])).toFixed(0)} ms`).join(' · ');
 }
 
 /**
@@ -213,10 +281,12 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
       [`headless Chromium, ${opening.cores} cores`, `${workers} web worker${workers > 1 ? 's' : ''}, each folding its own runs`],
       [`page open → first visible result (${opening.schemes} schemes × ${opening.runs} runs)`, ms(openFirst)],
       ['page open → complete', ms(openDone)],
-      [`after an edit of what every scheme shares (invoice hours ±1–2%, values not tried before): first visible result / complete`, shared],
-      [`after an edit of one scheme (a tranche's gate day ±1–2, values not tried before): first visible result / complete`, oneScheme],
-      [`the shared edit (±3–4%) at a precision of 1% of profit instead of ${loose * 100}%: first visible result / complete`, sharedStrict],
-      [`the one-scheme edit (±3–4 days) at 1%: first visible result / complete`, schemeStrict],
+      [`after an edit of what every scheme shares (invoice hours ±1–2%, values not tried before): first visible result / complete`, shared.text],
+      ['  CPU per shared edit, median, by kind of thread', cpuText(shared.cpu)],
+      [`after an edit of one scheme (a tranche's gate day ±1–2, values not tried before): first visible result / complete`, oneScheme.text],
+      ['  CPU per one-scheme edit, median', cpuText(oneScheme.cpu)],
+      [`the shared edit (±3–4%) at a precision of 1% of profit instead of ${loose * 100}%: first visible result / complete`, sharedStrict.text],
+      [`the one-scheme edit (±3–4 days) at 1%: first visible result / complete`, schemeStrict.text],
       [`${job}, browser: first visible result`, ms(run.first)],
       [`${job}, browser: complete`, `${ms(run.complete)}${run.status === 'done' ? '' : ` (${run.status})`}${same}`],
       ['longest main-thread task', ms(longest)],
@@ -237,12 +307,14 @@ export async function browserBench(scenario: Scenario, reference?: string): Prom
  * how many schemes the last kept. Each edit is to a value not tried before (−1, +1, −2, …
  * from where the draft stood): going back to a comparison the page holds runs nothing.
  */
-async function afterEdits(page: Page, kind: 'shared' | 'scheme', times: number, further = 0): Promise<string> {
+async function afterEdits(page: Page, kind: 'shared' | 'scheme', times: number, further = 0): Promise<{ text: string; cpu: ThreadCpu[] }> {
   const out: string[] = [];
+  const cpu: ThreadCpu[] = [];
   let kept = 0;
   const base = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft)));
   for (let k = 0; k < times; k++) {
     const step = (k % 2 ? 1 : -1) * (Math.floor(k / 2) + 1 + further);
+    const before = threadCpu();
     const r = (await page.evaluate(
       async ({ kind, step, base }) => {
         const wb = (globalThis as any).paybench.workbench;
@@ -261,10 +333,12 @@ async function afterEdits(page: Page, kind: 'shared' | 'scheme', times: number, 
       },
       { kind, step, base },
     )) as { first: number | null; complete: number | null; kept: number; settled: number | null };
+    const after = threadCpu();
+    cpu.push({ workers: after.workers - before.workers, page: after.page - before.page, compositing: after.compositing - before.compositing, other: after.other - before.other });
     out.push(`${ms(r.first)} / ${ms(r.complete)}${r.settled === null ? '' : ` (settled at ${r.settled})`}`);
     kept = r.kept;
   }
-  return `${out.join(', ')}${kind === 'scheme' ? ` (runs of ${kept} schemes kept)` : ''}`;
+  return { text: `${out.join(', ')}${kind === 'scheme' ? ` (runs of ${kept} schemes kept)` : ''}`, cpu };
 }
 
 /** Asks "Stop when settled" for `share` of profit, and waits for the run that asks. */
