@@ -138,7 +138,7 @@ export class BackgroundJob {
         if (!latest()) return;
         counted = { done, total: total ?? counted?.total };
         // A new total (the work learnt its size) is shown at once; a count, at the pace above.
-        const wait = total !== undefined ? 0 : shownAt + PROGRESS_MS - performance.now();
+        const wait = total !== undefined && total !== this.total ? 0 : shownAt + PROGRESS_MS - performance.now();
         if (wait <= 0) show();
         else timer ??= setTimeout(show, wait);
       },
