@@ -8,8 +8,8 @@
  * had them keeps their runs (kept-schemes.ts) and runs the others alone: the same results,
  * sooner; going back to one of them (an Undo) runs nothing.
  */
-import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, likelySettlingStep, profitFigures, settling, settlingOf } from '../engine/index.ts';
-import type { Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, likelySettling, profitFigures, settling, settlingOf } from '../engine/index.ts';
+import type { Likely, Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
 import { BackgroundJob, type JobTicket } from './background-job.svelte.ts';
@@ -31,16 +31,7 @@ export interface Reading {
   tolerance: number;
 }
 
-/**
- * Where a run under way will likely settle, read at its last step (batch/converge.ts): the
- * runs of each scheme there, and the work that is in the job's units (runs × schemes run).
- */
-export interface Likely {
-  runs: number;
-  total: number;
-  /** The step is the scenario's last: likely every run is made. */
-  everyRun: boolean;
-}
+export type { Likely };
 
 /** Why a comparison runs: the user asked (the Run button), or an edit re-runs it. */
 export type RunReason = 'asked' | 'edited';
@@ -246,8 +237,8 @@ export class Comparison extends BackgroundJob {
       previous = s.precision;
       // Past the runs kept from a comparison settled sooner, every scheme would run again from
       // the start: not foreseen.
-      const step = s.settled ? null : likelySettlingStep(s, scenario.simulation.runs, tolerance);
-      this.likely = step === null || step > end ? null : { runs: step, total: step * schemes, everyRun: step >= scenario.simulation.runs };
+      const likely = likelySettling(s, scenario.simulation.runs, schemes, tolerance);
+      this.likely = likely === null || likely.runs > end ? null : likely;
       if (s.settled && kept > 0 && runs < end) early = true;
       else if (s.settled) this.settled = readingOf(s, tolerance);
       if (s.settled) stoppedAt = runs;

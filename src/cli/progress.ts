@@ -6,6 +6,7 @@
 import type { ParsedArgs } from './args.ts';
 import type { Lang } from './format.ts';
 import type { CliIo } from './io.ts';
+import type { Likely as Foreseen } from '../engine/index.ts';
 
 const WORDS = {
   en: {
@@ -42,10 +43,8 @@ export interface Progress {
   finish(): void;
 }
 
-export interface Likely {
-  runs: number;
-  total: number;
-}
+/** Where the batch will likely settle: its step's runs and its work in the units counted. */
+export type Likely = Pick<Foreseen, 'runs' | 'total'>;
 
 /**
  * A command's progress: with --quiet none; a bar on a terminal, lines in a log. Written as

@@ -3,7 +3,7 @@
  * --runs-from/--runs-to it runs a slice of the batch and --json writes a shard
  * (`paybench-shard`, shard.ts) for `paybench merge`.
  */
-import { DEFAULT_TOLERANCE, GENERATOR, ProfitLedger, SCENARIO_LIMITS, buildResultsJson, buildShard, checkpoints, likelySettlingStep, profitFigures, resultsJsonText, settling, settlingOf, shardText } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, GENERATOR, ProfitLedger, SCENARIO_LIMITS, buildResultsJson, buildShard, checkpoints, likelySettling, profitFigures, resultsJsonText, settling, settlingOf, shardText } from '../engine/index.ts';
 import type { ResultsJson, Settling } from '../engine/index.ts';
 import { resolve, join } from 'node:path';
 import type { ParsedArgs } from './args.ts';
@@ -82,8 +82,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
         onCheckpoint: async (step) => {
           settledAt = settlingOf(profitFigures(scenario, profits), step, previous, tolerance);
           previous = settledAt.precision;
-          const likely = likelySettlingStep(settledAt, runs, tolerance);
-          progress.likely(likely === null ? null : { runs: likely, total: likely * (schemeIds?.length ?? scenario.schemes.length) });
+          progress.likely(likelySettling(settledAt, runs, schemeIds?.length ?? scenario.schemes.length, tolerance));
           return settledAt.settled;
         },
         onProgress: (done, total) => progress.update(done, total),

@@ -91,3 +91,19 @@ export function likelySettlingStep(s: Settling, maxRuns: number, tolerance = DEF
   const needed = s.runs * (widest / tolerance) ** 2;
   return checkpoints(maxRuns).find((step) => step > s.runs && step >= needed) ?? maxRuns;
 }
+
+/** Where a batch under way will likely settle, as its progress shows it (the workbench, `--until-converged`). */
+export interface Likely {
+  /** The step: runs of each scheme. */
+  runs: number;
+  /** Its work, in runs of the schemes the batch runs. */
+  total: number;
+  /** The step is the scenario's last: likely every run is made. */
+  everyRun: boolean;
+}
+
+/** likelySettlingStep for a batch of `schemes` schemes; null once settled (nothing left to foresee) or while no interval is known. */
+export function likelySettling(s: Settling, maxRuns: number, schemes: number, tolerance = DEFAULT_TOLERANCE): Likely | null {
+  const step = s.settled ? null : likelySettlingStep(s, maxRuns, tolerance);
+  return step === null ? null : { runs: step, total: step * schemes, everyRun: step >= maxRuns };
+}
