@@ -1,10 +1,11 @@
 /** The board deck's words in English and Russian: slide titles, headlines and what each mark means. */
 import type { Lang } from './i18n.ts';
+import { runsEn, runsRu } from '../charts/plural.ts';
 
 const en = {
   coverKicker: 'Pay schemes compared by simulation',
-  meta: (scenario: string, seed: number, runs: number, months: number) => `${scenario} · seed ${seed} · N = ${runs} runs per scheme · ${months} months`,
-  partial: (runs: number) => `Partial results: ${runs} runs so far`,
+  meta: (scenario: string, seed: number, runs: number, months: number) => `${scenario} · seed ${seed} · N = ${runsEn(runs)} per scheme · ${months} months`,
+  partial: (runs: number) => `Partial results: ${runsEn(runs)} so far`,
   outOfDate: 'Out of date: the inputs changed since these results',
   footer: (date: string) => `Paybench · exported ${date}`,
   verdict: 'Verdict',
@@ -42,8 +43,8 @@ export type DeckWords = typeof en;
 
 const ru: DeckWords = {
   coverKicker: 'Схемы оплаты в сравнении: моделирование',
-  meta: (scenario, seed, runs, months) => `${scenario} · зерно ${seed} · N\u00A0=\u00A0${runs} прогонов на схему · ${months} мес.`,
-  partial: (runs) => `Предварительные результаты: пока ${runs} прогонов`,
+  meta: (scenario, seed, runs, months) => `${scenario} · зерно ${seed} · N\u00A0=\u00A0${runsRu(runs)} на схему · ${months} мес.`,
+  partial: (runs) => `Предварительные результаты: пока ${runsRu(runs)}`,
   outOfDate: 'Устарело: входные данные изменились после расчёта',
   footer: (date) => `Paybench · выгружено ${date}`,
   verdict: 'Вывод',

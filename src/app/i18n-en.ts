@@ -1,4 +1,6 @@
 /** The workbench's words in English (GLOSSARY.md terms); i18n.ts puts the languages together. */
+import { runsEn } from '../charts/plural.ts';
+
 export const en = {
   appTitle: 'Paybench',
   tagline: 'compare pay schemes by simulation',
@@ -23,7 +25,7 @@ export const en = {
     `The intervals read so far narrow as the runs come in: at that rate the answer likely settles at ${runs} runs of each scheme, and the time left is to there. If it does not, the runs go on to the number set.`,
   timeLeftAllWhy:
     'The intervals read so far narrow too slowly for the answer to settle before the number of runs set: likely every run is made, and the time left is to the last.',
-  likelyMark: (runs: number) => `likely settles here (${runs} runs of each scheme)`,
+  likelyMark: (runs: number) => `likely settles here (${runsEn(runs)} of each scheme)`,
   finishedIn: (s: string) => `done in ${s}`,
   settledAt: (runs: number, widest: string) => `settled at ${runs} runs (interval ${widest} of profit)`,
   settledWhy: (tolerance: string) =>
@@ -271,7 +273,7 @@ export const en = {
   sensitivitySkipped: (paths: string) => `Not varied: ${paths} (zero or not used).`,
   sensitivityTitle: 'Sensitivity of the advantage',
   noPeopleData: 'This scenario has no sales, inbound flow, absences or departures: switch them on in the scenario panel.',
-  resultsOf: (runs: number, seed: number) => `N = ${runs} runs per scheme · seed ${seed}`,
+  resultsOf: (runs: number, seed: number) => `N = ${runsEn(runs)} per scheme · seed ${seed}`,
   partial: 'partial',
   errors: (n: number) => (n === 1 ? '1 problem in the scenario' : `${n} problems in the scenario`),
 };

@@ -3,11 +3,12 @@
  * scheme names' checks, in English and Russian (a typed dictionary like i18n-files.ts).
  */
 import type { Lang } from './i18n.ts';
+import { runsEn, runsRu } from '../charts/plural.ts';
 
 const en = {
   title: 'At a glance',
-  runsSeed: (runs: number, seed: number) => `N = ${runs} runs per scheme · seed ${seed}`,
-  partial: (runs: number) => `partial, ${runs} runs`,
+  runsSeed: (runs: number, seed: number) => `N = ${runsEn(runs)} per scheme · seed ${seed}`,
+  partial: (runs: number) => `partial, ${runsEn(runs)}`,
   outOfDate: 'out of date',
   outOfDateHint: 'The inputs changed since these results; they show the scenario as it was.',
   runNow: 'Recompute',
@@ -47,8 +48,8 @@ export type GlanceWords = typeof en;
 
 const ru: GlanceWords = {
   title: 'Главное',
-  runsSeed: (runs, seed) => `N\u00A0=\u00A0${runs} прогонов на схему · зерно ${seed}`,
-  partial: (runs) => `предварительно, ${runs} прогонов`,
+  runsSeed: (runs, seed) => `N\u00A0=\u00A0${runsRu(runs)} на схему · зерно ${seed}`,
+  partial: (runs) => `предварительно, ${runsRu(runs)}`,
   outOfDate: 'устарело',
   outOfDateHint: 'Входные данные изменились после расчёта; показан сценарий, каким он был.',
   runNow: 'Пересчитать',

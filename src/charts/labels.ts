@@ -4,10 +4,11 @@
  */
 import type { MetricKey } from '../engine/index.ts';
 import { byDay, NBSP, type Lang } from './format.ts';
+import { runsEn, runsRu } from './plural.ts';
 
 const en = {
   baseline: 'baseline',
-  runs: (n: number) => `N = ${n} ${n === 1 ? 'run' : 'runs'}`,
+  runs: (n: number) => `N = ${runsEn(n)}`,
   median: 'median',
   mean: 'mean',
   keyboardHint: 'Arrow keys read the values',
@@ -144,7 +145,7 @@ export type ChartLabels = typeof en;
 
 const ru: ChartLabels = {
   baseline: 'база',
-  runs: (n: number) => `N${NBSP}=${NBSP}${n} ${plural(n, 'прогон', 'прогона', 'прогонов')}`,
+  runs: (n: number) => `N${NBSP}=${NBSP}${runsRu(n)}`,
   median: 'медиана',
   mean: 'среднее',
   keyboardHint: 'Стрелки показывают значения',
@@ -267,14 +268,6 @@ const ru: ChartLabels = {
   nobodyCovered: 'никто никого не замещал',
   coveredFor: (away: string) => `${away} отсутствует`,
 };
-
-function plural(n: number, one: string, few: string, many: string): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return one;
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
-  return many;
-}
 
 const LABELS: Record<Lang, ChartLabels> = { en, ru };
 

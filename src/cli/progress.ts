@@ -7,6 +7,7 @@ import type { ParsedArgs } from './args.ts';
 import type { Lang } from './format.ts';
 import type { CliIo } from './io.ts';
 import type { Likely as Foreseen } from '../engine/index.ts';
+import { onRunsRu } from '../charts/plural.ts';
 
 const WORDS = {
   en: {
@@ -25,7 +26,7 @@ const WORDS = {
     left: (time: string) => `осталось ${time}`,
     upTo: (time: string) => `осталось не больше ${time}`,
     about: (time: string) => `осталось около ${time}`,
-    likelyAt: (runs: number) => `вероятно, устоится на ${runs} прогонах`,
+    likelyAt: (runs: number) => `вероятно, устоится на ${onRunsRu(runs)}`,
     likelyAll: 'вероятно, все прогоны',
     seconds: (s: string) => `${s} с`,
     minutes: (m: number) => `${m} мин`,

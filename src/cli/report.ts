@@ -8,11 +8,12 @@ import type { ResultsJson, SchemeResults } from '../engine/index.ts';
 import { decimal, millions, percent, table } from './format.ts';
 import type { Lang } from './format.ts';
 import { peopleText } from './people-report.ts';
+import { runsEn, runsRu } from '../charts/plural.ts';
 
 const LABELS = {
   en: {
     heading: (r: ResultsJson) =>
-      `${r.scenario.name} · ${r.scenario.runs} runs × ${r.scenario.months} months from ${r.scenario.startMonth} · seed ${r.scenario.seed} · baseline: ${r.baseline}`,
+      `${r.scenario.name} · ${runsEn(r.scenario.runs)} × ${r.scenario.months} ${r.scenario.months === 1 ? 'month' : 'months'} from ${r.scenario.startMonth} · seed ${r.scenario.seed} · baseline: ${r.baseline}`,
     scheme: 'Scheme',
     collections: 'Collections/mo (median)',
     planMet: 'Plan met',
@@ -30,7 +31,7 @@ const LABELS = {
   },
   ru: {
     heading: (r: ResultsJson) =>
-      `${r.scenario.name} · ${r.scenario.runs} прогонов × ${r.scenario.months} мес. с ${r.scenario.startMonth} · seed ${r.scenario.seed} · база: ${r.baseline}`,
+      `${r.scenario.name} · ${runsRu(r.scenario.runs)} × ${r.scenario.months} мес. с ${r.scenario.startMonth} · зерно ${r.scenario.seed} · база: ${r.baseline}`,
     scheme: 'Схема',
     collections: 'Сбор в месяц (медиана)',
     planMet: 'План выполнен',

@@ -17,6 +17,7 @@ import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
 import type { Runner } from '../workers/runner.ts';
 import { batchesRunner } from './results-runner.ts';
+import { onRunsRu } from '../charts/plural.ts';
 
 export { GENERATOR };
 
@@ -127,8 +128,8 @@ export function settledText(s: Settling, tolerance: number, max: number, lang: L
   const tol = `${(tolerance * 100).toFixed(1)}%`;
   if (lang === 'ru') {
     return s.settled
-      ? `устоялось на ${s.runs} прогонах: 90%-интервалы парных разниц прибыли уже ${tol} прибыли (самый широкий ${widest}), порядок схем не меняется\n`
-      : `не устоялось и на ${s.runs} прогонах (максимум ${max}): самый широкий 90%-интервал парной разницы прибыли ${widest} прибыли при допуске ${tol}\n`;
+      ? `устоялось на ${onRunsRu(s.runs)}: 90%-интервалы парных разниц прибыли уже ${tol} прибыли (самый широкий ${widest}), порядок схем не меняется\n`
+      : `не устоялось и на ${onRunsRu(s.runs)} (максимум ${max}): самый широкий 90%-интервал парной разницы прибыли ${widest} прибыли при допуске ${tol}\n`;
   }
   return s.settled
     ? `settled at ${s.runs} runs: the 90% intervals of the paired profit differences are within ${tol} of profit (widest ${widest}) and the ranking holds\n`

@@ -1,5 +1,6 @@
 /** The export toolbar's and slides' words, in English and Russian (a typed dictionary, as labels.ts). */
 import { NBSP, type Lang } from '../format.ts';
+import { runsEn, runsRu } from '../plural.ts';
 
 const en = {
   group: (chart: string) => `Export: ${chart}`,
@@ -12,7 +13,7 @@ const en = {
     csv: 'the data as CSV (UTF-8; comma-separated, decimal point)',
   },
   failed: (reason: string) => `Export failed: ${reason}`,
-  slideSubtitle: (scenario: string, seed: number, runs: number) => `${scenario} · seed ${seed} · N = ${runs} ${runs === 1 ? 'run' : 'runs'} per scheme`,
+  slideSubtitle: (scenario: string, seed: number, runs: number) => `${scenario} · seed ${seed} · N = ${runsEn(runs)} per scheme`,
   slideFooter: (date: string) => `Paybench · exported ${date}`,
 };
 
@@ -29,17 +30,9 @@ const ru: ExportWords = {
     csv: 'данные в CSV (UTF-8; разделитель «;», десятичная запятая)',
   },
   failed: (reason) => `Экспорт не удался: ${reason}`,
-  slideSubtitle: (scenario, seed, runs) => `${scenario} · зерно ${seed} · N${NBSP}=${NBSP}${runs} ${plural(runs)} на схему`,
+  slideSubtitle: (scenario, seed, runs) => `${scenario} · зерно ${seed} · N${NBSP}=${NBSP}${runsRu(runs)} на схему`,
   slideFooter: (date) => `Paybench · выгружено ${date}`,
 };
-
-function plural(n: number): string {
-  const m10 = n % 10;
-  const m100 = n % 100;
-  if (m10 === 1 && m100 !== 11) return 'прогон';
-  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return 'прогона';
-  return 'прогонов';
-}
 
 export function exportWords(lang: Lang): ExportWords {
   return lang === 'ru' ? ru : en;

@@ -1,0 +1,23 @@
+/**
+ * Counts in words. Russian nouns take one of three forms by the number's last digits
+ * (1 прогон, 2 прогона, 5 прогонов; 11–14 take the third): a count read off a run in
+ * progress (142 runs, 21 runs) is any number, not only the round ones the defaults give.
+ */
+
+/** The Russian form for n: `one` (1, 21, 101), `few` (2–4, 22–24), `many` (0, 5–20, 25–30). */
+export function pluralRu(n: number, one: string, few: string, many: string): string {
+  const m10 = n % 10;
+  const m100 = n % 100;
+  if (m10 === 1 && m100 !== 11) return one;
+  if (m10 >= 2 && m10 <= 4 && (m100 < 12 || m100 > 14)) return few;
+  return many;
+}
+
+/** "1 run", "3 runs". */
+export const runsEn = (n: number): string => `${n} ${n === 1 ? 'run' : 'runs'}`;
+
+/** «1 прогон», «3 прогона», «5 прогонов». */
+export const runsRu = (n: number): string => `${n} ${pluralRu(n, 'прогон', 'прогона', 'прогонов')}`;
+
+/** «на 1 прогоне», «на 400 прогонах»: the count after «на». */
+export const onRunsRu = (n: number): string => `${n} ${pluralRu(n, 'прогоне', 'прогонах', 'прогонах')}`;
