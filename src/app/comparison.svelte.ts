@@ -23,6 +23,17 @@ import { keptCount, keptSchemes } from './kept-schemes.ts';
 export const FIRST_RESULT_RUNS = 10;
 /** Refresh partial results at most this often. */
 export const REFRESH_MS = 400;
+/**
+ * No partial picture when the whole answer is likely this close: it would be replaced as
+ * soon as it is read, and gathering it takes a worker from the runs (a tenth of a second of
+ * summarising in an edit of a second and a half).
+ */
+export const NEAR_END_MS = 1000;
+
+/** At the pace so far (`done` of the work in `elapsedMs`), the work `expected` is likely done within NEAR_END_MS. */
+export function likelyNearEnd(elapsedMs: number, done: number, expected: number): boolean {
+  return done > 0 && (elapsedMs / done) * (expected - done) < NEAR_END_MS;
+}
 
 /** Where the answer stood at a step: runs in, the widest 90% interval as a share of profit, the tolerance asked. */
 export interface Reading {
@@ -245,6 +256,11 @@ export class Comparison extends BackgroundJob {
       return s.settled;
     };
 
+    // The answer is likely in within NEAR_END_MS at the pace so far: to the step where it likely
+    // settles once one was read, else to the last run.
+    const nearEnd = (done: number, total: number): boolean =>
+      likelyNearEnd(job.elapsedMs, done, this.likely !== null && done < this.likely.total ? this.likely.total : total);
+
     // Nothing to run (a scheme was only removed): the steps are read here, from the kept runs.
     if (schemes === 0 && untilSettled) {
       for (const step of checkpoints(scenario.simulation.runs).filter((c) => c < end)) if (await onCheckpoint(step)) return false;
@@ -261,7 +277,7 @@ export class Comparison extends BackgroundJob {
         job.progress(done);
         // Summaries grow with the runs held: space them so they take at most a fifth of the time,
         // and further apart as the run goes on (the later ones change the picture less).
-        const due = shown ? performance.now() - lastAt >= Math.max(REFRESH_MS, 4 * lastCost, job.elapsedMs / 4) : done >= firstAt;
+        const due = shown ? performance.now() - lastAt >= Math.max(REFRESH_MS, 4 * lastCost, job.elapsedMs / 4) && !nearEnd(done, total) : done >= firstAt;
         if (done < total && due && !inFlight) void refresh();
       },
     });
