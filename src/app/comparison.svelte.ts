@@ -26,9 +26,10 @@ export const REFRESH_MS = 400;
 /**
  * No partial picture when the whole answer is likely this close: it would be replaced as
  * soon as it is read, and gathering it takes a worker from the runs (a tenth of a second of
- * summarising in an edit of a second and a half).
+ * summarising in an edit of a second and a half). The pace is read from the start, when the
+ * first worker runs alone until the first picture, so it overstates the time left a little.
  */
-export const NEAR_END_MS = 1000;
+export const NEAR_END_MS = 1500;
 
 /** At the pace so far (`done` of the work in `elapsedMs`), the work `expected` is likely done within NEAR_END_MS. */
 export function likelyNearEnd(elapsedMs: number, done: number, expected: number): boolean {
@@ -257,9 +258,10 @@ export class Comparison extends BackgroundJob {
     };
 
     // The answer is likely in within NEAR_END_MS at the pace so far: to the step where it likely
-    // settles once one was read, else to the last run.
+    // settles once one was read (every run below it in: only the step's reading is left), else
+    // to the last run.
     const nearEnd = (done: number, total: number): boolean =>
-      likelyNearEnd(job.elapsedMs, done, this.likely !== null && done < this.likely.total ? this.likely.total : total);
+      likelyNearEnd(job.elapsedMs, done, this.likely !== null && done <= this.likely.total ? this.likely.total : total);
 
     // Nothing to run (a scheme was only removed): the steps are read here, from the kept runs.
     if (schemes === 0 && untilSettled) {

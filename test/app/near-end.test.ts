@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { NEAR_END_MS, likelyNearEnd } from '../../src/app/comparison.svelte.ts';
 
 describe('a partial picture close to the answer', () => {
-  it('is left out when the answer is likely less than a second away at the pace so far', () => {
+  it('is left out when the answer is likely less than a second and a half away at the pace so far', () => {
     // An edit settling at 400 runs of 3 schemes: 550 of 1,200 scheme-runs in 600 ms leaves about 0.7 s.
     expect(likelyNearEnd(600, 550, 1200)).toBe(true);
     // The same pace with every run of 1,000 still to come: about 2.7 s away.
