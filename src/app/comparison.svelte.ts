@@ -31,8 +31,14 @@ export const REFRESH_MS = 400;
  */
 export const NEAR_END_MS = 1500;
 
-/** At the pace so far (`done` of the work in `elapsedMs`), the work `expected` is likely done within NEAR_END_MS. */
-export function likelyNearEnd(elapsedMs: number, done: number, expected: number): boolean {
+/**
+ * At the pace so far (`done` of the work in `elapsedMs`), the answer is likely in within
+ * NEAR_END_MS: at the step where it likely settles (`likelyTotal`, its work; null while no
+ * step was read), or at the last run (`total`) once the runs have passed that step. With
+ * every run below the step in, only the step's reading is left.
+ */
+export function likelyNearEnd(elapsedMs: number, done: number, total: number, likelyTotal: number | null): boolean {
+  const expected = likelyTotal !== null && done <= likelyTotal ? likelyTotal : total;
   return done > 0 && (elapsedMs / done) * (expected - done) < NEAR_END_MS;
 }
 
@@ -257,11 +263,7 @@ export class Comparison extends BackgroundJob {
       return s.settled;
     };
 
-    // The answer is likely in within NEAR_END_MS at the pace so far: to the step where it likely
-    // settles once one was read (every run below it in: only the step's reading is left), else
-    // to the last run.
-    const nearEnd = (done: number, total: number): boolean =>
-      likelyNearEnd(job.elapsedMs, done, this.likely !== null && done <= this.likely.total ? this.likely.total : total);
+    const nearEnd = (done: number, total: number): boolean => likelyNearEnd(job.elapsedMs, done, total, this.likely?.total ?? null);
 
     // Nothing to run (a scheme was only removed): the steps are read here, from the kept runs.
     if (schemes === 0 && untilSettled) {
