@@ -8,7 +8,7 @@
  * had them keeps their runs (kept-schemes.ts) and runs the others alone: the same results,
  * sooner; going back to one of them (an Undo) runs nothing.
  */
-import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, likelySettling, profitFigures, settling, settlingOf } from '../engine/index.ts';
+import { DEFAULT_TOLERANCE, ProfitLedger, checkpoints, likelyAhead, likelySettling, profitFigures, settling, settlingOf } from '../engine/index.ts';
 import type { Likely, Precision, ResultsJson, Scenario, Settling } from '../engine/index.ts';
 import type { SummarizingRunner } from '../workers/runner.ts';
 import type { Lang } from './i18n.ts';
@@ -33,12 +33,11 @@ export const NEAR_END_MS = 1500;
 
 /**
  * At the pace so far (`done` of the work in `elapsedMs`), the answer is likely in within
- * NEAR_END_MS: at the step where it likely settles (`likelyTotal`, its work; null while no
- * step was read), or at the last run (`total`) once the runs have passed that step. With
- * every run below the step in, only the step's reading is left.
+ * NEAR_END_MS: at the step where it likely settles (`likely`, while the runs have not passed
+ * it: likelyAhead), else at the last run (`total`).
  */
-export function likelyNearEnd(elapsedMs: number, done: number, total: number, likelyTotal: number | null): boolean {
-  const expected = likelyTotal !== null && done <= likelyTotal ? likelyTotal : total;
+export function likelyNearEnd(elapsedMs: number, done: number, total: number, likely: { total: number } | null): boolean {
+  const expected = likelyAhead(likely, done)?.total ?? total;
   return done > 0 && (elapsedMs / done) * (expected - done) < NEAR_END_MS;
 }
 
@@ -117,9 +116,9 @@ export class Comparison extends BackgroundJob {
     return this.foreseen?.total ?? this.total;
   }
 
-  /** `likely` while the runs have not passed it (past it, the next step read says more). */
+  /** `likely` while the runs have not passed it (likelyAhead). */
   get foreseen(): Likely | null {
-    return this.likely !== null && this.done < this.likely.total ? this.likely : null;
+    return likelyAhead(this.likely, this.done);
   }
 
   /**
@@ -263,7 +262,7 @@ export class Comparison extends BackgroundJob {
       return s.settled;
     };
 
-    const nearEnd = (done: number, total: number): boolean => likelyNearEnd(job.elapsedMs, done, total, this.likely?.total ?? null);
+    const nearEnd = (done: number, total: number): boolean => likelyNearEnd(job.elapsedMs, done, total, this.likely);
 
     // Nothing to run (a scheme was only removed): the steps are read here, from the kept runs.
     if (schemes === 0 && untilSettled) {

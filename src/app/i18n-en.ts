@@ -22,12 +22,12 @@ export const en = {
   timeLeftUpToWhy: 'What every run would take: if the answer settles at an earlier step, the runs stop there.',
   timeLeftLikely: (s: string) => `about ${s} left`,
   timeLeftLikelyWhy: (runs: number) =>
-    `The intervals read so far narrow as the runs come in: at that rate the answer likely settles at ${runs} runs of each scheme, and the time left is to there. If it does not, the runs go on to the number set.`,
+    `The intervals read so far narrow as the runs come in: at that rate the answer likely settles at ${runsEn(runs)} of each scheme, and the time left is to there. If it does not, the runs go on to the number set.`,
   timeLeftAllWhy:
     'The intervals read so far narrow too slowly for the answer to settle before the number of runs set: likely every run is made, and the time left is to the last.',
   likelyMark: (runs: number) => `likely settles here (${runsEn(runs)} of each scheme)`,
   finishedIn: (s: string) => `done in ${s}`,
-  settledAt: (runs: number, widest: string) => `settled at ${runs} runs (interval ${widest} of profit)`,
+  settledAt: (runs: number, widest: string) => `settled at ${runsEn(runs)} (interval ${widest} of profit)`,
   settledWhy: (tolerance: string) =>
     `Runs stopped once every scheme's 90% interval of its mean profit difference to the baseline was narrower than ${tolerance} of profit and the ranking held from one step (100, 200, 400, … runs) to the next.`,
   notSettled: (widest: string, tolerance: string) => `not settled: interval ${widest} of profit, ${tolerance} asked`,

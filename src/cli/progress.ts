@@ -6,8 +6,8 @@
 import type { ParsedArgs } from './args.ts';
 import type { Lang } from './format.ts';
 import type { CliIo } from './io.ts';
-import type { Likely as Foreseen } from '../engine/index.ts';
-import { onRunsRu } from '../charts/plural.ts';
+import { likelyAhead, type Likely as Foreseen } from '../engine/index.ts';
+import { onRunsRu, runsEn } from '../charts/plural.ts';
 
 const WORDS = {
   en: {
@@ -15,7 +15,7 @@ const WORDS = {
     left: (time: string) => `${time} left`,
     upTo: (time: string) => `up to ${time} left`,
     about: (time: string) => `about ${time} left`,
-    likelyAt: (runs: number) => `likely settled at ${runs} runs`,
+    likelyAt: (runs: number) => `likely settled at ${runsEn(runs)}`,
     likelyAll: 'likely every run',
     seconds: (s: string) => `${s} s`,
     minutes: (m: number) => `${m} min`,
@@ -77,12 +77,11 @@ export function createProgress(
   let lastQuarter = 0;
   let drawn = false;
   let likely: Likely | null = null;
-  // Past the step foreseen, the next step read says more: until then, the most it takes.
-  const foreseen = (done: number) => (likely !== null && done < likely.total ? likely : null);
   const left = (done: number, total: number) => {
     if (first === null || done <= first.done) return '';
     const pace = (now() - first.at) / 1000 / (done - first.done);
-    const to = foreseen(done);
+    // Past the step foreseen, the next step read says more: until then, the most it takes.
+    const to = likelyAhead(likely, done);
     const sooner = to !== null && to.total < total;
     const seconds = pace * ((sooner ? to.total : total) - done);
     const time = seconds >= 60 ? w.minutes(Math.round(seconds / 60)) : w.seconds(seconds.toFixed(1));
@@ -101,7 +100,7 @@ export function createProgress(
         const width = 24;
         const full = Math.round((done / total) * width);
         // The step where the answer likely settles, marked until the bar reaches it.
-        const to = foreseen(done);
+        const to = likelyAhead(likely, done);
         const mark = to !== null && to.total < total ? Math.round((to.total / total) * width) : -1;
         let bar = '';
         for (let i = 0; i < width; i++) bar += i < full ? '█' : i === mark ? '│' : '░';

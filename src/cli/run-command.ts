@@ -17,7 +17,7 @@ import { summaryText } from './report.ts';
 import { resultsCsvFiles } from './results-csv.ts';
 import type { Runner } from '../workers/runner.ts';
 import { batchesRunner } from './results-runner.ts';
-import { onRunsRu } from '../charts/plural.ts';
+import { onRunsRu, runsEn } from '../charts/plural.ts';
 
 export { GENERATOR };
 
@@ -132,8 +132,8 @@ export function settledText(s: Settling, tolerance: number, max: number, lang: L
       : `не устоялось и на ${onRunsRu(s.runs)} (максимум ${max}): самый широкий 90%-интервал парной разницы прибыли ${widest} прибыли при допуске ${tol}\n`;
   }
   return s.settled
-    ? `settled at ${s.runs} runs: the 90% intervals of the paired profit differences are within ${tol} of profit (widest ${widest}) and the ranking holds\n`
-    : `not settled at ${s.runs} runs (the maximum, ${max}): the widest 90% interval of a paired profit difference is ${widest} of profit, the tolerance ${tol}\n`;
+    ? `settled at ${runsEn(s.runs)}: the 90% intervals of the paired profit differences are within ${tol} of profit (widest ${widest}) and the ranking holds\n`
+    : `not settled at ${runsEn(s.runs)} (the maximum, ${max}): the widest 90% interval of a paired profit difference is ${widest} of profit, the tolerance ${tol}\n`;
 }
 
 /** Environment variables that batch engines set to a job's index in an array of jobs. */

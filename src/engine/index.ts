@@ -32,7 +32,7 @@ export { minimise, type Minimum } from './batch/search/minimise.ts';
 export { planRobustness, runRobustness, isPhenomenon, findings as robustnessFindings, ROBUST_INPUTS, DEFAULT_ROBUSTNESS_SWING, type Robustness, type RobustnessPlan, type VariantCheck } from './batch/robustness.ts';
 export { schemeName, moneyName, percentName, ratePercentText, type NameLang } from './pay/scheme-name.ts';
 export { OF as RATE_OF } from './pay/name-words.ts';
-export { checkpoints, likelySettling, likelySettlingStep, precision, settling, settlingOf, DEFAULT_TOLERANCE, FIRST_CHECKPOINT, type Likely, type Precision, type Settling } from './batch/converge.ts';
+export { checkpoints, likelyAhead, likelySettling, likelySettlingStep, precision, settling, settlingOf, DEFAULT_TOLERANCE, FIRST_CHECKPOINT, type Likely, type Precision, type Settling } from './batch/converge.ts';
 export { parseHistoryBytes, parseHistoryText, HISTORY_LIMITS, type History, type HistoryOptions, type HistoryParse, type HistoryPayment, type Detected } from './history/parse.ts';
 export { formatHistoryIssue, historyIssue, renderHistoryMessage, HISTORY_CODES, type HistoryIssue, type HistoryCode, type HistoryLang } from './history/messages.ts';
 export { ROLES as HISTORY_ROLES, parseColumnChoices, type Role as HistoryRole, type ColumnChoice } from './history/columns.ts';

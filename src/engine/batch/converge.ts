@@ -102,6 +102,14 @@ export interface Likely {
   everyRun: boolean;
 }
 
+/**
+ * The forecast while the runs have not passed its step (`done` of the work): every run below
+ * it in, only its reading is left; past it, unsettled there, the next step read says more.
+ */
+export function likelyAhead<T extends { total: number }>(likely: T | null, done: number): T | null {
+  return likely !== null && done <= likely.total ? likely : null;
+}
+
 /** likelySettlingStep for a batch of `schemes` schemes; null once settled (nothing left to foresee) or while no interval is known. */
 export function likelySettling(s: Settling, maxRuns: number, schemes: number, tolerance = DEFAULT_TOLERANCE): Likely | null {
   const step = s.settled ? null : likelySettlingStep(s, maxRuns, tolerance);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkpoints, likelySettlingStep, precision, settling } from '../../../src/engine/batch/converge.ts';
+import { checkpoints, likelyAhead, likelySettlingStep, precision, settling } from '../../../src/engine/batch/converge.ts';
 import type { ResultsJson } from '../../../src/engine/index.ts';
 import { main, type CliIo } from '../../../src/cli/main.ts';
 
@@ -83,5 +83,15 @@ describe('paybench run --until-converged', () => {
       expect(JSON.parse(texts[texts.length - 1]).scenario.runs).toBe(200);
     }
     expect(texts[0]).toBe(texts[1]);
+  });
+});
+
+describe('a forecast while the runs have not passed its step', () => {
+  it('holds up to its step (then only the step is left to read) and not past it', () => {
+    const likely = { runs: 400, total: 1200, everyRun: false };
+    expect(likelyAhead(likely, 0)).toBe(likely);
+    expect(likelyAhead(likely, 1200)).toBe(likely);
+    expect(likelyAhead(likely, 1201)).toBeNull();
+    expect(likelyAhead(null, 10)).toBeNull();
   });
 });
