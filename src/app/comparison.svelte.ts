@@ -229,7 +229,7 @@ export class Comparison extends BackgroundJob {
       }));
     };
 
-    // Settled yet? Read at 100, 200, 400, … runs: every run below the step is in, none above it.
+    // Settled yet? Read at 100, 200, 300, … runs (checkpoints): every run below the step is in, none above it.
     // Read from the runs' profit totals (the same figures as the summaries): no worker's
     // summaries are gathered for it, so the workers barely pause.
     let previous: Precision | null = null;

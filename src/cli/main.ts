@@ -44,9 +44,10 @@ Usage:
       --runs-from/--runs-to: run only runs A..B-1 of the N; --json then writes a shard
       for paybench merge. --shard I/K: the I-th of K equal slices (from 0); --shard K takes
       I from JOB_COMPLETION_INDEX (Kubernetes indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX.
-      --until-converged: run 100, 200, 400, … runs and stop once settled: every 90% interval
-      of a paired profit difference narrower than --tolerance (default 0.02) of profit and
-      the ranking unchanged since the step before; --runs is then the most it may take.
+      --until-converged: read the answer every 100 runs (past 1,000, every tenth of the runs
+      made) and stop once settled: every 90% interval of a paired profit difference narrower
+      than --tolerance (default 0.02) of profit and the ranking unchanged since the step
+      before; --runs is then the most it may take.
   paybench merge SHARD... [--json PATH|-] [--csv DIR] [--shard PATH]
       Merge the shards of one batch (same scenario, seed, runs and schemes; no overlaps)
       into the results of the whole: the same JSON as one run. --shard PATH: also write

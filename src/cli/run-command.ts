@@ -72,7 +72,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   let previous: Settling['precision'] | null = null;
   try {
     if (converge) {
-      // One batch read at doubling steps (checkpoints) from the runs' profit totals alone:
+      // One batch read at steps of 100 runs (checkpoints) from the runs' profit totals alone:
       // where it stops depends on nothing but the numbers of the runs below each step.
       const profits = new ProfitLedger();
       acc = await runner.run(scenario, {

@@ -337,7 +337,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     // Said why it waits: the size, not a switch the user turned off.
     expect(await page.locator('.run-note').textContent()).toBe('Inputs changed since these results. Large configuration: press Run when ready.');
     // Within 0.5%, the client department's interval (3.2% of profit at 100 runs) narrows to it
-    // at about 4,100 runs: the step of 6,400 of the 20,000. Every time left shown is noted.
+    // at about 4,100 runs: the step of 4,200 of the 20,000. Every time left shown is noted.
     const precision = page.getByLabel('Precision asked');
     await precision.selectOption({ label: 'within 0.5%' });
     await page.evaluate(() => {
@@ -353,10 +353,10 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     // until the first step is read; then the time to where the answer likely settles, marked on the bar.
     const timeLeft = page.getByTestId('time-left');
     await expect.poll(() => timeLeft.textContent(), { timeout: 20_000 }).toMatch(/^about \d+(\.\d)?\u00A0s left$/);
-    expect(await timeLeft.getAttribute('title')).toContain('likely settles at 6400 runs of each scheme');
+    expect(await timeLeft.getAttribute('title')).toContain('likely settles at 4200 runs of each scheme');
     const bar = page.getByRole('progressbar');
-    expect(await bar.getAttribute('title')).toBe('likely settles here (6400 runs of each scheme)');
-    expect(Number(await bar.getAttribute('data-likely-at'))).toBeCloseTo(32, 5);
+    expect(await bar.getAttribute('title')).toBe('likely settles here (4200 runs of each scheme)');
+    expect(Number(await bar.getAttribute('data-likely-at'))).toBeCloseTo(21, 5);
     expect(await bar.evaluate((e) => getComputedStyle(e).backgroundImage)).toContain('linear-gradient');
     const seen = await page.evaluate(() => (globalThis as any).timeLeftSeen as string[]);
     expect(seen[0]).toMatch(/^up to \d+(\.\d)?\u00A0s left$/);

@@ -1,6 +1,7 @@
 /** When the answer is settled (batch/converge.ts), and a run that stops there (paybench run --until-converged). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkpoints, likelyAhead, likelySettlingStep, precision, settling } from '../../../src/engine/batch/converge.ts';
 import type { ResultsJson } from '../../../src/engine/index.ts';
@@ -21,10 +22,28 @@ function results(runs: number, diffs: Record<string, [number, number]>, profits:
 }
 
 describe('settling', () => {
-  it('reads the answer at doubling run counts up to the maximum', () => {
-    expect(checkpoints(1000)).toEqual([100, 200, 400, 800, 1000]);
+  it('reads the answer every 100 runs up to 1,000, then every tenth of the runs made, up to the maximum', () => {
+    expect(checkpoints(1000)).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000]);
     expect(checkpoints(100)).toEqual([100]);
     expect(checkpoints(50)).toEqual([50]);
+    expect(checkpoints(250)).toEqual([100, 200, 250]);
+    expect(checkpoints(3000).slice(9)).toEqual([1000, 1100, 1200, 1300, 1400, 1500, 1600, 1700, 1800, 1900, 2000, 2200, 2400, 2600, 2800, 3000]);
+  });
+
+  it('never reads more than a tenth past a step, nor steps below the first, at any maximum', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200_000 }), fc.integer({ min: 1, max: 500 }), (max, first) => {
+        const steps = checkpoints(max, first);
+        expect(steps.at(-1)).toBe(max);
+        for (let k = 1; k < steps.length; k++) {
+          expect(steps[k]).toBeGreaterThan(steps[k - 1]);
+          const gap = steps[k] - steps[k - 1];
+          // A step is `first`, or at most a tenth of the runs made; every step but the last is whole `first`s.
+          expect(gap <= first || gap <= steps[k - 1] / 10).toBe(true);
+        }
+        for (const step of steps.slice(0, -1)) expect(step % first).toBe(0);
+      }),
+    );
   });
 
   it('is settled when every interval is narrow against profit and the ranking held since the step before', () => {
@@ -38,9 +57,9 @@ describe('settling', () => {
   });
 
   it('foresees the step where an interval narrowing as 1/√runs gets within the tolerance', () => {
-    // 3% of profit at 100 runs, 2% asked: (3/2)² × 100 = 225 runs, so the step of 400.
+    // 3% of profit at 100 runs, 2% asked: (3/2)² × 100 = 225 runs, so the step of 300.
     const at100 = settling(results(100, { b: [0, 3] }, { a: 100, b: 90 }), null, 0.02);
-    expect(likelySettlingStep(at100, 1000, 0.02)).toBe(400);
+    expect(likelySettlingStep(at100, 1000, 0.02)).toBe(300);
     // Within it already but unconfirmed (no step before): the next step, where the ranking is read again.
     const unconfirmed = settling(results(100, { b: [0, 1] }, { a: 100, b: 90 }), null, 0.02);
     expect(likelySettlingStep(unconfirmed, 1000, 0.02)).toBe(200);
