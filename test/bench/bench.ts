@@ -3,7 +3,8 @@
  * - single thread: ns per client-day (clients × simulated days incl. burn-in) and runs/s;
  * - the bundled client department, 4 schemes × 1,000 runs × 12 months, wall time with
  *   1 and 2 Node worker threads and the scaling (a 3-scheme scenario gets a copy of its
- *   last scheme);
+ *   last scheme), and the machine's own ceiling for that scaling: threads that only
+ *   simulate, one alone and two at once (side-by-side.ts);
  * - scale (scale-bench.ts): the large fixture's throughput, the cost of merging shards,
  *   and `paybench run` at 10,000 and 100,000 runs with --workers 2: wall time, peak RSS.
  * - every bundled scenario and scheme: ms per run and ns per client-day (scenario-throughput.ts).
@@ -27,6 +28,7 @@ import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { MIN_JOBS_PER_WORKER } from '../../src/workers/runner.ts';
 import { browserBench } from './browser-bench.ts';
 import { scaleBench } from './scale-bench.ts';
+import { sideBySide } from './side-by-side.ts';
 import { scenarioThroughput, throughputTable } from './scenario-throughput.ts';
 
 function loadScenario(): { scenario: Scenario; source: string } {
@@ -117,6 +119,7 @@ async function main() {
   const ratios = walls[0].map((w, p) => w / walls[1][p]);
   const times = (x: number) => `${x.toFixed(2)}×`;
   rows.push([`  scaling 1 → 2 workers, median pair`, `${times(median(ratios))}${spread(ratios, times)}`]);
+  rows.push(...(await sideBySide(scenario, pairs)));
   t0 = performance.now();
   const cold = new NodeWorkerRunner({ workers: 2 });
   await cold.run(scenario, { runsTo: 1 });
