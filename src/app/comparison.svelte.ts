@@ -67,7 +67,7 @@ const readingOf = (s: Settling, tolerance: number): Reading => ({ runs: s.runs, 
 /**
  * The precisions the workbench offers: the widest 90% interval of a paired profit difference,
  * as a share of profit. Twice as wide takes about a quarter of the runs (the bundled client
- * department settles at 400 of 1,000 runs at 2%, and runs them all at 1%).
+ * department settles at 300 of 1,000 runs at 2%, and runs them all at 1%).
  */
 export const TOLERANCES = [0.005, 0.01, 0.02, 0.05] as const;
 

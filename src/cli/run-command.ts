@@ -122,7 +122,7 @@ export async function runCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promi
   return 0;
 }
 
-/** "settled at 400 runs: …" or "not settled at 1000 runs (the maximum): …", on stderr. */
+/** "settled at 300 runs: …" or "not settled at 1000 runs (the maximum): …", on stderr. */
 export function settledText(s: Settling, tolerance: number, max: number, lang: Lang): string {
   const widest = s.precision.widest === null ? '–' : `${(s.precision.widest * 100).toFixed(2)}%`;
   const tol = `${(tolerance * 100).toFixed(1)}%`;
