@@ -29,11 +29,11 @@ export const en = {
   finishedIn: (s: string) => `done in ${s}`,
   settledAt: (runs: number, widest: string) => `settled at ${runsEn(runs)} (interval ${widest} of profit)`,
   settledWhy: (tolerance: string) =>
-    `Runs stopped once every scheme's 90% interval of its mean profit difference to the baseline was narrower than ${tolerance} of profit and the ranking held from one step (every 100 runs up to 1,000, then every tenth) to the next.`,
+    `Runs stopped once every scheme's 90% interval of its mean profit difference to the baseline was narrower than ${tolerance} of profit and the ranking held from one step (every 100 runs up to 1,000, then every 10% more) to the next.`,
   notSettled: (widest: string, tolerance: string) => `not settled: interval ${widest} of profit, ${tolerance} asked`,
   rankingNotHeld: (widest: string) => `not settled: interval ${widest} of profit, the ranking unconfirmed`,
   rankingNotHeldWhy:
-    'Every run was made and the intervals are narrow enough, but the ranking of the schemes by median profit did not hold from one step (every 100 runs up to 1,000, then every tenth) to the next, or there was no step before to hold against.',
+    'Every run was made and the intervals are narrow enough, but the ranking of the schemes by median profit did not hold from one step (every 100 runs up to 1,000, then every 10% more) to the next, or there was no step before to hold against.',
   notSettledWhy: (tolerance: string) =>
     `Every run was made, and the widest 90% interval of a scheme's mean profit difference to the baseline is still wider than ${tolerance} of profit. More runs narrow it (four times the runs, half the width), or a looser precision asked beside the switch settles sooner.`,
   untilSettled: 'Stop when settled',
