@@ -48,7 +48,6 @@ export interface Reading {
   tolerance: number;
 }
 
-export type { Likely };
 
 /** Why a comparison runs: the user asked (the Run button), or an edit re-runs it. */
 export type RunReason = 'asked' | 'edited';

@@ -8,8 +8,7 @@ import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summ
 import { GENERATOR } from '../../src/engine/batch/generator.ts';
 import { InlineRunner } from '../../src/workers/inline-runner.ts';
 import { localEngine } from './local-engine.ts';
-import { DEFAULT_TOLERANCE, checkpoints, likelySettlingStep, precision, settling } from '../../src/engine/batch/converge.ts';
-import type { Likely } from '../../src/app/comparison.svelte.ts';
+import { DEFAULT_TOLERANCE, checkpoints, likelySettlingStep, precision, settling, type Likely } from '../../src/engine/batch/converge.ts';
 
 function bundled(runs: number): Scenario {
   const parsed = parseScenarioText(readFileSync(new URL('../../scenarios/client-department.json', import.meta.url), 'utf8'));
