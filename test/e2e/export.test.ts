@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -47,7 +47,7 @@ async function exported(page: Page, chart: Locator, button: string, { keepHover 
         throw new Error(`${await chart.getAttribute('data-chart')} ${button}: ${await chart.locator('.pb-export').textContent()} (${e})`);
       }),
       // keepHover: a click without moving the pointer, so the chart's hover marks stay drawn.
-      keepHover ? target.dispatchEvent('click') : target.click(),
+      keepHover ? target.dispatchEvent('click') : activate(target),
     ]);
     if (download) return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
   }
@@ -178,7 +178,7 @@ describe.skipIf(!hasChromium())('exports in Chromium', () => {
     const results = await state<ResultsJson>(page, 'wb.results');
     const seen: string[] = [];
     for (const tab of await page.getByRole('tab').all()) {
-      await tab.click();
+      await activate(tab);
       for (const chart of await page.locator('[role=tabpanel] [data-chart]').all()) {
         const id = (await chart.getAttribute('data-chart'))!;
         seen.push(id);
@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium())('exports in Chromium', () => {
     }
     expect(seen).toEqual(expect.arrayContaining(['cash-fan', 'cash-typical', 'intra-month', 'effort-by-day', 'distribution-profitTotal', 'pay-per-person', 'growth', 'summary-table']));
 
-    await page.getByRole('tab', { name: 'Pay' }).click();
+    await activate(page.getByRole('tab', { name: 'Pay' }));
     const pay = page.locator('[data-chart="pay-per-person"]');
     const slide = await exported(page, pay, 'Slide');
     expect(pngSize(slide.bytes)).toEqual({ width: 1920, height: 1080 });
@@ -212,7 +212,7 @@ describe.skipIf(!hasChromium())('exports in Chromium', () => {
     hostile.schemes[1].name = '<script>alert(1)</script><img src=x onerror=alert(1)>';
     hostile.schemes[2].name = '+1&amp;"quoted", -2 @SUM(A1)';
     await open(page, hostile);
-    await page.getByRole('tab', { name: 'Cash' }).click();
+    await activate(page.getByRole('tab', { name: 'Cash' }));
     const chart = page.locator('[data-chart="cash-fan"]');
     const svgText = (await exported(page, chart, 'SVG')).bytes.toString('utf8');
     const svg = await parseSvg(page, svgText);
@@ -224,7 +224,7 @@ describe.skipIf(!hasChromium())('exports in Chromium', () => {
     expect(slide).toMatchObject({ error: null, markup: 0 });
     expect(slide.text).toContain('=HYPERLINK("http://evil","x") · seed');
 
-    await page.getByRole('tab', { name: 'Summary' }).click();
+    await activate(page.getByRole('tab', { name: 'Summary' }));
     const csv = csvRows((await exported(page, page.locator('[data-chart="summary-table"]'), 'CSV')).bytes);
     expect(csv.rows.map((r) => r[1])).toEqual([`'=cmd|' /C calc'!A0`, '<script>alert(1)</script><img src=x onerror=alert(1)>', `'+1&amp;"quoted", -2 @SUM(A1)`]);
     expect(await page.evaluate(() => (globalThis as any).__pwned)).toBeUndefined();

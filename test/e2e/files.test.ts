@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import LZString from 'lz-string';
-import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { formatIssue, parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     await waitForRun(page);
     const before = await state<ResultsJson>(page, 'wb.results');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save', exact: true }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), activate(page.getByRole('button', { name: 'Save', exact: true }))]);
     expect(download.suggestedFilename()).toBe('Client-department-article-002.paybench.json');
     saved = readFileSync((await download.path())!, 'utf8');
     const reread = parseScenarioText(saved);
@@ -125,7 +125,7 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
   }, 90_000);
 
   it('shares a link that opens the same scenario to the same numbers', async () => {
-    await page.getByRole('button', { name: 'Share link' }).click();
+    await activate(page.getByRole('button', { name: 'Share link' }));
     const link = await page.getByTestId('share-link').inputValue();
     expect(link).toMatch(/#s=[A-Za-z0-9+\-$]+$/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
@@ -171,7 +171,7 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     await expect.poll(() => errors.getByRole('heading').textContent()).toBe('Could not open the link');
     expect(await errors.locator('li').first().textContent()).toMatch(/link is damaged|not valid JSON/);
     expect(await workspace(page)).toEqual(before);
-    await errors.getByRole('button', { name: 'Close' }).click();
+    await activate(errors.getByRole('button', { name: 'Close' }));
     expect(await errors.count()).toBe(0);
   }, 60_000);
 
@@ -197,31 +197,31 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     expect(await seed.inputValue()).toBe(String(original));
     await page.keyboard.press('Control+Shift+z');
     expect(await read()).toBe(777);
-    await page.getByRole('button', { name: /Undo/ }).click();
+    await activate(page.getByRole('button', { name: /Undo/ }));
     expect(await read()).toBe(original);
-    await page.getByRole('button', { name: /Redo/ }).click();
+    await activate(page.getByRole('button', { name: /Redo/ }));
     expect(await read()).toBe(777);
     // A scheme added, then undone: structural edits too.
     const schemes = await state<number>(page, 'wb.draft.schemes.length');
-    await page.getByRole('button', { name: 'Add a scheme' }).click();
+    await activate(page.getByRole('button', { name: 'Add a scheme' }));
     expect(await state<number>(page, 'wb.draft.schemes.length')).toBe(schemes + 1);
     await page.keyboard.press('Control+z');
     expect(await state<number>(page, 'wb.draft.schemes.length')).toBe(schemes);
-    await page.getByRole('button', { name: /Undo/ }).click();
+    await activate(page.getByRole('button', { name: /Undo/ }));
     expect(await read()).toBe(original);
     await waitForRun(page);
   }, 60_000);
 
   it('switches to Russian: labels, numbers, errors; the choice is remembered', async () => {
-    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'RU', exact: true }));
     expect(await page.getByRole('tab', { name: 'Деньги' }).count()).toBe(1);
     expect(await page.getByTestId('results-n').textContent()).toContain(`N = ${RUNS} прогонов`);
-    await page.getByRole('tab', { name: 'Итоги' }).click();
+    await activate(page.getByRole('tab', { name: 'Итоги' }));
     const cell = await page.locator('[data-chart="summary-table"] tbody td').first().textContent();
     expect(cell).toMatch(/^\d+,\d\d\u00A0млн\u00A0₽$/);
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'EN', exact: true }));
     expect(await page.locator('[data-chart="summary-table"] tbody td').first().textContent()).toMatch(/^\d+\.\d\dM\u00A0₽$/);
-    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'RU', exact: true }));
 
     await page.reload();
     await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
@@ -233,22 +233,22 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     await page.getByTestId('open-errors').waitFor();
     expect(await page.getByTestId('open-errors').getByRole('heading').textContent()).toBe('Не удалось открыть файл «плохой.json»');
     expect(await page.getByTestId('open-errors').locator('li').allTextContents()).toEqual(parsed.ok ? [] : parsed.errors.map((i) => formatIssue(i, 'ru')));
-    await page.getByRole('button', { name: 'Закрыть' }).first().click();
-    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Закрыть' }).first());
+    await activate(page.getByRole('button', { name: 'EN', exact: true }));
   }, 60_000);
 
   it('lists the bundled scenarios with their one-line stories, and opens one as an undoable step', async () => {
-    await page.getByRole('button', { name: 'Library' }).click();
+    await activate(page.getByRole('button', { name: 'Library' }));
     const library = page.getByRole('dialog', { name: 'Scenario library' });
     const items = library.locator('li[data-bundled]');
     expect(await items.count()).toBeGreaterThanOrEqual(2);
     for (const item of await items.all()) expect((await item.locator('.story').textContent())!.length).toBeGreaterThan(20);
     expect(await library.locator('li[data-bundled="team-split"] .story').textContent()).toMatch(/split/);
     const before = await state<string>(page, 'wb.draft.name');
-    await library.locator('li[data-bundled="team-split"]').getByRole('button').click();
+    await activate(library.locator('li[data-bundled="team-split"]').getByRole('button'));
     expect(await library.isVisible()).toBe(false);
     expect(await state<string>(page, 'wb.draft.name')).toBe(bundled('team-split').name);
-    await page.getByRole('button', { name: /Undo/ }).click();
+    await activate(page.getByRole('button', { name: /Undo/ }));
     expect(await state<string>(page, 'wb.draft.name')).toBe(before);
   }, 30_000);
 
@@ -259,7 +259,7 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     expect(await page.getByTestId('scenario-name').textContent()).toBe(hostile.name);
     expect(await page.locator('article[data-scheme]').first().textContent()).toContain(HOSTILE);
     for (const tab of ['Cash', 'Pay', 'Summary']) {
-      await page.getByRole('tab', { name: tab }).click();
+      await activate(page.getByRole('tab', { name: tab }));
       await page.waitForTimeout(100);
     }
     expect(await page.evaluate(() => (globalThis as any).__pwned)).toBeUndefined();
@@ -285,7 +285,7 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
       expect(await page.getByTestId('open-errors').textContent()).toMatch(attack.reason);
       // The page still answers: a frame is drawn within a moment.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
-      await page.getByTestId('open-errors').getByRole('button', { name: 'Close' }).click();
+      await activate(page.getByTestId('open-errors').getByRole('button', { name: 'Close' }));
     }
     await page.evaluate(() => (location.hash = `#s=${'A'.repeat(25_000)}`));
     await expect.poll(() => page.getByTestId('open-errors').textContent()).toMatch(/the link is too long \(25,000 characters; at most 20,000\)/);

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { strFromU8, unzipSync } from 'fflate';
-import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { ResultsJson } from '../../src/engine/index.ts';
@@ -45,7 +45,7 @@ async function downloaded(page: Page, button: Locator): Promise<{ name: string; 
         if (attempt < 3) return null;
         throw e;
       }),
-      button.click(),
+      activate(button),
     ]);
     if (download) return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
   }
@@ -139,14 +139,14 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     await open(page, bundled(60));
     await page.getByRole('switch', { name: /Re-run/ }).uncheck({ force: true });
     await page.locator('#field-simulation-runs').fill('300');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Run', exact: true }));
     await page.waitForFunction(() => {
       const wb = (globalThis as any).paybench.workbench;
       return wb.status === 'running' && wb.results?.scenario.runs > 0 && wb.results.scenario.runs < 300;
     }, null, { timeout: 30_000, polling: 20 });
     expect(await page.getByTestId('glance-partial').textContent()).toMatch(/^partial, \d+ runs$/);
     // Change the threshold while the run goes on.
-    await page.locator('article[data-scheme="threshold"]').getByRole('button', { name: 'Edit' }).click();
+    await activate(page.locator('article[data-scheme="threshold"]').getByRole('button', { name: 'Edit' }));
     await page.locator('#scheme-editor-panel').getByLabel('Threshold', { exact: true }).fill('48000000');
     expect(await state<string>(page, 'wb.status')).toBe('running');
     await waitForRun(page, 'done', 60_000);
@@ -159,18 +159,18 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     }));
     expect(dimmed.glance).toBeLessThan(1);
     expect(dimmed.tab).toBeLessThan(1);
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Run', exact: true }));
     await waitForRun(page, 'done', 60_000);
     expect(await page.getByTestId('glance-stale').count()).toBe(0);
     expect(await state(page, 'wb.resultsScenario.schemes[1].formula.threshold')).toBe('48000000');
-    await page.locator('#scheme-editor-panel').getByRole('button', { name: 'Done' }).click();
+    await activate(page.locator('#scheme-editor-panel').getByRole('button', { name: 'Done' }));
     await page.getByRole('switch', { name: /Re-run/ }).check({ force: true });
     await open(page, bundled(60));
   }, 120_000);
 
   it('keeps the results in view while a scheme is edited, and flags a name that no longer fits its gates', async () => {
     const card = page.locator('article[data-scheme="tranches"]');
-    await card.getByRole('button', { name: 'Edit' }).click();
+    await activate(card.getByRole('button', { name: 'Edit' }));
     const editor = page.locator('#scheme-editor-panel');
     expect(await editor.isVisible()).toBe(true);
     expect(await card.locator('.scheme-editor').count()).toBe(0);
@@ -179,7 +179,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     await editor.getByLabel('By day').first().fill('12');
     await expect.poll(() => card.getByTestId('name-stale').textContent()).toContain('15th');
     await waitForRun(page);
-    await card.getByRole('button', { name: 'Name it from its parameters' }).click();
+    await activate(card.getByRole('button', { name: 'Name it from its parameters' }));
     await expect.poll(() => state<string>(page, 'wb.draft.schemes[2].name')).toBe(
       '(C − 40M) × 0.5%, ⅓ by the 12th at 50%, ⅓ by the 25th at 90%; head 40%, awards and penalties, the rest equally',
     );
@@ -187,7 +187,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     // The derived name follows the next edit of the gate.
     await editor.getByLabel('By day').first().fill('14');
     await expect.poll(() => state<string>(page, 'wb.draft.schemes[2].name')).toContain('⅓ by the 14th at 50%');
-    await editor.getByRole('button', { name: 'Done' }).click();
+    await activate(editor.getByRole('button', { name: 'Done' }));
     expect(await page.locator('#scheme-editor-panel').count()).toBe(0);
     await open(page, bundled(60));
   }, 60_000);
@@ -216,11 +216,11 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
       await page.keyboard.press('ArrowRight');
     }
     expect(visited).toEqual(tabs);
-    await page.getByRole('tab', { name: 'Cash' }).click();
+    await activate(page.getByRole('tab', { name: 'Cash' }));
   }, 30_000);
 
   it('exports the summary as CSV in the Russian locale, with names and the top bar in Russian', async () => {
-    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'RU', exact: true }));
     try {
       // The bundled names follow the language, without a run.
       await expect.poll(() => page.locator('.glance-table thead th[data-scheme="linear"] .name').textContent()).toBe('0,1% от оборота');
@@ -228,7 +228,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
       // The top bar keeps to two rows at 1366 px.
       const rows = await page.evaluate(() => new Set([...document.querySelectorAll('.topbar > *')].map((el) => Math.round(el.getBoundingClientRect().top / 10))).size);
       expect(rows).toBeLessThanOrEqual(2);
-      await page.getByRole('tab', { name: 'Итоги' }).click();
+      await activate(page.getByRole('tab', { name: 'Итоги' }));
       const chart = page.locator('[data-chart="summary-table"]');
       const csv = await downloaded(page, chart.locator('.pb-export').getByRole('button', { name: 'CSV', exact: true }));
       const text = csv.bytes.toString('utf8');
@@ -247,24 +247,24 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
       expect(await page.locator('#calc-collected').inputValue()).toBe('55\u202F000\u202F000');
       await page.screenshot({ path: `${OUTPUT}/glance-ru.png` });
     } finally {
-      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await activate(page.getByRole('button', { name: 'EN', exact: true }));
     }
   }, 60_000);
 
   it('shows the share link below the top bar, not over the run status', async () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url.replace(/\/$/, '') });
-    await page.getByRole('button', { name: 'Share link' }).click();
+    await activate(page.getByRole('button', { name: 'Share link' }));
     const note = (await page.locator('.share-note').boundingBox())!;
     const status = (await page.locator('.run-status').boundingBox())!;
     expect(overlap(note, status)).toBe(false);
-    await page.locator('.share-note').getByRole('button', { name: 'Close' }).click();
+    await activate(page.locator('.share-note').getByRole('button', { name: 'Close' }));
   }, 30_000);
 
   it('keeps the run status to one row of the top bar in Russian on a laptop, and nothing in it overlaps when narrower', async () => {
     const parts = ['.progress', '.counts', '.progress-line button', '.run-status .toggle'];
     const boxes = async () => (await Promise.all(parts.map((p) => page.locator(p).all()))).flat().map((l) => l.boundingBox());
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'RU', exact: true }));
     /** Asks "stop when settled" for `share` of profit, and waits for the answer read at it. */
     const settling = (share: number) =>
       page.evaluate(async (share) => {
@@ -289,7 +289,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
       }
     } finally {
       await page.setViewportSize({ width: 1366, height: 768 });
-      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await activate(page.getByRole('button', { name: 'EN', exact: true }));
       await settling(0.02);
     }
   }, 30_000);

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildAndServe, hasChromium, launch, ROOT, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, type ServedApp } from './support.ts';
 import { parseScenario, parseScenarioText, serializeScenario, simulatedClientName, simulatedPayments, statementCsv } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/engine/index.ts';
 import { cp1251 } from '../engine/history/cp1251.ts';
@@ -117,14 +117,14 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
   it('fits with progress and Cancel; the fit replaces the scenario as one undo step', async () => {
     const before = await state<Scenario>(page, 'wb.draft');
     await page.getByTestId('fit-scheme').selectOption('threshold');
-    await page.getByTestId('fit').click();
+    await activate(page.getByTestId('fit'));
     await page.getByTestId('fit-progress').waitFor();
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.done > 0, null, { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Cancel', exact: true }).first().click();
+    await activate(page.getByRole('button', { name: 'Cancel', exact: true }).first());
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.status === 'cancelled');
     expect(await state<Scenario>(page, 'wb.draft')).toEqual(before);
 
-    await page.getByTestId('fit').click();
+    await activate(page.getByTestId('fit'));
     const seen: number[] = [];
     await page.waitForFunction(
       () => {
@@ -146,12 +146,12 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
     expect(await page.locator('[data-chart="fit-profile"] [data-series="model"]').count()).toBe(1);
     expect(await page.getByTestId('fit-inputs').locator('tbody tr').count()).toBe(7);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="fit-months"] .pb-export button', { hasText: 'CSV' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), activate(page.locator('[data-chart="fit-months"] .pb-export button', { hasText: 'CSV' }))]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.split('\r\n')[0]).toBe('\ufeffmonth,history,model_median,model_p10,model_p90,before_median,before_p10,before_p90');
     expect(csv.split('\r\n')[1]).toMatch(/^2027-01,\d+(\.\d+)?,\d/);
 
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await activate(page.getByRole('button', { name: 'Undo' }));
     expect(await state<Scenario>(page, 'wb.draft')).toEqual(before);
     expect(pageErrors).toEqual([]);
   }, 360_000);

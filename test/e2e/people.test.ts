@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildAndServe, hasChromium, launch, ROOT, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, setChecked, type ServedApp } from './support.ts';
 import type { ResultsJson } from '../../src/engine/results/summarize.ts';
 import { schemeColors } from '../../src/charts/palette.ts';
 
@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
       await page.evaluate(() => window.scrollTo(0, 0));
       const box = (await page.locator('[role=tabpanel]').boundingBox())!;
       await page.screenshot({ path: `${OUTPUT}/people-${story.id}.png`, fullPage: true, clip: box });
-      if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
+      if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await activate(page.getByRole('button', { name: 'Cancel' }));
     }, 120_000);
   }
 
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     const details = page.locator('details.section', { has: page.locator('summary', { hasText: new RegExp(`^\\s*${title}\\s*$`) }) });
     await expect
       .poll(async () => {
-        if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+        if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await activate(details.locator('summary'));
         return details.evaluate((d) => (d as HTMLDetailsElement).open);
       })
       .toBe(true);
@@ -138,10 +138,10 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     await expect.poll(() => page.locator('#field-behaviour-star-conversionLoss-error').textContent()).toMatch(/^Conversion lost at full star level: /);
     await page.locator('#field-behaviour-star-conversionLoss').fill('0.5');
     const card = page.locator('article[data-scheme="ownClients"]');
-    await card.getByRole('button', { name: 'Edit' }).click();
+    await activate(card.getByRole('button', { name: 'Edit' }));
     const editor = page.locator('#scheme-editor-panel');
     await editor.getByLabel('Organisation').selectOption('conveyor');
-    await editor.getByLabel('Deputy head controls the sector').check();
+    await setChecked(editor.getByLabel('Deputy head controls the sector'), true);
     const draft = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft)));
     expect(draft.schemes[0]).toMatchObject({ organisation: 'conveyor', deputyHead: true });
     expect(draft.behaviour.star.enabled).toBe(true);
@@ -152,7 +152,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     expect(piece).toMatchObject({ measure: 'processUnits', formula: { type: 'pieceRate', norm: '150' } });
     const processCard = page.locator('article[data-scheme="process"]');
     await expect.poll(() => processCard.getByTestId('piece-at-norm').textContent()).toMatch(/15.000\.00.*150.*20.400\.00/);
-    if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
+    if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await activate(page.getByRole('button', { name: 'Cancel' }));
   }, 60_000);
 
   it('opens the payout calculator on an amount that fits the chosen scheme, until one is typed', async () => {
@@ -175,11 +175,11 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     await amount.blur();
     await scheme.selectOption('ownClients');
     expect(await amount.inputValue()).toBe('9,000,000'); // the user's amount, its digits grouped
-    if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await page.getByRole('button', { name: 'Cancel' }).click();
+    if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await activate(page.getByRole('button', { name: 'Cancel' }));
   }, 60_000);
 
   it('opens a bundled story with its names in Russian when the workbench is in Russian', async () => {
-    await page.getByRole('button', { name: 'RU', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'RU', exact: true }));
     try {
       const bundled = page.getByLabel('Готовый сценарий');
       await bundled.selectOption('team-split');
@@ -189,7 +189,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
       const draft = await page.evaluate(() => JSON.parse(JSON.stringify((globalThis as any).paybench.workbench.draft)));
       expect(draft.staff.map((p: { name: string }) => p.name)).toContain('Маша');
     } finally {
-      await page.getByRole('button', { name: 'EN', exact: true }).click();
+      await activate(page.getByRole('button', { name: 'EN', exact: true }));
     }
   }, 60_000);
 

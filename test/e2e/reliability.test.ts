@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 
@@ -63,15 +63,15 @@ describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () =
       // worker can be slower than 1.5 s to answer, and the page would rightly call it stopped.
       await page.evaluate(() => ((globalThis as any).paybench.runner.stallMs = 1500));
       await page.evaluate((f) => (globalThis as any).paybench.workbench.injectFault(f), fault);
-      await page.getByRole('button', { name: 'Run', exact: true }).click({ timeout: 60_000 });
+      await activate(page.getByRole('button', { name: 'Run', exact: true }), { timeout: 60_000 });
       await waitForRun(page, 'error', 30_000);
       await page.evaluate(() => ((globalThis as any).paybench.runner.stallMs = 30_000));
       expect(await page.locator('.run-error').textContent()).toMatch(/worker 1 stopped answering: no sign of life for \d+ s\. It was stopped; your scenario is kept: run it again\./);
       if (fault === 'close' && SHOTS) await page.locator('header.topbar').screenshot({ path: `${SHOTS}/worker-stopped-en.png` });
-      await page.getByRole('button', { name: 'RU', exact: true }).click();
+      await activate(page.getByRole('button', { name: 'RU', exact: true }));
       expect(await page.locator('.run-error').textContent()).toMatch(/перестал отвечать: \d+ с без признаков жизни/);
-      await page.getByRole('button', { name: 'EN', exact: true }).click();
-      await page.getByRole('button', { name: 'Run again' }).click();
+      await activate(page.getByRole('button', { name: 'EN', exact: true }));
+      await activate(page.getByRole('button', { name: 'Run again' }));
       await waitForRun(page);
       expect(await read<number>(page, 'wb.results.scenario.runs')).toBe(40);
     }
@@ -99,10 +99,10 @@ describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () =
     await note.waitFor({ timeout: 10_000 });
     expect(await note.textContent()).toMatch(/storage is full: your work is not being kept here across reloads/);
     if (SHOTS) await page.locator('header.topbar').screenshot({ path: `${SHOTS}/storage-full-en.png` });
-    const [download] = await Promise.all([page.waitForEvent('download'), note.getByRole('button', { name: 'Save a file' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), activate(note.getByRole('button', { name: 'Save a file' }))]);
     const saved = parseScenarioText(readFileSync((await download.path())!, 'utf8'));
     expect(saved.ok && saved.scenario.name).toBe('Not kept: storage is full');
-    await note.getByRole('button', { name: 'Dismiss' }).click();
+    await activate(note.getByRole('button', { name: 'Dismiss' }));
     // Said once: further edits that are not kept either do not bring it back.
     await page.locator('#field-name').fill('Still not kept');
     await page.waitForTimeout(900);
@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () =
     expect(await errors.locator('li').first().textContent()).toMatch(/the link is too long \(1,000,000 characters; at most 20,000\)/);
     await expect.poll(() => page.evaluate(() => location.hash.length)).toBeLessThan(20_000);
     expect(await page.evaluate(() => location.hash)).toBe(before);
-    await errors.getByRole('button', { name: 'Close' }).click();
+    await activate(errors.getByRole('button', { name: 'Close' }));
   }, 30_000);
 
   it('keeps the page as wide as the window with 200-character names without spaces', async () => {
@@ -132,11 +132,11 @@ describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () =
     await open(page, s);
     await waitForRun(page);
     for (const tab of await page.getByRole('tab').all()) {
-      await tab.click();
+      await activate(tab);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width, await tab.textContent() ?? '').toBeLessThanOrEqual(1440);
     }
-    await page.getByRole('tab').first().click();
+    await activate(page.getByRole('tab').first());
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/long-names.png`, fullPage: false });
     expect(await page.getByTestId('scenario-name').getAttribute('title')).toBe(s.name);
     expect(pageErrors).toEqual([]);

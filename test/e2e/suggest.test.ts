@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson } from '../../src/engine/results/summarize.ts';
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
   });
 
   it('opens from a scheme card with what may change, the goal and the limits prefilled', async () => {
-    await page.locator('article[data-scheme="tranches"] [data-suggest]').click();
+    await activate(page.locator('article[data-scheme="tranches"] [data-suggest]'));
     const panel = page.getByTestId('suggest-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
     expect(await panel.locator('h2').textContent()).toMatch(/Suggest a better scheme than “Threshold in thirds/);
@@ -70,13 +70,13 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     const panel = page.getByTestId('suggest-panel');
     await panel.getByTestId('suggest-runs').fill('40');
     await panel.getByTestId('suggest-budget').fill('300');
-    await panel.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await activate(panel.getByRole('button', { name: 'Suggest', exact: true }));
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.done > 0, null, { timeout: 60_000 });
     expect(await panel.getByTestId('suggest-progress').textContent()).toMatch(/of 12,000 scheme-runs/);
     // The page keeps drawing while the workers search: the progress moves on.
     const first = await state<number>(page, 'wb.suggest.done');
     await page.waitForFunction((n) => (globalThis as any).paybench.workbench.suggest.done > n, first, { timeout: 60_000 });
-    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await activate(panel.getByRole('button', { name: 'Cancel' }));
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.status === 'cancelled', null, { timeout: 30_000 });
     expect(await state<number>(page, 'wb.draft.schemes.length')).toBe(3);
     expect(await panel.getByRole('status').textContent()).toMatch(/Cancelled: nothing was added/);
@@ -86,7 +86,7 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     const panel = page.getByTestId('suggest-panel');
     await panel.getByTestId('suggest-runs').fill('10');
     await panel.getByTestId('suggest-budget').fill('80');
-    await panel.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await activate(panel.getByRole('button', { name: 'Suggest', exact: true }));
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.status === 'done', null, { timeout: 300_000 });
     const result = panel.getByTestId('suggest-result');
     expect(await result.getAttribute('data-verdict')).toBe('better');
@@ -106,17 +106,17 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     expect(await state(page, 'wb.suggest.result')).toEqual(JSON.parse(JSON.stringify(inline)));
 
     // The usual export: SVG and CSV of the chart.
-    const [svg] = await Promise.all([page.waitForEvent('download'), chart.locator('.pb-export').getByRole('button', { name: 'SVG', exact: true }).click()]);
+    const [svg] = await Promise.all([page.waitForEvent('download'), activate(chart.locator('.pb-export').getByRole('button', { name: 'SVG', exact: true }))]);
     expect(svg.suggestedFilename()).toMatch(/trade-off\.svg$/);
     expect(readFileSync((await svg.path())!, 'utf8')).toMatch(/<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-    const [csv] = await Promise.all([page.waitForEvent('download'), chart.locator('.pb-export').getByRole('button', { name: 'CSV', exact: true }).click()]);
+    const [csv] = await Promise.all([page.waitForEvent('download'), activate(chart.locator('.pb-export').getByRole('button', { name: 'CSV', exact: true }))]);
     const rows = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
     expect(rows[0]).toMatch(/^max_cash_gap_mid_month_p90_at_most,profit_total_p50,formula_threshold,formula_rate,tranches_0_gate_byDay/);
     expect(rows.length).toBeGreaterThan(1);
 
     // One undo takes the new scheme away, and only it.
     await waitForRun(page);
-    await page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Undo', exact: true }));
     expect(await state<string[]>(page, 'wb.draft.schemes.map((s) => s.id)')).toEqual(['linear', 'threshold', 'tranches']);
     expect(errors).toEqual([]);
   });

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = process.env.PAYBENCH_CHROMIUM ?? '/usr/bin/chromium';
@@ -94,4 +94,56 @@ export const STATE = `globalThis.paybench.workbench`;
 /** Waits until the workbench's latest run has ended (done, cancelled or error). */
 export async function waitForRun(page: Page, status = 'done', timeout = 90_000): Promise<void> {
   await page.waitForFunction((s) => (globalThis as any).paybench?.workbench?.status === s, status, { timeout, polling: 100 });
+}
+
+/**
+ * Whether the page is painting: an animation frame comes within two seconds.
+ * PAYBENCH_E2E_NO_FRAMES=1 answers no, to run every test's clicks the way they go when
+ * the page paints nothing.
+ */
+export async function framesFlow(page: Page): Promise<boolean> {
+  if (process.env.PAYBENCH_E2E_NO_FRAMES === '1') return false;
+  return page.evaluate(
+    () => new Promise<boolean>((resolve) => {
+      requestAnimationFrame(() => resolve(true));
+      setTimeout(() => resolve(false), 2000);
+    }),
+  );
+}
+
+/**
+ * Clicks a control (a button, a tab, a summary, a switch). A pointer action first waits
+ * for the control to stand still over two animation frames, and headless Chromium on a
+ * loaded CI machine once stopped giving a page any frames while its scripts ran on: two
+ * clicks each waited out their 30 s. While the page paints, this is a plain click, so a
+ * control that a pointer cannot reach still fails; while it does not, it is Space on the
+ * focused control, as a keyboard user would press it.
+ */
+export async function activate(control: Locator, options: { timeout?: number } = {}): Promise<void> {
+  const page = control.page();
+  if (!(await framesFlow(page))) return stalled(control, options);
+  try {
+    await control.click(options);
+  } catch (error) {
+    if (await framesFlow(page)) throw error;
+    await stalled(control, options);
+  }
+}
+
+/** Checks a checkbox (see activate): by pointer while the page paints, else by Space if it is not checked yet. */
+export async function setChecked(control: Locator, checked: boolean): Promise<void> {
+  const page = control.page();
+  if (await framesFlow(page)) {
+    try {
+      return await control.setChecked(checked);
+    } catch (error) {
+      if (await framesFlow(page)) throw error;
+    }
+  }
+  if ((await control.isChecked()) !== checked) await stalled(control, {});
+}
+
+async function stalled(control: Locator, options: { timeout?: number }): Promise<void> {
+  if (process.env.PAYBENCH_E2E_NO_FRAMES !== '1') console.warn(`the page paints no frames: ${control} pressed by keyboard`);
+  await control.press('Space', options);
 }

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -199,7 +199,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const colours = Object.values(schemeColors(results.schemes, results.baseline)).map(hexToRgb);
     const seen: string[] = [];
     for (const tab of await page.getByRole('tab').all()) {
-      await tab.click();
+      await activate(tab);
       for (const chart of await page.evaluate(chartsInPage, { colours, within: '[role=tabpanel]' })) {
         seen.push(chart.chart!);
         expect(chart, `${chart.chart}`).toMatchObject({ missing: [], nan: false });
@@ -215,7 +215,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       const [curve] = await page.evaluate(chartsInPage, { colours: [hexToRgb(colourOf[scheme.id])], within: `article[data-scheme="${scheme.id}"]` });
       expect(curve, `payout curve of ${scheme.id}`).toMatchObject({ chart: 'payout-curve', missing: [], nan: false });
     }
-    await page.getByRole('tab').first().click();
+    await activate(page.getByRole('tab').first());
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: `${OUTPUT}/workbench.png`, fullPage: true });
   }, 60_000);
@@ -309,7 +309,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const bonus = () => state<number>(page, `wb.results.schemes.find((s) => s.id === 'threshold').metrics.bonusTotal.p50`);
     const before = await bonus();
     const card = page.locator('article[data-scheme="threshold"]');
-    await card.getByRole('button', { name: 'Edit' }).click();
+    await activate(card.getByRole('button', { name: 'Edit' }));
     // The editor opens beside the results, not inside the card.
     const editor = page.locator('#scheme-editor-panel');
     const threshold = editor.getByLabel('Threshold', { exact: true });
@@ -328,7 +328,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     await expect.poll(() => editor.getByRole('alert').first().textContent()).toBe('Threshold: “forty” is not a number; type it like 40,000,000');
     await threshold.fill('40000000');
     await waitForRun(page);
-    await editor.getByRole('button', { name: 'Done' }).click();
+    await activate(editor.getByRole('button', { name: 'Done' }));
   }, 60_000);
 
   it('switches a large configuration to the Run button, and cancels a long run', async () => {
@@ -347,7 +347,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
         if (text && seen.at(-1) !== text) seen.push(text);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Run', exact: true }));
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { timeout: 20_000 });
     // Stopping when settled, the time left is what every run would take (the most it takes)
     // until the first step is read; then the time to where the answer likely settles, marked on the bar.
@@ -360,7 +360,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await bar.evaluate((e) => getComputedStyle(e).backgroundImage)).toContain('linear-gradient');
     const seen = await page.evaluate(() => (globalThis as any).timeLeftSeen as string[]);
     expect(seen[0]).toMatch(/^up to \d+(\.\d)?\u00A0s left$/);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await activate(page.getByRole('button', { name: 'Cancel' }));
     await waitForRun(page, 'cancelled', 5_000);
     const stopped = await state<number>(page, 'wb.done');
     await page.waitForTimeout(500);
@@ -377,7 +377,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     // grows nor freezes however many runs are asked for; long tasks are checked at the end.
     await page.locator('#field-simulation-runs').fill('100000');
     await expect.poll(() => state<boolean>(page, 'wb.autoRun')).toBe(false);
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Run', exact: true }));
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs > 0 && (globalThis as any).paybench.workbench.status === 'running', null, { timeout: 30_000 });
     const first = await state<{ done: number; runs: number }>(page, '({ done: wb.done, runs: wb.results.scenario.runs })');
     // Progress moves and the bands refresh while the run goes on.
@@ -392,28 +392,28 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(later.bar).not.toBe('');
     const heap = await page.evaluate(() => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0);
     console.log(`100,000 runs: ${later.done} scheme-runs done when cancelled, page JS heap ${(heap / 2 ** 20).toFixed(0)} MiB`);
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await activate(page.getByRole('button', { name: 'Cancel' }));
     await waitForRun(page, 'cancelled', 5_000);
     await page.locator('#field-simulation-runs').fill('40');
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await activate(page.getByRole('button', { name: 'Run', exact: true }));
     await waitForRun(page);
   }, 60_000);
 
   it('reports a worker that throws or dies, then runs again', async () => {
     for (const [fault, words] of [['throw', /failed: injected fault/], ['crash', /crashed/]] as const) {
       await page.evaluate((f) => (globalThis as any).paybench.workbench.injectFault(f), fault);
-      await page.getByRole('button', { name: 'Run', exact: true }).click();
+      await activate(page.getByRole('button', { name: 'Run', exact: true }));
       await waitForRun(page, 'error', 20_000);
       const alert = page.locator('.run-error');
       expect(await alert.textContent()).toMatch(words);
-      await page.getByRole('button', { name: 'Run again' }).click();
+      await activate(page.getByRole('button', { name: 'Run again' }));
       await waitForRun(page);
       expect(await state<number>(page, 'wb.results.scenario.runs')).toBe(40);
     }
   }, 60_000);
 
   it('names every control and moves between result tabs with the keyboard', async () => {
-    await page.locator('article[data-scheme="tranches"]').getByRole('button', { name: 'Edit' }).click();
+    await activate(page.locator('article[data-scheme="tranches"]').getByRole('button', { name: 'Edit' }));
     const unnamed = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('input, select, textarea, button')]
         .filter((el) => {
@@ -430,7 +430,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     expect(await page.getByRole('tab', { name: 'Collections & effort' }).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('End');
     expect(await page.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).toBe('true');
-    await page.locator('#scheme-editor-panel').getByRole('button', { name: 'Done' }).click();
+    await activate(page.locator('#scheme-editor-panel').getByRole('button', { name: 'Done' }));
   });
 
   it('reproduces the worked example in the payout calculator, to the kopeck', async () => {
@@ -450,11 +450,11 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
 
   it('computes on request which inputs move each advantage most, draws the tornado, and drops it after an edit', async () => {
     await page.locator('#field-simulation-runs').fill('12');
-    await page.getByRole('button', { name: 'Run', exact: true }).click(); // earlier tests may have left auto-run off
+    await activate(page.getByRole('button', { name: 'Run', exact: true })); // earlier tests may have left auto-run off
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs === 12, null, { timeout: 30_000 });
     await waitForRun(page);
-    await page.getByRole('tab', { name: 'Sensitivity' }).click();
-    await page.getByRole('button', { name: /^Compute \(19 comparisons × 12 runs per scheme\)/ }).click();
+    await activate(page.getByRole('tab', { name: 'Sensitivity' }));
+    await activate(page.getByRole('button', { name: /^Compute \(19 comparisons × 12 runs per scheme\)/ }));
     await page.waitForFunction(() => (globalThis as any).paybench.workbench.sensitivity.status === 'done', null, { timeout: 90_000 });
     const tornado = page.locator('[data-chart="tornado"]');
     // Two schemes against the baseline, nine inputs each, a bar end either side of the centre.
@@ -469,7 +469,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     // An edit changes the inputs the tornado was computed from: it goes.
     await page.locator('#field-simulation-runs').fill('13');
     await expect.poll(() => tornado.count()).toBe(0);
-    await page.getByRole('tab', { name: 'Cash' }).click();
+    await activate(page.getByRole('tab', { name: 'Cash' }));
     await waitForRun(page);
   }, 120_000);
 
