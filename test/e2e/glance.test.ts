@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { strFromU8, unzipSync } from 'fflate';
-import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, shoot, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { ResultsJson } from '../../src/engine/index.ts';
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     expect(expected.scheme).toBe('tranches');
     expect(await verdict.locator(`p[data-scheme="${expected.scheme}"]`).textContent()).toBe(expected.text);
     expect(expected.text).toMatch(/^Threshold in thirds: 50% by the 15th, 90% by the 25th — \+\d+M\u00A0₽ profit a year against “0\.1% of collections”/);
-    await page.screenshot({ path: `${OUTPUT}/glance-en.png` });
+    await shoot(page, { path: `${OUTPUT}/glance-en.png` });
     // Neither export library is in what the page loaded: they come when asked for.
     const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.endsWith('.js')));
     expect(scripts.length).toBeGreaterThan(0);
@@ -245,7 +245,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
       await page.locator('#calc-collected').fill('55000000');
       await page.locator('#calc-scheme').focus();
       expect(await page.locator('#calc-collected').inputValue()).toBe('55\u202F000\u202F000');
-      await page.screenshot({ path: `${OUTPUT}/glance-ru.png` });
+      await shoot(page, { path: `${OUTPUT}/glance-ru.png` });
     } finally {
       await activate(page.getByRole('button', { name: 'EN', exact: true }));
     }

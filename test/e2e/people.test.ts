@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, setChecked, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, setChecked, shoot, type ServedApp } from './support.ts';
 import type { ResultsJson } from '../../src/engine/results/summarize.ts';
 import { schemeColors } from '../../src/charts/palette.ts';
 
@@ -97,7 +97,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
       // The whole page, clipped to the tab (an element shot would slide under the sticky top bar).
       await page.evaluate(() => window.scrollTo(0, 0));
       const box = (await page.locator('[role=tabpanel]').boundingBox())!;
-      await page.screenshot({ path: `${OUTPUT}/people-${story.id}.png`, fullPage: true, clip: box });
+      await shoot(page, { path: `${OUTPUT}/people-${story.id}.png`, fullPage: true, clip: box });
       if (await page.getByRole('button', { name: 'Cancel' }).isVisible()) await activate(page.getByRole('button', { name: 'Cancel' }));
     }, 120_000);
   }

@@ -147,3 +147,13 @@ async function stalled(control: Locator, options: { timeout?: number }): Promise
   if (process.env.PAYBENCH_E2E_NO_FRAMES !== '1') console.warn(`the page paints no frames: ${control} pressed by keyboard`);
   await control.press('Space', options);
 }
+
+/**
+ * Saves a screenshot for people to look at (no test reads it). A screenshot needs a frame:
+ * while the page paints none (see activate) it would wait out the test, so it is left out
+ * with a warning.
+ */
+export async function shoot(page: Page, options: Parameters<Page['screenshot']>[0]): Promise<void> {
+  if (await framesFlow(page)) await page.screenshot(options);
+  else console.warn(`the page paints no frames: no screenshot ${options?.path ?? ''}`);
+}

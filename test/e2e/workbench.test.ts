@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, shoot, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -217,7 +217,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     }
     await activate(page.getByRole('tab').first());
     mkdirSync(OUTPUT, { recursive: true });
-    await page.screenshot({ path: `${OUTPUT}/workbench.png`, fullPage: true });
+    await shoot(page, { path: `${OUTPUT}/workbench.png`, fullPage: true });
   }, 60_000);
 
   it('re-runs after an edit to exactly the numbers `paybench run` prints for the same scenario, seed and runs', async () => {
@@ -465,7 +465,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const result = await state<{ schemes: { id: string; bars: { input: string; swing: number }[] }[] }>(page, 'wb.sensitivity.result');
     expect(first).toBe(result.schemes[0].bars[0].input); // widest on top
     expect(await tornado.textContent()).toContain('Client volume per month');
-    await page.screenshot({ path: `${OUTPUT}/sensitivity.png`, fullPage: true });
+    await shoot(page, { path: `${OUTPUT}/sensitivity.png`, fullPage: true });
     // An edit changes the inputs the tornado was computed from: it goes.
     await page.locator('#field-simulation-runs').fill('13');
     await expect.poll(() => tornado.count()).toBe(0);
