@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, framesFlow, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -133,9 +133,15 @@ describe.skipIf(!hasChromium())('exports in Chromium', () => {
   it('exports the cash chart as it is on screen: SVG without hover marks, PNG at 2×, a 16:9 slide, CSV', async () => {
     const chart = page.locator('[data-chart="cash-fan"]');
     const screen = chart.locator('.pb-chart svg');
-    await screen.scrollIntoViewIfNeeded();
+    // The pointer waits for animation frames; while the page paints none (see activate), the
+    // same move reaches the chart as a dispatched event.
+    const painting = await framesFlow(page);
+    if (painting) await screen.scrollIntoViewIfNeeded();
+    else await screen.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const box = (await screen.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.6);
+    const at = { x: box.x + box.width * 0.3, y: box.y + box.height * 0.6 };
+    if (painting) await page.mouse.move(at.x, at.y);
+    else await screen.dispatchEvent('pointermove', { clientX: at.x, clientY: at.y, bubbles: true });
     expect(await screen.locator('[data-hover]').count()).toBeGreaterThan(0);
     const width = Number(await screen.getAttribute('width'));
     const height = Number(await screen.getAttribute('height'));
