@@ -1,8 +1,8 @@
 /**
  * The scale half of `npm run bench` (issue 6), printing figures and asserting nothing:
  * - `paybench run` as a child process, client-department × BENCH_CLI_RUNS runs (default
- *   10,000 and 100,000), --workers 2: wall time and peak RSS (process.resourceUsage in the
- *   child, worker threads included);
+ *   10,000 and 100,000), --workers 2: wall time and peak RSS (the child's own, read by
+ *   max-rss.mjs; worker threads included);
  * - the large fixture (5,000 clients × 36 months × 20 staff): ns per client-day, runs/s;
  * - merging: K shards of a 4 × 1,000-run batch — writing, reading and merging them, and
  *   whether the merge equals the whole run's JSON.
