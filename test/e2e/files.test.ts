@@ -100,10 +100,10 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
 
   it('opens by the file picker and by drop; a saved file re-opens to the same numbers', async () => {
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
     await page.locator('#field-simulation-runs').fill(String(RUNS));
     await waitForResultsOf(page, bundled('client-department').name);
-    await page.waitForFunction((r) => (globalThis as any).paybench.workbench.results.scenario.runs === r, RUNS);
+    await page.waitForFunction((r) => (globalThis as any).paybench.workbench.results.scenario.runs === r, RUNS, { polling: 16 });
     await waitForRun(page);
     const before = await state<ResultsJson>(page, 'wb.results');
 
@@ -224,7 +224,7 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     await activate(page.getByRole('button', { name: 'RU', exact: true }));
 
     await page.reload();
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
     expect(await page.getByRole('button', { name: 'Открыть…' }).count()).toBe(1);
     const broken = JSON.parse(saved);
     broken.company.plan = 'много';

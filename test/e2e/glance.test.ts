@@ -33,7 +33,7 @@ const state = <T>(page: Page, read: string): Promise<T> =>
 
 async function open(page: Page, s: Scenario): Promise<void> {
   await page.getByTestId('open-file').setInputFiles({ name: 'x.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(s)) });
-  await page.waitForFunction((r) => (globalThis as any).paybench.workbench.results?.scenario.runs === r, s.simulation.runs, { timeout: 30_000 });
+  await page.waitForFunction((r) => (globalThis as any).paybench.workbench.results?.scenario.runs === r, s.simulation.runs, { polling: 16, timeout: 30_000 });
   await waitForRun(page);
 }
 
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
 
   it('opens with the answer above the fold: three schemes’ profit a year and the verdict', async () => {
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
     await waitForRun(page, 'done', 120_000);
     const results = await state<ResultsJson>(page, 'wb.results');
     const glance = page.getByTestId('glance');
@@ -341,7 +341,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
         return wb.status === 'done' && wb.resultsScenario?.simulation.runs === 1000 && wb.settled !== null;
       },
       null,
-      { timeout: 60_000 },
+      { polling: 16, timeout: 60_000 },
     );
     const runs = await state<number>(page, 'wb.results.scenario.runs');
     expect(runs).toBeLessThan(1000);

@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
   }, 120_000);
 
   afterAll(async () => {
@@ -119,7 +119,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
 
   it('edits the new modules and scheme fields, naming the path of a bad value', async () => {
     await page.getByLabel('Bundled scenario').selectOption('sales-stagnation');
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.draft.schemes.some((s: { id: string }) => s.id === 'hunterFarmer'));
+    await page.waitForFunction(() => (globalThis as any).paybench.workbench.draft.schemes.some((s: { id: string }) => s.id === 'hunterFarmer'), null, { polling: 16 });
     await openSection('Sales');
     const conversion = page.locator('#field-sales-conversion');
     await conversion.fill('2');

@@ -25,7 +25,7 @@ const read = <T>(page: Page, expr: string): Promise<T> =>
 
 async function open(page: Page, scenario: Scenario): Promise<void> {
   await page.getByTestId('open-file').setInputFiles({ name: 's.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(scenario)) });
-  await page.waitForFunction((n) => (globalThis as any).paybench.workbench.draft.name === n, scenario.name);
+  await page.waitForFunction((n) => (globalThis as any).paybench.workbench.draft.name === n, scenario.name, { polling: 16 });
 }
 
 describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () => {

@@ -30,7 +30,7 @@ try {
     await waitForRun(page, 'done', 300_000);
     await page.locator('.topbar-wrap button', { hasText: lang === 'ru' ? 'Библиотека' : 'Library' }).click();
     await page.locator('li[data-bundled="fit-to-history"] button').click();
-    await page.waitForFunction((s) => eval(s)?.payments?.view !== null, STATE, { timeout: 60_000 });
+    await page.waitForFunction((s) => eval(s)?.payments?.view !== null, STATE, { polling: 16, timeout: 60_000 });
     await page.locator('#results-title').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${out}/history-${lang}.png`, fullPage: true });
