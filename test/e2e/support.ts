@@ -130,7 +130,7 @@ export async function activate(control: Locator, options: { timeout?: number } =
   }
 }
 
-/** Checks a checkbox (see activate): by pointer while the page paints, else by Space if it is not checked yet. */
+/** Ticks or clears a checkbox (see activate): by pointer while the page paints, else by Space if it is not as asked yet. */
 export async function setChecked(control: Locator, checked: boolean): Promise<void> {
   const page = control.page();
   if (await framesFlow(page)) {
