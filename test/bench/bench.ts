@@ -30,6 +30,7 @@ import { browserBench } from './browser-bench.ts';
 import { scaleBench } from './scale-bench.ts';
 import { sideBySide } from './side-by-side.ts';
 import { scenarioThroughput, throughputTable } from './scenario-throughput.ts';
+import { median, spread } from './figures.ts';
 
 function loadScenario(): { scenario: Scenario; source: string } {
   const file = new URL('../../scenarios/client-department.json', import.meta.url);
@@ -118,8 +119,6 @@ async function main() {
   } finally {
     for (const runner of pools) await runner.dispose();
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const spread = (xs: number[], f: (x: number) => string) => (xs.length > 1 ? ` (${f(Math.min(...xs))}–${f(Math.max(...xs))})` : '');
   for (const i of [0, 1]) rows.push([`${job}, ${i + 1} node worker${i ? 's' : ''}, median of ${pairs}`, `${ms(median(walls[i]))}${spread(walls[i], ms)}${differs[i] ? '  (JSON DIFFERS from inline!)' : ''}`]);
   const ratios = walls[0].map((w, p) => w / walls[1][p]);
   const times = (x: number) => `${x.toFixed(2)}×`;

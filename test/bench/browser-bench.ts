@@ -22,6 +22,7 @@ import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import { resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
 import { buildAndServe, hasChromium, launch, ROOT } from '../e2e/support.ts';
 import type { Page } from 'playwright-core';
+import { median } from './figures.ts';
 
 const ms = (t: number | null) => (t === null ? '–' : `${t.toFixed(0)} ms`);
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -128,7 +129,6 @@ function chromiumChildren(type: string, tabs: number[]): number[] {
 /** Median CPU per edit by kind of thread, "workers 2,190 ms · page 250 ms · …". */
 function cpuText(edits: ThreadCpu[]): string {
   if (edits.length === 0 || edits.every((e) => e.workers + e.page === 0)) return 'not measurable here (no /proc)';
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const kinds: (keyof ThreadCpu)[] = ['workers', 'page', 'compositing', 'other'];
   return kinds.map((k) => `${k} ${median(edits.map((e) => e[k])).toFixed(0)} ms`).join(' · ');
 }

@@ -17,6 +17,7 @@ import type { RunResult } from '../../src/engine/run/run-result.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import { ResultsAccumulator } from '../../src/engine/results/accumulator.ts';
 import { buildResultsJson, resultsJsonText } from '../../src/engine/results/summarize.ts';
+import { median } from './figures.ts';
 
 const parsed = parseScenarioText(readFileSync(new URL('../../scenarios/client-department.json', import.meta.url), 'utf8'));
 if (!parsed.ok) throw new Error('scenarios/client-department.json does not parse');
@@ -26,7 +27,6 @@ const scale = Number(process.env.FOLD_SCALE ?? 100_000);
 const scenario = { ...parsed.scenario, simulation: { ...parsed.scenario.simulation, runs } };
 const model = compileModel(scenario);
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 /** CPU time of this thread's work (ms): steadier than wall time on a shared machine. */
 const timed = (f: () => void) => {
   const t0 = process.cpuUsage();

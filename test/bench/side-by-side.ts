@@ -8,6 +8,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
+import { median, spread } from './figures.ts';
 
 const ENTRY = new URL('./simulate-thread.mjs', import.meta.url);
 /** Runs before the timing: at 80 the optimising compiler was still at work in some threads. */
@@ -42,11 +43,9 @@ export async function sideBySide(scenario: Scenario, pairs: number, runs = 600):
     both.push(two.reduce((s, x) => s + x, 0) / two.length);
     ceilings.push(a * two.reduce((s, x) => s + 1 / x, 0));
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const range = (xs: number[], f: (x: number) => string) => (xs.length > 1 ? ` (${f(Math.min(...xs))}–${f(Math.max(...xs))})` : '');
   const perRun = (x: number) => `${x.toFixed(2)} ms`;
   return [
     [`threads that only simulate, ${runs} runs each: one alone / two at once (their mean), median of ${pairs}`, `${perRun(median(alone))} / ${perRun(median(both))} a run`],
-    ['  the machine\'s ceiling for 1 → 2 workers (alone × the two paces summed), median pair', `${median(ceilings).toFixed(2)}×${range(ceilings, (x) => `${x.toFixed(2)}×`)}`],
+    ['  the machine\'s ceiling for 1 → 2 workers (alone × the two paces summed), median pair', `${median(ceilings).toFixed(2)}×${spread(ceilings, (x) => `${x.toFixed(2)}×`)}`],
   ];
 }
