@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { activate, buildAndServe, framesFlow, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, framesFlow, hasChromium, launch, ROOT, until, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -28,7 +28,7 @@ const state = <T>(page: Page, read: string): Promise<T> =>
 
 async function open(page: Page, s: Scenario): Promise<void> {
   await page.getByTestId('open-file').setInputFiles({ name: 'x.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(s)) });
-  await page.waitForFunction((n) => (globalThis as any).paybench.workbench.results?.scenario.name === n, s.name, { polling: 16, timeout: 30_000 });
+  await until(page, (n) => (globalThis as any).paybench.workbench.results?.scenario.name === n, s.name, { timeout: 30_000 });
   await waitForRun(page);
 }
 
@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium())('exports in Chromium', () => {
     });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
     await open(page, scenario());
     mkdirSync(OUTPUT, { recursive: true });
   }, 120_000);

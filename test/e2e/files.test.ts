@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import LZString from 'lz-string';
-import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, until, waitForRun, type ServedApp } from './support.ts';
 import { formatIssue, parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -29,7 +29,8 @@ const state = <T>(page: Page, read: string): Promise<T> =>
 
 /** Waits until the results shown are the complete ones of the scenario named so. */
 async function waitForResultsOf(page: Page, name: string, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(
+  await until(
+    page,
     (n) => {
       const wb = (globalThis as any).paybench?.workbench;
       return wb?.status === 'done' && wb.results?.scenario.name === n && !wb.stale;
@@ -100,10 +101,10 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
 
   it('opens by the file picker and by drop; a saved file re-opens to the same numbers', async () => {
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
     await page.locator('#field-simulation-runs').fill(String(RUNS));
     await waitForResultsOf(page, bundled('client-department').name);
-    await page.waitForFunction((r) => (globalThis as any).paybench.workbench.results.scenario.runs === r, RUNS, { polling: 16 });
+    await until(page, (r) => (globalThis as any).paybench.workbench.results.scenario.runs === r, RUNS);
     await waitForRun(page);
     const before = await state<ResultsJson>(page, 'wb.results');
 
@@ -224,7 +225,7 @@ describe.skipIf(!hasChromium())('files, links, undo and languages in Chromium', 
     await activate(page.getByRole('button', { name: 'RU', exact: true }));
 
     await page.reload();
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
     expect(await page.getByRole('button', { name: 'Открыть…' }).count()).toBe(1);
     const broken = JSON.parse(saved);
     broken.company.plan = 'много';

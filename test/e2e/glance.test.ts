@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import readExcelFile from 'read-excel-file/node';
 import { strFromU8, unzipSync } from 'fflate';
-import { activate, buildAndServe, hasChromium, launch, ROOT, shoot, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, shoot, until, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import type { ResultsJson } from '../../src/engine/index.ts';
@@ -33,7 +33,7 @@ const state = <T>(page: Page, read: string): Promise<T> =>
 
 async function open(page: Page, s: Scenario): Promise<void> {
   await page.getByTestId('open-file').setInputFiles({ name: 'x.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(s)) });
-  await page.waitForFunction((r) => (globalThis as any).paybench.workbench.results?.scenario.runs === r, s.simulation.runs, { polling: 16, timeout: 30_000 });
+  await until(page, (r) => (globalThis as any).paybench.workbench.results?.scenario.runs === r, s.simulation.runs, { timeout: 30_000 });
   await waitForRun(page);
 }
 
@@ -107,7 +107,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
 
   it('opens with the answer above the fold: three schemes’ profit a year and the verdict', async () => {
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
     await waitForRun(page, 'done', 120_000);
     const results = await state<ResultsJson>(page, 'wb.results');
     const glance = page.getByTestId('glance');
@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
     await page.getByRole('switch', { name: /Re-run/ }).uncheck({ force: true });
     await page.locator('#field-simulation-runs').fill('300');
     await activate(page.getByRole('button', { name: 'Run', exact: true }));
-    await page.waitForFunction(() => {
+    await until(page, () => {
       const wb = (globalThis as any).paybench.workbench;
       return wb.status === 'running' && wb.results?.scenario.runs > 0 && wb.results.scenario.runs < 300;
     }, null, { timeout: 30_000, polling: 20 });
@@ -335,13 +335,14 @@ describe.skipIf(!hasChromium())('the answer at a glance and the board’s export
 
   it('marks a deck partial only while runs go on, not when the answer settled before the last run', async () => {
     await page.getByTestId('open-file').setInputFiles({ name: 'x.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(bundled(1000))) });
-    await page.waitForFunction(
+    await until(
+      page,
       () => {
         const wb = (globalThis as any).paybench.workbench;
         return wb.status === 'done' && wb.resultsScenario?.simulation.runs === 1000 && wb.settled !== null;
       },
       null,
-      { polling: 16, timeout: 60_000 },
+      { timeout: 60_000 },
     );
     const runs = await state<number>(page, 'wb.results.scenario.runs');
     expect(runs).toBeLessThan(1000);

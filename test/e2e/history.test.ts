@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, until, type ServedApp } from './support.ts';
 import { parseScenario, parseScenarioText, serializeScenario, simulatedClientName, simulatedPayments, statementCsv } from '../../src/engine/index.ts';
 import type { Scenario } from '../../src/engine/index.ts';
 import { cp1251 } from '../engine/history/cp1251.ts';
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(app.url);
     await drop(page, serializeScenario(bundled()), 'client-department.paybench.json', 'application/json');
-    await page.waitForFunction((r) => (globalThis as any).paybench.workbench.results?.scenario.runs === r && (globalThis as any).paybench.workbench.status === 'done', RUNS, { polling: 16, timeout: 90_000 });
+    await until(page, (r) => (globalThis as any).paybench.workbench.results?.scenario.runs === r && (globalThis as any).paybench.workbench.status === 'done', RUNS, { timeout: 90_000 });
   }, 180_000);
 
   afterAll(async () => {
@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
     ];
     for (const [name, text, reason] of cases) {
       await drop(page, text, name, 'text/csv');
-      await page.waitForFunction((n) => (globalThis as any).paybench.workbench.payments.failure?.name === n, name, { polling: 16 });
+      await until(page, (n) => (globalThis as any).paybench.workbench.payments.failure?.name === n, name);
       expect((await errors.locator('li').allTextContents())[0]).toMatch(reason);
     }
     // 50 MB, refused by its size before it is read.
@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
       dt.items.add(new File([new Uint8Array(50 * 1024 * 1024)], 'big.csv', { type: 'text/csv' }));
       for (const kind of ['dragenter', 'dragover', 'drop']) document.body.dispatchEvent(new DragEvent(kind, { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.failure?.name === 'big.csv', null, { polling: 16 });
+    await until(page, () => (globalThis as any).paybench.workbench.payments.failure?.name === 'big.csv');
     expect(await errors.locator('li').allTextContents()).toEqual(['the file is too large (50.0 MB); a payment history of at most 40.0 MB is read']);
     expect(await state<Scenario>(page, 'wb.draft')).toEqual(before);
     expect(await state<unknown>(page, 'wb.payments.view')).toBeNull();
@@ -108,10 +108,10 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
     expect(await page.locator('[data-chart="history-largest"] text').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^ООО «Клиент \d{3}»$/)]));
     // The client column dropped: the same bytes read again, without the largest clients.
     await page.locator('select[data-role="client"]').selectOption('-1');
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.history?.hasClients === false, null, { polling: 16 });
+    await until(page, () => (globalThis as any).paybench.workbench.payments.history?.hasClients === false);
     expect(await page.locator('[data-chart="history-largest"]').count()).toBe(0);
     await page.locator('select[data-role="client"]').selectOption('2');
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.history?.hasClients === true, null, { polling: 16 });
+    await until(page, () => (globalThis as any).paybench.workbench.payments.history?.hasClients === true);
   });
 
   it('fits with progress and Cancel; the fit replaces the scenario as one undo step', async () => {
@@ -119,14 +119,15 @@ describe.skipIf(!hasChromium())('a payment history in Chromium', () => {
     await page.getByTestId('fit-scheme').selectOption('threshold');
     await activate(page.getByTestId('fit'));
     await page.getByTestId('fit-progress').waitFor();
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.done > 0, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.payments.done > 0, null, { timeout: 60_000 });
     await activate(page.getByRole('button', { name: 'Cancel', exact: true }).first());
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.payments.status === 'cancelled', null, { polling: 16 });
+    await until(page, () => (globalThis as any).paybench.workbench.payments.status === 'cancelled');
     expect(await state<Scenario>(page, 'wb.draft')).toEqual(before);
 
     await activate(page.getByTestId('fit'));
     const seen: number[] = [];
-    await page.waitForFunction(
+    await until(
+      page,
       () => {
         const p = (globalThis as any).paybench.workbench.payments;
         ((globalThis as any).__seen ??= []).push(p.done);

@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, setChecked, shoot, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, setChecked, shoot, until, type ServedApp } from './support.ts';
 import type { ResultsJson } from '../../src/engine/results/summarize.ts';
 import { schemeColors } from '../../src/charts/palette.ts';
 
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
   }, 120_000);
 
   afterAll(async () => {
@@ -69,7 +69,8 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
       await page.getByLabel('Bundled scenario').selectOption(story.id);
       // Enough runs for a result (partial is fine: the numbers only refine).
       const name = await page.evaluate(() => (globalThis as any).paybench.workbench.draft.name as string);
-      await page.waitForFunction(
+      await until(
+        page,
         (n) => {
           const wb = (globalThis as any).paybench.workbench;
           return wb.results?.scenario.name === n && wb.results.scenario.runs >= 10 && wb.results.schemes.length === wb.draft.schemes.length;
@@ -119,7 +120,7 @@ describe.skipIf(!hasChromium())('the new scenarios tell their stories in Chromiu
 
   it('edits the new modules and scheme fields, naming the path of a bad value', async () => {
     await page.getByLabel('Bundled scenario').selectOption('sales-stagnation');
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.draft.schemes.some((s: { id: string }) => s.id === 'hunterFarmer'), null, { polling: 16 });
+    await until(page, () => (globalThis as any).paybench.workbench.draft.schemes.some((s: { id: string }) => s.id === 'hunterFarmer'));
     await openSection('Sales');
     const conversion = page.locator('#field-sales-conversion');
     await conversion.fill('2');

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, until, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 
@@ -25,7 +25,7 @@ const read = <T>(page: Page, expr: string): Promise<T> =>
 
 async function open(page: Page, scenario: Scenario): Promise<void> {
   await page.getByTestId('open-file').setInputFiles({ name: 's.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(scenario)) });
-  await page.waitForFunction((n) => (globalThis as any).paybench.workbench.draft.name === n, scenario.name, { polling: 16 });
+  await until(page, (n) => (globalThis as any).paybench.workbench.draft.name === n, scenario.name);
 }
 
 describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () => {
@@ -42,7 +42,7 @@ describe.skipIf(!hasChromium())('nothing lost, nothing stuck, in Chromium', () =
     await waitForRun(page);
     await open(page, bundled());
     // The opened file's own run, not the opening one's "done" it may still be showing.
-    await page.waitForFunction(() => {
+    await until(page, () => {
       const wb = (globalThis as any).paybench.workbench;
       return wb.status === 'done' && wb.results?.scenario.runs === 40;
     }, null, { polling: 100, timeout: 90_000 });

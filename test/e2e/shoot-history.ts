@@ -6,7 +6,7 @@
  * Fit, shoots the fit, and (readme=PATH) writes the fit chart alone to PATH.
  */
 import { mkdirSync } from 'node:fs';
-import { buildAndServe, launch, STATE, waitForRun } from './support.ts';
+import { buildAndServe, launch, STATE, until, waitForRun } from './support.ts';
 
 const [out = 'test/output', ...rest] = process.argv.slice(2);
 const opt = Object.fromEntries(rest.map((a) => (a.includes('=') ? a.split('=', 2) : [a, '1'])));
@@ -30,14 +30,14 @@ try {
     await waitForRun(page, 'done', 300_000);
     await page.locator('.topbar-wrap button', { hasText: lang === 'ru' ? 'Библиотека' : 'Library' }).click();
     await page.locator('li[data-bundled="fit-to-history"] button').click();
-    await page.waitForFunction((s) => eval(s)?.payments?.view !== null, STATE, { polling: 16, timeout: 60_000 });
+    await until(page, (s) => eval(s)?.payments?.view !== null, STATE, { timeout: 60_000 });
     await page.locator('#results-title').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${out}/history-${lang}.png`, fullPage: true });
     await page.locator('.history-panel').screenshot({ path: `${out}/history-panel-${lang}.png` });
     await page.getByTestId('fit').click();
     const started = Date.now();
-    await page.waitForFunction((s) => eval(s)?.payments?.status === 'done', STATE, { timeout: 600_000, polling: 500 });
+    await until(page, (s) => eval(s)?.payments?.status === 'done', STATE, { timeout: 600_000, polling: 500 });
     console.log(`fit in the browser (${lang}): ${((Date.now() - started) / 1000).toFixed(1)} s`);
     await page.waitForTimeout(800);
     await page.locator('[data-chart="fit-profile"]').scrollIntoViewIfNeeded();

@@ -6,7 +6,7 @@
  * editing-<lang>.png (the editor beside the results) and stale-<lang>.png (out of date).
  */
 import { mkdirSync } from 'node:fs';
-import { buildAndServe, launch, waitForRun } from './support.ts';
+import { buildAndServe, launch, until, waitForRun } from './support.ts';
 
 const [out = 'test/output', ...rest] = process.argv.slice(2);
 const opt = Object.fromEntries(rest.map((a) => (a.includes('=') ? a.split('=', 2) : [a, '1'])));
@@ -22,7 +22,7 @@ try {
     page.on('pageerror', (e) => console.error('page error:', e.message));
     await page.addInitScript((l) => { if (!sessionStorage.getItem("shot")) { localStorage.clear(); sessionStorage.setItem("shot", "1"); } localStorage.setItem("paybench.lang", l); }, lang);
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
     await waitForRun(page, 'done', 300_000);
     await page.waitForTimeout(300);
     const path = `${out}/glance-${lang}${opt.suffix ?? ''}.png`;

@@ -6,7 +6,7 @@
  * answer beside it) and suggest-card-<lang>.png (the new card among the others).
  */
 import { mkdirSync } from 'node:fs';
-import { buildAndServe, launch, waitForRun } from './support.ts';
+import { buildAndServe, launch, until, waitForRun } from './support.ts';
 
 const [out = 'test/output', ...rest] = process.argv.slice(2);
 const opt = Object.fromEntries(rest.map((a) => (a.includes('=') ? a.split('=', 2) : [a, '1'])));
@@ -31,7 +31,7 @@ try {
     await page.screenshot({ path: `${out}/suggest-form-${lang}.png` });
     const t0 = Date.now();
     await panel.locator('button[type=submit]').click();
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.status !== 'running', null, { timeout: 900_000, polling: 200 });
+    await until(page, () => (globalThis as any).paybench.workbench.suggest.status !== 'running', null, { timeout: 900_000, polling: 200 });
     console.log(lang, 'search took', (Date.now() - t0) / 1000, 's', await page.evaluate(() => (globalThis as any).paybench.workbench.suggest.status));
     await page.getByTestId('suggest-result').scrollIntoViewIfNeeded();
     await page.waitForTimeout(500);

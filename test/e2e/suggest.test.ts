@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, until, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText, serializeScenario } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson } from '../../src/engine/results/summarize.ts';
@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     await page.addInitScript(() => localStorage.setItem('paybench.lang', 'en'));
     await page.goto(app.url);
     await page.getByTestId('open-file').setInputFiles({ name: 'x.paybench.json', mimeType: 'application/json', buffer: Buffer.from(serializeScenario(scenario())) });
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.name === 'Suggest test', null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.results?.scenario.name === 'Suggest test', null, { timeout: 60_000 });
     await waitForRun(page);
   });
 
@@ -71,13 +71,13 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     await panel.getByTestId('suggest-runs').fill('40');
     await panel.getByTestId('suggest-budget').fill('300');
     await activate(panel.getByRole('button', { name: 'Suggest', exact: true }));
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.done > 0, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.suggest.done > 0, null, { timeout: 60_000 });
     expect(await panel.getByTestId('suggest-progress').textContent()).toMatch(/of 12,000 scheme-runs/);
     // The page keeps drawing while the workers search: the progress moves on.
     const first = await state<number>(page, 'wb.suggest.done');
-    await page.waitForFunction((n) => (globalThis as any).paybench.workbench.suggest.done > n, first, { polling: 16, timeout: 60_000 });
+    await until(page, (n) => (globalThis as any).paybench.workbench.suggest.done > n, first, { timeout: 60_000 });
     await activate(panel.getByRole('button', { name: 'Cancel' }));
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.status === 'cancelled', null, { polling: 16, timeout: 30_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.suggest.status === 'cancelled', null, { timeout: 30_000 });
     expect(await state<number>(page, 'wb.draft.schemes.length')).toBe(3);
     expect(await panel.getByRole('status').textContent()).toMatch(/Cancelled: nothing was added/);
   });
@@ -87,7 +87,7 @@ describe.skipIf(!hasChromium())('Suggest… in Chromium', () => {
     await panel.getByTestId('suggest-runs').fill('10');
     await panel.getByTestId('suggest-budget').fill('80');
     await activate(panel.getByRole('button', { name: 'Suggest', exact: true }));
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.suggest.status === 'done', null, { polling: 16, timeout: 300_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.suggest.status === 'done', null, { timeout: 300_000 });
     const result = panel.getByTestId('suggest-result');
     expect(await result.getAttribute('data-verdict')).toBe('better');
     const suggested = await state<{ id: string; name: string }>(page, 'wb.suggest.result.suggested');

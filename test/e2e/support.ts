@@ -93,7 +93,16 @@ export const STATE = `globalThis.paybench.workbench`;
 
 /** Waits until the workbench's latest run has ended (done, cancelled or error). */
 export async function waitForRun(page: Page, status = 'done', timeout = 90_000): Promise<void> {
-  await page.waitForFunction((s) => (globalThis as any).paybench?.workbench?.status === s, status, { timeout, polling: 100 });
+  await until(page, (s) => (globalThis as any).paybench?.workbench?.status === s, status, { timeout, polling: 100 });
+}
+
+/**
+ * Waits until `predicate` holds in the page, looking again every 16 ms (or `polling` ms).
+ * page.waitForFunction looks again on each animation frame unless told otherwise, and in a
+ * page that paints no frames (see activate) a wait not yet met would never look again.
+ */
+export async function until<Arg>(page: Page, predicate: string | ((arg: Arg) => unknown), arg?: Arg, options: { timeout?: number; polling?: number } = {}): Promise<void> {
+  await page.waitForFunction(predicate as string, arg, { polling: 16, ...options });
 }
 
 /**
@@ -120,27 +129,24 @@ export async function framesFlow(page: Page): Promise<boolean> {
  * focused control, as a keyboard user would press it.
  */
 export async function activate(control: Locator, options: { timeout?: number } = {}): Promise<void> {
-  const page = control.page();
-  if (!(await framesFlow(page))) return stalled(control, options);
-  try {
-    await control.click(options);
-  } catch (error) {
-    if (await framesFlow(page)) throw error;
-    await stalled(control, options);
-  }
+  if (!(await byPointer(control.page(), () => control.click(options)))) await stalled(control, options);
 }
 
 /** Ticks or clears a checkbox (see activate): by pointer while the page paints, else by Space if it is not as asked yet. */
 export async function setChecked(control: Locator, checked: boolean): Promise<void> {
-  const page = control.page();
-  if (await framesFlow(page)) {
-    try {
-      return await control.setChecked(checked);
-    } catch (error) {
-      if (await framesFlow(page)) throw error;
-    }
+  if (!(await byPointer(control.page(), () => control.setChecked(checked))) && (await control.isChecked()) !== checked) await stalled(control, {});
+}
+
+/** Does a pointer action while the page paints; false if it paints no frames, before it or while it waited. */
+async function byPointer(page: Page, action: () => Promise<void>): Promise<boolean> {
+  if (!(await framesFlow(page))) return false;
+  try {
+    await action();
+    return true;
+  } catch (error) {
+    if (await framesFlow(page)) throw error;
+    return false;
   }
-  if ((await control.isChecked()) !== checked) await stalled(control, {});
 }
 
 async function stalled(control: Locator, options: { timeout?: number }): Promise<void> {

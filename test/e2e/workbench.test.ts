@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { activate, buildAndServe, hasChromium, launch, ROOT, shoot, waitForRun, type ServedApp } from './support.ts';
+import { activate, buildAndServe, hasChromium, launch, ROOT, shoot, until, waitForRun, type ServedApp } from './support.ts';
 import { parseScenarioText } from '../../src/engine/scenario/parse.ts';
 import type { Scenario } from '../../src/engine/scenario/types.ts';
 import { buildResultsJson, resultsJsonText, type ResultsJson } from '../../src/engine/results/summarize.ts';
@@ -35,7 +35,7 @@ const state = <T>(page: Page, read: string): Promise<T> =>
 
 /** Waits until the page's run is done and shows the results of a scenario that `shown` accepts (an expression of `s` and `wb`, read in the page). */
 const doneShowing = (p: Page, shown: string) =>
-  p.waitForFunction(`(() => { const wb = globalThis.paybench.workbench; const s = wb.resultsScenario; return wb.status === 'done' && s !== null && (${shown}); })()`, null, { polling: 16, timeout: 60_000 });
+  until(p, `(() => { const wb = globalThis.paybench.workbench; const s = wb.resultsScenario; return wb.status === 'done' && s !== null && (${shown}); })()`, null, { timeout: 60_000 });
 
 /** Loads a scenario into the page's workbench (its edit pause, then its run, follow). */
 const loadInPage = (p: Page, s: Scenario) => p.evaluate((s) => (globalThis as any).paybench.workbench.load(s), JSON.parse(JSON.stringify(s)));
@@ -59,7 +59,7 @@ const editInPage = (p: Page, s: Scenario) =>
 /** Starts a run of `s` at once and waits until it is under way: its runs done and in all then. */
 async function underWay(p: Page, s: Scenario): Promise<{ done: number; total: number }> {
   await runInPage(p, s);
-  await p.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
+  await until(p, () => (globalThis as any).paybench.workbench.done > 0, null, { polling: 5, timeout: 10_000 });
   return state(p, '({ done: wb.done, total: wb.total })');
 }
 
@@ -128,7 +128,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
 
   it('opens on the client department with results already running, then complete', async () => {
     await page.goto(app.url);
-    await page.waitForFunction(() => (globalThis as any).paybench?.workbench?.results !== null, null, { polling: 16, timeout: 60_000 });
+    await until(page, () => (globalThis as any).paybench?.workbench?.results !== null, null, { timeout: 60_000 });
     const first = await state<{ runs: number; status: string }>(page, '({ runs: wb.results.scenario.runs, status: wb.status })');
     expect(first.runs).toBeGreaterThan(0);
     expect(await page.getByRole('progressbar').isVisible()).toBe(true);
@@ -222,7 +222,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
 
   it('re-runs after an edit to exactly the numbers `paybench run` prints for the same scenario, seed and runs', async () => {
     await page.locator('#field-simulation-runs').fill('40');
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs === 40, null, { polling: 16, timeout: 30_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.results?.scenario.runs === 40, null, { timeout: 30_000 });
     await waitForRun(page);
     const scenario = await state<Scenario>(page, 'wb.scenario');
     const reference = bundled();
@@ -314,7 +314,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     const editor = page.locator('#scheme-editor-panel');
     const threshold = editor.getByLabel('Threshold', { exact: true });
     await threshold.fill('45 000 000');
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.status === 'running', null, { polling: 16, timeout: 10_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.status === 'running', null, { timeout: 10_000 });
     await waitForRun(page);
     const after = await bonus();
     expect(after).toBeLessThan(before);
@@ -348,7 +348,7 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     await activate(page.getByRole('button', { name: 'Run', exact: true }));
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.done > 0, null, { polling: 16, timeout: 20_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.done > 0, null, { timeout: 20_000 });
     // Stopping when settled, the time left is what every run would take (the most it takes)
     // until the first step is read; then the time to where the answer likely settles, marked on the bar.
     const timeLeft = page.getByTestId('time-left');
@@ -378,10 +378,10 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
     await page.locator('#field-simulation-runs').fill('100000');
     await expect.poll(() => state<boolean>(page, 'wb.autoRun')).toBe(false);
     await activate(page.getByRole('button', { name: 'Run', exact: true }));
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs > 0 && (globalThis as any).paybench.workbench.status === 'running', null, { polling: 16, timeout: 30_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.results?.scenario.runs > 0 && (globalThis as any).paybench.workbench.status === 'running', null, { timeout: 30_000 });
     const first = await state<{ done: number; runs: number }>(page, '({ done: wb.done, runs: wb.results.scenario.runs })');
     // Progress moves and the bands refresh while the run goes on.
-    await page.waitForFunction((n) => (globalThis as any).paybench.workbench.results.scenario.runs > n, first.runs, { polling: 16, timeout: 20_000 });
+    await until(page, (n) => (globalThis as any).paybench.workbench.results.scenario.runs > n, first.runs, { timeout: 20_000 });
     const later = await state<{ done: number; total: number; runs: number; bar: string }>(
       page,
       `({ done: wb.done, total: wb.total, runs: wb.results.scenario.runs, bar: document.querySelector('[role=progressbar]')?.getAttribute('aria-valuenow') ?? '' })`,
@@ -451,11 +451,11 @@ describe.skipIf(!hasChromium())('the workbench in Chromium', () => {
   it('computes on request which inputs move each advantage most, draws the tornado, and drops it after an edit', async () => {
     await page.locator('#field-simulation-runs').fill('12');
     await activate(page.getByRole('button', { name: 'Run', exact: true })); // earlier tests may have left auto-run off
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.results?.scenario.runs === 12, null, { polling: 16, timeout: 30_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.results?.scenario.runs === 12, null, { timeout: 30_000 });
     await waitForRun(page);
     await activate(page.getByRole('tab', { name: 'Sensitivity' }));
     await activate(page.getByRole('button', { name: /^Compute \(19 comparisons × 12 runs per scheme\)/ }));
-    await page.waitForFunction(() => (globalThis as any).paybench.workbench.sensitivity.status === 'done', null, { polling: 16, timeout: 90_000 });
+    await until(page, () => (globalThis as any).paybench.workbench.sensitivity.status === 'done', null, { timeout: 90_000 });
     const tornado = page.locator('[data-chart="tornado"]');
     // Two schemes against the baseline, nine inputs each, a bar end either side of the centre.
     for (const scheme of ['threshold', 'tranches']) {
