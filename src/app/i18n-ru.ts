@@ -1,6 +1,6 @@
 /** The workbench's words in Russian (GLOSSARY.md terms), the same keys as English. */
 import type { Words } from './i18n-en.ts';
-import { onRunsRu, runsRu } from '../charts/plural.ts';
+import { onRunsRu, pluralRu, runsRu } from '../charts/plural.ts';
 
 export const ru: Words = {
   appTitle: 'Paybench',
@@ -16,7 +16,7 @@ export const ru: Words = {
   autoOffNote: 'Большая конфигурация: нажмите «Запустить», когда будете готовы.',
   manualNote: 'Пересчёт при правке выключен: нажмите «Запустить», когда будете готовы.',
   staleNote: 'Входные данные изменились после расчёта.',
-  runsDone: (done, total) => `${done} / ${total} прогонов`,
+  runsDone: (done, total) => `${done} / ${runsRu(total)}`,
   timeLeft: (s) => `осталось ${s}`,
   timeLeftUpTo: (s) => `осталось не больше ${s}`,
   timeLeftUpToWhy: 'Столько займут все прогоны: если ответ устоится на более раннем шаге, прогоны там и остановятся.',
@@ -259,9 +259,9 @@ export const ru: Words = {
   noResults: 'Результаты появятся, как только будут готовы первые прогоны.',
   sensitivityIntro: (pct) =>
     `Какие параметры сильнее всего меняют преимущество схемы над базовой: каждый параметр по очереди уменьшается и увеличивается на ${pct}, сравнение повторяется на том же зерне, а полосы показывают медианную разницу прибыли за период.`,
-  sensitivityRun: (scenarios, runs) => `Рассчитать (${scenarios} сравнений × ${runs} прогонов на схему)`,
+  sensitivityRun: (scenarios, runs) => `Рассчитать (${scenarios} ${pluralRu(scenarios, 'сравнение', 'сравнения', 'сравнений')} × ${runsRu(runs)} на схему)`,
   sensitivityBusy: 'Дождитесь окончания расчёта результатов.',
-  sensitivityProgress: (done, total) => `${done} / ${total} прогонов`,
+  sensitivityProgress: (done, total, count) => `${done} / ${total} ${pluralRu(count, 'прогон', 'прогона', 'прогонов')}`,
   sensitivityCancelled: 'Отменено.',
   sensitivitySkipped: (paths) => `Не варьировались: ${paths} (ноль или не используются).`,
   sensitivityTitle: 'Чувствительность преимущества',

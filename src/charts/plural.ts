@@ -21,3 +21,6 @@ export const runsRu = (n: number): string => `${n} ${pluralRu(n, 'прогон',
 
 /** «на 1 прогоне», «на 400 прогонах»: the count after «на». */
 export const onRunsRu = (n: number): string => `${n} ${pluralRu(n, 'прогоне', 'прогонах', 'прогонах')}`;
+
+/** «из 21 прогона», «около 400 прогонов»: the noun after «из» and «около» (genitive), for n. */
+export const runsOfRu = (n: number): string => pluralRu(n, 'прогона', 'прогонов', 'прогонов');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { onRunsRu, pluralRu, runsEn, runsRu } from '../../src/charts/plural.ts';
+import { onRunsRu, pluralRu, runsEn, runsOfRu, runsRu } from '../../src/charts/plural.ts';
 
 describe('counts in words', () => {
   it('takes the Russian form from the last digits', () => {
@@ -22,5 +22,6 @@ describe('counts in words', () => {
     expect([runsEn(1), runsEn(2), runsEn(400)]).toEqual(['1 run', '2 runs', '400 runs']);
     expect([runsRu(1), runsRu(21), runsRu(32), runsRu(142), runsRu(400)]).toEqual(['1 прогон', '21 прогон', '32 прогона', '142 прогона', '400 прогонов']);
     expect([onRunsRu(1), onRunsRu(101), onRunsRu(400)]).toEqual(['1 прогоне', '101 прогоне', '400 прогонах']);
+    expect([runsOfRu(1), runsOfRu(21), runsOfRu(22), runsOfRu(111), runsOfRu(400)]).toEqual(['прогона', 'прогона', 'прогонов', 'прогонов', 'прогонов']);
   });
 });
