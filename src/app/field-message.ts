@@ -8,6 +8,7 @@
 import { renderMessage, ratePercentText } from '../engine/index.ts';
 import type { ScenarioIssue } from '../engine/index.ts';
 import type { Lang } from './i18n.ts';
+import { pluralRu } from '../charts/plural.ts';
 
 export type FieldKind = 'text' | 'money' | 'decimal' | 'percent' | 'number';
 
@@ -24,7 +25,7 @@ const WORDS = {
     range: (min: string, max: string) => `must be from ${min} to ${max}`,
     aboveAtMost: (min: string, max: string) => `must be above ${min} and at most ${max}`,
     kopecks: (example: string) => `at most two digits after the point (kopecks), like ${example}`,
-    places: (max: number) => `at most ${max} digits after the point`,
+    places: (max: number) => `at most ${max} digit${max === 1 ? '' : 's'} after the point`,
     empty: 'must not be empty',
     required: 'is required',
     forExample: (example: string) => `for example ${example}`,
@@ -36,7 +37,7 @@ const WORDS = {
     range: (min: string, max: string) => `должно быть от ${min} до ${max}`,
     aboveAtMost: (min: string, max: string) => `должно быть больше ${min} и не больше ${max}`,
     kopecks: (example: string) => `не больше двух знаков после запятой (копейки), например ${example}`,
-    places: (max: number) => `не больше ${max} знаков после запятой`,
+    places: (max: number) => `не больше ${max} ${pluralRu(max, 'знака', 'знаков', 'знаков')} после запятой`,
     empty: 'не должно быть пустым',
     required: 'обязательное поле',
     forExample: (example: string) => `например, ${example}`,

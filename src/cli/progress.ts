@@ -7,11 +7,17 @@ import type { ParsedArgs } from './args.ts';
 import type { Lang } from './format.ts';
 import type { CliIo } from './io.ts';
 import { likelyAhead, type Likely as Foreseen } from '../engine/index.ts';
-import { onRunsRu, runsEn } from '../charts/plural.ts';
+import { onRunsRu, pluralRu, runsEn } from '../charts/plural.ts';
 
 const WORDS = {
   en: {
-    units: { runs: 'runs', schemeRuns: 'scheme-runs', scenarios: 'scenarios', candidates: 'candidates' },
+    // The noun goes with the total ("21/21 прогон"): a form for each count.
+    units: {
+      runs: (n: number) => (n === 1 ? 'run' : 'runs'),
+      schemeRuns: (n: number) => (n === 1 ? 'scheme-run' : 'scheme-runs'),
+      scenarios: (n: number) => (n === 1 ? 'scenario' : 'scenarios'),
+      candidates: (n: number) => (n === 1 ? 'candidate' : 'candidates'),
+    },
     left: (time: string) => `${time} left`,
     upTo: (time: string) => `up to ${time} left`,
     about: (time: string) => `about ${time} left`,
@@ -22,7 +28,12 @@ const WORDS = {
     doneIn: (s: string) => `done in ${s} s`,
   },
   ru: {
-    units: { runs: 'прогонов', schemeRuns: 'прогонов схем', scenarios: 'сценариев', candidates: 'вариантов' },
+    units: {
+      runs: (n: number) => pluralRu(n, 'прогон', 'прогона', 'прогонов'),
+      schemeRuns: (n: number) => `${pluralRu(n, 'прогон', 'прогона', 'прогонов')} схем`,
+      scenarios: (n: number) => pluralRu(n, 'сценарий', 'сценария', 'сценариев'),
+      candidates: (n: number) => pluralRu(n, 'вариант', 'варианта', 'вариантов'),
+    },
     left: (time: string) => `осталось ${time}`,
     upTo: (time: string) => `осталось не больше ${time}`,
     about: (time: string) => `осталось около ${time}`,
@@ -104,13 +115,13 @@ export function createProgress(
         const mark = to !== null && to.total < total ? Math.round((to.total / total) * width) : -1;
         let bar = '';
         for (let i = 0; i < width; i++) bar += i < full ? '█' : i === mark ? '│' : '░';
-        write(`\r[${bar}] ${done}/${total} ${w.units[unit]}${left(done, total)}   `);
+        write(`\r[${bar}] ${done}/${total} ${w.units[unit](total)}${left(done, total)}   `);
         drawn = true;
       } else {
         const quarter = Math.floor((done / total) * 4);
         if (quarter > lastQuarter) {
           lastQuarter = quarter;
-          write(`${done}/${total} ${w.units[unit]} (${quarter * 25}%)${done < total ? left(done, total) : ''}\n`);
+          write(`${done}/${total} ${w.units[unit](total)} (${quarter * 25}%)${done < total ? left(done, total) : ''}\n`);
         }
       }
     },

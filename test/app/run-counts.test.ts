@@ -1,11 +1,12 @@
 /**
- * Counts of runs in the workbench's progress lines and buttons take the form of the number
- * they stand by, in both languages: «901 прогон», «из 21 прогона», "1 run".
+ * Counts in the workbench's progress lines, buttons and the history panel take the form of
+ * the number they stand by, in both languages: «901 прогон», «из 21 прогона», "1 run".
  */
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/app/i18n-en.ts';
 import { ru } from '../../src/app/i18n-ru.ts';
 import { SUGGEST_WORDS } from '../../src/app/i18n-suggest.ts';
+import { HISTORY_WORDS } from '../../src/app/i18n-history.ts';
 
 describe('run counts in the progress lines', () => {
   it('agrees the Russian noun with the total', () => {
@@ -28,5 +29,17 @@ describe('run counts in the progress lines', () => {
     expect(en.sensitivityRun(1, 1)).toBe('Compute (1 comparison × 1 run per scheme)');
     expect(en.sensitivityProgress('1', '1', 1)).toBe('1 / 1 run');
     expect(SUGGEST_WORDS.en.running('0', '1', 1)).toBe('0 of 1 scheme-run');
+  });
+
+  it('counts payments, candidates and histories in the history panel', () => {
+    const ru = HISTORY_WORDS.ru;
+    expect(ru.summary('2 375', '2027-01-11', '2027-12-31', 12, '647 млн ₽', 2375)).toMatch(/^2 375 поступлений с/);
+    expect(ru.summary('1 001', 'a', 'b', 1, 'c', 1001)).toMatch(/^1 001 поступление с/);
+    expect(ru.summary('24', 'a', 'b', 1, 'c', 24)).toMatch(/^24 поступления с/);
+    expect(ru.fitting('3', '151', 151)).toBe('3 / 151 вариант');
+    expect(ru.fitIntro(24)).toContain('24 смоделированных истории на вариант');
+    expect(ru.fitIntro(25)).toContain('25 смоделированных историй на вариант');
+    expect(HISTORY_WORDS.en.summary('1', 'a', 'b', 1, 'c', 1)).toMatch(/^1 incoming payment from/);
+    expect(HISTORY_WORDS.en.fitting('0', '1', 1)).toBe('0 / 1 candidate');
   });
 });

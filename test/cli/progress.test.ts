@@ -91,6 +91,19 @@ describe('progress in Russian (--lang ru)', () => {
   });
 });
 
+describe('the counted noun', () => {
+  it('agrees with the total, in both languages', () => {
+    const write = (lang: Lang, total: number, unit?: 'runs' | 'schemeRuns' | 'scenarios' | 'candidates') => {
+      const { lines, progress } = progressAt(false, { lang });
+      progress.update(total, total, unit);
+      return lines[0].replace(/ \(100%\)\n$/, '');
+    };
+    expect([write('ru', 21), write('ru', 22), write('ru', 25), write('ru', 111)]).toEqual(['21/21 прогон', '22/22 прогона', '25/25 прогонов', '111/111 прогонов']);
+    expect([write('ru', 3, 'scenarios'), write('ru', 31, 'candidates'), write('ru', 1, 'schemeRuns')]).toEqual(['3/3 сценария', '31/31 вариант', '1/1 прогон схем']);
+    expect([write('en', 1), write('en', 2), write('en', 1, 'scenarios')]).toEqual(['1/1 run', '2/2 runs', '1/1 scenario']);
+  });
+});
+
 describe("a command's progress", () => {
   it('draws its bar on a terminal with its own control codes, not escaped as text from input is', () => {
     const escaped: string[] = [];
