@@ -177,7 +177,7 @@ export const en = {
   },
   attestationMonths: 'Re-attestation every, months (0 = never)',
   deputyHead: 'Deputy head controls the sector',
-  attestationEvery: (n: number) => `re-attestation every ${n} months`,
+  attestationEvery: (n: number) => `re-attestation every ${n === 1 ? 'month' : `${n} months`}`,
   deputyShort: 'deputy head',
   enabled: 'On',
   // schemes

@@ -23,6 +23,7 @@ import { historyCommand } from './history-command.ts';
 import { HISTORY_FLAGS } from './history-file.ts';
 import { optimiseCommand } from './optimise-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
+import { pluralRu } from '../charts/plural.ts';
 
 export type { CliIo } from './io.ts';
 
@@ -211,6 +212,16 @@ export async function main(argv: readonly string[], world: CliIo): Promise<numbe
   }
 }
 
+/** What a valid file holds, in a line: its name and how many schemes, staff and clients. */
+function validSummary(name: string, schemes: number, staff: number, clients: number, lang: Lang): string {
+  if (lang === 'ru') {
+    const count = (n: number, one: string, few: string, many: string) => `${n} ${pluralRu(n, one, few, many)}`;
+    return `«${name}», ${count(schemes, 'схема', 'схемы', 'схем')}, ${count(staff, 'сотрудник', 'сотрудника', 'сотрудников')}, ${count(clients, 'клиент', 'клиента', 'клиентов')}`;
+  }
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `"${name}", ${count(schemes, 'scheme')}, ${staff} staff, ${count(clients, 'client')}`;
+}
+
 async function validateCommand(positional: string[], io: CliIo, lang: Lang): Promise<number> {
   if (positional.length !== 1) throw new UsageError('validate needs exactly one scenario FILE');
   const file = positional[0];
@@ -221,6 +232,6 @@ async function validateCommand(positional: string[], io: CliIo, lang: Lang): Pro
     return 1;
   }
   const s = result.scenario;
-  io.stdout(`${file}: OK — "${s.name}", ${s.schemes.length} schemes, ${s.staff.length} staff, ${s.clients.count} clients\n`);
+  io.stdout(`${file}: OK — ${validSummary(s.name, s.schemes.length, s.staff.length, s.clients.count, lang)}\n`);
   return 0;
 }

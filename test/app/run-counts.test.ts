@@ -29,6 +29,7 @@ describe('run counts in the progress lines', () => {
     expect(en.sensitivityRun(1, 1)).toBe('Compute (1 comparison × 1 run per scheme)');
     expect(en.sensitivityProgress('1', '1', 1)).toBe('1 / 1 run');
     expect(SUGGEST_WORDS.en.running('0', '1', 1)).toBe('0 of 1 scheme-run');
+    expect([en.attestationEvery(1), en.attestationEvery(6)]).toEqual(['re-attestation every month', 're-attestation every 6 months']);
   });
 
   it('counts payments, candidates and histories in the history panel', () => {

@@ -34,6 +34,18 @@ describe('paybench validate', () => {
     expect(t.stdout()).toMatch(/OK/);
   });
 
+  it('counts what the file holds in words that agree with the numbers', async () => {
+    const doc = JSON.parse(await readFile(root + SCENARIO, 'utf8'));
+    doc.schemes = doc.schemes.slice(0, 1);
+    doc.clients.count = 21;
+    const t = fakeIo({ [root + 'one.json']: JSON.stringify(doc) });
+    expect(await main(['validate', 'one.json'], t.io)).toBe(0);
+    expect(t.stdout()).toMatch(/OK — ".+", 1 scheme, \d+ staff, 21 clients\n$/);
+    const ru = fakeIo({ [root + 'one.json']: JSON.stringify(doc) });
+    expect(await main(['validate', 'one.json', '--lang', 'ru'], ru.io)).toBe(0);
+    expect(ru.stdout()).toMatch(/OK — «.+», 1 схема, 4 сотрудника, 21 клиент\n$/);
+  });
+
   it('lists errors one per line with their paths, exit 1', async () => {
     const text = await readFile(root + SCENARIO, 'utf8');
     const doc = JSON.parse(text);
