@@ -9,9 +9,9 @@ import type { CliIo } from './io.ts';
 import { likelyAhead, type Likely as Foreseen } from '../engine/index.ts';
 import { onRunsRu, pluralRu, runsEn } from '../charts/plural.ts';
 
+// A unit's noun goes with the total ("21/21 прогон", "1/1 run"): a form for each count.
 const WORDS = {
   en: {
-    // The noun goes with the total ("21/21 прогон"): a form for each count.
     units: {
       runs: (n: number) => (n === 1 ? 'run' : 'runs'),
       schemeRuns: (n: number) => (n === 1 ? 'scheme-run' : 'scheme-runs'),
