@@ -23,7 +23,7 @@ import { pluralRu } from '../charts/plural.ts';
 const WORDS = {
   en: {
     history: (file: string, v: HistoryView) =>
-      `${file}: ${v.payments} payments from ${v.first} to ${v.last}; ${v.horizon.months} whole months from ${v.horizon.start}`,
+      `${file}: ${v.payments} payment${v.payments === 1 ? '' : 's'} from ${v.first} to ${v.last}; ${v.horizon.months} whole months from ${v.horizon.start}`,
     level: 'collections a month',
     byDay: 'share of the month collected by day (median across months)',
     largest: 'largest tenth of clients',
