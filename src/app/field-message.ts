@@ -8,7 +8,7 @@
 import { renderMessage, ratePercentText } from '../engine/index.ts';
 import type { ScenarioIssue } from '../engine/index.ts';
 import type { Lang } from './i18n.ts';
-import { pluralRu } from '../charts/plural.ts';
+import { pluralRu, wordEn } from '../charts/plural.ts';
 
 export type FieldKind = 'text' | 'money' | 'decimal' | 'percent' | 'number';
 
@@ -25,7 +25,7 @@ const WORDS = {
     range: (min: string, max: string) => `must be from ${min} to ${max}`,
     aboveAtMost: (min: string, max: string) => `must be above ${min} and at most ${max}`,
     kopecks: (example: string) => `at most two digits after the point (kopecks), like ${example}`,
-    places: (max: number) => `at most ${max} digit${max === 1 ? '' : 's'} after the point`,
+    places: (max: number) => `at most ${max} ${wordEn(max, 'digit')} after the point`,
     empty: 'must not be empty',
     required: 'is required',
     forExample: (example: string) => `for example ${example}`,

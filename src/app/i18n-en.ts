@@ -1,5 +1,5 @@
 /** The workbench's words in English (GLOSSARY.md terms); i18n.ts puts the languages together. */
-import { runsEn } from '../charts/plural.ts';
+import { runsEn, wordEn } from '../charts/plural.ts';
 
 export const en = {
   appTitle: 'Paybench',
@@ -41,7 +41,7 @@ export const en = {
   toleranceOption: (share: string) => `within ${share}`,
   toleranceWhy:
     "How narrow the 90% interval of each scheme's mean profit difference to the baseline must be, as a share of profit, for the runs to stop. Twice as wide takes about a quarter of the runs.",
-  keptSchemes: (n: number) => `kept the runs of ${n} unchanged scheme${n === 1 ? '' : 's'}`,
+  keptSchemes: (n: number) => `kept the runs of ${n} unchanged ${wordEn(n, 'scheme')}`,
   keptSchemesWhy:
     'Neither these schemes nor anything else they depend on changed since the last run, so their runs are the same: they were kept, and only the changed schemes ran. The results are the ones a run of every scheme gives.',
   cancelled: 'Cancelled',
@@ -266,9 +266,9 @@ export const en = {
   noResults: 'Results appear here as soon as the first runs are done.',
   sensitivityIntro: (pct: string) =>
     `Which inputs move each scheme's advantage over the baseline most: every input is set ${pct} lower and ${pct} higher in turn, the comparison is run again on the same seed, and the bars show the median profit difference over the horizon.`,
-  sensitivityRun: (scenarios: number, runs: number) => `Compute (${scenarios} comparison${scenarios === 1 ? '' : 's'} × ${runsEn(runs)} per scheme)`,
+  sensitivityRun: (scenarios: number, runs: number) => `Compute (${scenarios} ${wordEn(scenarios, 'comparison')} × ${runsEn(runs)} per scheme)`,
   sensitivityBusy: 'Wait for the results to finish first.',
-  sensitivityProgress: (done: string, total: string, count: number) => `${done} / ${total} ${count === 1 ? 'run' : 'runs'}`,
+  sensitivityProgress: (done: string, total: string, count: number) => `${done} / ${total} ${wordEn(count, 'run')}`,
   sensitivityCancelled: 'Cancelled.',
   sensitivitySkipped: (paths: string) => `Not varied: ${paths} (zero or not used).`,
   sensitivityTitle: 'Sensitivity of the advantage',

@@ -3,7 +3,7 @@
  * what may change, the goal and the limits in plain words, progress, and the answer.
  */
 import type { Lang } from './i18n.ts';
-import { runsOfRu } from '../charts/plural.ts';
+import { runsOfRu, wordEn } from '../charts/plural.ts';
 
 /** What an input of the scheme is, in words ("Tranche 1: gate day"). */
 function inputLabel(field: string, w: { threshold: string; rate: string; premium: string; amount: string; tierRate: (n: number) => string; gateDay: (n: number) => string; gateShare: (n: number) => string; weight: (n: number) => string }): string {
@@ -57,9 +57,9 @@ const en = {
   searchTitle: 'How hard to look',
   runs: 'Runs per look',
   budget: 'Budget, looks',
-  size: (runs: string, count: number) => `about ${runs} scheme-run${count === 1 ? '' : 's'}, the re-check included`,
+  size: (runs: string, count: number) => `about ${runs} ${wordEn(count, 'scheme-run')}, the re-check included`,
   start: 'Suggest',
-  running: (done: string, total: string, count: number) => `${done} of ${total} scheme-run${count === 1 ? '' : 's'}`,
+  running: (done: string, total: string, count: number) => `${done} of ${total} ${wordEn(count, 'scheme-run')}`,
   cancel: 'Cancel',
   cancelled: 'Cancelled: nothing was added.',
   busy: 'Wait for the results to finish first.',

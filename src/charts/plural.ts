@@ -13,11 +13,19 @@ export function pluralRu(n: number, one: string, few: string, many: string): str
   return many;
 }
 
+/** The English noun for n: `one` for 1, else `many` (by default `one` + s). */
+export const wordEn = (n: number, one: string, many = `${one}s`): string => (n === 1 ? one : many);
+
 /** "1 run", "3 runs". */
-export const runsEn = (n: number): string => `${n} ${n === 1 ? 'run' : 'runs'}`;
+export const runsEn = (n: number): string => `${n} ${wordEn(n, 'run')}`;
+
+/** The Russian nouns counted in several places, in the form for n (the number written apart, formatted). */
+export const runWordRu = (n: number): string => pluralRu(n, 'прогон', 'прогона', 'прогонов');
+export const paymentWordRu = (n: number): string => pluralRu(n, 'поступление', 'поступления', 'поступлений');
+export const candidateWordRu = (n: number): string => pluralRu(n, 'вариант', 'варианта', 'вариантов');
 
 /** «1 прогон», «3 прогона», «5 прогонов». */
-export const runsRu = (n: number): string => `${n} ${pluralRu(n, 'прогон', 'прогона', 'прогонов')}`;
+export const runsRu = (n: number): string => `${n} ${runWordRu(n)}`;
 
 /** «на 1 прогоне», «на 400 прогонах»: the count after «на». */
 export const onRunsRu = (n: number): string => `${n} ${pluralRu(n, 'прогоне', 'прогонах', 'прогонах')}`;

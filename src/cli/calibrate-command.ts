@@ -15,11 +15,11 @@ import { figureText, loadTargets, targetsTable } from './target-files.ts';
 import { resultsRunner } from './results-runner.ts';
 import { GENERATOR, PathError, calibrate, parseVary, serializeScenario } from '../engine/index.ts';
 import type { Vary } from '../engine/index.ts';
-import { pluralRu } from '../charts/plural.ts';
+import { candidateWordRu } from '../charts/plural.ts';
 
 const WORDS = {
   en: { before: 'At the start', after: 'Calibrated', input: 'input', range: 'range', from: 'start', to: 'calibrated', distance: (a: string, b: string, n: number) => `distance to the targets ${a} → ${b} after ${n} candidates`, wrote: (f: string) => `wrote ${f}` },
-  ru: { before: 'До калибровки', after: 'После калибровки', input: 'параметр', range: 'диапазон', from: 'было', to: 'стало', distance: (a: string, b: string, n: number) => `расстояние до целей ${a} → ${b} за ${n} ${pluralRu(n, 'вариант', 'варианта', 'вариантов')}`, wrote: (f: string) => `записан ${f}` },
+  ru: { before: 'До калибровки', after: 'После калибровки', input: 'параметр', range: 'диапазон', from: 'было', to: 'стало', distance: (a: string, b: string, n: number) => `расстояние до целей ${a} → ${b} за ${n} ${candidateWordRu(n)}`, wrote: (f: string) => `записан ${f}` },
 } as const;
 
 export async function calibrateCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {

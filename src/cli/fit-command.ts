@@ -18,12 +18,12 @@ import { commandProgress } from './progress.ts';
 import { createFitPool } from '../workers/fit-pool.ts';
 import { FitError, GENERATOR, PathError, describeHistory, fitHistory, inputWord, momentWord, noteText, parseVary, serializeScenario } from '../engine/index.ts';
 import type { FitReport, HistoryView, Vary } from '../engine/index.ts';
-import { pluralRu } from '../charts/plural.ts';
+import { candidateWordRu, paymentWordRu, wordEn } from '../charts/plural.ts';
 
 const WORDS = {
   en: {
     history: (file: string, v: HistoryView) =>
-      `${file}: ${v.payments} payment${v.payments === 1 ? '' : 's'} from ${v.first} to ${v.last}; ${v.horizon.months} whole months from ${v.horizon.start}`,
+      `${file}: ${v.payments} ${wordEn(v.payments, 'payment')} from ${v.first} to ${v.last}; ${v.horizon.months} whole months from ${v.horizon.start}`,
     level: 'collections a month',
     byDay: 'share of the month collected by day (median across months)',
     largest: 'largest tenth of clients',
@@ -47,7 +47,7 @@ const WORDS = {
   },
   ru: {
     history: (file: string, v: HistoryView) =>
-      `${file}: ${v.payments} ${pluralRu(v.payments, 'поступление', 'поступления', 'поступлений')} с ${v.first} по ${v.last}; ${v.horizon.months} полных мес. с ${v.horizon.start}`,
+      `${file}: ${v.payments} ${paymentWordRu(v.payments)} с ${v.first} по ${v.last}; ${v.horizon.months} полных мес. с ${v.horizon.start}`,
     level: 'сбор в месяц',
     byDay: 'доля месяца, собранная к числу (медиана по месяцам)',
     largest: 'крупнейшая десятая часть клиентов',
@@ -65,7 +65,7 @@ const WORDS = {
     fit: 'подобрано',
     range: 'не отличить от',
     searched: 'диапазон поиска',
-    distance: (a: string, b: string, n: number) => `расстояние до истории ${a} → ${b} за ${n} ${pluralRu(n, 'вариант', 'варианта', 'вариантов')} (1 = одно стандартное отклонение по одному моменту)`,
+    distance: (a: string, b: string, n: number) => `расстояние до истории ${a} → ${b} за ${n} ${candidateWordRu(n)} (1 = одно стандартное отклонение по одному моменту)`,
     notes: 'Чего история сказать не может',
     wrote: (f: string) => `записан ${f}`,
   },

@@ -13,7 +13,7 @@ import { amount, type Lang } from './format.ts';
 import { checkScheme, loadScenario } from './scenario-file.ts';
 import { isoDay, simulatedClientName, simulatedPayments, statementCsv } from '../engine/index.ts';
 import type { StatementStyle } from '../engine/index.ts';
-import { pluralRu } from '../charts/plural.ts';
+import { paymentWordRu, wordEn } from '../charts/plural.ts';
 
 export async function historyCommand(args: ParsedArgs, io: CliIo, lang: Lang): Promise<number> {
   const [file, ...extra] = args.positional;
@@ -39,8 +39,8 @@ export async function historyCommand(args: ParsedArgs, io: CliIo, lang: Lang): P
   const last = payments.length ? isoDay(payments[payments.length - 1].day) : '–';
   io.stdout(
     lang === 'ru'
-      ? `записан ${out}: ${payments.length} ${pluralRu(payments.length, 'поступление', 'поступления', 'поступлений')} с ${first} по ${last}, всего ${amount(total, lang)} ₽ (схема ${scheme}, прогон ${runIndex}, зерно ${scenario.simulation.seed}; смоделировано, не настоящая выписка)\n`
-      : `wrote ${out}: ${payments.length} payment${payments.length === 1 ? '' : 's'} from ${first} to ${last}, ${amount(total, lang)} ₽ in all (scheme ${scheme}, run ${runIndex}, seed ${scenario.simulation.seed}; simulated, not a real statement)\n`,
+      ? `записан ${out}: ${payments.length} ${paymentWordRu(payments.length)} с ${first} по ${last}, всего ${amount(total, lang)} ₽ (схема ${scheme}, прогон ${runIndex}, зерно ${scenario.simulation.seed}; смоделировано, не настоящая выписка)\n`
+      : `wrote ${out}: ${payments.length} ${wordEn(payments.length, 'payment')} from ${first} to ${last}, ${amount(total, lang)} ₽ in all (scheme ${scheme}, run ${runIndex}, seed ${scenario.simulation.seed}; simulated, not a real statement)\n`,
   );
   return 0;
 }

@@ -23,7 +23,7 @@ import { historyCommand } from './history-command.ts';
 import { HISTORY_FLAGS } from './history-file.ts';
 import { optimiseCommand } from './optimise-command.ts';
 import { formatIssue, parseScenarioText } from '../engine/index.ts';
-import { pluralRu } from '../charts/plural.ts';
+import { pluralRu, wordEn } from '../charts/plural.ts';
 
 export type { CliIo } from './io.ts';
 
@@ -218,7 +218,7 @@ function validSummary(name: string, schemes: number, staff: number, clients: num
     const count = (n: number, one: string, few: string, many: string) => `${n} ${pluralRu(n, one, few, many)}`;
     return `«${name}», ${count(schemes, 'схема', 'схемы', 'схем')}, ${count(staff, 'сотрудник', 'сотрудника', 'сотрудников')}, ${count(clients, 'клиент', 'клиента', 'клиентов')}`;
   }
-  const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+  const count = (n: number, noun: string) => `${n} ${wordEn(n, noun)}`;
   return `"${name}", ${count(schemes, 'scheme')}, ${staff} staff, ${count(clients, 'client')}`;
 }
 

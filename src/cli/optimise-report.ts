@@ -7,7 +7,7 @@
 import { moneyName, percentName } from '../engine/index.ts';
 import type { Suggestion, Unit } from '../engine/index.ts';
 import { millions, percent, table, type Lang } from './format.ts';
-import { pluralRu } from '../charts/plural.ts';
+import { pluralRu, wordEn } from '../charts/plural.ts';
 
 const WORDS = {
   en: {
@@ -30,7 +30,7 @@ const WORDS = {
     gain: (g: string) => `yes (+${g})`,
     tradeOff: (obj: string, gap: string) => `Trade-off: the best ${obj} found at each limit on ${gap} (the search's estimates, paired with the start on the same runs)`,
     gapAtMost: 'gap at most',
-    stats: (ev: number, budget: number, cands: number, gens: number, stop: string) => `Search: ${ev} of ${budget} evaluation${budget === 1 ? '' : 's'}, ${cands} candidate${cands === 1 ? '' : 's'}, local search: ${gens} generation${gens === 1 ? "" : "s"}; ${stop}.`,
+    stats: (ev: number, budget: number, cands: number, gens: number, stop: string) => `Search: ${ev} of ${budget} ${wordEn(budget, 'evaluation')}, ${cands} ${wordEn(cands, 'candidate')}, local search: ${gens} generation${gens === 1 ? "" : "s"}; ${stop}.`,
     stop: { budget: 'stopped on the budget', converged: 'stopped when no candidate could beat the best within the noise' },
     check: (out: string, id: string) => `Check it on a seed the search never used: paybench run ${out} --seed 7 --runs 1000 --scheme ${id}`,
   },

@@ -7,16 +7,16 @@ import type { ParsedArgs } from './args.ts';
 import type { Lang } from './format.ts';
 import type { CliIo } from './io.ts';
 import { likelyAhead, type Likely as Foreseen } from '../engine/index.ts';
-import { onRunsRu, pluralRu, runsEn } from '../charts/plural.ts';
+import { candidateWordRu, onRunsRu, pluralRu, runWordRu, runsEn, wordEn } from '../charts/plural.ts';
 
 // A unit's noun goes with the total ("21/21 прогон", "1/1 run"): a form for each count.
 const WORDS = {
   en: {
     units: {
-      runs: (n: number) => (n === 1 ? 'run' : 'runs'),
-      schemeRuns: (n: number) => (n === 1 ? 'scheme-run' : 'scheme-runs'),
-      scenarios: (n: number) => (n === 1 ? 'scenario' : 'scenarios'),
-      candidates: (n: number) => (n === 1 ? 'candidate' : 'candidates'),
+      runs: (n: number) => wordEn(n, 'run'),
+      schemeRuns: (n: number) => wordEn(n, 'scheme-run'),
+      scenarios: (n: number) => wordEn(n, 'scenario'),
+      candidates: (n: number) => wordEn(n, 'candidate'),
     },
     left: (time: string) => `${time} left`,
     upTo: (time: string) => `up to ${time} left`,
@@ -29,10 +29,10 @@ const WORDS = {
   },
   ru: {
     units: {
-      runs: (n: number) => pluralRu(n, 'прогон', 'прогона', 'прогонов'),
-      schemeRuns: (n: number) => `${pluralRu(n, 'прогон', 'прогона', 'прогонов')} схем`,
+      runs: runWordRu,
+      schemeRuns: (n: number) => `${runWordRu(n)} схем`,
       scenarios: (n: number) => pluralRu(n, 'сценарий', 'сценария', 'сценариев'),
-      candidates: (n: number) => pluralRu(n, 'вариант', 'варианта', 'вариантов'),
+      candidates: candidateWordRu,
     },
     left: (time: string) => `осталось ${time}`,
     upTo: (time: string) => `осталось не больше ${time}`,

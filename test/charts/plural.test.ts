@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { onRunsRu, pluralRu, runsEn, runsOfRu, runsRu } from '../../src/charts/plural.ts';
+import { candidateWordRu, onRunsRu, paymentWordRu, pluralRu, runWordRu, runsEn, runsOfRu, runsRu, wordEn } from '../../src/charts/plural.ts';
 
 describe('counts in words', () => {
   it('takes the Russian form from the last digits', () => {
@@ -23,5 +23,7 @@ describe('counts in words', () => {
     expect([runsRu(1), runsRu(21), runsRu(32), runsRu(142), runsRu(400)]).toEqual(['1 прогон', '21 прогон', '32 прогона', '142 прогона', '400 прогонов']);
     expect([onRunsRu(1), onRunsRu(101), onRunsRu(400)]).toEqual(['1 прогоне', '101 прогоне', '400 прогонах']);
     expect([runsOfRu(1), runsOfRu(21), runsOfRu(22), runsOfRu(111), runsOfRu(400)]).toEqual(['прогона', 'прогона', 'прогонов', 'прогонов', 'прогонов']);
+    expect([runWordRu(22), paymentWordRu(1001), candidateWordRu(25)]).toEqual(['прогона', 'поступление', 'вариантов']);
+    expect([wordEn(1, 'payment'), wordEn(0, 'payment'), wordEn(2, 'person', 'people')]).toEqual(['payment', 'payments', 'people']);
   });
 });
