@@ -1,5 +1,6 @@
 /** The workbench's words in English (GLOSSARY.md terms); i18n.ts puts the languages together. */
 import { runsEn, wordEn } from '../charts/plural.ts';
+import { formatNumber } from '../charts/format.ts';
 
 export const en = {
   appTitle: 'Paybench',
@@ -268,7 +269,7 @@ export const en = {
     `Which inputs move each scheme's advantage over the baseline most: every input is set ${pct} lower and ${pct} higher in turn, the comparison is run again on the same seed, and the bars show the median profit difference over the horizon.`,
   sensitivityRun: (scenarios: number, runs: number) => `Compute (${scenarios} ${wordEn(scenarios, 'comparison')} × ${runsEn(runs)} per scheme)`,
   sensitivityBusy: 'Wait for the results to finish first.',
-  sensitivityProgress: (done: string, total: string, count: number) => `${done} / ${total} ${wordEn(count, 'run')}`,
+  sensitivityProgress: (done: number, total: number) => `${formatNumber(done, 'en')} / ${formatNumber(total, 'en')} ${wordEn(total, 'run')}`,
   sensitivityCancelled: 'Cancelled.',
   sensitivitySkipped: (paths: string) => `Not varied: ${paths} (zero or not used).`,
   sensitivityTitle: 'Sensitivity of the advantage',

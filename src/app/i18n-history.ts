@@ -4,6 +4,7 @@
  */
 import type { Lang } from './i18n.ts';
 import { candidateWordRu, paymentWordRu, pluralRu, wordEn } from '../charts/plural.ts';
+import { formatNumber } from '../charts/format.ts';
 
 const en = {
   intro:
@@ -11,8 +12,8 @@ const en = {
   open: 'Open a statement…',
   openHint: 'A CSV of incoming payments: date and amount at least, the payer if you have it',
   simulated: '— simulated by paybench history, not a real statement',
-  summary: (payments: string, first: string, last: string, months: number, total: string, count: number) =>
-    `${payments} incoming ${wordEn(count, 'payment')} from ${first} to ${last}; ${months} whole ${months === 1 ? 'month' : 'months'}; ${total} in all.`,
+  summary: (payments: number, first: string, last: string, months: number, total: string) =>
+    `${formatNumber(payments, 'en')} incoming ${wordEn(payments, 'payment')} from ${first} to ${last}; ${months} whole ${months === 1 ? 'month' : 'months'}; ${total} in all.`,
   readAs: 'Read as',
   encoding: 'Encoding',
   delimiter: 'Delimiter',
@@ -33,7 +34,7 @@ const en = {
     `Searches the clients’ volume, size skew and number, the self-payers’ days and share, their bills’ noise and the cost of effort for the values at which the scheme in force reproduces the history (method of simulated moments, ${n} simulated histories per candidate, common random numbers). The fitted scenario replaces the current one; Undo goes back.`,
   schemeInForce: 'Scheme in force over the history',
   fit: 'Fit',
-  fitting: (done: string, total: string, count: number) => `${done} / ${total} ${wordEn(count, 'candidate')}`,
+  fitting: (done: number, total: number) => `${formatNumber(done, 'en')} / ${formatNumber(total, 'en')} ${wordEn(total, 'candidate')}`,
   cancel: 'Cancel',
   cancelled: 'Cancelled: the scenario is as it was.',
   fitted: '(fitted)',
@@ -62,7 +63,7 @@ const ru: HistoryWords = {
   open: 'Открыть выписку…',
   openHint: 'CSV поступлений: как минимум дата и сумма, плательщик — если есть',
   simulated: '— смоделирована командой paybench history, это не настоящая выписка',
-  summary: (payments, first, last, months, total, count) => `${payments} ${paymentWordRu(count)} с ${first} по ${last}; полных месяцев: ${months}; всего ${total}.`,
+  summary: (payments, first, last, months, total) => `${formatNumber(payments, 'ru')} ${paymentWordRu(payments)} с ${first} по ${last}; полных месяцев: ${months}; всего ${total}.`,
   readAs: 'Прочитано как',
   encoding: 'Кодировка',
   delimiter: 'Разделитель',
@@ -83,7 +84,7 @@ const ru: HistoryWords = {
     `Подбирает объём клиентов, неравенство их размеров и число, сроки и долю платящих сами, разброс их счетов и цену усилия так, чтобы схема, действовавшая в истории, её воспроизводила (метод симулированных моментов, ${n} ${pluralRu(n, 'смоделированная история', 'смоделированных истории', 'смоделированных историй')} на вариант, общие случайные числа). Подобранный сценарий заменяет текущий; «Отменить» вернёт прежний.`,
   schemeInForce: 'Схема, действовавшая в истории',
   fit: 'Подобрать',
-  fitting: (done, total, count) => `${done} / ${total} ${candidateWordRu(count)}`,
+  fitting: (done, total) => `${formatNumber(done, 'ru')} / ${formatNumber(total, 'ru')} ${candidateWordRu(total)}`,
   cancel: 'Отмена',
   cancelled: 'Отменено: сценарий остался прежним.',
   fitted: '(подобрано)',

@@ -1,6 +1,7 @@
 /** The workbench's words in Russian (GLOSSARY.md terms), the same keys as English. */
 import type { Words } from './i18n-en.ts';
 import { onRunsRu, pluralRu, runWordRu, runsRu } from '../charts/plural.ts';
+import { formatNumber } from '../charts/format.ts';
 
 export const ru: Words = {
   appTitle: 'Paybench',
@@ -261,7 +262,7 @@ export const ru: Words = {
     `Какие параметры сильнее всего меняют преимущество схемы над базовой: каждый параметр по очереди уменьшается и увеличивается на ${pct}, сравнение повторяется на том же зерне, а полосы показывают медианную разницу прибыли за период.`,
   sensitivityRun: (scenarios, runs) => `Рассчитать (${scenarios} ${pluralRu(scenarios, 'сравнение', 'сравнения', 'сравнений')} × ${runsRu(runs)} на схему)`,
   sensitivityBusy: 'Дождитесь окончания расчёта результатов.',
-  sensitivityProgress: (done, total, count) => `${done} / ${total} ${runWordRu(count)}`,
+  sensitivityProgress: (done, total) => `${formatNumber(done, 'ru')} / ${formatNumber(total, 'ru')} ${runWordRu(total)}`,
   sensitivityCancelled: 'Отменено.',
   sensitivitySkipped: (paths) => `Не варьировались: ${paths} (ноль или не используются).`,
   sensitivityTitle: 'Чувствительность преимущества',

@@ -4,6 +4,7 @@
  */
 import type { Lang } from './i18n.ts';
 import { runsOfRu, wordEn } from '../charts/plural.ts';
+import { formatNumber } from '../charts/format.ts';
 
 /** What an input of the scheme is, in words ("Tranche 1: gate day"). */
 function inputLabel(field: string, w: { threshold: string; rate: string; premium: string; amount: string; tierRate: (n: number) => string; gateDay: (n: number) => string; gateShare: (n: number) => string; weight: (n: number) => string }): string {
@@ -57,9 +58,9 @@ const en = {
   searchTitle: 'How hard to look',
   runs: 'Runs per look',
   budget: 'Budget, looks',
-  size: (runs: string, count: number) => `about ${runs} ${wordEn(count, 'scheme-run')}, the re-check included`,
+  size: (runs: number) => `about ${formatNumber(runs, 'en')} ${wordEn(runs, 'scheme-run')}, the re-check included`,
   start: 'Suggest',
-  running: (done: string, total: string, count: number) => `${done} of ${total} ${wordEn(count, 'scheme-run')}`,
+  running: (done: number, total: number) => `${formatNumber(done, 'en')} of ${formatNumber(total, 'en')} ${wordEn(total, 'scheme-run')}`,
   cancel: 'Cancel',
   cancelled: 'Cancelled: nothing was added.',
   busy: 'Wait for the results to finish first.',
@@ -146,9 +147,9 @@ const ru: SuggestWords = {
   searchTitle: 'Насколько тщательно искать',
   runs: 'Прогонов на пробу',
   budget: 'Бюджет, проб',
-  size: (runs: string, count: number) => `около ${runs} ${runsOfRu(count)} схем, с проверкой`,
+  size: (runs: number) => `около ${formatNumber(runs, 'ru')} ${runsOfRu(runs)} схем, с проверкой`,
   start: 'Подобрать',
-  running: (done: string, total: string, count: number) => `${done} из ${total} ${runsOfRu(count)} схем`,
+  running: (done: number, total: number) => `${formatNumber(done, 'ru')} из ${formatNumber(total, 'ru')} ${runsOfRu(total)} схем`,
   cancel: 'Отмена',
   cancelled: 'Отменено: ничего не добавлено.',
   busy: 'Сначала дождитесь окончания расчёта.',
